@@ -1,0 +1,245 @@
+/**
+ * From raw records (what the Y.Doc holds, written by any peer, possibly concurrently, possibly by
+ * a hostile one) to a valid AppModel. The same raw input gives the same model on every peer:
+ *
+ * - A node whose component, type or parent is gone, or whose parent takes no children, is left
+ *   out (with everything under it): removal wins. It stays in the document, so undoing the
+ *   removal brings it back.
+ * - Concurrent moves can form a cycle (A into B while B goes into A). The node of the cycle with
+ *   the smallest id is re-attached to its component's root, so nothing is lost.
+ * - An invalid prop value, state field, handler or data value is left out of the model; two
+ *   components with the same name (concurrent adds) keep it in id order, later ones get a suffix.
+ *
+ * `repairs` lists the records whose model form differs from their raw form, so the next local
+ * commit writes them back in full and the document converges on what every peer already reads.
+ */
+import { checkProp, type PropContext } from '../schema/props';
+import { checkValue } from '../schema/statetype';
+import { acceptsChildren, ELEMENTS } from '../schema/elements';
+import { opsDefinition } from '../schema/validators';
+import { compareSiblings, isOrderKey } from './order';
+import type {
+  AppMeta,
+  AppModel,
+  Capabilities,
+  ComponentRecord,
+  Handler,
+  JsonValue,
+  NodeRecord,
+  PropDecl,
+  PropValue,
+  StateField
+} from './types';
+import { DOC_VERSION } from './types';
+
+/** A node as stored: every field unchecked. `type` is an element name or `@` + component id. */
+export interface RawNode {
+  readonly type: unknown;
+  readonly component: unknown;
+  readonly parent: unknown;
+  readonly order: unknown;
+  readonly props: Readonly<Record<string, unknown>>;
+}
+
+/** A component as stored: every field unchecked. */
+export interface RawComponent {
+  readonly name: unknown;
+  readonly root: unknown;
+  readonly props: Readonly<Record<string, unknown>>;
+  readonly state: Readonly<Record<string, unknown>>;
+  readonly handlers: Readonly<Record<string, unknown>>;
+  readonly capabilities: unknown;
+}
+
+/** The whole document as stored. */
+export interface RawApp {
+  readonly meta: Readonly<Record<string, unknown>>;
+  readonly components: ReadonlyMap<string, RawComponent>;
+  readonly nodes: ReadonlyMap<string, RawNode>;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Records whose model form differs from the stored form. */
+export interface Repairs {
+  readonly nodes: ReadonlySet<string>;
+  readonly components: ReadonlySet<string>;
+}
+
+/** The prefix that marks a node type as a user component (`@` + component id) in the document. */
+export const INSTANCE_PREFIX = '@';
+
+const COMPONENT_NAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+function validEntries<T>(record: Readonly<Record<string, unknown>>, def: string): [Record<string, T>, boolean] {
+  const validate = opsDefinition(def);
+  const out: Record<string, T> = {};
+  let dropped = false;
+  for (const [key, value] of Object.entries(record)) {
+    if (NAME.test(key) && validate(value)) out[key] = value as T;
+    else dropped = true;
+  }
+  return [out, dropped];
+}
+
+function resolveComponents(raw: RawApp, repaired: Set<string>): Map<string, ComponentRecord> {
+  const out = new Map<string, ComponentRecord>();
+  const names = new Set<string>(ELEMENTS.keys());
+  const fieldValidate = opsDefinition('StateType');
+  const capsValidate = opsDefinition('Capabilities');
+  for (const id of [...raw.components.keys()].sort()) {
+    const c = raw.components.get(id)!;
+    if (typeof c.name !== 'string' || !COMPONENT_NAME.test(c.name) || typeof c.root !== 'string') continue;
+    let name = c.name;
+    // Concurrent adds of one name: the smallest id keeps it, the others get the first free suffix.
+    for (let n = 2; names.has(name); n++) name = `${c.name}${n}`;
+    names.add(name);
+    const [props, propsDropped] = validEntries<PropDecl>(c.props, 'PropDecl');
+    const [handlers, handlersDropped] = validEntries<Handler>(c.handlers, 'Handler');
+    const state: Record<string, StateField> = {};
+    let stateDropped = false;
+    for (const [key, field] of Object.entries(c.state)) {
+      const f = field as StateField;
+      if (NAME.test(key) && f && typeof f === 'object' && fieldValidate(f.type) && !checkValue(f.type, f.initial)) state[key] = f;
+      else stateDropped = true;
+    }
+    const capabilities = capsValidate(c.capabilities) ? (c.capabilities as Capabilities) : {};
+    if (name !== c.name || propsDropped || handlersDropped || stateDropped || capabilities !== c.capabilities) repaired.add(id);
+    out.set(id, { id, name, root: c.root, props, state, handlers, capabilities });
+  }
+  return out;
+}
+
+/** Builds the model; see the file comment for the rules. */
+export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
+  const repairedNodes = new Set<string>();
+  const repairedComponents = new Set<string>();
+  const components = resolveComponents(raw, repairedComponents);
+  const nameOf = (cid: string) => components.get(cid)?.name;
+
+  // 1. Per node: a known type, a live component, a sane order key.
+  const typeOf = new Map<string, string>();
+  for (const [id, n] of raw.nodes) {
+    if (typeof n.type !== 'string' || typeof n.component !== 'string' || !components.has(n.component)) continue;
+    if (!isOrderKey(n.order)) continue;
+    const type = n.type.startsWith(INSTANCE_PREFIX) ? nameOf(n.type.slice(1)) : ELEMENTS.has(n.type) ? n.type : undefined;
+    if (type) typeOf.set(id, type);
+  }
+
+  // 2. Parents: walk up from every node; removal wins; cycles are broken at their smallest id.
+  const parentOf = new Map<string, string | null>();
+  const REACHABLE = 1;
+  const EXCLUDED = 2;
+  const status = new Map<string, number>();
+  for (const c of components.values()) {
+    if (typeOf.has(c.root) && raw.nodes.get(c.root)!.component === c.id) {
+      status.set(c.root, REACHABLE);
+      parentOf.set(c.root, null);
+      if (raw.nodes.get(c.root)!.parent !== null) repairedNodes.add(c.root);
+    }
+  }
+  const validParent = (id: string): string | undefined => {
+    const n = raw.nodes.get(id)!;
+    const p = n.parent;
+    if (typeof p !== 'string' || !typeOf.has(p)) return undefined;
+    if (raw.nodes.get(p)!.component !== n.component || !acceptsChildren(typeOf.get(p)!)) return undefined;
+    return p;
+  };
+  for (const start of typeOf.keys()) {
+    if (status.has(start)) continue;
+    const path: string[] = [];
+    const onPath = new Set<string>();
+    let cursor: string | undefined = start;
+    let outcome = EXCLUDED;
+    while (cursor !== undefined) {
+      const known = status.get(cursor);
+      if (known !== undefined) {
+        outcome = known;
+        break;
+      }
+      if (onPath.has(cursor)) {
+        // A cycle: cursor .. end of path. Re-attach its smallest id to the component root.
+        const cycle = path.slice(path.indexOf(cursor));
+        const pick = cycle.reduce((a, b) => (a < b ? a : b));
+        const root = components.get(raw.nodes.get(pick)!.component as string)!.root;
+        if (status.get(root) === REACHABLE) {
+          parentOf.set(pick, root);
+          status.set(pick, REACHABLE);
+          repairedNodes.add(pick);
+        } else {
+          status.set(pick, EXCLUDED);
+        }
+        // Walk again from the start; the cycle is now anchored (or excluded).
+        path.length = 0;
+        onPath.clear();
+        cursor = start;
+        continue;
+      }
+      path.push(cursor);
+      onPath.add(cursor);
+      cursor = validParent(cursor);
+    }
+    for (const id of path) {
+      if (status.has(id)) continue;
+      status.set(id, outcome);
+      if (outcome === REACHABLE) parentOf.set(id, validParent(id)!);
+    }
+  }
+
+  // 3. Records, with invalid props left out.
+  const contexts = new Map<string, PropContext>();
+  const componentProps = (name: string) => {
+    for (const c of components.values()) if (c.name === name) return c.props;
+    return undefined;
+  };
+  const nodes = new Map<string, NodeRecord>();
+  const siblings = new Map<string, NodeRecord[]>();
+  for (const [id, parent] of parentOf) {
+    const n = raw.nodes.get(id)!;
+    const cid = n.component as string;
+    let ctx = contexts.get(cid);
+    if (!ctx) {
+      const c = components.get(cid)!;
+      ctx = { state: c.state, handlers: c.handlers, componentProps };
+      contexts.set(cid, ctx);
+    }
+    const type = typeOf.get(id)!;
+    const props: Record<string, PropValue> = {};
+    for (const [name, value] of Object.entries(n.props)) {
+      if (NAME.test(name) && !checkProp(type, name, value as PropValue, ctx)) props[name] = value as PropValue;
+      else repairedNodes.add(id);
+    }
+    const record: NodeRecord = { id, type, component: cid, parent, order: n.order as string, props };
+    nodes.set(id, record);
+    if (parent !== null) {
+      let list = siblings.get(parent);
+      if (!list) siblings.set(parent, (list = []));
+      list.push(record);
+    }
+  }
+  const children = new Map<string, readonly string[]>();
+  for (const [parent, list] of siblings) children.set(parent, list.sort(compareSiblings).map((n) => n.id));
+
+  // 4. Meta and data.
+  const m = raw.meta;
+  const rootId =
+    typeof m.root === 'string' && components.has(m.root)
+      ? m.root
+      : ([...components.values()].find((c) => c.name === 'App') ?? [...components.values()][0])?.id ?? '';
+  const meta: AppMeta = {
+    title: typeof m.title === 'string' ? m.title.slice(0, 200) : 'Untitled app',
+    theme: m.theme === 'light' || m.theme === 'dark' ? m.theme : 'system',
+    version: DOC_VERSION,
+    root: rootId
+  };
+  const data: Record<string, JsonValue> = {};
+  const rootState = components.get(rootId)?.state ?? {};
+  for (const [field, decl] of Object.entries(rootState)) {
+    const value = Object.hasOwn(raw.data, field) ? raw.data[field] : undefined;
+    data[field] = value !== undefined && !checkValue(decl.type, value) ? (value as JsonValue) : decl.initial;
+  }
+  return {
+    model: { meta, components, nodes, children, data },
+    repairs: { nodes: repairedNodes, components: repairedComponents }
+  };
+}

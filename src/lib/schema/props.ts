@@ -1,0 +1,122 @@
+/**
+ * Checking one prop value of one node: does the prop exist on the element type, does it accept
+ * this kind of value (literal, expression, handler, binding), does a literal fit its schema, does
+ * a handler or binding name something the component has. Used by the planner on every write and
+ * by the reader on every peer's data, so a value a peer wrote with raw Yjs is checked the same way.
+ */
+import { elementSchema, type ValueKind } from './elements';
+import { describeAjvError, literalValidator } from './validators';
+import { checkValue, formatType } from './statetype';
+import type { PropDecl, PropValue, StateField, Handler, StateType } from './types.generated';
+
+/** What a prop check needs to know about the component the node lives in and the app. */
+export interface PropContext {
+  readonly state: Readonly<Record<string, StateField>>;
+  readonly handlers: Readonly<Record<string, Handler>>;
+  /** Declared props of a user component by its name, for instance nodes. */
+  componentProps(name: string): Readonly<Record<string, PropDecl>> | undefined;
+}
+
+/** Why a prop value was refused. */
+export interface PropProblem {
+  readonly code: 'E_PROP_UNKNOWN' | 'E_PROP_KIND' | 'E_PROP_TYPE' | 'E_HANDLER_NOT_FOUND' | 'E_STATE_NOT_FOUND' | 'E_BIND_TYPE' | 'E_UNKNOWN_TYPE';
+  readonly message: string;
+}
+
+/** The kind of a prop value. */
+export function valueKind(value: unknown): ValueKind {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if ('$expr' in value) return 'expr';
+    if ('$handler' in value) return 'handler';
+    if ('$bind' in value) return 'bind';
+  }
+  return 'literal';
+}
+
+const KIND_WORDS: Record<ValueKind, string> = {
+  literal: 'a literal value',
+  expr: 'an expression',
+  handler: 'a handler',
+  bind: 'a binding'
+};
+
+/** The state type a bindable prop of a built-in element holds, from its schema's literal type. */
+function bindType(schemaType: unknown): StateType | undefined {
+  return schemaType === 'string' || schemaType === 'number' || schemaType === 'boolean' ? schemaType : undefined;
+}
+
+/** The names of the props an element type or component takes. */
+export function propNames(type: string, ctx: PropContext): string[] {
+  const schema = elementSchema(type);
+  if (schema) return Object.keys(schema.properties);
+  return Object.keys(ctx.componentProps(type) ?? {});
+}
+
+/** Checks one prop value; returns null when it is fine. */
+export function checkProp(type: string, name: string, value: PropValue, ctx: PropContext): PropProblem | null {
+  const schema = elementSchema(type);
+  const decls = schema ? undefined : ctx.componentProps(type);
+  if (!schema && !decls) return { code: 'E_UNKNOWN_TYPE', message: `"${type}" is not an element type or a component` };
+  const propSchema = schema?.properties[name];
+  const decl = decls?.[name];
+  if (!propSchema && !decl) {
+    const known = propNames(type, ctx);
+    return {
+      code: 'E_PROP_UNKNOWN',
+      message: `${type} has no prop "${name}"; its props are ${known.length ? known.join(', ') : '(none)'}`
+    };
+  }
+  const kinds: readonly ValueKind[] = propSchema ? propSchema['x-kinds'] : ['literal', 'expr'];
+  const kind = valueKind(value);
+  if (!kinds.includes(kind)) {
+    return {
+      code: 'E_PROP_KIND',
+      message: `${type}.${name} takes ${kinds.map((k) => KIND_WORDS[k]).join(' or ')}, not ${KIND_WORDS[kind]}`
+    };
+  }
+  const record = value as Record<string, string>;
+  switch (kind) {
+    case 'literal': {
+      if (decl) {
+        const problem = checkValue(decl.type, value);
+        return problem
+          ? { code: 'E_PROP_TYPE', message: `${type}.${name}${problem.path} ${problem.message} (${formatType(decl.type)})` }
+          : null;
+      }
+      const validate = literalValidator(type, name)!;
+      if (validate(value)) return null;
+      const err = validate.errors![0];
+      return { code: 'E_PROP_TYPE', message: `${type}.${name}${err.instancePath} ${describeAjvError(err)}` };
+    }
+    case 'handler': {
+      const handler = record.$handler;
+      if (Object.hasOwn(ctx.handlers, handler)) return null;
+      const known = Object.keys(ctx.handlers);
+      return {
+        code: 'E_HANDLER_NOT_FOUND',
+        message: `no handler "${handler}" in this component${known.length ? ` (it has ${known.join(', ')})` : ''}; add it with setHandler first`
+      };
+    }
+    case 'bind': {
+      const field = record.$bind;
+      const state = Object.hasOwn(ctx.state, field) ? ctx.state[field] : undefined;
+      if (!state) {
+        const known = Object.keys(ctx.state);
+        return {
+          code: 'E_STATE_NOT_FOUND',
+          message: `no state field "${field}" to bind to${known.length ? ` (fields: ${known.join(', ')})` : ''}; add it with addState first`
+        };
+      }
+      const wanted = bindType(propSchema?.type);
+      if (wanted && state.type !== wanted) {
+        return {
+          code: 'E_BIND_TYPE',
+          message: `${type}.${name} holds a ${wanted} but state field "${field}" is ${formatType(state.type)}`
+        };
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * State types (`"number"`, `{"array": T}`, ...): checking a value against one, the zero value of
+ * one, and equality. Pure; shared by the planner, the app file loader and, later, the runtime.
+ */
+import type { JsonValue, StateType } from './types.generated';
+
+/** A problem with a value, located by a JSON-pointer-like path below the value. */
+export interface TypeProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Returns the first way `value` fails to be a `type`, or null when it fits. */
+export function checkValue(type: StateType, value: unknown, path = ''): TypeProblem | null {
+  if (type === 'number') {
+    return typeof value === 'number' && Number.isFinite(value)
+      ? null
+      : { path, message: `expected a number, got ${describe(value)}` };
+  }
+  if (type === 'string') {
+    return typeof value === 'string' ? null : { path, message: `expected a string, got ${describe(value)}` };
+  }
+  if (type === 'boolean') {
+    return typeof value === 'boolean' ? null : { path, message: `expected true or false, got ${describe(value)}` };
+  }
+  if ('optional' in type) {
+    return value === null || value === undefined ? null : checkValue(type.optional, value, path);
+  }
+  if ('enum' in type) {
+    return (type.enum as readonly unknown[]).includes(value)
+      ? null
+      : { path, message: `expected one of ${type.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}` };
+  }
+  if ('array' in type) {
+    if (!Array.isArray(value)) return { path, message: `expected a list, got ${describe(value)}` };
+    for (let i = 0; i < value.length; i++) {
+      const problem = checkValue(type.array, value[i], `${path}/${i}`);
+      if (problem) return problem;
+    }
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { path, message: `expected an object, got ${describe(value)}` };
+  }
+  const record = value as Record<string, unknown>;
+  for (const [field, fieldType] of Object.entries(type.object)) {
+    const problem = checkValue(fieldType, record[field], `${path}/${field}`);
+    if (problem) return problem;
+  }
+  for (const field of Object.keys(record)) {
+    if (!Object.hasOwn(type.object, field)) return { path: `${path}/${field}`, message: `unexpected field "${field}"` };
+  }
+  return null;
+}
+
+/** The value a new field of this type starts with when nobody says otherwise. */
+export function zeroValue(type: StateType): JsonValue {
+  if (type === 'number') return 0;
+  if (type === 'string') return '';
+  if (type === 'boolean') return false;
+  if ('optional' in type) return null;
+  if ('enum' in type) return type.enum[0];
+  if ('array' in type) return [];
+  return Object.fromEntries(Object.entries(type.object).map(([k, t]) => [k, zeroValue(t)]));
+}
+
+/** A short human description of a state type, e.g. `list of { title: string }`. */
+export function formatType(type: StateType): string {
+  if (typeof type === 'string') return type;
+  if ('optional' in type) return `optional ${formatType(type.optional)}`;
+  if ('enum' in type) return type.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if ('array' in type) return `list of ${formatType(type.array)}`;
+  return `{ ${Object.entries(type.object).map(([k, t]) => `${k}: ${formatType(t)}`).join(', ')} }`;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
