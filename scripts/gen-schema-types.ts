@@ -54,7 +54,9 @@ async function generate(): Promise<string> {
   for (const file of elementFiles) {
     const schema = readSchema(join('elements', file)) as JSONSchema & { title: string };
     names.push(schema.title);
-    chunks.push(await compile({ ...schema, title: `${schema.title}Props` }, `${schema.title}Props`, options));
+    chunks.push(
+      await compile({ ...schema, title: `${schema.title}Props` }, `${schema.title}Props`, options)
+    );
   }
   const header = [
     '/* eslint-disable */',

@@ -6,7 +6,10 @@
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /** Compares two siblings: by order key, then by id, the same on every peer. */
-export function compareSiblings(a: { order: string; id: string }, b: { order: string; id: string }): number {
+export function compareSiblings(
+  a: { order: string; id: string },
+  b: { order: string; id: string }
+): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -16,7 +19,11 @@ export function compareSiblings(a: { order: string; id: string }, b: { order: st
  * ends). When the neighbours share a key (concurrent inserts), there is no key strictly between
  * them; the caller must then re-key `after` (see planOps' insertAt), so this returns null.
  */
-export function keysBetween(before: string | null, after: string | null, count: number): string[] | null {
+export function keysBetween(
+  before: string | null,
+  after: string | null,
+  count: number
+): string[] | null {
   if (before !== null && after !== null && before >= after) return null;
   if (count === 1) return [generateKeyBetween(before, after)];
   return generateNKeysBetween(before, after, count);

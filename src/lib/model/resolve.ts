@@ -71,7 +71,10 @@ export const INSTANCE_PREFIX = '@';
 const COMPONENT_NAME = /^[A-Z][A-Za-z0-9]{0,63}$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
-function validEntries<T>(record: Readonly<Record<string, unknown>>, def: string): [Record<string, T>, boolean] {
+function validEntries<T>(
+  record: Readonly<Record<string, unknown>>,
+  def: string
+): [Record<string, T>, boolean] {
   const validate = opsDefinition(def);
   const out: Record<string, T> = {};
   let dropped = false;
@@ -89,7 +92,8 @@ function resolveComponents(raw: RawApp, repaired: Set<string>): Map<string, Comp
   const capsValidate = opsDefinition('Capabilities');
   for (const id of [...raw.components.keys()].sort()) {
     const c = raw.components.get(id)!;
-    if (typeof c.name !== 'string' || !COMPONENT_NAME.test(c.name) || typeof c.root !== 'string') continue;
+    if (typeof c.name !== 'string' || !COMPONENT_NAME.test(c.name) || typeof c.root !== 'string')
+      continue;
     let name = c.name;
     // Concurrent adds of one name: the smallest id keeps it, the others get the first free suffix.
     for (let n = 2; names.has(name); n++) name = `${c.name}${n}`;
@@ -100,11 +104,25 @@ function resolveComponents(raw: RawApp, repaired: Set<string>): Map<string, Comp
     let stateDropped = false;
     for (const [key, field] of Object.entries(c.state)) {
       const f = field as StateField;
-      if (NAME.test(key) && f && typeof f === 'object' && fieldValidate(f.type) && !checkValue(f.type, f.initial)) state[key] = f;
+      if (
+        NAME.test(key) &&
+        f &&
+        typeof f === 'object' &&
+        fieldValidate(f.type) &&
+        !checkValue(f.type, f.initial)
+      )
+        state[key] = f;
       else stateDropped = true;
     }
     const capabilities = capsValidate(c.capabilities) ? (c.capabilities as Capabilities) : {};
-    if (name !== c.name || propsDropped || handlersDropped || stateDropped || capabilities !== c.capabilities) repaired.add(id);
+    if (
+      name !== c.name ||
+      propsDropped ||
+      handlersDropped ||
+      stateDropped ||
+      capabilities !== c.capabilities
+    )
+      repaired.add(id);
     out.set(id, { id, name, root: c.root, props, state, handlers, capabilities });
   }
   return out;
@@ -120,9 +138,18 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
   // 1. Per node: a known type, a live component, a sane order key.
   const typeOf = new Map<string, string>();
   for (const [id, n] of raw.nodes) {
-    if (typeof n.type !== 'string' || typeof n.component !== 'string' || !components.has(n.component)) continue;
+    if (
+      typeof n.type !== 'string' ||
+      typeof n.component !== 'string' ||
+      !components.has(n.component)
+    )
+      continue;
     if (!isOrderKey(n.order)) continue;
-    const type = n.type.startsWith(INSTANCE_PREFIX) ? nameOf(n.type.slice(1)) : ELEMENTS.has(n.type) ? n.type : undefined;
+    const type = n.type.startsWith(INSTANCE_PREFIX)
+      ? nameOf(n.type.slice(1))
+      : ELEMENTS.has(n.type)
+        ? n.type
+        : undefined;
     if (type) typeOf.set(id, type);
   }
 
@@ -142,7 +169,8 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
     const n = raw.nodes.get(id)!;
     const p = n.parent;
     if (typeof p !== 'string' || !typeOf.has(p)) return undefined;
-    if (raw.nodes.get(p)!.component !== n.component || !acceptsChildren(typeOf.get(p)!)) return undefined;
+    if (raw.nodes.get(p)!.component !== n.component || !acceptsChildren(typeOf.get(p)!))
+      return undefined;
     return p;
   };
   for (const start of typeOf.keys()) {
@@ -206,10 +234,18 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
     const type = typeOf.get(id)!;
     const props: Record<string, PropValue> = {};
     for (const [name, value] of Object.entries(n.props)) {
-      if (NAME.test(name) && !checkProp(type, name, value as PropValue, ctx)) props[name] = value as PropValue;
+      if (NAME.test(name) && !checkProp(type, name, value as PropValue, ctx))
+        props[name] = value as PropValue;
       else repairedNodes.add(id);
     }
-    const record: NodeRecord = { id, type, component: cid, parent, order: n.order as string, props };
+    const record: NodeRecord = {
+      id,
+      type,
+      component: cid,
+      parent,
+      order: n.order as string,
+      props
+    };
     nodes.set(id, record);
     if (parent !== null) {
       let list = siblings.get(parent);
@@ -218,14 +254,19 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
     }
   }
   const children = new Map<string, readonly string[]>();
-  for (const [parent, list] of siblings) children.set(parent, list.sort(compareSiblings).map((n) => n.id));
+  for (const [parent, list] of siblings)
+    children.set(
+      parent,
+      list.sort(compareSiblings).map((n) => n.id)
+    );
 
   // 4. Meta and data.
   const m = raw.meta;
   const rootId =
     typeof m.root === 'string' && components.has(m.root)
       ? m.root
-      : ([...components.values()].find((c) => c.name === 'App') ?? [...components.values()][0])?.id ?? '';
+      : (([...components.values()].find((c) => c.name === 'App') ?? [...components.values()][0])
+          ?.id ?? '');
   const meta: AppMeta = {
     title: typeof m.title === 'string' ? m.title.slice(0, 200) : 'Untitled app',
     theme: m.theme === 'light' || m.theme === 'dark' ? m.theme : 'system',
@@ -236,7 +277,8 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
   const rootState = components.get(rootId)?.state ?? {};
   for (const [field, decl] of Object.entries(rootState)) {
     const value = Object.hasOwn(raw.data, field) ? raw.data[field] : undefined;
-    data[field] = value !== undefined && !checkValue(decl.type, value) ? (value as JsonValue) : decl.initial;
+    data[field] =
+      value !== undefined && !checkValue(decl.type, value) ? (value as JsonValue) : decl.initial;
   }
   return {
     model: { meta, components, nodes, children, data },

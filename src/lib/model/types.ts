@@ -12,7 +12,17 @@ import type {
 } from '../schema/types.generated';
 
 export type { Capabilities, Handler, JsonValue, PropDecl, PropValue, StateField };
-export type { Op, OpBatch, StateType, AppFile, NodeFile, ComponentFile } from '../schema/types.generated';
+export type {
+  Op,
+  OpBatch,
+  StateType,
+  AppFile,
+  NodeFile,
+  ComponentFile,
+  AddNodeOp,
+  MoveNodeOp,
+  NodeSpec
+} from '../schema/types.generated';
 
 /** The document schema version written into `meta.version`; readers migrate older ones up. */
 export const DOC_VERSION = 1;

@@ -18,7 +18,10 @@ export const ERROR_CATALOG = {
   // Input: the batch as a whole.
   E_JSON_PARSE: { stage: 'input', meaning: 'The text is not valid JSON.' },
   E_BATCH_NOT_ARRAY: { stage: 'input', meaning: 'A batch must be a JSON array of ops.' },
-  E_BATCH_TOO_LARGE: { stage: 'input', meaning: 'The batch is larger than the limit (size in bytes, number of ops or of nodes).' },
+  E_BATCH_TOO_LARGE: {
+    stage: 'input',
+    meaning: 'The batch is larger than the limit (size in bytes, number of ops or of nodes).'
+  },
   E_TOO_DEEP: { stage: 'input', meaning: 'Values or children are nested deeper than the limit.' },
   // Shape: each op against schemas/ops.schema.json.
   E_OP_NOT_OBJECT: { stage: 'shape', meaning: 'An op must be a JSON object with an "op" field.' },
@@ -26,38 +29,104 @@ export const ERROR_CATALOG = {
   E_FIELD_MISSING: { stage: 'shape', meaning: 'A required field of the op is missing.' },
   E_FIELD_UNKNOWN: { stage: 'shape', meaning: 'The op has a field its operation does not take.' },
   E_FIELD_TYPE: { stage: 'shape', meaning: 'A field has the wrong JSON type.' },
-  E_FIELD_VALUE: { stage: 'shape', meaning: 'A field has the right type but a value outside what is allowed.' },
+  E_FIELD_VALUE: {
+    stage: 'shape',
+    meaning: 'A field has the right type but a value outside what is allowed.'
+  },
   // Plan: each op against the app.
-  E_NODE_NOT_FOUND: { stage: 'plan', meaning: 'No node has that id (or the op that was to add it failed).' },
+  E_NODE_NOT_FOUND: {
+    stage: 'plan',
+    meaning: 'No node has that id (or the op that was to add it failed).'
+  },
   E_COMPONENT_NOT_FOUND: { stage: 'plan', meaning: 'No component has that name.' },
-  E_UNKNOWN_TYPE: { stage: 'plan', meaning: 'The element type is neither built in nor a component of the app.' },
+  E_UNKNOWN_TYPE: {
+    stage: 'plan',
+    meaning: 'The element type is neither built in nor a component of the app.'
+  },
   E_PROP_UNKNOWN: { stage: 'plan', meaning: 'The element type has no prop of that name.' },
   E_PROP_TYPE: { stage: 'plan', meaning: 'The literal value does not fit the prop’s type.' },
-  E_PROP_KIND: { stage: 'plan', meaning: 'The prop does not accept that kind of value (literal, expression, handler or binding).' },
+  E_PROP_KIND: {
+    stage: 'plan',
+    meaning:
+      'The prop does not accept that kind of value (literal, expression, handler or binding).'
+  },
   E_HANDLER_NOT_FOUND: { stage: 'plan', meaning: 'The component has no handler of that name.' },
   E_STATE_NOT_FOUND: { stage: 'plan', meaning: 'The component has no state field of that name.' },
-  E_BIND_TYPE: { stage: 'plan', meaning: 'A binding joins a prop and a state field of different types.' },
+  E_BIND_TYPE: {
+    stage: 'plan',
+    meaning: 'A binding joins a prop and a state field of different types.'
+  },
   E_NOT_A_CONTAINER: { stage: 'plan', meaning: 'The parent element takes no children.' },
   E_CYCLE: { stage: 'plan', meaning: 'The move would put a node inside itself.' },
-  E_MOVE_ACROSS_COMPONENTS: { stage: 'plan', meaning: 'A node can only move within its own component.' },
-  E_REMOVE_ROOT: { stage: 'plan', meaning: 'A component’s root node cannot be removed or moved; remove the component instead.' },
-  E_NAME_TAKEN: { stage: 'plan', meaning: 'The name is already used by another component, state field or handler.' },
-  E_NAME_RESERVED: { stage: 'plan', meaning: 'The name is reserved (a built-in element type or a JavaScript word).' },
-  E_COMPONENT_IN_USE: { stage: 'plan', meaning: 'The component is still used by nodes; remove those first.' },
-  E_COMPONENT_RECURSION: { stage: 'plan', meaning: 'A component would contain itself, directly or through others.' },
-  E_REMOVE_ROOT_COMPONENT: { stage: 'plan', meaning: 'The app’s root component cannot be removed.' },
+  E_MOVE_ACROSS_COMPONENTS: {
+    stage: 'plan',
+    meaning: 'A node can only move within its own component.'
+  },
+  E_REMOVE_ROOT: {
+    stage: 'plan',
+    meaning: 'A component’s root node cannot be removed or moved; remove the component instead.'
+  },
+  E_NAME_TAKEN: {
+    stage: 'plan',
+    meaning: 'The name is already used by another component, state field or handler.'
+  },
+  E_NAME_RESERVED: {
+    stage: 'plan',
+    meaning: 'The name is reserved (a built-in element type or a JavaScript word).'
+  },
+  E_COMPONENT_IN_USE: {
+    stage: 'plan',
+    meaning: 'The component is still used by nodes; remove those first.'
+  },
+  E_COMPONENT_RECURSION: {
+    stage: 'plan',
+    meaning: 'A component would contain itself, directly or through others.'
+  },
+  E_REMOVE_ROOT_COMPONENT: {
+    stage: 'plan',
+    meaning: 'The app’s root component cannot be removed.'
+  },
   E_STATE_TYPE_MISMATCH: { stage: 'plan', meaning: 'A state value does not fit the field’s type.' },
-  E_STATE_IN_USE: { stage: 'plan', meaning: 'The state field is still bound to an input; unbind it first.' },
-  E_HANDLER_IN_USE: { stage: 'plan', meaning: 'The handler is still used by a prop; remove that use first.' },
-  E_TEMP_ID_TAKEN: { stage: 'plan', meaning: 'A temporary id is already the id of a node in the app.' },
-  E_TEMP_ID_DUPLICATE: { stage: 'plan', meaning: 'Two new nodes of the batch have the same temporary id.' },
+  E_STATE_IN_USE: {
+    stage: 'plan',
+    meaning: 'The state field is still bound to an input; unbind it first.'
+  },
+  E_HANDLER_IN_USE: {
+    stage: 'plan',
+    meaning: 'The handler is still used by a prop; remove that use first.'
+  },
+  E_TEMP_ID_TAKEN: {
+    stage: 'plan',
+    meaning: 'A temporary id is already the id of a node in the app.'
+  },
+  E_TEMP_ID_DUPLICATE: {
+    stage: 'plan',
+    meaning: 'Two new nodes of the batch have the same temporary id.'
+  },
   E_INDEX_RANGE: { stage: 'plan', meaning: 'The index is past the end of the parent’s children.' },
-  E_MIGRATE_UNAVAILABLE: { stage: 'plan', meaning: 'Existing data must be migrated and no sandbox was given to run the migration.' },
-  E_MIGRATE_FAILED: { stage: 'plan', meaning: 'The migration expression threw or gave a value of the wrong type.' },
+  E_MIGRATE_UNAVAILABLE: {
+    stage: 'plan',
+    meaning: 'Existing data must be migrated and no sandbox was given to run the migration.'
+  },
+  E_MIGRATE_FAILED: {
+    stage: 'plan',
+    meaning: 'The migration expression threw or gave a value of the wrong type.'
+  },
+  E_FORBIDDEN: { stage: 'plan', meaning: 'The acting person’s role does not allow this change.' },
+  E_NEEDS_OWNER: {
+    stage: 'plan',
+    meaning: 'The change needs the app owner’s approval (capabilities).'
+  },
   // App files.
   E_APP_FORMAT: { stage: 'file', meaning: 'The file is not a Malleable app file.' },
-  E_APP_VERSION: { stage: 'file', meaning: 'The app file was written by a newer version of Malleable.' },
-  E_APP_INVALID: { stage: 'file', meaning: 'The app file breaks a rule of the app schema or of the model.' },
+  E_APP_VERSION: {
+    stage: 'file',
+    meaning: 'The app file was written by a newer version of Malleable.'
+  },
+  E_APP_INVALID: {
+    stage: 'file',
+    meaning: 'The app file breaks a rule of the app schema or of the model.'
+  },
   // Command line.
   E_USAGE: { stage: 'cli', meaning: 'The command line is not one malleable understands.' },
   E_IO: { stage: 'cli', meaning: 'A file could not be read or written.' }
@@ -80,13 +149,19 @@ export interface EditError {
 }
 
 /** Builds an EditError; the one place errors are made, so every code comes from the catalog. */
-export function editError(code: ErrorCode, message: string, where: { op?: number; path?: string; frame?: string } = {}): EditError {
+export function editError(
+  code: ErrorCode,
+  message: string,
+  where: { op?: number; path?: string; frame?: string } = {}
+): EditError {
   return { code, message, ...where };
 }
 
 /** One line per error, as the CLI prints them: `E_CODE op 2 /2/props/label: message`. */
 export function formatError(error: EditError): string {
-  const where = [error.op !== undefined ? `op ${error.op}` : '', error.path ?? ''].filter(Boolean).join(' ');
+  const where = [error.op !== undefined ? `op ${error.op}` : '', error.path ?? '']
+    .filter(Boolean)
+    .join(' ');
   const head = where ? `${error.code} ${where}: ` : `${error.code}: `;
   return head + error.message + (error.frame ? `\n${error.frame}` : '');
 }

@@ -52,8 +52,26 @@ export interface ElementSchema {
 }
 
 const all = [
-  Badge, Button, Card, Checkbox, Divider, Each, Grid, Heading, Icon, If,
-  Image, Link, Select, Slider, Spacer, Stack, Text, TextArea, TextInput, Toggle
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Divider,
+  Each,
+  Grid,
+  Heading,
+  Icon,
+  If,
+  Image,
+  Link,
+  Select,
+  Slider,
+  Spacer,
+  Stack,
+  Text,
+  TextArea,
+  TextInput,
+  Toggle
 ] as unknown as ElementSchema[];
 
 /** Every built-in element schema by type name. */

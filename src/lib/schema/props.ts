@@ -19,7 +19,14 @@ export interface PropContext {
 
 /** Why a prop value was refused. */
 export interface PropProblem {
-  readonly code: 'E_PROP_UNKNOWN' | 'E_PROP_KIND' | 'E_PROP_TYPE' | 'E_HANDLER_NOT_FOUND' | 'E_STATE_NOT_FOUND' | 'E_BIND_TYPE' | 'E_UNKNOWN_TYPE';
+  readonly code:
+    | 'E_PROP_UNKNOWN'
+    | 'E_PROP_KIND'
+    | 'E_PROP_TYPE'
+    | 'E_HANDLER_NOT_FOUND'
+    | 'E_STATE_NOT_FOUND'
+    | 'E_BIND_TYPE'
+    | 'E_UNKNOWN_TYPE';
   readonly message: string;
 }
 
@@ -42,7 +49,9 @@ const KIND_WORDS: Record<ValueKind, string> = {
 
 /** The state type a bindable prop of a built-in element holds, from its schema's literal type. */
 function bindType(schemaType: unknown): StateType | undefined {
-  return schemaType === 'string' || schemaType === 'number' || schemaType === 'boolean' ? schemaType : undefined;
+  return schemaType === 'string' || schemaType === 'number' || schemaType === 'boolean'
+    ? schemaType
+    : undefined;
 }
 
 /** The names of the props an element type or component takes. */
@@ -53,10 +62,16 @@ export function propNames(type: string, ctx: PropContext): string[] {
 }
 
 /** Checks one prop value; returns null when it is fine. */
-export function checkProp(type: string, name: string, value: PropValue, ctx: PropContext): PropProblem | null {
+export function checkProp(
+  type: string,
+  name: string,
+  value: PropValue,
+  ctx: PropContext
+): PropProblem | null {
   const schema = elementSchema(type);
   const decls = schema ? undefined : ctx.componentProps(type);
-  if (!schema && !decls) return { code: 'E_UNKNOWN_TYPE', message: `"${type}" is not an element type or a component` };
+  if (!schema && !decls)
+    return { code: 'E_UNKNOWN_TYPE', message: `"${type}" is not an element type or a component` };
   const propSchema = schema?.properties[name];
   const decl = decls?.[name];
   if (!propSchema && !decl) {
@@ -80,13 +95,19 @@ export function checkProp(type: string, name: string, value: PropValue, ctx: Pro
       if (decl) {
         const problem = checkValue(decl.type, value);
         return problem
-          ? { code: 'E_PROP_TYPE', message: `${type}.${name}${problem.path} ${problem.message} (${formatType(decl.type)})` }
+          ? {
+              code: 'E_PROP_TYPE',
+              message: `${type}.${name}${problem.path} ${problem.message} (${formatType(decl.type)})`
+            }
           : null;
       }
       const validate = literalValidator(type, name)!;
       if (validate(value)) return null;
       const err = validate.errors![0];
-      return { code: 'E_PROP_TYPE', message: `${type}.${name}${err.instancePath} ${describeAjvError(err)}` };
+      return {
+        code: 'E_PROP_TYPE',
+        message: `${type}.${name}${err.instancePath} ${describeAjvError(err)}`
+      };
     }
     case 'handler': {
       const handler = record.$handler;

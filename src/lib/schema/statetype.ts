@@ -18,10 +18,14 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
       : { path, message: `expected a number, got ${describe(value)}` };
   }
   if (type === 'string') {
-    return typeof value === 'string' ? null : { path, message: `expected a string, got ${describe(value)}` };
+    return typeof value === 'string'
+      ? null
+      : { path, message: `expected a string, got ${describe(value)}` };
   }
   if (type === 'boolean') {
-    return typeof value === 'boolean' ? null : { path, message: `expected true or false, got ${describe(value)}` };
+    return typeof value === 'boolean'
+      ? null
+      : { path, message: `expected true or false, got ${describe(value)}` };
   }
   if ('optional' in type) {
     return value === null || value === undefined ? null : checkValue(type.optional, value, path);
@@ -29,7 +33,10 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
   if ('enum' in type) {
     return (type.enum as readonly unknown[]).includes(value)
       ? null
-      : { path, message: `expected one of ${type.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}` };
+      : {
+          path,
+          message: `expected one of ${type.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`
+        };
   }
   if ('array' in type) {
     if (!Array.isArray(value)) return { path, message: `expected a list, got ${describe(value)}` };
@@ -48,7 +55,8 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
     if (problem) return problem;
   }
   for (const field of Object.keys(record)) {
-    if (!Object.hasOwn(type.object, field)) return { path: `${path}/${field}`, message: `unexpected field "${field}"` };
+    if (!Object.hasOwn(type.object, field))
+      return { path: `${path}/${field}`, message: `unexpected field "${field}"` };
   }
   return null;
 }
@@ -70,14 +78,17 @@ export function formatType(type: StateType): string {
   if ('optional' in type) return `optional ${formatType(type.optional)}`;
   if ('enum' in type) return type.enum.map((v) => JSON.stringify(v)).join(' | ');
   if ('array' in type) return `list of ${formatType(type.array)}`;
-  return `{ ${Object.entries(type.object).map(([k, t]) => `${k}: ${formatType(t)}`).join(', ')} }`;
+  return `{ ${Object.entries(type.object)
+    .map(([k, t]) => `${k}: ${formatType(t)}`)
+    .join(', ')} }`;
 }
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -11,7 +11,7 @@ import { ELEMENTS } from './elements';
 export type { ErrorObject };
 
 // strict: false lets the schemas carry their `x-` editor hints, which Ajv does not know.
-const ajv = new Ajv2020({ strict: false, allErrors: false });
+const ajv = new Ajv2020({ strict: false, allErrors: false, verbose: true });
 ajv.addSchema(opsSchema, 'ops.schema.json');
 ajv.addSchema(appSchema, 'app.schema.json');
 
@@ -26,11 +26,13 @@ function compiled(key: string, make: () => ValidateFunction): ValidateFunction {
   return fn;
 }
 
-/** The validator of one definition of ops.schema.json (`AddNodeOp`, `StateType`, ...). */
+/** The validator of one definition of ops.schema.json or app.schema.json (`AddNodeOp`, `Handler`, ...). */
 export function opsDefinition(name: string): ValidateFunction {
-  return compiled(`ops:${name}`, () => {
-    const fn = ajv.getSchema(`ops.schema.json#/$defs/${name}`);
-    if (!fn) throw new Error(`ops.schema.json has no definition ${name}`);
+  return compiled(`def:${name}`, () => {
+    const fn =
+      ajv.getSchema(`ops.schema.json#/$defs/${name}`) ??
+      ajv.getSchema(`app.schema.json#/$defs/${name}`);
+    if (!fn) throw new Error(`the schemas have no definition ${name}`);
     return fn;
   });
 }
@@ -45,7 +47,9 @@ export function literalValidator(type: string, prop: string): ValidateFunction |
   const schema = ELEMENTS.get(type)?.properties[prop];
   if (!schema) return undefined;
   return compiled(`el:${type}.${prop}`, () => {
-    const literal = Object.fromEntries(Object.entries(schema).filter(([k]) => !k.startsWith('x-') && k !== 'default'));
+    const literal = Object.fromEntries(
+      Object.entries(schema).filter(([k]) => !k.startsWith('x-') && k !== 'default')
+    );
     return ajv.compile(literal);
   });
 }

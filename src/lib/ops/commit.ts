@@ -1,0 +1,90 @@
+/**
+ * commitBatch: the one function that writes an app's definition to its Y.Doc. It plans first
+ * (pure, see plan.ts) and writes only a batch that planned cleanly, in ONE transaction with the
+ * acting person's origin, so peers see it at once, that person's undo manager takes it as one
+ * step, and a rejected batch leaves the document byte-identical with no update emitted.
+ */
+import type * as Y from 'yjs';
+import { currentModel, expectModel } from '../model/store';
+import { docRoots, writeModel } from '../model/ydoc';
+import type { AppModel, Op } from '../model/types';
+import { planOps, type Actor, type PlanOptions, type Rejection } from './plan';
+
+/** Where a batch came from, for the history panel. */
+export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'undo';
+
+/**
+ * The origin of a commit's transaction: one stable object per person (Y.UndoManager matches
+ * tracked origins by identity), carrying who they are.
+ */
+export interface EditOrigin {
+  readonly actor: Actor;
+}
+
+/** Creates the origin object for a person; keep it and pass the same object to every commit. */
+export function originFor(actor: Actor): EditOrigin {
+  return { actor };
+}
+
+export interface CommitOptions extends PlanOptions {
+  readonly source?: EditSource;
+  /** The request that led to the batch (AI turns), kept in the history. */
+  readonly prompt?: string;
+  /** Milliseconds since the epoch for the history entry (defaults to now). */
+  readonly now?: number;
+}
+
+/** One entry of the document's history log. */
+export interface HistoryEntry {
+  readonly who: string;
+  readonly name?: string;
+  readonly when: number;
+  readonly source: EditSource;
+  readonly summary: string;
+  readonly prompt?: string;
+  readonly ops: readonly Op[];
+  readonly idMap: Readonly<Record<string, string>>;
+}
+
+/** A batch that was written. */
+export interface Commit {
+  readonly ok: true;
+  readonly model: AppModel;
+  readonly summary: string;
+  readonly idMap: Readonly<Record<string, string>>;
+  readonly touched: ReadonlySet<string>;
+}
+
+/** Plans `ops` against the document's current model and writes them if, and only if, they plan. */
+export function commitBatch(
+  doc: Y.Doc,
+  ops: unknown,
+  origin: EditOrigin,
+  options: CommitOptions = {}
+): Commit | Rejection {
+  const { model, repairs } = currentModel(doc);
+  const plan = planOps(model, ops, origin.actor, options);
+  if (!plan.ok) return plan;
+  const entry: HistoryEntry = {
+    who: origin.actor.id,
+    ...(origin.actor.name ? { name: origin.actor.name } : {}),
+    when: options.now ?? Date.now(),
+    source: options.source ?? 'visual',
+    summary: plan.summary,
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+    ops: plan.ops,
+    idMap: plan.idMap
+  };
+  expectModel(doc, plan.model);
+  doc.transact(() => {
+    writeModel(doc, model, plan.model, repairs);
+    docRoots(doc).history.push([entry]);
+  }, origin);
+  return {
+    ok: true,
+    model: plan.model,
+    summary: plan.summary,
+    idMap: plan.idMap,
+    touched: plan.touched
+  };
+}
