@@ -7,11 +7,12 @@
 import type * as Y from 'yjs';
 import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
-import type { AppModel, Op } from '../model/types';
+import { emptyModel, type AppModel, type Op } from '../model/types';
+import { validateModel } from '../model/validate';
 import { planOps, type Actor, type PlanOptions, type Rejection } from './plan';
 
 /** Where a batch came from, for the history panel. */
-export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'undo';
+export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'import' | 'undo';
 
 /**
  * The origin of a commit's transaction: one stable object per person (Y.UndoManager matches
@@ -87,4 +88,29 @@ export function commitBatch(
     idMap: plan.idMap,
     touched: plan.touched
   };
+}
+
+/**
+ * Writes a whole model (an imported app file, a template) into an empty document, in one
+ * transaction with `origin`. The model must be valid (fromAppFile and planOps make only valid
+ * ones); an invalid one or a document that already holds an app is programmer misuse and throws.
+ */
+export function commitModel(doc: Y.Doc, model: AppModel, origin: EditOrigin, options: { summary?: string; source?: EditSource; now?: number } = {}): void {
+  if (docRoots(doc).components.size > 0) throw new Error('commitModel needs an empty document');
+  const invalid = validateModel(model);
+  if (invalid.length > 0) throw new Error(`commitModel got an invalid model: ${invalid[0].code} ${invalid[0].message}`);
+  const entry: HistoryEntry = {
+    who: origin.actor.id,
+    ...(origin.actor.name ? { name: origin.actor.name } : {}),
+    when: options.now ?? Date.now(),
+    source: options.source ?? 'import',
+    summary: options.summary ?? `Imported "${model.meta.title}"`,
+    ops: [],
+    idMap: {}
+  };
+  expectModel(doc, model);
+  doc.transact(() => {
+    writeModel(doc, emptyModel(), model);
+    docRoots(doc).history.push([entry]);
+  }, origin);
 }

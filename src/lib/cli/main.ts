@@ -1,0 +1,188 @@
+/**
+ * The `malleable` command line: the edit path for people, scripts and CI of apps.
+ *
+ *   malleable new --template NAME [-o OUT.json] [--title TITLE]
+ *   malleable validate APP.json [--json]
+ *   malleable apply APP.json OPS.json [-o OUT.json] [--json]
+ *
+ * Exit codes: 0 success; 1 the input was rejected (coded errors on stderr, or as JSON on stdout
+ * with --json; nothing written); 2 usage or I/O error (a file that cannot be read or written).
+ */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { fromAppFile, toAppFile } from '../model/appfile';
+import { currentModel } from '../model/store';
+import { commitBatch, commitModel, originFor } from '../ops/commit';
+import { editError, formatError, type EditError } from '../ops/errors';
+import { TEMPLATE_NAMES, templateModel } from '../templates';
+import type { AppModel } from '../model/types';
+
+/** Where the CLI writes and where it is run from; injected so tests run it in-process. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+const USAGE = `Usage: malleable <command> [options]
+
+Commands:
+  new --template ${TEMPLATE_NAMES.join('|')} [-o OUT.json] [--title TITLE]
+                          write a new app file from a template (stdout without -o)
+  validate APP.json       check an app file against the schemas and the model's rules
+  apply APP.json OPS.json [-o OUT.json]
+                          apply a batch of ops through the planner; writes the new app file
+                          (stdout without -o); a rejected batch writes nothing
+
+Options:
+  --json                  print results and errors as JSON on stdout
+  -h, --help              show this help
+
+Exit codes: 0 ok, 1 input rejected (coded errors), 2 usage or I/O error.
+`;
+
+const CLI_ACTOR = { id: 'cli', name: 'malleable CLI', role: 'owner' } as const;
+const CLI_ORIGIN = originFor(CLI_ACTOR);
+
+class CliExit extends Error {
+  constructor(
+    readonly code: 1 | 2,
+    readonly errors: EditError[]
+  ) {
+    super(errors[0]?.message);
+  }
+}
+
+async function readText(io: CliIo, file: string): Promise<string> {
+  try {
+    return await readFile(resolvePath(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new CliExit(2, [editError('E_IO', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)]);
+  }
+}
+
+async function readJson(io: CliIo, file: string): Promise<unknown> {
+  const text = await readText(io, file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliExit(1, [editError('E_JSON_PARSE', `${file} is not valid JSON: ${(e as Error).message}`)]);
+  }
+}
+
+/** Writes atomically (temp file, then rename) so a failed write never leaves half a file. */
+async function writeOut(io: CliIo, file: string, text: string): Promise<void> {
+  const target = resolvePath(io.cwd, file);
+  const temp = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text);
+    await rename(temp, target);
+  } catch (e) {
+    throw new CliExit(2, [editError('E_IO', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)]);
+  }
+}
+
+async function readApp(io: CliIo, file: string): Promise<AppModel> {
+  const loaded = fromAppFile(await readJson(io, file));
+  if (!loaded.ok) throw new CliExit(1, loaded.errors);
+  return loaded.model;
+}
+
+function appText(model: AppModel): string {
+  return JSON.stringify(toAppFile(model), null, 2) + '\n';
+}
+
+function count(model: AppModel): string {
+  return `${model.components.size} component${model.components.size === 1 ? '' : 's'}, ${model.nodes.size} nodes`;
+}
+
+async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      template: { type: 'string' },
+      title: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' }
+    }
+  });
+  const [command, ...args] = positionals;
+  if (values.help || command === 'help' || !command) {
+    io.stdout(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const expect = (n: number) => {
+    if (args.length !== n) throw new CliExit(2, [editError('E_USAGE', `${command} takes ${n} file argument${n === 1 ? '' : 's'}; see malleable --help`)]);
+  };
+  const say = (text: string, data: Record<string, unknown>) => (json ? io.stdout(JSON.stringify({ ok: true, ...data }) + '\n') : io.stdout(text + '\n'));
+
+  switch (command) {
+    case 'new': {
+      expect(0);
+      const name = values.template ?? 'blank';
+      if (!TEMPLATE_NAMES.includes(name)) {
+        throw new CliExit(2, [editError('E_USAGE', `unknown template "${name}"; choose one of ${TEMPLATE_NAMES.join(', ')}`)]);
+      }
+      let model = templateModel(name);
+      if (values.title) model = { ...model, meta: { ...model.meta, title: values.title.slice(0, 200) } };
+      if (values.output) {
+        await writeOut(io, values.output, appText(model));
+        say(`wrote ${values.output}: ${name} template, ${count(model)}`, { output: values.output, template: name });
+      } else {
+        io.stdout(appText(model));
+      }
+      return 0;
+    }
+    case 'validate': {
+      expect(1);
+      const model = await readApp(io, args[0]);
+      say(`${args[0]} is valid: ${count(model)}`, { components: model.components.size, nodes: model.nodes.size });
+      return 0;
+    }
+    case 'apply': {
+      expect(2);
+      const model = await readApp(io, args[0]);
+      const ops = await readJson(io, args[1]);
+      // The same edit path as the studio: a Y.Doc, commitBatch, then the model read back.
+      const doc = new Y.Doc();
+      commitModel(doc, model, CLI_ORIGIN);
+      const result = commitBatch(doc, ops, CLI_ORIGIN, { source: 'cli' });
+      if (!result.ok) throw new CliExit(1, [...result.errors]);
+      const text = appText(currentModel(doc).model);
+      if (values.output) {
+        await writeOut(io, values.output, text);
+        say(`${result.summary}\nwrote ${values.output}`, { summary: result.summary, idMap: result.idMap, output: values.output });
+      } else {
+        if (json) io.stdout(JSON.stringify({ ok: true, summary: result.summary, idMap: result.idMap, app: toAppFile(currentModel(doc).model) }) + '\n');
+        else io.stdout(text);
+        if (!json) io.stderr(result.summary + '\n');
+      }
+      return 0;
+    }
+    default:
+      throw new CliExit(2, [editError('E_USAGE', `unknown command "${command}"; see malleable --help`)]);
+  }
+}
+
+/** Runs the CLI; returns the exit code. Never throws for bad input. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  try {
+    return await run(argv, io, json);
+  } catch (e) {
+    const exit =
+      e instanceof CliExit
+        ? e
+        : e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')
+          ? new CliExit(2, [editError('E_USAGE', `${e.message}; see malleable --help`)])
+          : null;
+    if (!exit) throw e;
+    if (json) io.stdout(JSON.stringify({ ok: false, errors: exit.errors }) + '\n');
+    else for (const error of exit.errors) io.stderr(formatError(error) + '\n');
+    return exit.code;
+  }
+}
