@@ -94,7 +94,10 @@ export function describeOp(d: OpDescription): string {
 /** The whole batch in one line: up to two ops in full, then a count of the rest. */
 export function summarizeBatch(descriptions: readonly OpDescription[]): string {
   if (descriptions.length === 0) return 'No changes';
-  const lines = descriptions.map(describeOp);
+  const lines = descriptions.map((d, i) => {
+    const line = describeOp(d);
+    return i === 0 ? line : line.charAt(0).toLowerCase() + line.slice(1);
+  });
   if (lines.length <= 2) return lines.join('; ');
-  return `${lines[0]}; ${lines[1].charAt(0).toLowerCase()}${lines[1].slice(1)}; and ${lines.length - 2} more change${lines.length > 3 ? 's' : ''}`;
+  return `${lines[0]}; ${lines[1]}; and ${lines.length - 2} more change${lines.length > 3 ? 's' : ''}`;
 }
