@@ -17,7 +17,9 @@ export function nodesOfType(model: AppModel, type: string): NodeRecord[] {
 
 /** The first node of a type whose literal label/text/title equals `text`. */
 export function nodeWith(model: AppModel, type: string, text: string): NodeRecord {
-  const found = nodesOfType(model, type).find((n) => n.props.label === text || n.props.text === text || n.props.title === text);
+  const found = nodesOfType(model, type).find(
+    (n) => n.props.label === text || n.props.text === text || n.props.title === text
+  );
   if (!found) throw new Error(`no ${type} "${text}"`);
   return found;
 }
@@ -28,7 +30,10 @@ export function rootOf(model: AppModel, component = 'App'): string {
 }
 
 /** A Y.Doc holding a template, committed through the edit path. */
-export function templateDoc(name: string, seed = 7): { doc: Y.Doc; origin: ReturnType<typeof originFor> } {
+export function templateDoc(
+  name: string,
+  seed = 7
+): { doc: Y.Doc; origin: ReturnType<typeof originFor> } {
   const doc = new Y.Doc();
   const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });
   const result = commitBatch(doc, TEMPLATES[name], origin, { ids: seededIds(seed) });
@@ -38,6 +43,13 @@ export function templateDoc(name: string, seed = 7): { doc: Y.Doc; origin: Retur
 
 /** A canonical JSON form of a model (maps sorted by key), for equality across peers and runs. */
 export function canonical(model: AppModel): string {
-  const sorted = <T>(map: ReadonlyMap<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify({ meta: model.meta, components: sorted(model.components), nodes: sorted(model.nodes), children: sorted(model.children), data: model.data });
+  const sorted = <T>(map: ReadonlyMap<string, T>) =>
+    [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify({
+    meta: model.meta,
+    components: sorted(model.components),
+    nodes: sorted(model.nodes),
+    children: sorted(model.children),
+    data: model.data
+  });
 }

@@ -16,7 +16,10 @@ function plan(model: AppModel, ops: unknown, seed = 11): Plan {
   return result;
 }
 
-function refused(model: AppModel, ops: unknown): { code: ErrorCode; op?: number; path?: string; message: string } {
+function refused(
+  model: AppModel,
+  ops: unknown
+): { code: ErrorCode; op?: number; path?: string; message: string } {
   const before = canonical(model);
   const result = planOps(model, ops, undefined, { ids: seededIds(11) });
   expect(result.ok).toBe(false);
@@ -40,7 +43,14 @@ const cases: Case[] = [
   {
     name: 'addNode',
     valid: (m) => [
-      { op: 'addNode', parent: card().id, index: 0, type: 'Button', id: 'save', props: { label: 'Save' } },
+      {
+        op: 'addNode',
+        parent: card().id,
+        index: 0,
+        type: 'Button',
+        id: 'save',
+        props: { label: 'Save' }
+      },
       { op: 'setProp', id: 'save', name: 'variant', value: 'danger' }
     ],
     check: (before, after, p) => {
@@ -49,7 +59,9 @@ const cases: Case[] = [
       expect(childrenOf(after, card().id)[0]).toBe(id);
       expect(after.nodes.get(id)!.props).toEqual({ label: 'Save', variant: 'danger' });
       expect(after.nodes.size).toBe(before.nodes.size + 1);
-      expect(p.summary).toBe(`Added Button "Save" to Card ${card().id}; set variant of Button "Save" to "danger"`);
+      expect(p.summary).toBe(
+        `Added Button "Save" to Card ${card().id}; set variant of Button "Save" to "danger"`
+      );
     },
     invalid: () => [{ op: 'addNode', parent: card().id, type: 'Buton' }],
     code: 'E_UNKNOWN_TYPE'
@@ -68,15 +80,27 @@ const cases: Case[] = [
   },
   {
     name: 'moveNode',
-    valid: (m) => [{ op: 'moveNode', id: nodesOfType(m, 'Slider')[0].id, parent: card().id, index: 0 }],
-    check: (_b, after) => expect(after.nodes.get(childrenOf(after, card().id)[0])!.type).toBe('Slider'),
-    invalid: (m) => [{ op: 'moveNode', id: card().id, parent: nodesOfType(m, 'Stack').find((s) => s.parent === card().id)!.id }],
+    valid: (m) => [
+      { op: 'moveNode', id: nodesOfType(m, 'Slider')[0].id, parent: card().id, index: 0 }
+    ],
+    check: (_b, after) =>
+      expect(after.nodes.get(childrenOf(after, card().id)[0])!.type).toBe('Slider'),
+    invalid: (m) => [
+      {
+        op: 'moveNode',
+        id: card().id,
+        parent: nodesOfType(m, 'Stack').find((s) => s.parent === card().id)!.id
+      }
+    ],
     code: 'E_CYCLE'
   },
   {
     name: 'setProp',
-    valid: () => [{ op: 'setProp', id: card().id, name: 'title', value: { $expr: "'Count: ' + state.count" } }],
-    check: (_b, after) => expect(after.nodes.get(card().id)!.props.title).toEqual({ $expr: "'Count: ' + state.count" }),
+    valid: () => [
+      { op: 'setProp', id: card().id, name: 'title', value: { $expr: "'Count: ' + state.count" } }
+    ],
+    check: (_b, after) =>
+      expect(after.nodes.get(card().id)!.props.title).toEqual({ $expr: "'Count: ' + state.count" }),
     invalid: () => [{ op: 'setProp', id: card().id, name: 'elevation', value: 'floating' }],
     code: 'E_PROP_TYPE'
   },
@@ -90,7 +114,12 @@ const cases: Case[] = [
   {
     name: 'addComponent',
     valid: () => [
-      { op: 'addComponent', name: 'Badge2', props: { text: { type: 'string', default: 'hi' } }, id: 'r' },
+      {
+        op: 'addComponent',
+        name: 'Badge2',
+        props: { text: { type: 'string', default: 'hi' } },
+        id: 'r'
+      },
       { op: 'addNode', parent: 'r', type: 'Badge', props: { text: { $expr: 'props.text' } } },
       { op: 'addNode', parent: card().id, type: 'Badge2', props: { text: 'New' } }
     ],
@@ -105,7 +134,10 @@ const cases: Case[] = [
   },
   {
     name: 'removeComponent',
-    valid: () => [{ op: 'addComponent', name: 'Extra' }, { op: 'removeComponent', name: 'Extra' }],
+    valid: () => [
+      { op: 'addComponent', name: 'Extra' },
+      { op: 'removeComponent', name: 'Extra' }
+    ],
     check: (before, after) => expect(canonical(after)).toBe(canonical(before)),
     invalid: () => [{ op: 'removeComponent', name: 'App' }],
     code: 'E_REMOVE_ROOT_COMPONENT'
@@ -126,17 +158,27 @@ const cases: Case[] = [
   },
   {
     name: 'addState',
-    valid: () => [{ op: 'addState', component: 'App', name: 'dark', type: 'boolean', initial: false }],
+    valid: () => [
+      { op: 'addState', component: 'App', name: 'dark', type: 'boolean', initial: false }
+    ],
     check: (_b, after) => {
-      expect(componentByName(after, 'App')!.state.dark).toEqual({ type: 'boolean', initial: false });
+      expect(componentByName(after, 'App')!.state.dark).toEqual({
+        type: 'boolean',
+        initial: false
+      });
       expect(after.data.dark).toBe(false);
     },
-    invalid: () => [{ op: 'addState', component: 'App', name: 'dark', type: 'boolean', initial: 'no' }],
+    invalid: () => [
+      { op: 'addState', component: 'App', name: 'dark', type: 'boolean', initial: 'no' }
+    ],
     code: 'E_STATE_TYPE_MISMATCH'
   },
   {
     name: 'removeState',
-    valid: () => [{ op: 'addState', component: 'App', name: 'tmp', type: 'string', initial: '' }, { op: 'removeState', component: 'App', name: 'tmp' }],
+    valid: () => [
+      { op: 'addState', component: 'App', name: 'tmp', type: 'string', initial: '' },
+      { op: 'removeState', component: 'App', name: 'tmp' }
+    ],
     check: (before, after) => expect(canonical(after)).toBe(canonical(before)),
     invalid: () => [{ op: 'removeState', component: 'App', name: 'step' }],
     code: 'E_STATE_IN_USE'
@@ -155,16 +197,38 @@ const cases: Case[] = [
   },
   {
     name: 'retypeState',
-    valid: () => [{ op: 'retypeState', component: 'App', name: 'count', type: { optional: 'number' }, migrate: 'value' }],
-    check: (_b, after) => expect(componentByName(after, 'App')!.state.count.type).toEqual({ optional: 'number' }),
-    invalid: () => [{ op: 'retypeState', component: 'App', name: 'count', type: 'string', migrate: 'String(value)' }],
+    valid: () => [
+      {
+        op: 'retypeState',
+        component: 'App',
+        name: 'count',
+        type: { optional: 'number' },
+        migrate: 'value'
+      }
+    ],
+    check: (_b, after) =>
+      expect(componentByName(after, 'App')!.state.count.type).toEqual({ optional: 'number' }),
+    invalid: () => [
+      {
+        op: 'retypeState',
+        component: 'App',
+        name: 'count',
+        type: 'string',
+        migrate: 'String(value)'
+      }
+    ],
     code: 'E_MIGRATE_UNAVAILABLE'
   },
   {
     name: 'setHandler',
-    valid: () => [{ op: 'setHandler', component: 'App', name: 'double', body: 'state.count *= 2;' }],
+    valid: () => [
+      { op: 'setHandler', component: 'App', name: 'double', body: 'state.count *= 2;' }
+    ],
     check: (_b, after, p) => {
-      expect(componentByName(after, 'App')!.handlers.double).toEqual({ params: [], body: 'state.count *= 2;' });
+      expect(componentByName(after, 'App')!.handlers.double).toEqual({
+        params: [],
+        body: 'state.count *= 2;'
+      });
       expect(p.summary).toBe('Added handler double in App');
     },
     invalid: () => [{ op: 'setHandler', component: 'App', name: 'delete', body: '' }],
@@ -172,16 +236,35 @@ const cases: Case[] = [
   },
   {
     name: 'removeHandler',
-    valid: () => [{ op: 'setHandler', component: 'App', name: 'x', body: '' }, { op: 'removeHandler', component: 'App', name: 'x' }],
+    valid: () => [
+      { op: 'setHandler', component: 'App', name: 'x', body: '' },
+      { op: 'removeHandler', component: 'App', name: 'x' }
+    ],
     check: (before, after) => expect(canonical(after)).toBe(canonical(before)),
     invalid: () => [{ op: 'removeHandler', component: 'App', name: 'increment' }],
     code: 'E_HANDLER_IN_USE'
   },
   {
     name: 'setCapabilities',
-    valid: () => [{ op: 'setCapabilities', component: 'App', capabilities: { clock: true, network: { origins: ['https://api.example.com'] } } }],
-    check: (_b, after) => expect(componentByName(after, 'App')!.capabilities).toEqual({ clock: true, network: { origins: ['https://api.example.com'] } }),
-    invalid: () => [{ op: 'setCapabilities', component: 'App', capabilities: { network: { origins: ['file:///etc/passwd'] } } }],
+    valid: () => [
+      {
+        op: 'setCapabilities',
+        component: 'App',
+        capabilities: { clock: true, network: { origins: ['https://api.example.com'] } }
+      }
+    ],
+    check: (_b, after) =>
+      expect(componentByName(after, 'App')!.capabilities).toEqual({
+        clock: true,
+        network: { origins: ['https://api.example.com'] }
+      }),
+    invalid: () => [
+      {
+        op: 'setCapabilities',
+        component: 'App',
+        capabilities: { network: { origins: ['file:///etc/passwd'] } }
+      }
+    ],
     code: 'E_FIELD_VALUE'
   },
   {
@@ -197,7 +280,24 @@ describe('every op kind', () => {
   it('has a case here', () => {
     const names = new Set(cases.map((c) => c.name));
     expect([...names].sort()).toEqual(
-      ['addComponent', 'addNode', 'addState', 'moveNode', 'removeComponent', 'removeHandler', 'removeNode', 'removeState', 'renameComponent', 'renameState', 'retypeState', 'setCapabilities', 'setHandler', 'setMeta', 'setProp', 'unsetProp'].sort()
+      [
+        'addComponent',
+        'addNode',
+        'addState',
+        'moveNode',
+        'removeComponent',
+        'removeHandler',
+        'removeNode',
+        'removeState',
+        'renameComponent',
+        'renameState',
+        'retypeState',
+        'setCapabilities',
+        'setHandler',
+        'setMeta',
+        'setProp',
+        'unsetProp'
+      ].sort()
     );
   });
 
@@ -237,20 +337,37 @@ describe('meaning checks', () => {
   });
 
   it('refuses a value kind the prop does not take', () => {
-    expect(refused(todo, [{ op: 'setProp', id: heading.id, name: 'text', value: { $handler: 'addItem' } }]).code).toBe('E_PROP_KIND');
-    expect(refused(todo, [{ op: 'setProp', id: each.id, name: 'as', value: { $expr: 'x' } }]).code).toBe('E_PROP_KIND');
+    expect(
+      refused(todo, [
+        { op: 'setProp', id: heading.id, name: 'text', value: { $handler: 'addItem' } }
+      ]).code
+    ).toBe('E_PROP_KIND');
+    expect(
+      refused(todo, [{ op: 'setProp', id: each.id, name: 'as', value: { $expr: 'x' } }]).code
+    ).toBe('E_PROP_KIND');
   });
 
   it('refuses references to handlers and state that do not exist', () => {
     const button = nodesOfType(todo, 'Button')[0];
-    expect(refused(todo, [{ op: 'setProp', id: button.id, name: 'onClick', value: { $handler: 'nope' } }]).code).toBe('E_HANDLER_NOT_FOUND');
+    expect(
+      refused(todo, [
+        { op: 'setProp', id: button.id, name: 'onClick', value: { $handler: 'nope' } }
+      ]).code
+    ).toBe('E_HANDLER_NOT_FOUND');
     const input = nodesOfType(todo, 'TextInput')[0];
-    expect(refused(todo, [{ op: 'setProp', id: input.id, name: 'value', value: { $bind: 'nope' } }]).code).toBe('E_STATE_NOT_FOUND');
-    expect(refused(todo, [{ op: 'setProp', id: input.id, name: 'value', value: { $bind: 'nextId' } }]).code).toBe('E_BIND_TYPE');
+    expect(
+      refused(todo, [{ op: 'setProp', id: input.id, name: 'value', value: { $bind: 'nope' } }]).code
+    ).toBe('E_STATE_NOT_FOUND');
+    expect(
+      refused(todo, [{ op: 'setProp', id: input.id, name: 'value', value: { $bind: 'nextId' } }])
+        .code
+    ).toBe('E_BIND_TYPE');
   });
 
   it('refuses children under a leaf and moves across components', () => {
-    expect(refused(todo, [{ op: 'addNode', parent: heading.id, type: 'Text' }]).code).toBe('E_NOT_A_CONTAINER');
+    expect(refused(todo, [{ op: 'addNode', parent: heading.id, type: 'Text' }]).code).toBe(
+      'E_NOT_A_CONTAINER'
+    );
     const error = refused(todo, [
       { op: 'addComponent', name: 'Other', id: 'o' },
       { op: 'moveNode', id: heading.id, parent: 'o' }
@@ -277,12 +394,20 @@ describe('meaning checks', () => {
 
   it('maps temporary ids and refuses reused ones', () => {
     const p = plan(todo, [
-      { op: 'addNode', parent: rootOf(todo), type: 'Card', id: 'box', children: [{ type: 'Text', id: 'label', props: { text: 'hi' } }] },
+      {
+        op: 'addNode',
+        parent: rootOf(todo),
+        type: 'Card',
+        id: 'box',
+        children: [{ type: 'Text', id: 'label', props: { text: 'hi' } }]
+      },
       { op: 'moveNode', id: 'label', parent: rootOf(todo), index: 0 }
     ]);
     expect(childrenOf(p.model, rootOf(todo))[0]).toBe(p.idMap.label);
     expect(childrenOf(p.model, p.idMap.box)).toEqual([]);
-    expect(refused(todo, [{ op: 'addNode', parent: rootOf(todo), type: 'Text', id: heading.id }]).code).toBe('E_TEMP_ID_TAKEN');
+    expect(
+      refused(todo, [{ op: 'addNode', parent: rootOf(todo), type: 'Text', id: heading.id }]).code
+    ).toBe('E_TEMP_ID_TAKEN');
     expect(
       refused(todo, [
         { op: 'addNode', parent: rootOf(todo), type: 'Text', id: 'a' },
@@ -304,7 +429,9 @@ describe('meaning checks', () => {
   });
 
   it('refuses an index past the end', () => {
-    expect(refused(todo, [{ op: 'addNode', parent: rootOf(todo), index: 99, type: 'Text' }]).code).toBe('E_INDEX_RANGE');
+    expect(
+      refused(todo, [{ op: 'addNode', parent: rootOf(todo), index: 99, type: 'Text' }]).code
+    ).toBe('E_INDEX_RANGE');
   });
 
   it('inserts between siblings that share an order key (left by concurrent inserts)', () => {
@@ -315,7 +442,9 @@ describe('meaning checks', () => {
     nodes.set(kids[1], { ...nodes.get(kids[1])!, order: nodes.get(kids[0])!.order });
     const tied: AppModel = { ...todo, nodes };
     const p = plan(tied, [{ op: 'addNode', parent: root, index: 1, type: 'Divider', id: 'd' }]);
-    expect(childrenOf(p.model, root).slice(0, 3)).toEqual([kids[0], p.idMap.d, kids[1]].sort((a, b) => (a === kids[0] ? -1 : b === kids[0] ? 1 : 0)));
+    expect(childrenOf(p.model, root).slice(0, 3)).toEqual(
+      [kids[0], p.idMap.d, kids[1]].sort((a, b) => (a === kids[0] ? -1 : b === kids[0] ? 1 : 0))
+    );
     const orders = childrenOf(p.model, root).map((id) => p.model.nodes.get(id)!.order);
     expect(orders.slice(0, 3)).toEqual([...orders.slice(0, 3)].sort());
     expect(new Set(orders.slice(1, 3)).size).toBe(2);
@@ -335,24 +464,47 @@ describe('meaning checks', () => {
 
   it('runs the verify stage it is handed, after planning', () => {
     const seen: string[] = [];
-    const result = planOps(todo, [{ op: 'setHandler', component: 'App', name: 'x', body: 'oops(' }], undefined, {
-      verify: (model, touched) => {
-        seen.push(...touched);
-        return [{ code: 'E_FIELD_VALUE', message: 'handler x does not parse' }];
+    const result = planOps(
+      todo,
+      [{ op: 'setHandler', component: 'App', name: 'x', body: 'oops(' }],
+      undefined,
+      {
+        verify: (model, touched) => {
+          seen.push(...touched);
+          return [{ code: 'E_FIELD_VALUE', message: 'handler x does not parse' }];
+        }
       }
-    });
+    );
     expect(result.ok).toBe(false);
     expect(seen).toEqual([componentByName(todo, 'App')!.id]);
   });
 
   it('migrates data with the migrator it is handed', () => {
-    const p = planOps(counter, [{ op: 'retypeState', component: 'App', name: 'count', type: 'string', migrate: 'String(value)' }], undefined, {
-      migrate: (_expr, value) => ({ ok: true, value: String(value) })
-    });
+    const p = planOps(
+      counter,
+      [
+        {
+          op: 'retypeState',
+          component: 'App',
+          name: 'count',
+          type: 'string',
+          migrate: 'String(value)'
+        }
+      ],
+      undefined,
+      {
+        migrate: (_expr, value) => ({ ok: true, value: String(value) })
+      }
+    );
     expect(p.ok && p.model.data.count).toBe('0');
-    const bad = planOps(counter, [{ op: 'retypeState', component: 'App', name: 'count', type: 'string', migrate: 'value' }], undefined, {
-      migrate: (_expr, value) => ({ ok: true, value })
-    });
+    const bad = planOps(
+      counter,
+      [{ op: 'retypeState', component: 'App', name: 'count', type: 'string', migrate: 'value' }],
+      undefined,
+      {
+        migrate: (_expr, value) => ({ ok: true, value })
+      }
+    );
     expect(bad.ok ? '' : bad.errors[0].code).toBe('E_MIGRATE_FAILED');
   });
 });

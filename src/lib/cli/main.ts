@@ -59,7 +59,9 @@ async function readText(io: CliIo, file: string): Promise<string> {
   try {
     return await readFile(resolvePath(io.cwd, file), 'utf8');
   } catch (e) {
-    throw new CliExit(2, [editError('E_IO', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)]);
+    throw new CliExit(2, [
+      editError('E_IO', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+    ]);
   }
 }
 
@@ -68,7 +70,9 @@ async function readJson(io: CliIo, file: string): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new CliExit(1, [editError('E_JSON_PARSE', `${file} is not valid JSON: ${(e as Error).message}`)]);
+    throw new CliExit(1, [
+      editError('E_JSON_PARSE', `${file} is not valid JSON: ${(e as Error).message}`)
+    ]);
   }
 }
 
@@ -80,7 +84,9 @@ async function writeOut(io: CliIo, file: string, text: string): Promise<void> {
     await writeFile(temp, text);
     await rename(temp, target);
   } catch (e) {
-    throw new CliExit(2, [editError('E_IO', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)]);
+    throw new CliExit(2, [
+      editError('E_IO', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+    ]);
   }
 }
 
@@ -116,22 +122,38 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const expect = (n: number) => {
-    if (args.length !== n) throw new CliExit(2, [editError('E_USAGE', `${command} takes ${n} file argument${n === 1 ? '' : 's'}; see malleable --help`)]);
+    if (args.length !== n)
+      throw new CliExit(2, [
+        editError(
+          'E_USAGE',
+          `${command} takes ${n} file argument${n === 1 ? '' : 's'}; see malleable --help`
+        )
+      ]);
   };
-  const say = (text: string, data: Record<string, unknown>) => (json ? io.stdout(JSON.stringify({ ok: true, ...data }) + '\n') : io.stdout(text + '\n'));
+  const say = (text: string, data: Record<string, unknown>) =>
+    json ? io.stdout(JSON.stringify({ ok: true, ...data }) + '\n') : io.stdout(text + '\n');
 
   switch (command) {
     case 'new': {
       expect(0);
       const name = values.template ?? 'blank';
       if (!TEMPLATE_NAMES.includes(name)) {
-        throw new CliExit(2, [editError('E_USAGE', `unknown template "${name}"; choose one of ${TEMPLATE_NAMES.join(', ')}`)]);
+        throw new CliExit(2, [
+          editError(
+            'E_USAGE',
+            `unknown template "${name}"; choose one of ${TEMPLATE_NAMES.join(', ')}`
+          )
+        ]);
       }
       let model = templateModel(name);
-      if (values.title) model = { ...model, meta: { ...model.meta, title: values.title.slice(0, 200) } };
+      if (values.title)
+        model = { ...model, meta: { ...model.meta, title: values.title.slice(0, 200) } };
       if (values.output) {
         await writeOut(io, values.output, appText(model));
-        say(`wrote ${values.output}: ${name} template, ${count(model)}`, { output: values.output, template: name });
+        say(`wrote ${values.output}: ${name} template, ${count(model)}`, {
+          output: values.output,
+          template: name
+        });
       } else {
         io.stdout(appText(model));
       }
@@ -140,7 +162,10 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
     case 'validate': {
       expect(1);
       const model = await readApp(io, args[0]);
-      say(`${args[0]} is valid: ${count(model)}`, { components: model.components.size, nodes: model.nodes.size });
+      say(`${args[0]} is valid: ${count(model)}`, {
+        components: model.components.size,
+        nodes: model.nodes.size
+      });
       return 0;
     }
     case 'apply': {
@@ -155,16 +180,30 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       const text = appText(currentModel(doc).model);
       if (values.output) {
         await writeOut(io, values.output, text);
-        say(`${result.summary}\nwrote ${values.output}`, { summary: result.summary, idMap: result.idMap, output: values.output });
+        say(`${result.summary}\nwrote ${values.output}`, {
+          summary: result.summary,
+          idMap: result.idMap,
+          output: values.output
+        });
       } else {
-        if (json) io.stdout(JSON.stringify({ ok: true, summary: result.summary, idMap: result.idMap, app: toAppFile(currentModel(doc).model) }) + '\n');
+        if (json)
+          io.stdout(
+            JSON.stringify({
+              ok: true,
+              summary: result.summary,
+              idMap: result.idMap,
+              app: toAppFile(currentModel(doc).model)
+            }) + '\n'
+          );
         else io.stdout(text);
         if (!json) io.stderr(result.summary + '\n');
       }
       return 0;
     }
     default:
-      throw new CliExit(2, [editError('E_USAGE', `unknown command "${command}"; see malleable --help`)]);
+      throw new CliExit(2, [
+        editError('E_USAGE', `unknown command "${command}"; see malleable --help`)
+      ]);
   }
 }
 

@@ -6,15 +6,7 @@
 
 /** What a run of characters is, for colouring. */
 export type TokenKind =
-  | 'keyword'
-  | 'name'
-  | 'tag'
-  | 'attr'
-  | 'string'
-  | 'number'
-  | 'brace'
-  | 'punct'
-  | 'plain';
+  'keyword' | 'name' | 'tag' | 'attr' | 'string' | 'number' | 'brace' | 'punct' | 'plain';
 
 /** A run of characters of one kind. Concatenating a line's tokens gives the line back. */
 export interface Token {

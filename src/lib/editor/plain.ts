@@ -56,24 +56,22 @@ export function plainApp(model: AppModel): PlainApp {
   const root = rootComponent(model);
   const components = [...model.components.values()]
     .sort((a, b) => (a === root ? -1 : b === root ? 1 : a.name.localeCompare(b.name)))
-    .map(
-      (c): PlainComponent => ({
-        id: c.id,
-        name: c.name,
-        root: c.root,
-        isRoot: c === root,
-        state: Object.entries(c.state).map(([name, f]) => ({
-          name,
-          type: stateTypeText(f.type),
-          initial: f.initial
-        })),
-        handlers: Object.entries(c.handlers).map(([name, h]) => ({
-          name,
-          params: [...h.params],
-          body: h.body
-        }))
-      })
-    );
+    .map((c): PlainComponent => ({
+      id: c.id,
+      name: c.name,
+      root: c.root,
+      isRoot: c === root,
+      state: Object.entries(c.state).map(([name, f]) => ({
+        name,
+        type: stateTypeText(f.type),
+        initial: f.initial
+      })),
+      handlers: Object.entries(c.handlers).map(([name, h]) => ({
+        name,
+        params: [...h.params],
+        body: h.body
+      }))
+    }));
   const nodes: Record<string, PlainNode> = {};
   for (const n of model.nodes.values()) {
     nodes[n.id] = {

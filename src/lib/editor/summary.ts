@@ -49,11 +49,18 @@ export function nodeSummary(props: Readonly<Record<string, PropValue>>): NodeSum
 
 function summaryPart(prop: string, value: PropValue): SummaryPart {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    if (typeof value.$expr === 'string') return part(prop, 'expr', clip(value.$expr));
-    if (typeof value.$handler === 'string') return part(prop, 'handler', value.$handler);
-    if (typeof value.$bind === 'string') return part(prop, 'bind', `state.${value.$bind}`);
+    if ('$expr' in value && typeof value.$expr === 'string') {
+      return part(prop, 'expr', clip(value.$expr));
+    }
+    if ('$handler' in value && typeof value.$handler === 'string') {
+      return part(prop, 'handler', value.$handler);
+    }
+    if ('$bind' in value && typeof value.$bind === 'string') {
+      return part(prop, 'bind', `state.${value.$bind}`);
+    }
   }
-  if (typeof value === 'string') return { prop, kind: 'literal', text: clip(value), isString: true };
+  if (typeof value === 'string')
+    return { prop, kind: 'literal', text: clip(value), isString: true };
   return part(prop, 'literal', clip(JSON.stringify(value)));
 }
 

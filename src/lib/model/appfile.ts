@@ -50,7 +50,9 @@ function componentFile(model: AppModel, c: ComponentRecord): ComponentFile {
 export function toAppFile(model: AppModel): AppFile {
   const root = rootComponent(model);
   if (!root) throw new Error('an app with no component has no app file');
-  const others = [...model.components.values()].filter((c) => c !== root).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const others = [...model.components.values()]
+    .filter((c) => c !== root)
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   return {
     format: 'malleable-app',
     version: APP_FILE_VERSION,
@@ -63,22 +65,45 @@ export function toAppFile(model: AppModel): AppFile {
 }
 
 /** Reads an app file (already parsed JSON); returns the model or every coded error, with paths into the file. */
-export function fromAppFile(file: unknown): { ok: true; model: AppModel } | { ok: false; errors: EditError[] } {
+export function fromAppFile(
+  file: unknown
+): { ok: true; model: AppModel } | { ok: false; errors: EditError[] } {
   const f = file as Record<string, unknown> | null;
   if (!f || typeof f !== 'object' || Array.isArray(f) || f.format !== 'malleable-app') {
-    return { ok: false, errors: [editError('E_APP_FORMAT', 'this is not a Malleable app file (it needs "format": "malleable-app")', { path: '/format' })] };
+    return {
+      ok: false,
+      errors: [
+        editError(
+          'E_APP_FORMAT',
+          'this is not a Malleable app file (it needs "format": "malleable-app")',
+          { path: '/format' }
+        )
+      ]
+    };
   }
   if (typeof f.version === 'number' && f.version > APP_FILE_VERSION) {
     return {
       ok: false,
-      errors: [editError('E_APP_VERSION', `the file is format version ${f.version}; this Malleable reads up to ${APP_FILE_VERSION}, so update Malleable`, { path: '/version' })]
+      errors: [
+        editError(
+          'E_APP_VERSION',
+          `the file is format version ${f.version}; this Malleable reads up to ${APP_FILE_VERSION}, so update Malleable`,
+          { path: '/version' }
+        )
+      ]
     };
   }
   const validate = appFileValidator();
   if (!validate(file)) {
     return {
       ok: false,
-      errors: validate.errors!.slice(0, 20).map((e) => editError('E_APP_INVALID', `${e.instancePath || 'the file'} ${describeAjvError(e)}`, { path: e.instancePath || '/' }))
+      errors: validate
+        .errors!.slice(0, 20)
+        .map((e) =>
+          editError('E_APP_INVALID', `${e.instancePath || 'the file'} ${describeAjvError(e)}`, {
+            path: e.instancePath || '/'
+          })
+        )
     };
   }
   const app = file as AppFile;
@@ -87,30 +112,74 @@ export function fromAppFile(file: unknown): { ok: true; model: AppModel } | { ok
   const children = new Map<string, readonly string[]>();
   const errors: EditError[] = [];
   app.components.forEach((c, ci) => {
-    if (components.has(c.id)) errors.push(editError('E_APP_INVALID', `two components have the id "${c.id}"`, { path: `/components/${ci}/id` }));
-    components.set(c.id, { id: c.id, name: c.name, root: c.view.id, props: c.props, state: c.state, handlers: c.handlers, capabilities: c.capabilities });
-    const stack: { spec: NodeFile; parent: string | null; order: string; path: string }[] = [{ spec: c.view, parent: null, order: 'a0', path: `/components/${ci}/view` }];
+    if (components.has(c.id))
+      errors.push(
+        editError('E_APP_INVALID', `two components have the id "${c.id}"`, {
+          path: `/components/${ci}/id`
+        })
+      );
+    components.set(c.id, {
+      id: c.id,
+      name: c.name,
+      root: c.view.id,
+      props: c.props,
+      state: c.state,
+      handlers: c.handlers,
+      capabilities: c.capabilities
+    });
+    const stack: { spec: NodeFile; parent: string | null; order: string; path: string }[] = [
+      { spec: c.view, parent: null, order: 'a0', path: `/components/${ci}/view` }
+    ];
     while (stack.length > 0) {
       const { spec, parent, order, path } = stack.pop()!;
       if (nodes.has(spec.id)) {
-        errors.push(editError('E_APP_INVALID', `node id "${spec.id}" is used twice`, { path: `${path}/id` }));
+        errors.push(
+          editError('E_APP_INVALID', `node id "${spec.id}" is used twice`, { path: `${path}/id` })
+        );
         continue;
       }
-      nodes.set(spec.id, { id: spec.id, type: spec.type, component: c.id, parent, order, props: spec.props });
+      nodes.set(spec.id, {
+        id: spec.id,
+        type: spec.type,
+        component: c.id,
+        parent,
+        order,
+        props: spec.props
+      });
       if (spec.children.length > 0) {
         const keys = generateNKeysBetween(null, null, spec.children.length);
-        children.set(spec.id, spec.children.map((child) => child.id));
-        spec.children.forEach((child, i) => stack.push({ spec: child, parent: spec.id, order: keys[i], path: `${path}/children/${i}` }));
+        children.set(
+          spec.id,
+          spec.children.map((child) => child.id)
+        );
+        spec.children.forEach((child, i) =>
+          stack.push({
+            spec: child,
+            parent: spec.id,
+            order: keys[i],
+            path: `${path}/children/${i}`
+          })
+        );
       }
     }
   });
   if (errors.length > 0) return { ok: false, errors };
   const root = [...components.values()].find((c) => c.name === app.root);
-  if (!root) return { ok: false, errors: [editError('E_APP_INVALID', `no component is named "${app.root}", the root`, { path: '/root' })] };
+  if (!root)
+    return {
+      ok: false,
+      errors: [
+        editError('E_APP_INVALID', `no component is named "${app.root}", the root`, {
+          path: '/root'
+        })
+      ]
+    };
   // Data fields the file leaves out start at their initial value, as they would on a new field.
   const data: Record<string, JsonValue> = {};
-  for (const [field, decl] of Object.entries(root.state)) data[field] = Object.hasOwn(app.data, field) ? app.data[field] : decl.initial;
-  for (const [field, value] of Object.entries(app.data)) if (!Object.hasOwn(data, field)) data[field] = value;
+  for (const [field, decl] of Object.entries(root.state))
+    data[field] = Object.hasOwn(app.data, field) ? app.data[field] : decl.initial;
+  for (const [field, value] of Object.entries(app.data))
+    if (!Object.hasOwn(data, field)) data[field] = value;
   const model: AppModel = {
     meta: { title: app.title, theme: app.theme, version: DOC_VERSION, root: root.id },
     components,

@@ -37,7 +37,9 @@ function componentOutline(model: AppModel, component: ComponentRecord): string {
     lines.push(`${INDENT}prop ${name}: ${stateTypeText(decl.type)}${fallback}`);
   }
   for (const [name, field] of Object.entries(component.state)) {
-    lines.push(`${INDENT}state ${name}: ${stateTypeText(field.type)} = ${JSON.stringify(field.initial)}`);
+    lines.push(
+      `${INDENT}state ${name}: ${stateTypeText(field.type)} = ${JSON.stringify(field.initial)}`
+    );
   }
   for (const [name, handler] of Object.entries(component.handlers)) {
     lines.push(...handlerLines(name, handler.params, handler.body));
@@ -56,11 +58,7 @@ function handlerLines(name: string, params: readonly string[], body: string): st
     .map((l) => l.trimEnd());
   if (bodyLines.length === 1 && bodyLines[0] === '') return [`${head} {}`];
   if (bodyLines.length === 1) return [`${head} { ${bodyLines[0]} }`];
-  return [
-    `${head} {`,
-    ...bodyLines.map((l) => (l ? INDENT + INDENT + l : '')),
-    `${INDENT}}`
-  ];
+  return [`${head} {`, ...bodyLines.map((l) => (l ? INDENT + INDENT + l : '')), `${INDENT}}`];
 }
 
 function nodeLines(model: AppModel, id: string, depth: number, out: string[]): void {

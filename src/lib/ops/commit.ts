@@ -95,10 +95,16 @@ export function commitBatch(
  * transaction with `origin`. The model must be valid (fromAppFile and planOps make only valid
  * ones); an invalid one or a document that already holds an app is programmer misuse and throws.
  */
-export function commitModel(doc: Y.Doc, model: AppModel, origin: EditOrigin, options: { summary?: string; source?: EditSource; now?: number } = {}): void {
+export function commitModel(
+  doc: Y.Doc,
+  model: AppModel,
+  origin: EditOrigin,
+  options: { summary?: string; source?: EditSource; now?: number } = {}
+): void {
   if (docRoots(doc).components.size > 0) throw new Error('commitModel needs an empty document');
   const invalid = validateModel(model);
-  if (invalid.length > 0) throw new Error(`commitModel got an invalid model: ${invalid[0].code} ${invalid[0].message}`);
+  if (invalid.length > 0)
+    throw new Error(`commitModel got an invalid model: ${invalid[0].code} ${invalid[0].message}`);
   const entry: HistoryEntry = {
     who: origin.actor.id,
     ...(origin.actor.name ? { name: origin.actor.name } : {}),

@@ -219,7 +219,17 @@ export function checkBatchInput(
       return;
     }
     const validate = opsDefinition(OP_DEFINITIONS[name as Op['op']]);
-    if (!validate(op)) errors.push(shapeError(validate.errors![0], i, name));
+    if (!validate(op)) {
+      // Inside an anyOf (prop values, state types) the branch errors say little; the anyOf says what is wanted.
+      const all = validate.errors!;
+      errors.push(
+        shapeError(
+          all.find((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf') ?? all[0],
+          i,
+          name
+        )
+      );
+    }
   });
   return errors.length > 0 ? { ok: false, errors } : { ok: true, ops: batch as Op[] };
 }
