@@ -42,7 +42,7 @@ const card = () => nodeWith(counter, 'Card', 'Counter');
 const cases: Case[] = [
   {
     name: 'addNode',
-    valid: (m) => [
+    valid: () => [
       {
         op: 'addNode',
         parent: card().id,
