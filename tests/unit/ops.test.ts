@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededIds } from '../../src/lib/model/ids';
 import { childrenOf, componentByName, type AppModel, type Op } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { planOps, type Plan, type Rejection } from '../../src/lib/ops/plan';
 import type { ErrorCode } from '../../src/lib/ops/errors';
 import { canonical, nodeWith, nodesOfType, rootOf, template } from './helpers';
 
@@ -24,7 +24,7 @@ function refused(
   const result = planOps(model, ops, undefined, { ids: seededIds(11) });
   expect(result.ok).toBe(false);
   expect(canonical(model)).toBe(before);
-  return (result as { errors: { code: ErrorCode; message: string }[] }).errors[0];
+  return (result as Rejection).errors[0];
 }
 
 interface Case {
@@ -422,7 +422,7 @@ describe('meaning checks', () => {
       { op: 'setProp', id: 'b', name: 'label', value: 'x' }
     ]);
     expect(result.ok).toBe(false);
-    const errors = (result as { errors: { code: string; message: string }[] }).errors;
+    const errors = (result as Rejection).errors;
     expect(errors.map((e) => e.code)).toEqual(['E_UNKNOWN_TYPE', 'E_NODE_NOT_FOUND']);
     expect(errors[0].message).toContain('did you mean "Button"');
     expect(errors[1].message).toContain('op 0');

@@ -81,8 +81,9 @@ describe('op schema', () => {
     expect(inSchema.sort()).toEqual(Object.values(OP_DEFINITIONS).sort());
     for (const [op, def] of Object.entries(OP_DEFINITIONS)) {
       expect(
-        (opsSchema.$defs as Record<string, { properties: { op: { const: string } } }>)[def]
-          .properties.op.const
+        (opsSchema.$defs as unknown as Record<string, { properties: { op: { const: string } } }>)[
+          def
+        ].properties.op.const
       ).toBe(op);
     }
   });

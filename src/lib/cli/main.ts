@@ -8,7 +8,7 @@
  * Exit codes: 0 success; 1 the input was rejected (coded errors on stderr, or as JSON on stdout
  * with --json; nothing written); 2 usage or I/O error (a file that cannot be read or written).
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
@@ -84,6 +84,7 @@ async function writeOut(io: CliIo, file: string, text: string): Promise<void> {
     await writeFile(temp, text);
     await rename(temp, target);
   } catch (e) {
+    await rm(temp, { force: true });
     throw new CliExit(2, [
       editError('E_IO', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
     ]);

@@ -8,6 +8,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { editError, type EditError } from '../ops/errors';
 import { appFileValidator, describeAjvError } from '../schema/validators';
 import { validateModel } from './validate';
+import { tooDeepAt } from '../schema/depth';
 import {
   childrenOf,
   DOC_VERSION,
@@ -23,6 +24,9 @@ import {
 
 /** The app file format this code writes; older files are migrated up on load. */
 export const APP_FILE_VERSION = 1;
+
+/** How deep an app file's JSON may nest (views 60 levels deep, with room for props). */
+const MAX_FILE_DEPTH = 200;
 
 function nodeFile(model: AppModel, id: string): NodeFile {
   const node = model.nodes.get(id)!;
@@ -93,17 +97,26 @@ export function fromAppFile(
       ]
     };
   }
+  // Before the schema check, which recurses: a view nested thousands deep must not overflow the stack.
+  const deep = tooDeepAt(file, MAX_FILE_DEPTH);
+  if (deep)
+    return {
+      ok: false,
+      errors: [
+        editError('E_TOO_DEEP', `the file nests deeper than ${MAX_FILE_DEPTH} levels`, {
+          path: deep
+        })
+      ]
+    };
   const validate = appFileValidator();
   if (!validate(file)) {
     return {
       ok: false,
-      errors: validate
-        .errors!.slice(0, 20)
-        .map((e) =>
-          editError('E_APP_INVALID', `${e.instancePath || 'the file'} ${describeAjvError(e)}`, {
-            path: e.instancePath || '/'
-          })
-        )
+      errors: validate.errors!.slice(0, 20).map((e) =>
+        editError('E_APP_INVALID', `${e.instancePath || 'the file'} ${describeAjvError(e)}`, {
+          path: e.instancePath || '/'
+        })
+      )
     };
   }
   const app = file as AppFile;
