@@ -34,6 +34,16 @@ export function docRoots(doc: Y.Doc) {
   };
 }
 
+/**
+ * The shared types a person's undo manager tracks: the definition and the data, never the history
+ * log (an undo is itself a history entry, not the removal of one).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function undoScope(doc: Y.Doc): Y.AbstractType<any>[] {
+  const { meta, components, nodes, state } = docRoots(doc);
+  return [meta, components, nodes, state];
+}
+
 function mapToRecord(value: unknown): Record<string, unknown> {
   return value instanceof Y.Map
     ? (Object.fromEntries(value.entries()) as Record<string, unknown>)
