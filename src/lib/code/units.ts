@@ -47,21 +47,37 @@ export type CodeUnit = ExprUnit | HandlerUnit;
 
 /** A short name for a unit in messages: `Button b7.label` or `handler addItem of App`. */
 export function unitLabel(unit: CodeUnit, componentName?: string): string {
-  return unit.kind === 'expr' ? `${unit.type} ${unit.node}.${unit.prop}` : `handler ${unit.handler}${componentName ? ` of ${componentName}` : ''}`;
+  return unit.kind === 'expr'
+    ? `${unit.type} ${unit.node}.${unit.prop}`
+    : `handler ${unit.handler}${componentName ? ` of ${componentName}` : ''}`;
 }
 
 function isExpr(value: unknown): value is { $expr: string } {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { $expr?: unknown }).$expr === 'string';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { $expr?: unknown }).$expr === 'string'
+  );
 }
 
 function isHandlerRef(value: unknown): value is { $handler: string } {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { $handler?: unknown }).$handler === 'string';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { $handler?: unknown }).$handler === 'string'
+  );
 }
 
 /** The loop scope an Each node opens, if it has an items expression. */
 function scopeOf(node: NodeRecord): LoopScope | undefined {
   if (node.type !== 'Each' || !isExpr(node.props.items)) return undefined;
-  return { each: node.id, as: typeof node.props.as === 'string' ? node.props.as : 'item', items: node.props.items.$expr };
+  return {
+    each: node.id,
+    as: typeof node.props.as === 'string' ? node.props.as : 'item',
+    items: node.props.items.$expr
+  };
 }
 
 /** Every code unit of one component, view expressions in document order, then handlers by name. */
@@ -79,7 +95,15 @@ export function componentUnits(model: AppModel, componentId: string): CodeUnit[]
       if (isExpr(value)) {
         // An Each's items are evaluated outside its own loop; everything else of it inside.
         const at = node.type === 'Each' && prop === 'items' ? loops : inner;
-        exprs.push({ kind: 'expr', component: componentId, node: id, type: node.type, prop, source: value.$expr, loops: at });
+        exprs.push({
+          kind: 'expr',
+          component: componentId,
+          node: id,
+          type: node.type,
+          prop,
+          source: value.$expr,
+          loops: at
+        });
       } else if (isHandlerRef(value)) {
         let list = uses.get(value.$handler);
         if (!list) uses.set(value.$handler, (list = []));
@@ -91,6 +115,13 @@ export function componentUnits(model: AppModel, componentId: string): CodeUnit[]
   walk(component.root, []);
   const handlers: HandlerUnit[] = Object.entries(component.handlers)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, h]) => ({ kind: 'handler', component: componentId, handler: name, params: h.params, source: h.body, uses: uses.get(name) ?? [] }));
+    .map(([name, h]) => ({
+      kind: 'handler',
+      component: componentId,
+      handler: name,
+      params: h.params,
+      source: h.body,
+      uses: uses.get(name) ?? []
+    }));
   return [...exprs, ...handlers];
 }
