@@ -5,7 +5,7 @@ import { codeFrameColumns } from '@babel/code-frame';
 export function codeFrame(source: string, line: number, column: number, message?: string): string {
   return codeFrameColumns(
     source,
-    { start: { line, column: column + 1 } },
+    { start: { line, column } },
     { highlightCode: false, linesAbove: 1, linesBelow: 1, message }
   );
 }
