@@ -10,6 +10,7 @@ import { docRoots, writeModel } from '../model/ydoc';
 import { emptyModel, type AppModel, type Op } from '../model/types';
 import { validateModel } from '../model/validate';
 import { planOps, type Actor, type PlanOptions, type Rejection } from './plan';
+import { gateVerifier } from '../code/gate';
 
 /** Where a batch came from, for the history panel. */
 export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'import' | 'undo';
