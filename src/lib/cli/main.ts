@@ -4,6 +4,9 @@
  *   malleable new --template NAME [-o OUT.json] [--title TITLE]
  *   malleable validate APP.json [--json]
  *   malleable apply APP.json OPS.json [-o OUT.json] [--json]
+ *   malleable check APP.json
+ *   malleable code APP.json [--component NAME] [--form jsx|module]
+ *   malleable import FILE.jsx [--into APP.json]
  *
  * Exit codes: 0 success; 1 the input was rejected (coded errors on stderr, or as JSON on stdout
  * with --json; nothing written); 2 usage or I/O error (a file that cannot be read or written).
@@ -17,7 +20,10 @@ import { currentModel } from '../model/store';
 import { commitBatch, commitModel, originFor } from '../ops/commit';
 import { editError, formatError, type EditError } from '../ops/errors';
 import { TEMPLATE_NAMES, templateModel } from '../templates';
-import type { AppModel } from '../model/types';
+import { componentByName, emptyModel, rootComponent, type AppModel } from '../model/types';
+import { compileApp } from '../code/gate';
+import { appJsx, componentJsx } from '../code/jsx';
+import { importComponent } from '../code/import';
 
 /** Where the CLI writes and where it is run from; injected so tests run it in-process. */
 export interface CliIo {
@@ -33,8 +39,14 @@ Commands:
                           write a new app file from a template (stdout without -o)
   validate APP.json       check an app file against the schemas and the model's rules
   apply APP.json OPS.json [-o OUT.json]
-                          apply a batch of ops through the planner; writes the new app file
-                          (stdout without -o); a rejected batch writes nothing
+                          apply a batch of ops through the planner and the compile gate; writes
+                          the new app file (stdout without -o); a rejected batch writes nothing
+  check APP.json          run the whole compile gate (parse, policy, types) over every component
+  code APP.json [--component NAME] [--form jsx|module]
+                          print the app's code: the JSX form (default) or the sandbox module form
+  import FILE.jsx [--into APP.json]
+                          turn a JSX component into the ops batch that makes the app match it
+                          (a new app when --into is not given); prints the batch as JSON
 
 Options:
   --json                  print results and errors as JSON on stdout
@@ -111,6 +123,9 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
     allowPositionals: true,
     options: {
       template: { type: 'string' },
+      component: { type: 'string' },
+      form: { type: 'string' },
+      into: { type: 'string' },
       title: { type: 'string' },
       output: { type: 'string', short: 'o' },
       json: { type: 'boolean' },
@@ -198,6 +213,70 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
           );
         else io.stdout(text);
         if (!json) io.stderr(result.summary + '\n');
+      }
+      return 0;
+    }
+    case 'check': {
+      expect(1);
+      const model = await readApp(io, args[0]);
+      const gate = compileApp(model);
+      if (!gate.ok) throw new CliExit(1, [...gate.errors]);
+      say(`${args[0]} passes the compile gate: ${count(model)}`, {
+        components: model.components.size,
+        nodes: model.nodes.size
+      });
+      return 0;
+    }
+    case 'code': {
+      expect(1);
+      const model = await readApp(io, args[0]);
+      const form = values.form ?? 'jsx';
+      if (form !== 'jsx' && form !== 'module') {
+        throw new CliExit(2, [editError('E_USAGE', `--form takes jsx or module, not "${form}"`)]);
+      }
+      const component = values.component ? componentByName(model, values.component) : undefined;
+      if (values.component && !component) {
+        throw new CliExit(1, [
+          editError(
+            'E_COMPONENT_NOT_FOUND',
+            `${args[0]} has no component named "${values.component}"`
+          )
+        ]);
+      }
+      if (form === 'jsx') {
+        io.stdout((component ? componentJsx(model, component.id) : appJsx(model)) + '\n');
+        return 0;
+      }
+      // The module form is what the sandbox runs: only code that passed the gate gets one.
+      const ids = new Set(component ? [component.id] : model.components.keys());
+      const gate = compileApp(model, ids, { modules: true });
+      if (!gate.ok) throw new CliExit(1, [...gate.errors]);
+      io.stdout([...gate.modules.values()].join('\n\n') + '\n');
+      return 0;
+    }
+    case 'import': {
+      expect(1);
+      const source = await readText(io, args[0]);
+      const model = values.into ? await readApp(io, values.into) : emptyModel();
+      const result = importComponent(source, model);
+      if (!result.ok) throw new CliExit(1, result.errors);
+      // A batch that would not commit is refused here too, so the printed ops are ones that apply.
+      const doc = new Y.Doc();
+      if (rootComponent(model)) commitModel(doc, model, CLI_ORIGIN);
+      const check = commitBatch(doc, result.ops, CLI_ORIGIN, { source: 'code' });
+      if (!check.ok) throw new CliExit(1, [...check.errors]);
+      if (json) {
+        io.stdout(
+          JSON.stringify({
+            ok: true,
+            component: result.component,
+            summary: check.summary,
+            ops: result.ops
+          }) + '\n'
+        );
+      } else {
+        io.stdout(JSON.stringify(result.ops, null, 2) + '\n');
+        io.stderr(`${result.component}: ${check.summary}\n`);
       }
       return 0;
     }
