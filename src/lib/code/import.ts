@@ -16,7 +16,7 @@
  * does that yet). A state field gone and another added is a remove and an add (renameState is not
  * guessed).
  */
-import { parse, parseExpression } from '@babel/parser';
+import { parse } from '@babel/parser';
 import * as t from '@babel/types';
 import { elementSchema } from '../schema/elements';
 import { zeroValue } from '../schema/statetype';
@@ -36,7 +36,7 @@ import {
 } from '../model/types';
 import { editError, type EditError } from '../ops/errors';
 import { codeFrame } from './frame';
-import { normalizeBody } from './jsx';
+import { literalKey, normalizeBody, readLiteral } from './jsx';
 
 /** The ops that make the model match the text, or why the text cannot be read. */
 export type ImportResult =
@@ -278,7 +278,7 @@ class Reader {
   ): Record<string, { type: StateType; optional: boolean; node: t.Node }> {
     const out: Record<string, { type: StateType; optional: boolean; node: t.Node }> = {};
     for (const m of members) {
-      const key = t.isTSPropertySignature(m) ? propertyKey(m.key, m.computed) : undefined;
+      const key = t.isTSPropertySignature(m) ? literalKey(m.key, m.computed) : undefined;
       if (!t.isTSPropertySignature(m) || key === undefined || !m.typeAnnotation) {
         this.fail(m, 'each member must be `name: Type`');
         continue;
@@ -439,9 +439,15 @@ class Reader {
           report(attr, `${prop}={} has no value`);
           continue;
         }
-        const literal = readLiteral(e);
-        if (literal !== undefined) {
-          put(props, prop, literal as PropValue);
+        const inner = this.source.slice(v.start! + 1, v.end! - 1).trim();
+        if (readLiteral(e) !== undefined) {
+          // `{(1)}` is the expression `1`; `{1}` the literal (see jsx.ts).
+          const parenthesized = (e.extra as { parenthesized?: boolean } | undefined)?.parenthesized;
+          put(
+            props,
+            prop,
+            parenthesized ? { $expr: inner.slice(1, -1).trim() } : (readLiteral(e) as PropValue)
+          );
           continue;
         }
         const kinds = propSchemas?.[prop]?.['x-kinds'];
@@ -451,7 +457,7 @@ class Reader {
           (handlers.has(e.name) || !kinds.includes('expr'))
         )
           put(props, prop, { $handler: e.name });
-        else put(props, prop, { $expr: this.source.slice(v.start! + 1, v.end! - 1).trim() });
+        else put(props, prop, { $expr: inner });
       } else report(v, `${prop} must be a string or a {value}`);
     }
     const children: ReadElement[] = [];
@@ -490,54 +496,12 @@ function put<T>(record: Record<string, T>, key: string, value: T): void {
   });
 }
 
-/** The key of a property as a string, or undefined when it is computed from something other than a string. */
-function propertyKey(key: t.Node, computed: boolean): string | undefined {
-  if (t.isStringLiteral(key)) return key.value;
-  if (computed) return undefined;
-  if (t.isIdentifier(key)) return key.name;
-  if (t.isNumericLiteral(key)) return String(key.value);
-  return undefined;
-}
-
 function enumValue(node: t.TSLiteralType): string | number | undefined {
   const l = node.literal;
   if (t.isStringLiteral(l)) return l.value;
   if (t.isNumericLiteral(l)) return l.value;
   if (t.isUnaryExpression(l) && l.operator === '-' && t.isNumericLiteral(l.argument))
     return -l.argument.value;
-  return undefined;
-}
-
-/** The JSON value an expression spells, or undefined when it is not a plain literal. */
-export function readLiteral(node: t.Node): JsonValue | undefined {
-  if (t.isStringLiteral(node) || t.isNumericLiteral(node) || t.isBooleanLiteral(node))
-    return node.value;
-  if (t.isNullLiteral(node)) return null;
-  if (t.isUnaryExpression(node) && node.operator === '-' && t.isNumericLiteral(node.argument))
-    return -node.argument.value;
-  if (t.isArrayExpression(node)) {
-    const out: JsonValue[] = [];
-    for (const e of node.elements) {
-      const v = e ? readLiteral(e) : undefined;
-      if (v === undefined) return undefined;
-      out.push(v);
-    }
-    return out;
-  }
-  if (t.isObjectExpression(node)) {
-    const entries: [string, JsonValue][] = [];
-    for (const p of node.properties) {
-      if (!t.isObjectProperty(p) || p.shorthand) return undefined;
-      const key = propertyKey(p.key, p.computed);
-      const v = readLiteral(p.value);
-      if (key === undefined || v === undefined) return undefined;
-      // `__proto__: x` (not computed) sets the prototype in JavaScript; the text means no field.
-      if (key === '__proto__' && !p.computed) return undefined;
-      entries.push([key, v]);
-    }
-    // fromEntries defines own fields, so even a "__proto__" key stays a plain field.
-    return Object.fromEntries(entries);
-  }
   return undefined;
 }
 
@@ -620,7 +584,7 @@ class Differ {
   private readonly handlers: ReadonlySet<string>;
   private readonly matched = new Set<string>();
   private readonly taken = new Set<string>();
-  private tempCount = 0;
+  private readonly tempCounts = new Map<string, number>();
   /** The children lists while the batch is planned, by node ref (model id or temporary id). */
   private readonly sim = new Map<string, string[]>();
   private readonly parentOf = new Map<string, string>();
@@ -642,15 +606,14 @@ class Differ {
     collect(read.view);
   }
 
+  /** A temporary id for a new node (`b1`, `t2`, ...; `root` for a new component's root), unused so far. */
   private temp(prefix: string): string {
-    for (;;) {
-      const id =
-        prefix === 'root' && this.tempCount === 0 ? 'root' : `${prefix}${++this.tempCount}`;
-      if (prefix === 'root') this.tempCount = Math.max(this.tempCount, 1);
-      if (!this.taken.has(id)) {
-        this.taken.add(id);
-        return id;
-      }
+    for (let n = this.tempCounts.get(prefix) ?? 1; ; n++) {
+      const id = prefix === 'root' && n === 1 ? 'root' : `${prefix}${n}`;
+      if (this.taken.has(id)) continue;
+      this.taken.add(id);
+      this.tempCounts.set(prefix, n + 1);
+      return id;
     }
   }
 
@@ -803,27 +766,22 @@ class Differ {
     return typeof field === 'string' && this.retyped.has(field);
   }
 
-  /** A model prop value as the text would read it back (an expression `1` reads as the literal 1). */
+  /**
+   * A model prop value as the text would read it back: an expression without its surrounding
+   * space, and a bare name on a handler prop as the handler (the only spelling it has).
+   */
   private canonical(type: string, prop: string, value: PropValue): PropValue {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const source = (value as { $expr?: unknown }).$expr;
     if (typeof source !== 'string') return value;
     const trimmed = source.trim();
-    let expression: t.Expression;
-    try {
-      expression = parseExpression(trimmed, { plugins: ['jsx', 'typescript'] });
-    } catch {
-      return { $expr: trimmed };
-    }
-    const literal = readLiteral(expression);
-    if (literal !== undefined) return literal as PropValue;
     const kinds = elementSchema(type)?.properties[prop]?.['x-kinds'];
     if (
-      t.isIdentifier(expression) &&
       kinds?.includes('handler') &&
-      (this.handlers.has(expression.name) || !kinds.includes('expr'))
+      /^[A-Za-z_$][\w$]*$/.test(trimmed) &&
+      (this.handlers.has(trimmed) || !kinds.includes('expr'))
     )
-      return { $handler: expression.name };
+      return { $handler: trimmed };
     return { $expr: trimmed };
   }
 
@@ -845,8 +803,8 @@ class Differ {
    */
   private place(root: Target): void {
     const queue = [root];
-    while (queue.length > 0) {
-      const parent = queue.shift()!;
+    for (let next = 0; next < queue.length; next++) {
+      const parent = queue[next];
       queue.push(...parent.children);
       const list = this.children(parent.ref);
       const wanted = parent.children.map((c) => c.ref);

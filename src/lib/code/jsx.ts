@@ -14,8 +14,10 @@
 import generateModule from '@babel/generator';
 import { parse, parseExpression } from '@babel/parser';
 import * as t from '@babel/types';
+import { elementSchema } from '../schema/elements';
 import {
   childrenOf,
+  componentByName,
   rootComponent,
   type AppModel,
   type ComponentRecord,
@@ -242,8 +244,7 @@ export function literalNode(value: JsonValue): t.Expression {
 
 function elementOf(model: AppModel, node: NodeRecord, code: WeakMap<t.Node, string>): t.JSXElement {
   const attrs = [t.jsxAttribute(t.jsxIdentifier('id'), t.stringLiteral(node.id))];
-  for (const [name, value] of Object.entries(node.props))
-    attrs.push(attributeOf(name, value, code));
+  for (const name of propOrder(model, node)) attrs.push(attributeOf(name, node.props[name], code));
   const kids = childrenOf(model, node.id)
     .map((id) => model.nodes.get(id))
     .filter((n): n is NodeRecord => n !== undefined)
@@ -256,9 +257,27 @@ function elementOf(model: AppModel, node: NodeRecord, code: WeakMap<t.Node, stri
   );
 }
 
+/**
+ * The order props are printed in: the element schema's (or the component's declared) order, then
+ * any others by name. The model's own key order depends on the order of past edits (a prop set
+ * later comes last), so printing by it would make the same props read differently.
+ */
+function propOrder(model: AppModel, node: NodeRecord): string[] {
+  const declared = Object.keys(
+    elementSchema(node.type)?.properties ?? componentByName(model, node.type)?.props ?? {}
+  );
+  const rank = new Map(declared.map((name, i) => [name, i]));
+  return Object.keys(node.props).sort((a, b) => {
+    const ra = rank.get(a) ?? Infinity;
+    const rb = rank.get(b) ?? Infinity;
+    if (ra !== rb) return ra - rb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
 /** A string that reads back the same as a bare JSX attribute string (no quotes, entities, escapes). */
 function bareString(value: string): boolean {
-  return !/["&\\\p{Cc}\u2028\u2029]/u.test(value);
+  return !/["&\\\p{Cc}\p{Cs}\u2028\u2029]/u.test(value);
 }
 
 function attributeOf(
@@ -277,7 +296,14 @@ function attributeOf(
         expression = t.jsxEmptyExpression();
       }
       const container = t.jsxExpressionContainer(expression);
-      code.set(container, source);
+      // An expression that spells a literal (`1`, `"x"`) is parenthesized, or it would read back
+      // as that literal, which the prop may not even accept (`src={1}` vs `src={(1)}`).
+      code.set(
+        container,
+        !t.isJSXEmptyExpression(expression) && readLiteral(expression) !== undefined
+          ? `(${source})`
+          : source
+      );
       return t.jsxAttribute(t.jsxIdentifier(name), container);
     }
     if (typeof record.$handler === 'string')
@@ -299,6 +325,51 @@ function attributeOf(
     t.jsxIdentifier(name),
     t.jsxExpressionContainer(literalNode(value as JsonValue))
   );
+}
+
+/**
+ * The JSON value an expression spells (strings, numbers, negative numbers, booleans, null, and
+ * lists and objects of those), or undefined when it is anything else. Parentheses do not count.
+ */
+export function readLiteral(node: t.Node): JsonValue | undefined {
+  if (t.isStringLiteral(node) || t.isNumericLiteral(node) || t.isBooleanLiteral(node))
+    return node.value;
+  if (t.isNullLiteral(node)) return null;
+  if (t.isUnaryExpression(node) && node.operator === '-' && t.isNumericLiteral(node.argument))
+    return -node.argument.value;
+  if (t.isArrayExpression(node)) {
+    const out: JsonValue[] = [];
+    for (const e of node.elements) {
+      const v = e ? readLiteral(e) : undefined;
+      if (v === undefined) return undefined;
+      out.push(v);
+    }
+    return out;
+  }
+  if (t.isObjectExpression(node)) {
+    const entries: [string, JsonValue][] = [];
+    for (const p of node.properties) {
+      if (!t.isObjectProperty(p) || p.shorthand) return undefined;
+      const key = literalKey(p.key, p.computed);
+      const v = readLiteral(p.value);
+      if (key === undefined || v === undefined) return undefined;
+      // `__proto__: x` (not computed) sets the prototype in JavaScript: it spells no field.
+      if (key === '__proto__' && !p.computed) return undefined;
+      entries.push([key, v]);
+    }
+    // fromEntries defines own fields, so even a "__proto__" key stays a plain field.
+    return Object.fromEntries(entries);
+  }
+  return undefined;
+}
+
+/** A property key as a string, or undefined when it is computed from something other than a string. */
+export function literalKey(key: t.Node, computed: boolean): string | undefined {
+  if (t.isStringLiteral(key)) return key.value;
+  if (computed) return undefined;
+  if (t.isIdentifier(key)) return key.name;
+  if (t.isNumericLiteral(key)) return String(key.value);
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -82,6 +82,7 @@ function reported(d: ts.Diagnostic): boolean {
 
 /** Shared by every checker of the process, so TypeScript's lib files are parsed once. */
 const documentRegistry = ts.createDocumentRegistry();
+let checkerCount = 0;
 const libSnapshots = new Map<string, ts.IScriptSnapshot | undefined>();
 
 const EMPTY: readonly EditError[] = Object.freeze([]);
@@ -428,6 +429,7 @@ export class TypeChecker {
   /** Declarations text → a number, so cache keys hold a short id instead of the whole text. */
   private readonly declarationIds = new Map<string, number>();
   private nextDeclarationId = 0;
+  private readonly instance = ++checkerCount;
 
   constructor(options: TypeCheckerOptions = {}) {
     this.strict = options.strict ?? false;
@@ -506,7 +508,9 @@ export class TypeChecker {
       emitted.push({ ...p, start: text.length });
       text += p.block.text;
     }
-    const fileName = `/components/${component.id}.ts`;
+    // The document registry is shared by every checker (the lib files are parsed once), and it
+    // caches by file name and version: each checker needs names of its own.
+    const fileName = `/checker${this.instance}/components/${component.id}.ts`;
     this.host.write(fileName, text);
     this.stats.programs++;
     this.stats.unitsChecked += pending.length;

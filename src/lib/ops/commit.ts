@@ -57,7 +57,11 @@ export interface Commit {
   readonly touched: ReadonlySet<string>;
 }
 
-/** Plans `ops` against the document's current model and writes them if, and only if, they plan. */
+/**
+ * Plans `ops` against the document's current model, runs the compile gate over what they change
+ * (the process-wide gate unless `options.verify` hands in another), and writes them if, and only
+ * if, both pass.
+ */
 export function commitBatch(
   doc: Y.Doc,
   ops: unknown,
@@ -65,7 +69,10 @@ export function commitBatch(
   options: CommitOptions = {}
 ): Commit | Rejection {
   const { model, repairs } = currentModel(doc);
-  const plan = planOps(model, ops, origin.actor, options);
+  const plan = planOps(model, ops, origin.actor, {
+    ...options,
+    verify: options.verify ?? gateVerifier()
+  });
   if (!plan.ok) return plan;
   const entry: HistoryEntry = {
     who: origin.actor.id,
