@@ -372,7 +372,6 @@ class Reader {
 
   /** One element with its children. */
   element(node: t.JSXElement, handlers: ReadonlySet<string>): ReadElement | undefined {
-    const report = (n: t.Node, message: string) => this.fail(n, message);
     const name = node.openingElement.name;
     if (!t.isJSXIdentifier(name)) {
       return this.fail(
@@ -393,12 +392,12 @@ class Reader {
     const seen = new Set<string>();
     for (const attr of node.openingElement.attributes) {
       if (t.isJSXSpreadAttribute(attr)) {
-        report(attr, 'spread attributes ({...x}) cannot be read: write each prop out');
+        this.fail(attr, 'spread attributes ({...x}) cannot be read: write each prop out');
         continue;
       }
       const bind = t.isJSXNamespacedName(attr.name);
       if (bind && (attr.name as t.JSXNamespacedName).namespace.name !== 'bind') {
-        report(
+        this.fail(
           attr.name,
           `unknown attribute prefix in ${this.slice(attr.name)}: only bind: is read`
         );
@@ -408,14 +407,14 @@ class Reader {
         ? (attr.name as t.JSXNamespacedName).name.name
         : (attr.name as t.JSXIdentifier).name;
       if (seen.has(prop)) {
-        report(attr, `${type} sets "${prop}" twice`);
+        this.fail(attr, `${type} sets "${prop}" twice`);
         continue;
       }
       seen.add(prop);
       const v = attr.value;
       if (prop === 'id' && !bind) {
         if (t.isStringLiteral(v)) id = v.value;
-        else report(attr, 'id must be a plain string: id="b7"');
+        else this.fail(attr, 'id must be a plain string: id="b7"');
         continue;
       }
       if (bind) {
@@ -428,7 +427,7 @@ class Reader {
           t.isIdentifier(e.property)
         )
           put(props, prop, { $bind: e.property.name });
-        else report(attr, `bind:${prop} takes a state field: bind:${prop}={state.field}`);
+        else this.fail(attr, `bind:${prop} takes a state field: bind:${prop}={state.field}`);
         continue;
       }
       if (v === null || v === undefined) put(props, prop, true);
@@ -436,7 +435,7 @@ class Reader {
       else if (t.isJSXExpressionContainer(v)) {
         const e = v.expression;
         if (t.isJSXEmptyExpression(e)) {
-          report(attr, `${prop}={} has no value`);
+          this.fail(attr, `${prop}={} has no value`);
           continue;
         }
         const inner = this.source.slice(v.start! + 1, v.end! - 1).trim();
@@ -446,7 +445,14 @@ class Reader {
           put(
             props,
             prop,
-            parenthesized ? { $expr: inner.slice(1, -1).trim() } : (readLiteral(e) as PropValue)
+            parenthesized
+              ? {
+                  $expr:
+                    inner.startsWith('(') && inner.endsWith(')')
+                      ? inner.slice(1, -1).trim()
+                      : this.slice(e)
+                }
+              : (readLiteral(e) as PropValue)
           );
           continue;
         }
@@ -458,26 +464,26 @@ class Reader {
         )
           put(props, prop, { $handler: e.name });
         else put(props, prop, { $expr: inner });
-      } else report(v, `${prop} must be a string or a {value}`);
+      } else this.fail(v, `${prop} must be a string or a {value}`);
     }
     const children: ReadElement[] = [];
     for (const child of node.children) {
       if (t.isJSXText(child)) {
         if (child.value.trim() !== '')
-          report(
+          this.fail(
             child,
             `text cannot stand between elements: put it in <Text text="${child.value.trim().slice(0, 40)}" />`
           );
       } else if (t.isJSXExpressionContainer(child)) {
         if (!t.isJSXEmptyExpression(child.expression))
-          report(
+          this.fail(
             child,
             'expressions cannot stand between elements: use <If when={...}> or <Each items={...}>'
           );
       } else if (t.isJSXElement(child)) {
         const read = this.element(child, handlers);
         if (read) children.push(read);
-      } else report(child, 'fragments and spread children cannot be read: use a Stack');
+      } else this.fail(child, 'fragments and spread children cannot be read: use a Stack');
     }
     return { node, type, id, props, children };
   }
@@ -621,7 +627,6 @@ class Differ {
     const { read, existing } = this;
     const name = read.name;
     const component = existing ?? this.newComponent();
-    if (!component) return [];
     if (existing && !same(existing.props, read.props))
       this.reader.fail(
         read.propsNode ?? read.nameNode,

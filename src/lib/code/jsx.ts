@@ -2,14 +2,18 @@
  * The JSX form: one component as a TypeScript module a person or the AI reads and edits, every
  * element carrying its id. Built as a Babel AST (@babel/types) and printed by a small layout pass
  * that lets @babel/generator print every leaf (names, literals, function heads) and decides only
- * where lines break, so the same model always gives the same text.
+ * where lines break, so the same model always gives the same text. Props print in their element
+ * schema's order (the model's key order is an accident of edit history).
  *
  * Code is shown as it is stored. Expressions and handler bodies are parsed into the AST, but
  * printed from their source text (bodies re-indented), never regenerated: regenerating would
- * reformat people's code and drop its comments, and importJsx would then see every unit as
- * changed. This is also the answer for code that does not parse (a model that never passed the
- * gate, or a peer's raw write): it is printed as it is, so the text does not parse either and
- * importing it reports E_SYNTAX at that very spot, instead of the code tab hiding the problem.
+ * reformat people's code and drop its comments, and importComponent would then see every unit as
+ * changed. An expression that spells a JSON literal is printed in parentheses (`{(1)}`), so it
+ * reads back as an expression and not as the literal `{1}`.
+ *
+ * Code that does not parse (a model that never passed the gate, or a peer's raw write) is printed
+ * as it is too: the text then does not parse either, and importing it reports E_SYNTAX at that
+ * very spot, instead of the code tab hiding the problem or changing what the code means.
  */
 import generateModule from '@babel/generator';
 import { parse, parseExpression } from '@babel/parser';

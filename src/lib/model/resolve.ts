@@ -94,6 +94,16 @@ function resolveComponents(raw: RawApp, repaired: Set<string>): Map<string, Comp
     const c = raw.components.get(id)!;
     if (typeof c.name !== 'string' || !COMPONENT_NAME.test(c.name) || typeof c.root !== 'string')
       continue;
+    // A component is whole only with its root node: a container of its own. Until that node
+    // arrives (updates can land out of order) the component is left out, with its nodes.
+    const root = raw.nodes.get(c.root);
+    if (
+      !root ||
+      root.component !== id ||
+      typeof root.type !== 'string' ||
+      !acceptsChildren(root.type)
+    )
+      continue;
     let name = c.name;
     // Concurrent adds of one name: the smallest id keeps it, the others get the first free suffix.
     for (let n = 2; names.has(name); n++) name = `${c.name}${n}`;
@@ -126,6 +136,65 @@ function resolveComponents(raw: RawApp, repaired: Set<string>): Map<string, Comp
     out.set(id, { id, name, root: c.root, props, state, handlers, capabilities });
   }
   return out;
+}
+
+/**
+ * Concurrent edits can put an instance of A inside B while another peer puts one of B inside A:
+ * each valid alone, together a view that renders forever. While the component graph has a
+ * cycle, the instance node of the cycle with the largest id is left out (it stays in the
+ * document, and is back once the other instance is removed).
+ */
+function breakInstanceCycles(
+  components: ReadonlyMap<string, ComponentRecord>,
+  nodes: Map<string, NodeRecord>,
+  siblings: Map<string, NodeRecord[]>
+): void {
+  const byName = new Map([...components.values()].map((c) => [c.name, c.id]));
+  for (;;) {
+    // Edges: component id → [instanced component id, instance node].
+    const edges = new Map<string, [string, NodeRecord][]>();
+    for (const node of nodes.values()) {
+      const target = ELEMENTS.has(node.type) ? undefined : byName.get(node.type);
+      if (target === undefined) continue;
+      let list = edges.get(node.component);
+      if (!list) edges.set(node.component, (list = []));
+      list.push([target, node]);
+    }
+    const cycle = findCycle(edges);
+    if (!cycle) return;
+    const victim = cycle.reduce((a, b) => (a.id > b.id ? a : b));
+    nodes.delete(victim.id);
+    const list = siblings.get(victim.parent!)!;
+    list.splice(list.indexOf(victim), 1);
+    if (list.length === 0) siblings.delete(victim.parent!);
+  }
+}
+
+/** The instance nodes along one cycle of the component graph, or null when there is none. */
+function findCycle(edges: ReadonlyMap<string, [string, NodeRecord][]>): NodeRecord[] | null {
+  const state = new Map<string, 'open' | 'done'>();
+  const trail: NodeRecord[] = [];
+  const visit = (component: string): NodeRecord[] | null => {
+    state.set(component, 'open');
+    for (const [target, node] of edges.get(component) ?? []) {
+      trail.push(node);
+      const seen = state.get(target);
+      if (seen === 'open') return trail.slice(trail.findIndex((n) => n.component === target));
+      if (seen === undefined) {
+        const found = visit(target);
+        if (found) return found;
+      }
+      trail.pop();
+    }
+    state.set(component, 'done');
+    return null;
+  };
+  for (const component of [...edges.keys()].sort()) {
+    if (state.has(component)) continue;
+    const found = visit(component);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Builds the model; see the file comment for the rules. */
@@ -253,6 +322,7 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
       list.push(record);
     }
   }
+  breakInstanceCycles(components, nodes, siblings);
   const children = new Map<string, readonly string[]>();
   for (const [parent, list] of siblings)
     children.set(
@@ -262,8 +332,10 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
 
   // 4. Meta and data.
   const m = raw.meta;
+  // A root component that is only incomplete (its root node still on the way) stays the root,
+  // so no commit in between moves the app's root elsewhere.
   const rootId =
-    typeof m.root === 'string' && components.has(m.root)
+    typeof m.root === 'string' && (components.has(m.root) || raw.components.has(m.root))
       ? m.root
       : (([...components.values()].find((c) => c.name === 'App') ?? [...components.values()][0])
           ?.id ?? '');

@@ -383,6 +383,15 @@ function setHandler(
 ): OpDescription {
   const component = componentRef(state, op.component, index, `/${index}/component`);
   checkName(op.name, 'handler', index, `/${index}/name`);
+  // In the JSX form handlers are functions beside the component and the element types.
+  if (ELEMENTS.has(op.name) || state.draft.componentNamed(op.name)) {
+    fail(
+      'E_NAME_TAKEN',
+      `"${op.name}" is an element or component name; name the handler in camelCase, like "${op.name.charAt(0).toLowerCase()}${op.name.slice(1)}"`,
+      index,
+      `/${index}/name`
+    );
+  }
   const params = op.params ?? [];
   params.forEach((p, i) => checkName(p, 'parameter', index, `/${index}/params/${i}`));
   if (new Set(params).size !== params.length)

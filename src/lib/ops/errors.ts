@@ -119,18 +119,54 @@ export const ERROR_CATALOG = {
   },
   // Code: the compile gate over expressions and handler bodies.
   E_SYNTAX: { stage: 'code', meaning: 'The code does not parse as JavaScript.' },
-  E_POLICY_GLOBAL: { stage: 'code', meaning: 'The code names something it may not reach, or a name that does not exist (a typo).' },
-  E_POLICY_THIS: { stage: 'code', meaning: '`this` has no meaning in app code; use `state`, `props` or `event`.' },
+  E_POLICY_GLOBAL: {
+    stage: 'code',
+    meaning: 'The code names something it may not reach, or a name that does not exist (a typo).'
+  },
+  E_POLICY_THIS: {
+    stage: 'code',
+    meaning: '`this` has no meaning in app code; use `state`, `props` or `event`.'
+  },
   E_POLICY_IMPORT: { stage: 'code', meaning: 'App code cannot import modules.' },
-  E_POLICY_MEMBER: { stage: 'code', meaning: 'The code reaches a property that leads out of the sandbox (constructor, prototype, __proto__, ...).' },
-  E_POLICY_ASSIGN: { stage: 'code', meaning: 'The code assigns to something other than the state draft or its own local variables.' },
-  E_POLICY_ACCESSOR: { stage: 'code', meaning: 'Getters, setters and property definitions are not allowed in app code.' },
-  E_POLICY_SYNTAX: { stage: 'code', meaning: 'The code uses a JavaScript feature app code may not use here (with, class, generators, debugger, ...).' },
-  E_POLICY_SES_TOKEN: { stage: 'code', meaning: 'The code contains `import(`, `<!--` or `-->`, which the sandbox refuses even in strings.' },
-  E_HANDLER_PARAM: { stage: 'code', meaning: 'A handler parameter names no loop variable where the handler is used.' },
-  E_TYPE: { stage: 'code', meaning: 'The code does not type-check against the state, props and element types.' },
-  E_RUNAWAY: { stage: 'runtime', meaning: 'The code did more work than allowed (an endless loop or recursion) and was stopped.' },
-  E_IMPORT_JSX: { stage: 'code', meaning: 'The JSX does not have the shape of a Malleable component.' },
+  E_POLICY_MEMBER: {
+    stage: 'code',
+    meaning:
+      'The code reaches a property that leads out of the sandbox (constructor, prototype, __proto__, ...).'
+  },
+  E_POLICY_ASSIGN: {
+    stage: 'code',
+    meaning: 'The code assigns to something other than the state draft or its own local variables.'
+  },
+  E_POLICY_ACCESSOR: {
+    stage: 'code',
+    meaning: 'Getters, setters and property definitions are not allowed in app code.'
+  },
+  E_POLICY_SYNTAX: {
+    stage: 'code',
+    meaning:
+      'The code uses a JavaScript feature app code may not use here (with, class, generators, debugger, ...).'
+  },
+  E_POLICY_SES_TOKEN: {
+    stage: 'code',
+    meaning:
+      'The code contains `import(`, `<!--` or `-->`, which the sandbox refuses even in strings.'
+  },
+  E_HANDLER_PARAM: {
+    stage: 'code',
+    meaning: 'A handler parameter names no loop variable where the handler is used.'
+  },
+  E_TYPE: {
+    stage: 'code',
+    meaning: 'The code does not type-check against the state, props and element types.'
+  },
+  E_RUNAWAY: {
+    stage: 'runtime',
+    meaning: 'The code did more work than allowed (an endless loop or recursion) and was stopped.'
+  },
+  E_IMPORT_JSX: {
+    stage: 'code',
+    meaning: 'The JSX does not have the shape of a Malleable component.'
+  },
   // App files.
   E_APP_FORMAT: { stage: 'file', meaning: 'The file is not a Malleable app file.' },
   E_APP_VERSION: {
