@@ -13,6 +13,7 @@ export default defineConfig(
     'node_modules/',
     'data/',
     'test-results/',
+      'tmp/',
     'playwright-report/',
     'src/lib/schema/types.generated.ts'
   ]),

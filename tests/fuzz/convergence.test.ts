@@ -330,7 +330,9 @@ describe('convergence: named scenarios', () => {
     const [np, nq] = [readModel(p.doc), readModel(q.doc)];
     expect(canonicalModel(np), describeDiff(np, nq)).toBe(canonicalModel(nq));
     expect(modelViolations(np)).toEqual([]);
-    expect(p.doc.getMap<Y.Map<unknown>>('nodes').get(low)!.get('parent')).toBe(root);
+    expect((p.doc.getMap<{ parent: string }>('nodes').get(low) as { parent: string }).parent).toBe(
+      root
+    );
   });
 
   it('removing a Card while another peer adds into it converges, and undo brings both back', () => {
@@ -469,16 +471,16 @@ describe('convergence: partial delivery and concurrent component recursion', () 
 
   it('a component whose root node has not arrived is left out until it arrives', () => {
     const { p1 } = rootlessComponent();
-    // Today: ["component Panel root … is missing"]. resolve() should leave the component out
-    // (or give it a root) until its root node is there.
+    // Before the fix: ["component Panel root … is missing"]; resolve() now leaves the component
+    // out until its root node is there.
     expect(modelViolations(readModel(p1.doc))).toEqual([]);
   });
 
   it('planOps meets no component without its root node', () => {
     const { p1, appRoot } = rootlessComponent();
-    // Today: TypeError "Cannot read properties of undefined (reading 'type')" from uses() in
-    // apply.ts (and from nodesOf() in apply-definition.ts for removeState/removeHandler), so
-    // commitBatch throws instead of returning coded errors.
+    // Before the fix: TypeError "Cannot read properties of undefined (reading 'type')" from
+    // uses() in apply.ts (and nodesOf() in apply-definition.ts for removeState), so commitBatch
+    // threw instead of returning coded errors.
     const attempt = () =>
       commitBatch(p1.doc, [{ op: 'addNode', parent: appRoot, type: 'Panel' }], p1.origin, {
         ids: p1.ids,
@@ -516,9 +518,9 @@ describe('convergence: partial delivery and concurrent component recursion', () 
     net.deliverAll();
     const merged = readModel(p.doc);
     expect(sameModel(merged, readModel(q.doc))).toBe(true);
-    // Today: ["component recursion: Aa > Bb > Aa"], and the planner then even accepts an Aa
-    // in App, which would render forever. resolve() should break the recursion
-    // deterministically (say, leave out the instance node with the larger id).
+    // Before the fix: ["component recursion: Aa > Bb > Aa"], and the planner then even accepted
+    // an Aa in App, which would render forever. resolve() now leaves out the instance node of
+    // the cycle with the larger id.
     expect(modelViolations(merged)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { commitBatch, originFor, type EditOrigin } from '../../src/lib/ops/commi
 import type { Verifier } from '../../src/lib/ops/plan';
 import { seededIds, type IdSource } from '../../src/lib/model/ids';
 import { compareSiblings } from '../../src/lib/model/order';
-import { docRoots } from '../../src/lib/model/ydoc';
+import { undoScope } from '../../src/lib/model/ydoc';
 import { rootComponent, type AppModel, type NodeSpec, type Op } from '../../src/lib/model/types';
 import type { StateType } from '../../src/lib/model/types';
 import { TEMPLATES } from '../../src/lib/templates';
@@ -114,11 +114,7 @@ export interface Peer {
   readonly undo: Y.UndoManager;
 }
 
-/** The roots a person's undo manager tracks: everything a commit writes except the history. */
-export function undoScope(doc: Y.Doc): (Y.Map<unknown> | Y.Map<Y.Map<unknown>>)[] {
-  const roots = docRoots(doc);
-  return [roots.nodes, roots.components, roots.meta, roots.state];
-}
+export { undoScope };
 
 /** Peers that all start from `base`'s state. Each gets its own seeded id source. */
 export function makePeers(base: Y.Doc, count: number, seed: number): Peer[] {
@@ -971,9 +967,9 @@ const FUZZ_WEIGHT = FUZZ_OPS.reduce((sum, [w]) => sum + w, 0);
 export interface BatchOptions {
   readonly maxOps?: number;
   /**
-   * Also make the edits that trigger the two known bugs of resolve() (see the `BUG:` tests):
-   * addComponent together with other ops in one batch, and instances inside any component
-   * (default true; false keeps batches away from the partial-delivery and recursion cases).
+   * Components anywhere (default true): addComponent together with other ops in one batch, and
+   * instances inside any component. These reach the partial-delivery and recursion cases of
+   * resolve() pinned by named tests; false keeps batches away from them.
    */
   readonly componentsAnywhere?: boolean;
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { commitBatch, commitModel, originFor, type HistoryEntry } from '../../src/lib/ops/commit';
 import { currentModel } from '../../src/lib/model/store';
-import { docRoots, readModel } from '../../src/lib/model/ydoc';
+import { docRoots, readModel, undoScope } from '../../src/lib/model/ydoc';
 import { seededIds } from '../../src/lib/model/ids';
 import { childrenOf, type Op } from '../../src/lib/model/types';
 import { canonical, nodeWith, nodesOfType, rootOf, templateDoc } from './helpers';
@@ -65,8 +65,7 @@ describe('commitBatch', () => {
   it('is undone in one step by the person’s undo manager, and only theirs', () => {
     const { doc, origin } = templateDoc('counter');
     const bob = originFor({ id: 'bob', role: 'editor' });
-    const roots = docRoots(doc);
-    const undo = new Y.UndoManager([roots.meta, roots.components, roots.nodes, roots.state], {
+    const undo = new Y.UndoManager(undoScope(doc), {
       trackedOrigins: new Set([origin]),
       captureTimeout: 0
     });

@@ -3,13 +3,18 @@
  *
  *   meta        Y.Map   title, theme, version, root (component id)
  *   components  Y.Map   id → Y.Map { name, root, props: Y.Map, state: Y.Map, handlers: Y.Map, capabilities }
- *   nodes       Y.Map   id → Y.Map { type, component, parent, order, props: Y.Map }
+ *   nodes       Y.Map   id → { type, component, parent, order }   (one JSON value per node)
+ *   props       Y.Map   "<node id>/<prop name>" → prop value         (one entry per prop)
  *   state       Y.Map   the root component's data, field → value
  *   history     Y.Array one entry per committed batch
  *
  * Flat on purpose: Yjs has no move, and nested arrays duplicate nodes under concurrent moves; here
- * a move is two field writes on one node. Fields are written one by one so concurrent edits of
- * different props of one node both survive. Only `writeModel` (called by commitBatch) writes.
+ * a move is one write of one node's record, so a node's parent and order always change together.
+ * Props live in one flat map with a key per prop, so concurrent edits of different props of one
+ * node both survive, and no node needs a Y.Map of its own: loading costs one Yjs item per node
+ * plus one per prop, which keeps a 10,000-node app's load inside its budget. A prop whose node
+ * is gone is ignored on read (and back in view if an undo brings the node back).
+ * Only `writeModel` (called by commitBatch) writes.
  */
 import * as Y from 'yjs';
 import {
@@ -28,7 +33,8 @@ export function docRoots(doc: Y.Doc) {
   return {
     meta: doc.getMap<unknown>('meta'),
     components: doc.getMap<Y.Map<unknown>>('components'),
-    nodes: doc.getMap<Y.Map<unknown>>('nodes'),
+    nodes: doc.getMap<unknown>('nodes'),
+    props: doc.getMap<unknown>('props'),
     state: doc.getMap<unknown>('state'),
     history: doc.getArray<unknown>('history')
   };
@@ -40,8 +46,8 @@ export function docRoots(doc: Y.Doc) {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function undoScope(doc: Y.Doc): Y.AbstractType<any>[] {
-  const { meta, components, nodes, state } = docRoots(doc);
-  return [meta, components, nodes, state];
+  const { meta, components, nodes, props, state } = docRoots(doc);
+  return [meta, components, nodes, props, state];
 }
 
 function mapToRecord(value: unknown): Record<string, unknown> {
@@ -50,15 +56,23 @@ function mapToRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** Reads one stored node; every field stays unchecked. */
-export function readRawNode(y: Y.Map<unknown>): RawNode {
-  return {
-    type: y.get('type'),
-    component: y.get('component'),
-    parent: y.get('parent'),
-    order: y.get('order'),
-    props: mapToRecord(y.get('props'))
-  };
+/** The key of one prop in the `props` map. Ids and prop names never hold a `/`. */
+export function propKey(node: string, prop: string): string {
+  return `${node}/${prop}`;
+}
+
+/** Every stored prop, grouped by node id; keys of no known shape are skipped. */
+function readRawProps(props: Y.Map<unknown>): Map<string, Record<string, unknown>> {
+  const byNode = new Map<string, Record<string, unknown>>();
+  props.forEach((value, key) => {
+    const slash = key.indexOf('/');
+    if (slash <= 0) return;
+    const node = key.slice(0, slash);
+    let record = byNode.get(node);
+    if (!record) byNode.set(node, (record = {}));
+    record[key.slice(slash + 1)] = value;
+  });
+  return byNode;
 }
 
 function readRawComponent(y: Y.Map<unknown>): RawComponent {
@@ -75,9 +89,25 @@ function readRawComponent(y: Y.Map<unknown>): RawComponent {
 /** Everything the document holds, unchecked. */
 export function readRaw(doc: Y.Doc): RawApp {
   const roots = docRoots(doc);
+  const props = readRawProps(roots.props);
   const nodes = new Map<string, RawNode>();
-  roots.nodes.forEach((y, id) => {
-    if (y instanceof Y.Map) nodes.set(id, readRawNode(y));
+  roots.nodes.forEach((value, id) => {
+    // A peer may have written anything here; resolve() checks every field.
+    if (
+      !value ||
+      typeof value !== 'object' ||
+      Array.isArray(value) ||
+      value instanceof Y.AbstractType
+    )
+      return;
+    const r = value as Record<string, unknown>;
+    nodes.set(id, {
+      type: r.type,
+      component: r.component,
+      parent: r.parent,
+      order: r.order,
+      props: props.get(id) ?? {}
+    });
   });
   const components = new Map<string, RawComponent>();
   roots.components.forEach((y, id) => {
@@ -122,14 +152,14 @@ function newMap(record: Readonly<Record<string, unknown>>): Y.Map<unknown> {
   return y;
 }
 
-function nodeToY(node: NodeRecord, model: AppModel): Y.Map<unknown> {
-  const y = new Y.Map<unknown>();
-  y.set('type', storedType(node, model));
-  y.set('component', node.component);
-  y.set('parent', node.parent);
-  y.set('order', node.order);
-  y.set('props', newMap(node.props));
-  return y;
+/** A node's stored record: everything but its props. */
+function nodeRecord(node: NodeRecord, model: AppModel) {
+  return {
+    type: storedType(node, model),
+    component: node.component,
+    parent: node.parent,
+    order: node.order
+  };
 }
 
 function componentToY(c: ComponentRecord): Y.Map<unknown> {
@@ -152,21 +182,25 @@ function childMap(y: Y.Map<unknown>, key: string): Y.Map<unknown> {
   return child as Y.Map<unknown>;
 }
 
-function updateNode(
-  y: Y.Map<unknown>,
-  prev: NodeRecord | undefined,
-  next: NodeRecord,
-  prevModel: AppModel,
-  model: AppModel,
-  force: boolean
+/**
+ * Writes the props of one node that differ from `prev`. With `stored` (a repair), writes all of
+ * them and drops the stored props the model left out.
+ */
+function writeProps(
+  props: Y.Map<unknown>,
+  id: string,
+  prev: Readonly<Record<string, unknown>> | undefined,
+  next: Readonly<Record<string, unknown>>,
+  stored?: Readonly<Record<string, unknown>>
 ): void {
-  const type = storedType(next, model);
-  if (force || !prev || storedType(prev, prevModel) !== type) y.set('type', type);
-  if (force || prev?.component !== next.component) y.set('component', next.component);
-  if (force || prev?.parent !== next.parent) y.set('parent', next.parent);
-  if (force || prev?.order !== next.order) y.set('order', next.order);
-  if (force || prev?.props !== next.props)
-    writeRecord(childMap(y, 'props'), prev?.props, next.props, force);
+  for (const [name, value] of Object.entries(next)) {
+    if (stored || !prev || prev[name] !== value || !Object.hasOwn(prev, name)) {
+      props.set(propKey(id, name), value);
+    }
+  }
+  for (const name of Object.keys(stored ?? prev ?? {})) {
+    if (!Object.hasOwn(next, name)) props.delete(propKey(id, name));
+  }
 }
 
 function updateComponent(
@@ -218,15 +252,38 @@ export function writeModel(
       if (!next.components.has(id)) roots.components.delete(id);
   }
   if (prev.nodes !== next.nodes || repairs.nodes.size > 0) {
+    // What is stored, read only when a repair needs it (to drop props the model left out).
+    let stored: Map<string, Record<string, unknown>> | undefined;
+    const storedProps = () => (stored ??= readRawProps(roots.props));
     for (const [id, n] of next.nodes) {
       const old = prev.nodes.get(id);
       const force = repairs.nodes.has(id);
       if (old === n && !force) continue;
-      const y = roots.nodes.get(id);
-      if (!old || !(y instanceof Y.Map)) roots.nodes.set(id, nodeToY(n, next));
-      else updateNode(y, old, n, prev, next, force);
+      const record = nodeRecord(n, next);
+      if (
+        force ||
+        !old ||
+        old.parent !== n.parent ||
+        old.order !== n.order ||
+        storedType(old, prev) !== record.type
+      ) {
+        roots.nodes.set(id, record);
+      }
+      if (force || !old || old.props !== n.props) {
+        writeProps(
+          roots.props,
+          id,
+          old?.props,
+          n.props,
+          force ? (storedProps().get(id) ?? {}) : undefined
+        );
+      }
     }
-    for (const id of prev.nodes.keys()) if (!next.nodes.has(id)) roots.nodes.delete(id);
+    for (const [id, old] of prev.nodes) {
+      if (next.nodes.has(id)) continue;
+      roots.nodes.delete(id);
+      for (const name of Object.keys(old.props)) roots.props.delete(propKey(id, name));
+    }
   }
   if (prev.data !== next.data)
     writeRecord(roots.state as Y.Map<unknown>, prev.data, next.data, false);
