@@ -13,7 +13,7 @@ export default defineConfig(
     'node_modules/',
     'data/',
     'test-results/',
-      'tmp/',
+    'tmp/',
     'playwright-report/',
     'src/lib/schema/types.generated.ts'
   ]),
