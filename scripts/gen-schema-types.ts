@@ -21,7 +21,8 @@ const options = {
   unreachableDefinitions: true,
   additionalProperties: false,
   strictIndexSignatures: false,
-  format: true
+  format: true,
+  maxItems: -1
 } as const;
 
 function readSchema(file: string): JSONSchema {
