@@ -15,7 +15,6 @@ import { measure, ms, printTable, since } from './measure';
 
 const started = performance.now();
 const app = currentModel(buildApp(2_000, 11)).model;
-const appId = rootComponent(app)!.id;
 const texts = [...app.nodes.values()].filter(
   (n) => n.type === 'Text' && typeof n.props.text === 'string'
 );
@@ -41,7 +40,7 @@ function edited(model: AppModel, i: number): { model: AppModel; touched: Readonl
 }
 
 // Cold: the first gate of the process checks the whole app (TypeScript parses its lib files).
-let t0 = performance.now();
+const t0 = performance.now();
 const first = new CompileGate().compile(app);
 const cold = since(t0);
 if (!first.ok) throw new Error(JSON.stringify(first.errors.slice(0, 3)));
