@@ -163,6 +163,23 @@ export const ERROR_CATALOG = {
     stage: 'runtime',
     meaning: 'The code did more work than allowed (an endless loop or recursion) and was stopped.'
   },
+  E_RENDER: {
+    stage: 'runtime',
+    meaning: 'A component’s view threw or returned something that is not a view.'
+  },
+  E_HANDLER: { stage: 'runtime', meaning: 'A handler threw; the state was left as it was.' },
+  E_MODULE: { stage: 'runtime', meaning: 'A component’s module did not evaluate in the sandbox.' },
+  E_CAPABILITY: {
+    stage: 'runtime',
+    meaning:
+      'The code asked for something its component was not granted (a capability, a network origin).'
+  },
+  E_NETWORK: { stage: 'runtime', meaning: 'A network request of the app failed or took too long.' },
+  E_WATCHDOG: {
+    stage: 'runtime',
+    meaning:
+      'The sandbox stopped answering (a loop past the guard, too much memory) and was restarted.'
+  },
   E_IMPORT_JSX: {
     stage: 'code',
     meaning: 'The JSX does not have the shape of a Malleable component.'
