@@ -90,8 +90,9 @@ const FORBIDDEN_MEMBERS = new Map<string, string>([
 const CAPABILITY_HINT = {
   clock: 'ask for the clock capability and use caps.clock.now()',
   random: 'ask for the random capability and use caps.random.next()',
-  network: 'ask for the network capability and use caps.network',
-  log: 'ask for the log capability and use caps.log'
+  network:
+    "ask for the network capability and use caps.network.getJson(url, 'handlerName'): the response arrives as a call of that handler",
+  log: 'ask for the log capability and use caps.log.info(...)'
 };
 
 /** Why a name that exists in some JavaScript realm is refused, and what to use instead. */

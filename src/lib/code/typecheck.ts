@@ -169,9 +169,12 @@ function declarations(component: ComponentRecord): string {
   const caps = [
     granted.clock ? 'clock: { now(): number }' : '',
     granted.random ? 'random: { next(): number }' : '',
-    granted.log ? 'log: { info(...values: unknown[]): void }' : '',
+    granted.log
+      ? 'log: { info(...values: unknown[]): void; warn(...values: unknown[]): void; error(...values: unknown[]): void }'
+      : '',
+    // No promises in app code: the response arrives later as a call of the handler named `then`.
     granted.network
-      ? 'network: { getJson(url: string): Promise<unknown>; getText(url: string): Promise<string> }'
+      ? 'network: { getJson(url: string, then: string): void; getText(url: string, then: string): void }'
       : ''
   ].filter(Boolean);
   return (

@@ -9,7 +9,10 @@ import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
 import { emptyModel, type AppModel, type Op } from '../model/types';
 import { validateModel } from '../model/validate';
-import { planOps, type Actor, type PlanOptions, type Rejection } from './plan';
+import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
+import { prepareMigrations, type MigrationEvaluator } from './migrations';
+import { editError, type EditError } from './errors';
+import type { Repairs } from '../model/resolve';
 import { gateVerifier } from '../code/gate';
 
 /** Where a batch came from, for the history panel. */
@@ -74,6 +77,18 @@ export function commitBatch(
     verify: options.verify ?? gateVerifier()
   });
   if (!plan.ok) return plan;
+  return writePlan(doc, model, repairs, plan, origin, options);
+}
+
+/** Writes a plan made against `model` (the document's current model) in one transaction. */
+function writePlan(
+  doc: Y.Doc,
+  model: AppModel,
+  repairs: Repairs,
+  plan: Plan,
+  origin: EditOrigin,
+  options: CommitOptions
+): Commit {
   const entry: HistoryEntry = {
     who: origin.actor.id,
     ...(origin.actor.name ? { name: origin.actor.name } : {}),
@@ -95,6 +110,53 @@ export function commitBatch(
     summary: plan.summary,
     idMap: plan.idMap,
     touched: plan.touched
+  };
+}
+
+/** The sandbox stages of a commit, handed in by the shell (ops never imports the runtime). */
+export interface SandboxChecks {
+  /** Evaluates `retypeState` migrations over the current data. */
+  readonly migrate?: MigrationEvaluator;
+  /** Renders the proposed model once with its (migrated) data; the errors refuse the batch. */
+  readonly dryRun?: (model: AppModel) => Promise<readonly EditError[]>;
+}
+
+/**
+ * commitBatch with the sandbox stages: migrations evaluated first, the plan and the gate, then a
+ * dry-run render of the proposed model, then the write. The document may change while the
+ * sandbox works; the batch is then planned again against the new model (a few times at most),
+ * so what is written is always what was checked.
+ */
+export async function commitChecked(
+  doc: Y.Doc,
+  ops: unknown,
+  origin: EditOrigin,
+  checks: SandboxChecks,
+  options: CommitOptions = {}
+): Promise<Commit | Rejection> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { model } = currentModel(doc);
+    const migrate = checks.migrate
+      ? await prepareMigrations(model, ops, checks.migrate)
+      : undefined;
+    if (currentModel(doc).model !== model) continue;
+    const plan = planOps(model, ops, origin.actor, {
+      ...options,
+      ...(migrate ? { migrate } : {}),
+      verify: options.verify ?? gateVerifier()
+    });
+    if (!plan.ok) return plan;
+    const problems = checks.dryRun ? await checks.dryRun(plan.model) : [];
+    if (problems.length > 0) return { ok: false, errors: problems };
+    const latest = currentModel(doc);
+    if (latest.model !== model) continue;
+    return writePlan(doc, model, latest.repairs, plan, origin, options);
+  }
+  return {
+    ok: false,
+    errors: [
+      editError('E_DOC_BUSY', 'the app kept changing while this change was checked; try it again')
+    ]
   };
 }
 

@@ -112,6 +112,10 @@ export const ERROR_CATALOG = {
     stage: 'plan',
     meaning: 'The migration expression threw or gave a value of the wrong type.'
   },
+  E_DOC_BUSY: {
+    stage: 'plan',
+    meaning: 'The app kept changing while a change was being checked; try again.'
+  },
   E_FORBIDDEN: { stage: 'plan', meaning: 'The acting person’s role does not allow this change.' },
   E_NEEDS_OWNER: {
     stage: 'plan',
