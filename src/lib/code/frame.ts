@@ -9,3 +9,14 @@ export function codeFrame(source: string, line: number, column: number, message?
     { highlightCode: false, linesAbove: 1, linesBelow: 1, message }
   );
 }
+
+/** What a @babel/parser error says, without its `(line:column)` suffix, and a frame pointing at it. */
+export function describeSyntaxError(
+  error: unknown,
+  source: string
+): { message: string; frame: string } {
+  const err = error as Error & { loc?: { line: number; column: number } };
+  const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
+  const loc = err.loc ?? { line: 1, column: 0 };
+  return { message, frame: codeFrame(source, loc.line, loc.column, message) };
+}

@@ -35,7 +35,7 @@ import {
   type StateType
 } from '../model/types';
 import { editError, type EditError } from '../ops/errors';
-import { codeFrame } from './frame';
+import { codeFrame, describeSyntaxError } from './frame';
 import { literalKey, normalizeBody, readLiteral } from './jsx';
 
 /** The ops that make the model match the text, or why the text cannot be read. */
@@ -48,14 +48,12 @@ export function importComponent(source: string, model: AppModel): ImportResult {
   try {
     file = parse(source, { sourceType: 'module', plugins: ['jsx', 'typescript'] });
   } catch (e) {
-    const err = e as Error & { loc?: { line: number; column: number } };
-    const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
-    const loc = err.loc ?? { line: 1, column: 0 };
+    const { message, frame } = describeSyntaxError(e, source);
     return {
       ok: false,
       errors: [
         editError('E_SYNTAX', `the component does not parse: ${message}`, {
-          frame: codeFrame(source, loc.line, loc.column, message)
+          frame
         })
       ]
     };

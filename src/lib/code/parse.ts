@@ -7,7 +7,7 @@
 import { parse, parseExpression } from '@babel/parser';
 import * as t from '@babel/types';
 import { editError, type EditError } from '../ops/errors';
-import { codeFrame } from './frame';
+import { describeSyntaxError } from './frame';
 import { unitLabel, type CodeUnit } from './units';
 
 /** A parsed unit, or the syntax error that stopped it. */
@@ -37,14 +37,12 @@ export function parseUnit(unit: CodeUnit, componentName = ''): ParsedUnit {
       })
     };
   } catch (e) {
-    const err = e as Error & { loc?: { line: number; column: number } };
-    const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
-    const loc = err.loc ?? { line: 1, column: 0 };
+    const { message, frame } = describeSyntaxError(e, unit.source);
     return {
       ok: false,
       error: editError('E_SYNTAX', `${unitLabel(unit, componentName)} does not parse: ${message}`, {
         path: unitPath(unit, componentName),
-        frame: codeFrame(unit.source, loc.line, loc.column, message)
+        frame
       })
     };
   }
