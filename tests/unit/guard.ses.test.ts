@@ -5,7 +5,8 @@
  */
 import 'ses';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createGuard, GUARD_NAME, type Guard } from '../../src/lib/code/guard';
+import { GUARD_NAME } from '../../src/lib/code/guard';
+import { createGuard, type Guard } from '../../src/lib/runtime/sandbox/guard.js';
 import { moduleForm } from '../../src/lib/code/module';
 import { seededIds } from '../../src/lib/model/ids';
 import type { AppModel, JsonValue, Op } from '../../src/lib/model/types';

@@ -6,7 +6,8 @@
 import { parse } from '@babel/parser';
 import generate from '@babel/generator';
 import { describe, expect, it } from 'vitest';
-import { createGuard, GUARD_NAME, instrument } from '../../src/lib/code/guard';
+import { GUARD_NAME, instrument } from '../../src/lib/code/guard';
+import { createGuard } from '../../src/lib/runtime/sandbox/guard.js';
 import { moduleForm } from '../../src/lib/code/module';
 import { seededIds } from '../../src/lib/model/ids';
 import type { AppModel, JsonValue, NodeRecord, Op } from '../../src/lib/model/types';

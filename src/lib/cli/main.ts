@@ -4,6 +4,7 @@
  *   malleable new --template NAME [-o OUT.json] [--title TITLE]
  *   malleable validate APP.json [--json]
  *   malleable apply APP.json OPS.json [-o OUT.json] [--json]
+ *   malleable run APP.json [--events EVENTS.json]
  *   malleable check APP.json
  *   malleable code APP.json [--component NAME] [--form jsx|module]
  *   malleable import FILE.jsx [--into APP.json]
@@ -17,13 +18,14 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { fromAppFile, toAppFile } from '../model/appfile';
 import { currentModel } from '../model/store';
-import { commitBatch, commitModel, originFor } from '../ops/commit';
+import { commitBatch, commitChecked, commitModel, originFor } from '../ops/commit';
 import { editError, formatError, type EditError } from '../ops/errors';
 import { TEMPLATE_NAMES, templateModel } from '../templates';
 import { componentByName, emptyModel, rootComponent, type AppModel } from '../model/types';
 import { compileApp } from '../code/gate';
 import { appJsx, componentJsx } from '../code/jsx';
 import { importComponent } from '../code/import';
+import { readEvents, runHeadless, withSandboxChecks } from './run';
 
 /** Where the CLI writes and where it is run from; injected so tests run it in-process. */
 export interface CliIo {
@@ -41,6 +43,9 @@ Commands:
   apply APP.json OPS.json [-o OUT.json]
                           apply a batch of ops through the planner and the compile gate; writes
                           the new app file (stdout without -o); a rejected batch writes nothing
+  run APP.json [--events EVENTS.json]
+                          run the app headless in the sandbox, dispatch the events in order,
+                          print {"state", "view", "errors"} as JSON
   check APP.json          run the whole compile gate (parse, policy, types) over every component
   code APP.json [--component NAME] [--form jsx|module]
                           print the app's code: the JSX form (default) or the sandbox module form
@@ -126,6 +131,7 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       component: { type: 'string' },
       form: { type: 'string' },
       into: { type: 'string' },
+      events: { type: 'string' },
       title: { type: 'string' },
       output: { type: 'string', short: 'o' },
       json: { type: 'boolean' },
@@ -188,10 +194,13 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       expect(2);
       const model = await readApp(io, args[0]);
       const ops = await readJson(io, args[1]);
-      // The same edit path as the studio: a Y.Doc, commitBatch, then the model read back.
+      // The same edit path as the studio: a Y.Doc, the plan, the gate, the sandbox's migrations
+      // and dry run, one commit, then the model read back.
       const doc = new Y.Doc();
       commitModel(doc, model, CLI_ORIGIN);
-      const result = commitBatch(doc, ops, CLI_ORIGIN, { source: 'cli' });
+      const result = await withSandboxChecks((checks) =>
+        commitChecked(doc, ops, CLI_ORIGIN, checks, { source: 'cli' })
+      );
       if (!result.ok) throw new CliExit(1, [...result.errors]);
       const text = appText(currentModel(doc).model);
       if (values.output) {
@@ -214,6 +223,22 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
         else io.stdout(text);
         if (!json) io.stderr(result.summary + '\n');
       }
+      return 0;
+    }
+    case 'run': {
+      expect(1);
+      const model = await readApp(io, args[0]);
+      // The file is untrusted: code the gate would refuse is refused here, before it runs.
+      const gate = compileApp(model);
+      if (!gate.ok) throw new CliExit(1, [...gate.errors]);
+      let events: Parameters<typeof runHeadless>[1] = [];
+      if (values.events) {
+        const read = readEvents(await readJson(io, values.events));
+        if (!read.ok) throw new CliExit(1, [read.error]);
+        events = read.events;
+      }
+      const result = await runHeadless(model, events);
+      io.stdout(JSON.stringify(result, null, json ? undefined : 2) + '\n');
       return 0;
     }
     case 'check': {

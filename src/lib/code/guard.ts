@@ -1,9 +1,9 @@
 /**
  * The loop guard: the compile gate's fourth stage. `instrument` rewrites a parsed unit so that
  * every loop iteration, function call and catch runs `$guard()` first; the runtime provides
- * `$guard` (built with `createGuard`) as a read-only global that counts calls and throws
- * `E_RUNAWAY` past a limit. SES stops nothing by itself: without the guard, `while (true) {}` in a
- * handler hangs the sandbox until the watchdog kills the worker.
+ * `$guard` (built with `createGuard` in runtime/sandbox/guard.js) as a read-only global that
+ * counts calls and throws `E_RUNAWAY` past a limit. SES stops nothing by itself: without the
+ * guard, `while (true) {}` in a handler hangs the sandbox until the watchdog kills the worker.
  */
 import * as t from '@babel/types';
 
@@ -66,52 +66,4 @@ export function instrument(ast: t.File): void {
       guardBlock(node.body);
     }
   });
-}
-
-/** The guard function the runtime installs as `$guard`, with its controls. */
-export interface Guard {
-  /** Counts one loop iteration or call; throws `E_RUNAWAY` past the limit and on every call after. */
-  (): void;
-  /** Starts a fresh count and clears the tripped state (before each render or handler run). */
-  reset(): void;
-  /** True once the limit was passed since the last reset. */
-  readonly tripped: boolean;
-}
-
-/** The message prefix of the error the guard throws; the runtime maps it to the coded error. */
-export const RUNAWAY_CODE = 'E_RUNAWAY';
-
-/**
- * A guard that allows `limit` calls between resets. Once tripped it stays tripped, throwing on
- * every call, until `reset()`: a `catch` in guest code runs `$guard()` first, so it rethrows
- * instead of swallowing the runaway. Uses no Node or DOM API, so it runs in the SES worker.
- *
- * Guest code must never reach `reset`: install `() => guard()` (hardened), not the guard itself,
- * as the `$guard` global, since policy refusing `$` names is the only other thing in the way.
- */
-export function createGuard(limit: number): Guard {
-  if (!(limit >= 0)) throw new Error(`guard limit must be a number >= 0, got ${limit}`);
-  // Private state lives in this closure, out of reach of anything holding the function.
-  let count = 0;
-  let tripped = false;
-  const guard = (): void => {
-    if (tripped || ++count > limit) {
-      tripped = true;
-      throw new Error(
-        `${RUNAWAY_CODE}: the code ran more than ${limit} loop iterations or function calls without ` +
-          'finishing; look for a loop whose condition never becomes false or a function that ' +
-          'keeps calling itself.'
-      );
-    }
-  };
-  Object.defineProperties(guard, {
-    reset: {
-      value: (): void => {
-        count = 0;
-        tripped = false;
-      }
-    },
-    tripped: { get: () => tripped }
-  });
-  return Object.freeze(guard) as Guard;
 }

@@ -1,0 +1,56 @@
+/**
+ * The view tree on the host (README "View tree") and its wire form: the worker sends each view
+ * as a diff against the one before (sandbox/core.js `viewReply`), an unchanged subtree as
+ * `{ $same: key }`; here it becomes a whole tree again, the unchanged subtrees the very objects
+ * of the previous view, so whoever renders it can skip them by identity.
+ */
+
+/** One element of the view tree the worker returns (README "View tree"). */
+export interface ViewNode {
+  readonly type: string;
+  readonly id: string;
+  /** Unique in the tree: the id, with the Each item keys and instance keys around it. */
+  readonly key: string;
+  readonly props: Readonly<Record<string, unknown>>;
+  readonly children: readonly ViewNode[];
+  /** Set on a user component instance; its one child is the component's root. */
+  readonly component?: true;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A view from its wire form: `{ $same: key }` stands for the subtree under that key in the
+ * previous view (`before`); null when the form is malformed or names a key `before` lacks.
+ * Subtrees taken from `before` keep their identity.
+ */
+export function decodeView(
+  value: unknown,
+  before: ReadonlyMap<string, ViewNode> | null
+): ViewNode | null {
+  if (!isRecord(value)) return null;
+  if (typeof value.$same === 'string') return before?.get(value.$same) ?? null;
+  if (typeof value.type !== 'string' || typeof value.key !== 'string') return null;
+  if (!Array.isArray(value.children)) return null;
+  const children = value.children as unknown[];
+  for (let i = 0; i < children.length; i++) {
+    const child = decodeView(children[i], before);
+    if (!child) return null;
+    children[i] = child;
+  }
+  return value as unknown as ViewNode;
+}
+
+/** Every node of a view by key. */
+export function indexView(view: ViewNode): Map<string, ViewNode> {
+  const byKey = new Map<string, ViewNode>();
+  const stack = [view];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    byKey.set(node.key, node);
+    for (const child of node.children) stack.push(child);
+  }
+  return byKey;
+}
