@@ -19,7 +19,7 @@ import {
 } from '../../src/lib/model/types';
 import { planOps } from '../../src/lib/ops/plan';
 import { SandboxHost, type Incident, type ViewNode } from '../../src/lib/runtime/host';
-import { nodeWorkerPort } from '../../src/lib/runtime/port';
+import { nodeProcessPort } from '../../src/lib/runtime/port';
 import { template } from './helpers';
 
 interface EscapeCase {
@@ -100,7 +100,7 @@ async function run(
 ): Promise<{ codes: string[]; data: Record<string, unknown> | null; host: SandboxHost }> {
   const incidents: Incident[] = [];
   const host = new SandboxHost({
-    port: () => nodeWorkerPort(),
+    port: () => nodeProcessPort(),
     gate: new CompileGate({ typecheck: false, policy: false }),
     spare: false,
     onIncident: (i) => incidents.push(i)

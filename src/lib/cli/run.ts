@@ -12,7 +12,7 @@ import { editError, type EditError } from '../ops/errors';
 import type { SandboxChecks } from '../ops/commit';
 import type { AppModel, JsonValue } from '../model/types';
 import { SandboxHost, type ViewNode } from '../runtime/host';
-import { nodeWorkerPort } from '../runtime/port';
+import { nodeProcessPort } from '../runtime/port';
 
 /** One event of an EVENTS.json file. */
 export interface ScriptedEvent {
@@ -105,7 +105,7 @@ export async function runHeadless(
 ): Promise<{ state: unknown; view: unknown; errors: EditError[] }> {
   const errors: EditError[] = [];
   const host = new SandboxHost({
-    port: () => nodeWorkerPort(),
+    port: () => nodeProcessPort(),
     spare: false,
     onIncident: (i) => errors.push(i.error)
   });
@@ -154,7 +154,7 @@ export async function runHeadless(
  */
 export async function withSandboxChecks<T>(fn: (checks: SandboxChecks) => Promise<T>): Promise<T> {
   let host: SandboxHost | undefined;
-  const sandbox = () => (host ??= new SandboxHost({ port: () => nodeWorkerPort(), spare: false }));
+  const sandbox = () => (host ??= new SandboxHost({ port: () => nodeProcessPort(), spare: false }));
   try {
     return await fn({
       migrate: (source, value) => sandbox().migrate(source, value),

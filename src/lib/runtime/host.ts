@@ -179,9 +179,9 @@ function isView(value: ViewNode | Failure): value is ViewNode {
 }
 
 /**
- * A component's new state as the app's data: JSON-normalised (what the worker sent is plain data,
- * but a subverted worker could send anything structured clone carries), every declared field
- * present (a missing optional one is `null`, as the document would read it), and checked
+ * A component's new state, from the worker, as the app's data: JSON-normalised (the worker sends
+ * plain data, but a subverted one could send anything structured clone carries), every declared
+ * field present (a missing optional one is `null`, as the document would read it), and checked
  * against the declared types.
  */
 function checkState(
@@ -195,25 +195,42 @@ function checkState(
   } catch {
     value = undefined;
   }
-  const mismatch = (message: string) =>
-    fail('E_STATE_TYPE_MISMATCH', `${what} ${message}; nothing was changed`, {
-      component: component.name
-    });
-  if (!isRecord(value)) return mismatch('is not an object of state fields');
+  if (!isRecord(value)) return mismatch(component, `${what} is not an object of state fields`);
   const data = value as Record<string, JsonValue>;
-  const types: Record<string, StateType> = {};
   for (const [field, decl] of Object.entries(component.state)) {
-    types[field] = decl.type;
     if (data[field] === undefined && typeof decl.type === 'object' && 'optional' in decl.type) {
       data[field] = null;
     }
   }
+  const problem = checkData(component, data, what);
+  return problem ?? { ok: true, data };
+}
+
+/**
+ * Data handed in by the caller (read from the document, already plain JSON): checked against
+ * the declared types, not copied, so rendering a large app's data costs no extra copy.
+ */
+function checkGiven(
+  component: ComponentRecord,
+  data: AppData
+): { ok: true; data: AppData } | Failure {
+  if (!isRecord(data)) return mismatch(component, 'the app data is not an object of state fields');
+  return checkData(component, data, 'the app data') ?? { ok: true, data };
+}
+
+function checkData(component: ComponentRecord, data: unknown, what: string): Failure | null {
+  const types: Record<string, StateType> = {};
+  for (const [field, decl] of Object.entries(component.state)) types[field] = decl.type;
   const problem = checkValue({ object: types }, data);
-  if (problem) {
-    const field = `state${problem.path.split('/').join('.')}`;
-    return mismatch(`left ${field} wrong: ${problem.message}`);
-  }
-  return { ok: true, data };
+  if (!problem) return null;
+  const field = `state${problem.path.split('/').join('.')}`;
+  return mismatch(component, `${what}: ${field} is wrong, ${problem.message}`);
+}
+
+function mismatch(component: ComponentRecord, message: string): Failure {
+  return fail('E_STATE_TYPE_MISMATCH', `${message}; nothing was changed`, {
+    component: component.name
+  });
 }
 
 /** What the worker needs of one component besides its module. */
@@ -337,7 +354,7 @@ export class SandboxHost {
       const compiled = this.compile(model);
       if (!compiled.ok) return compiled;
       const root = rootComponent(model)!;
-      const state = checkState(root, data, 'the app data');
+      const state = checkGiven(root, data);
       if (!state.ok) return state;
       const reply = await this.request(
         {
@@ -362,7 +379,7 @@ export class SandboxHost {
     return this.exclusive(async () => {
       const good = this.good;
       if (!good) return fail('E_MODULE', 'no app is loaded; load one first');
-      const state = checkState(rootComponent(good.model)!, data ?? good.data, 'the app data');
+      const state = checkGiven(rootComponent(good.model)!, data ?? good.data);
       if (!state.ok) return state;
       const reply = await this.request({ t: 'render', state: state.data }, 'rendering');
       if (reply.t !== 'view') return failure([wireError(reply)]);
@@ -404,7 +421,7 @@ export class SandboxHost {
       const compiled = this.compile(model);
       if (!compiled.ok) return compiled;
       const root = rootComponent(model)!;
-      const state = checkState(root, data, 'the app data');
+      const state = checkGiven(root, data);
       if (!state.ok) return state;
       const changed = [...compiled.components.values()].filter(
         (c) => !sameCompiled(good.components.get(c.id), c)
@@ -452,7 +469,7 @@ export class SandboxHost {
       const compiled = this.compile(model);
       if (!compiled.ok) return compiled;
       const root = rootComponent(model)!;
-      const state = checkState(root, data, 'the app data');
+      const state = checkGiven(root, data);
       if (!state.ok) return state;
       const reply = await this.request(
         {
@@ -515,7 +532,7 @@ export class SandboxHost {
       const local = checkState(
         component,
         reply.state,
-        `the handler left ${component.name}'s state:`
+        `the state the handler left in ${component.name}`
       );
       if (!local.ok) return local;
       const locals = [{ instance: reply.instance, state: local.data }];
@@ -528,11 +545,7 @@ export class SandboxHost {
       return { ok: true, data: base, view, local: true };
     }
     // The app data is the root component's state, whatever component the reply names.
-    const next = checkState(
-      rootComponent(good.model)!,
-      reply.state,
-      'the handler left the app data:'
-    );
+    const next = checkState(rootComponent(good.model)!, reply.state, 'the state the handler left');
     if (!next.ok) return next;
     const rendered = await this.request({ t: 'render', state: next.data }, 'rendering');
     if (rendered.t !== 'view') return failure([wireError(rendered)]);

@@ -126,6 +126,7 @@ export class LiveApp {
   private chain: Promise<unknown> = Promise.resolve();
   private pendingSteps = 0;
   private dataQueued = false;
+  private dataOrigin: unknown = null;
   /** Set while this app writes its own data, so the write is not read back as a change. */
   private writing = false;
   private readonly definitionRoots: ReadonlySet<SharedType>;
@@ -238,10 +239,14 @@ export class LiveApp {
       const { model } = currentModel(this.doc);
       const origin = transaction.origin;
       this.background(() => this.applyDefinition(model, origin));
-    } else if (data && !this.dataQueued) {
-      this.dataQueued = true;
-      const origin = transaction.origin;
-      this.background(() => this.applyData(origin));
+    } else if (data) {
+      // Data changes coalesce into one render of the latest data; a failure is pinned on the
+      // latest change's origin.
+      this.dataOrigin = transaction.origin;
+      if (!this.dataQueued) {
+        this.dataQueued = true;
+        this.background(() => this.applyData());
+      }
     }
   };
 
@@ -276,8 +281,9 @@ export class LiveApp {
     this.broken('definition', result.error, origin);
   }
 
-  private async applyData(origin: unknown): Promise<void> {
+  private async applyData(): Promise<void> {
     this.dataQueued = false;
+    const origin = this.dataOrigin;
     const result = await this.host.render(this.readData());
     if (result.ok) {
       this.lastError = null;
