@@ -20,14 +20,14 @@ import type { ExprUnit } from '../code/units';
 import {
   rootComponent,
   type AppModel,
-  type Capabilities,
   type ComponentRecord,
   type JsonValue,
   type StateType
 } from '../model/types';
 import type { SandboxChecks } from '../ops/commit';
 import { editError, type EditError, type ErrorCode } from '../ops/errors';
-import { checkValue, zeroValue } from '../schema/statetype';
+import { checkValue } from '../schema/statetype';
+import { compiledComponents, type Compiled } from './compiled';
 import { allowedOrigin, NetworkCapability } from './network';
 import type { PortFactory, WorkerPort } from './port';
 import { decodeView, indexView, type ViewNode } from './view';
@@ -120,17 +120,6 @@ export interface HostOptions {
   readonly onData?: (update: DataUpdate) => void;
   readonly onLog?: (entry: LogEntry) => void;
   readonly onIncident?: (incident: Incident) => void;
-}
-
-/** One component as the worker receives it (README "Protocol"). */
-interface Compiled {
-  readonly id: string;
-  readonly name: string;
-  readonly source: string;
-  readonly capabilities: Capabilities;
-  readonly state: Record<string, JsonValue>;
-  readonly types: Record<string, StateType>;
-  readonly props: Record<string, JsonValue>;
 }
 
 /** The last version that loaded and rendered: what a restart brings back. */
@@ -231,23 +220,6 @@ function mismatch(component: ComponentRecord, message: string): Failure {
   return fail('E_STATE_TYPE_MISMATCH', `${message}; nothing was changed`, {
     component: component.name
   });
-}
-
-/** What the worker needs of one component besides its module. */
-function compiledOf(model: AppModel, id: string, source: string): Compiled {
-  const c = model.components.get(id)!;
-  const state: Record<string, JsonValue> = {};
-  const types: Record<string, StateType> = {};
-  for (const [field, decl] of Object.entries(c.state)) {
-    state[field] = decl.initial as JsonValue;
-    types[field] = decl.type;
-  }
-  const props: Record<string, JsonValue> = {};
-  // A prop without a default starts from its type's zero value, so a component's code never
-  // meets `undefined` where its declared type promises a value.
-  for (const [name, decl] of Object.entries(c.props))
-    props[name] = (decl.default ?? zeroValue(decl.type)) as JsonValue;
-  return { id, name: c.name, source, capabilities: c.capabilities, state, types, props };
 }
 
 function sameCompiled(a: Compiled | undefined, b: Compiled): boolean {
@@ -518,9 +490,7 @@ export class SandboxHost {
     if (!rootComponent(model)) return fail('E_MODULE', 'the app has no root component');
     const result = this.gate.compile(model, undefined, { modules: true });
     if (!result.ok) return failure(result.errors);
-    const components = new Map<string, Compiled>();
-    for (const [id, source] of result.modules) components.set(id, compiledOf(model, id, source));
-    return { ok: true, components };
+    return { ok: true, components: compiledComponents(model, result.modules) };
   }
 
   /** Checks a `handled` reply and renders what it left; nothing changes unless both succeed. */
