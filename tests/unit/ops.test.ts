@@ -508,3 +508,34 @@ describe('meaning checks', () => {
     expect(bad.ok ? '' : bad.errors[0].code).toBe('E_MIGRATE_FAILED');
   });
 });
+
+describe('addresses in links and images', () => {
+  const model = template('todo');
+  const root = rootOf(model);
+  for (const [type, prop, bad] of [
+    ['Link', 'href', 'javascript:alert(1)'],
+    ['Link', 'href', ' data:text/html,<script>'],
+    ['Image', 'src', 'javascript:alert(1)'],
+    ['Image', 'src', 'file:///etc/passwd']
+  ] as const) {
+    it(`refuses ${type}.${prop} = ${JSON.stringify(bad)}`, () => {
+      expect(
+        refused(model, [{ op: 'addNode', parent: root, type, props: { [prop]: bad } }]).code
+      ).toBe('E_PROP_TYPE');
+    });
+  }
+  it('takes http(s), mailto:, paths, anchors and empty addresses', () => {
+    const ops = ['https://example.com', 'mailto:a@b.c', '/about', '#top', ''].map((href) => ({
+      op: 'addNode',
+      parent: root,
+      type: 'Link',
+      props: { href }
+    }));
+    expect(
+      planOps(model, [
+        ...ops,
+        { op: 'addNode', parent: root, type: 'Image', props: { src: 'data:image/png;base64,AA==' } }
+      ]).ok
+    ).toBe(true);
+  });
+});

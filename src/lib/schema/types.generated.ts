@@ -677,7 +677,7 @@ export interface IfProps {
 
 export interface ImageProps {
   /**
-   * Address (URL) of the image.
+   * Address of the image: an http(s) URL, a path starting with "/", or a data:image/ URL.
    */
   src?: string;
   /**
