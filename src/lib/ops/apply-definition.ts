@@ -69,6 +69,19 @@ function listUses(uses: { node: NodeRecord; prop: string }[]): string {
   return shown.join(', ') + (uses.length > 3 ? ` and ${uses.length - 3} more` : '');
 }
 
+/** The state field `name` of a component, or the op is refused. */
+function stateField(
+  component: ComponentRecord,
+  name: string,
+  index: number,
+  path: string
+): StateField {
+  if (!Object.hasOwn(component.state, name)) {
+    fail('E_STATE_NOT_FOUND', `${component.name} has no state field "${name}"`, index, path);
+  }
+  return component.state[name];
+}
+
 function isRoot(state: PlanState, component: ComponentRecord): boolean {
   return state.draft.meta.root === component.id;
 }
@@ -230,13 +243,7 @@ function removeState(
   index: number
 ): OpDescription {
   const component = componentRef(state, op.component, index, `/${index}/component`);
-  if (!Object.hasOwn(component.state, op.name))
-    fail(
-      'E_STATE_NOT_FOUND',
-      `${op.component} has no state field "${op.name}"`,
-      index,
-      `/${index}/name`
-    );
+  stateField(component, op.name, index, `/${index}/name`);
   const uses = usesOf(state, component, '$bind', op.name);
   if (uses.length > 0)
     fail(
@@ -259,13 +266,7 @@ function renameState(
 ): OpDescription {
   const { draft } = state;
   const component = componentRef(state, op.component, index, `/${index}/component`);
-  if (!Object.hasOwn(component.state, op.from))
-    fail(
-      'E_STATE_NOT_FOUND',
-      `${op.component} has no state field "${op.from}"`,
-      index,
-      `/${index}/from`
-    );
+  stateField(component, op.from, index, `/${index}/from`);
   checkName(op.to, 'state field', index, `/${index}/to`);
   if (Object.hasOwn(component.state, op.to))
     fail(
@@ -297,14 +298,7 @@ function retypeState(
 ): OpDescription {
   const { draft } = state;
   const component = componentRef(state, op.component, index, `/${index}/component`);
-  const field = Object.hasOwn(component.state, op.name) ? component.state[op.name] : undefined;
-  if (!field)
-    fail(
-      'E_STATE_NOT_FOUND',
-      `${op.component} has no state field "${op.name}"`,
-      index,
-      `/${index}/name`
-    );
+  const field = stateField(component, op.name, index, `/${index}/name`);
   const migrate = (value: JsonValue, what: string): JsonValue => {
     if (!checkValue(op.type, value)) return value;
     if (!state.migrate) {
