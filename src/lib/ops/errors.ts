@@ -117,6 +117,16 @@ export const ERROR_CATALOG = {
     meaning: 'The app kept changing while a change was being checked; try again.'
   },
   E_FORBIDDEN: { stage: 'plan', meaning: 'The acting person’s role does not allow this change.' },
+  E_UNDO_BLOCKED: {
+    stage: 'plan',
+    meaning:
+      'That step cannot be undone (or redone) now: with the changes made since, the app would break.'
+  },
+  E_DATA_TYPE: {
+    stage: 'plan',
+    meaning: 'App data written by the app does not fit the declared state fields and types.'
+  },
+  E_APP_NOT_FOUND: { stage: 'input', meaning: 'There is no app with that id (it may be deleted).' },
   E_NEEDS_OWNER: {
     stage: 'plan',
     meaning: 'The change needs the app owner’s approval (capabilities).'

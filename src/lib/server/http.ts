@@ -1,0 +1,74 @@
+/**
+ * What every studio API route shares: reading a JSON body with a size limit, coded-error
+ * answers, finding the app, and the answer to a change (the replica's update, the compiled app,
+ * the person's undo and redo counts).
+ */
+import { json } from '@sveltejs/kit';
+import { editError, type EditError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
+import type { ChangeResult, AppSession } from './session';
+import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
+import { isAppId } from './apps';
+
+/** The largest request body read (an app file or a batch; the planner has its own limits). */
+const MAX_BODY = 4 * 1024 * 1024;
+
+/** A JSON answer carrying coded errors. */
+export function errorAnswer(status: number, errors: readonly EditError[]): Response {
+  return json({ ok: false, errors }, { status });
+}
+
+/** The request's JSON body, or an error answer. */
+export async function readBody(request: Request): Promise<{ ok: true; body: unknown } | Response> {
+  const text = await request.text();
+  if (text.length > MAX_BODY)
+    return errorAnswer(413, [
+      editError('E_BATCH_TOO_LARGE', `the request is larger than ${MAX_BODY / 1024 / 1024} MB`)
+    ]);
+  try {
+    return { ok: true, body: text === '' ? {} : JSON.parse(text) };
+  } catch (e) {
+    return errorAnswer(400, [editError('E_JSON_PARSE', `the request is not JSON: ${String(e)}`)]);
+  }
+}
+
+/** The open app named in the URL, or a 404 answer. */
+export function sessionFor(id: string): AppSession | Response {
+  const session = isAppId(id) ? studioServer().session(id) : null;
+  return (
+    session ??
+    errorAnswer(404, [editError('E_APP_NOT_FOUND', `there is no app “${id}” (it may be deleted)`)])
+  );
+}
+
+/** Who is asking. A local start has one person, the owner (share links come with collaboration). */
+export function actorOf(): Actor {
+  return LOCAL_OWNER;
+}
+
+/**
+ * The answer to a change request: 200 with the summary, or 422 (409 for a blocked undo) with
+ * the coded errors; either way the update a replica at `sv` needs, the compiled app and the
+ * person's undo and redo counts, so the studio shows the truth after a refusal too.
+ */
+export function changeAnswer(
+  session: AppSession,
+  result: ChangeResult,
+  sv: unknown,
+  actor: Actor
+): Response {
+  const common = {
+    update: toBase64(session.updateSince(fromBase64(sv))),
+    live: session.live(),
+    history: session.history(actor)
+  };
+  if (result.ok) return json({ ...result, ...common });
+  const blocked = result.errors.some((e) => e.code === 'E_UNDO_BLOCKED');
+  const forbidden = result.errors.some(
+    (e) => e.code === 'E_FORBIDDEN' || e.code === 'E_NEEDS_OWNER'
+  );
+  return json(
+    { ok: false, errors: result.errors, ...common },
+    { status: forbidden ? 403 : blocked ? 409 : 422 }
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * An open app on the server: its Y.Doc, the edit path for it (plan, compile gate, sandbox dry
+ * run, commit), one undo manager per person, and the store after every change. Requests for one
+ * app run one at a time, so an undo never interleaves with a commit half-way through its checks.
+ *
+ * The studio in a browser holds a replica of the document and never writes to it: it sends op
+ * batches, undo and redo requests and app data here, and applies the Yjs update each answer
+ * carries (the changes since the replica's state vector).
+ */
+import * as Y from 'yjs';
+import { currentModel } from '../model/store';
+import { docRoots, undoScope } from '../model/ydoc';
+import { rootComponent, type AppModel, type JsonValue } from '../model/types';
+import { validateModel } from '../model/validate';
+import { commitChecked, originFor, type EditOrigin, type EditSource } from '../ops/commit';
+import { editError, type EditError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
+import { commitData } from '../runtime/live';
+import { checkValue } from '../schema/statetype';
+import { compiledComponents, type LiveSource } from '../runtime/compiled';
+import { SandboxHost } from '../runtime/host';
+import { nodeProcessPort } from '../runtime/port';
+import type { CompileGate } from '../code/gate';
+import type { AppStore } from './apps';
+
+/** What a person holds in one app: their origin object and their undo manager. */
+interface Person {
+  readonly origin: EditOrigin;
+  /** App data written from Use mode: not in the definition's undo history. */
+  readonly dataOrigin: object;
+  readonly undo: Y.UndoManager;
+}
+
+/** The answer to a change request; `update` brings a replica up to date either way. */
+export type ChangeResult =
+  | { readonly ok: true; readonly summary: string | null; readonly idMap?: Record<string, string> }
+  | { readonly ok: false; readonly errors: readonly EditError[] };
+
+/** How long a sandbox for dry runs stays up without use. */
+const SANDBOX_IDLE_MS = 120_000;
+
+export class AppSession {
+  readonly id: string;
+  readonly doc: Y.Doc;
+  private readonly store: AppStore;
+  private readonly gate: CompileGate;
+  private readonly people = new Map<string, Person>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private host: SandboxHost | null = null;
+  private idle: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(id: string, doc: Y.Doc, store: AppStore, gate: CompileGate) {
+    this.id = id;
+    this.doc = doc;
+    this.store = store;
+    this.gate = gate;
+    // Stored after every transaction, synchronously: an answered request is on disk.
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.save();
+    });
+  }
+
+  /** The current model (cached per document state). */
+  get model(): AppModel {
+    return currentModel(this.doc).model;
+  }
+
+  private save(): void {
+    this.store.saveDoc(this.id, this.doc, this.model.meta.title);
+  }
+
+  /** Runs `task` after every request before it. */
+  private serial<T>(task: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private person(actor: Actor): Person {
+    let person = this.people.get(actor.id);
+    if (!person) {
+      const origin = originFor(actor);
+      // captureTimeout 0: every commit is its own undo step (one batch, one step).
+      const undo = new Y.UndoManager(undoScope(this.doc), {
+        trackedOrigins: new Set([origin]),
+        captureTimeout: 0
+      });
+      person = { origin, dataOrigin: { data: actor.id }, undo };
+      this.people.set(actor.id, person);
+    }
+    return person;
+  }
+
+  private sandbox(): SandboxHost {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.closeSandbox(), SANDBOX_IDLE_MS);
+    this.idle.unref?.();
+    return (this.host ??= new SandboxHost({ port: () => nodeProcessPort(), spare: false }));
+  }
+
+  private async closeSandbox(): Promise<void> {
+    const host = this.host;
+    this.host = null;
+    await host?.dispose();
+  }
+
+  /** Plans, gates, dry-runs and commits one batch as `actor`; one undo step for them. */
+  apply(
+    actor: Actor,
+    ops: unknown,
+    options: { source?: EditSource; prompt?: string } = {}
+  ): Promise<ChangeResult> {
+    return this.serial(async () => {
+      const person = this.person(actor);
+      const host = this.sandbox();
+      const result = await commitChecked(
+        this.doc,
+        ops,
+        person.origin,
+        {
+          migrate: (source, value) => host.migrate(source, value),
+          dryRun: (model) => host.sandboxChecks().dryRun!(model)
+        },
+        { source: options.source ?? 'visual', prompt: options.prompt }
+      );
+      if (!result.ok) return result;
+      const item = person.undo.undoStack.at(-1);
+      item?.meta.set('summary', result.summary);
+      return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+    });
+  }
+
+  /** Whether `actor` has a step to undo and to redo. */
+  history(actor: Actor): { undo: number; redo: number } {
+    const person = this.people.get(actor.id);
+    return { undo: person?.undo.undoStack.length ?? 0, redo: person?.undo.redoStack.length ?? 0 };
+  }
+
+  /** Undoes `actor`'s last step (or redoes their last undone one), verified like a commit. */
+  undo(actor: Actor, direction: 'undo' | 'redo' = 'undo'): Promise<ChangeResult> {
+    return this.serial(async () => {
+      const person = this.person(actor);
+      const manager = person.undo;
+      const stack = direction === 'undo' ? manager.undoStack : manager.redoStack;
+      const item = stack.at(-1);
+      if (!item) return { ok: true, summary: null };
+      const summary = (item.meta.get('summary') as string | undefined) ?? 'a change';
+      if (direction === 'undo') manager.undo();
+      else manager.redo();
+      const back = direction === 'undo' ? manager.redoStack.at(-1) : manager.undoStack.at(-1);
+      back?.meta.set('summary', summary);
+      // DESIGN section 1: an undo can meet later work and leave a model the gate refuses. Check
+      // it like a commit; if it fails, put the step back at once and say why.
+      const problems = await this.verify();
+      if (problems.length > 0) {
+        if (direction === 'undo') manager.redo();
+        else manager.undo();
+        const again = direction === 'undo' ? manager.undoStack.at(-1) : manager.redoStack.at(-1);
+        again?.meta.set('summary', summary);
+        return {
+          ok: false,
+          errors: [
+            editError(
+              'E_UNDO_BLOCKED',
+              `“${summary}” cannot be ${direction === 'undo' ? 'undone' : 'redone'} now: ${problems[0].message}`
+            )
+          ]
+        };
+      }
+      this.doc.transact(() => {
+        docRoots(this.doc).history.push([
+          {
+            who: actor.id,
+            ...(actor.name ? { name: actor.name } : {}),
+            when: Date.now(),
+            source: 'undo',
+            summary: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${summary}`,
+            ops: [],
+            idMap: {}
+          }
+        ]);
+      }, person.dataOrigin);
+      return { ok: true, summary };
+    });
+  }
+
+  /** The gate and a dry run over the current document. */
+  private async verify(): Promise<EditError[]> {
+    const model = this.model;
+    const invalid = validateModel(model);
+    if (invalid.length > 0) return invalid;
+    const gated = this.gate.compile(model);
+    if (!gated.ok) return [...gated.errors];
+    return [...(await this.sandbox().sandboxChecks().dryRun!(model))];
+  }
+
+  /**
+   * Writes app data the app's handlers produced in a browser sandbox (Use mode): `prev` is what
+   * the handler started from, `next` what it left. Each changed field must be declared by the
+   * root component and fit its type, or nothing is written.
+   */
+  writeData(
+    actor: Actor,
+    prev: Record<string, JsonValue>,
+    next: Record<string, JsonValue>
+  ): Promise<ChangeResult> {
+    return this.serial(() => {
+      if (actor.role === 'viewer')
+        return {
+          ok: false,
+          errors: [editError('E_FORBIDDEN', 'a viewer cannot change the app’s data')]
+        };
+      const root = rootComponent(this.model);
+      const errors: EditError[] = [];
+      for (const [field, value] of Object.entries(next)) {
+        const decl = root?.state[field];
+        if (!decl) {
+          errors.push(editError('E_DATA_TYPE', `the app has no state field “${field}”`));
+          continue;
+        }
+        const problem = checkValue(decl.type, value);
+        if (problem)
+          errors.push(
+            editError('E_DATA_TYPE', `state.${field}${problem.path}: ${problem.message}`)
+          );
+      }
+      if (errors.length > 0) return { ok: false, errors };
+      commitData(this.doc, prev, next, this.person(actor).dataOrigin);
+      return { ok: true, summary: null };
+    });
+  }
+
+  /** What a browser needs to run the app now, compiled by the gate (cached per component). */
+  live(): LiveSource {
+    const model = this.model;
+    const root = rootComponent(model);
+    const result = this.gate.compile(model, undefined, { modules: true });
+    if (!result.ok)
+      return { ok: false, message: result.errors[0]?.message ?? 'the app does not compile' };
+    if (!root) return { ok: false, message: 'the app has no root component' };
+    return {
+      ok: true,
+      components: [...compiledComponents(model, result.modules).values()],
+      root: root.id,
+      data: { ...model.data }
+    };
+  }
+
+  /** The document's changes a replica at `stateVector` lacks (all of it without one). */
+  updateSince(stateVector?: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  async close(): Promise<void> {
+    if (this.idle) clearTimeout(this.idle);
+    await this.closeSandbox();
+    for (const person of this.people.values()) person.undo.destroy();
+  }
+}

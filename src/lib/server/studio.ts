@@ -1,0 +1,126 @@
+/**
+ * The studio's server side, one per process: the database, the store, the compile gate and the
+ * open apps. Routes reach it through `studioServer()`. Configuration: `DATA_DIR` (default
+ * `./data`) holds the SQLite file.
+ */
+import * as Y from 'yjs';
+import { CompileGate } from '../code/gate';
+import { fromAppFile } from '../model/appfile';
+import { commitModel, originFor } from '../ops/commit';
+import type { EditError } from '../ops/errors';
+import { editError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
+import { TEMPLATES, TEMPLATE_NAMES, templateModel } from '../templates';
+import { AppStore, newAppId, type AppSummary } from './apps';
+import { openDatabase } from './db';
+import { AppSession } from './session';
+import type { AppModel } from '../model/types';
+
+/**
+ * The person at the machine. A local start has no login: whoever opens the studio owns its apps.
+ * (Share links with roles come with the collaboration server.)
+ */
+export const LOCAL_OWNER: Actor = Object.freeze({ id: 'owner', name: 'You', role: 'owner' });
+
+export class StudioServer {
+  readonly store: AppStore;
+  readonly gate = new CompileGate();
+  private readonly sessions = new Map<string, AppSession>();
+
+  constructor(dataDir: string) {
+    this.store = new AppStore(openDatabase(dataDir));
+  }
+
+  /** The open session of an app, loading it on first use; null when there is no such app. */
+  session(id: string): AppSession | null {
+    const open = this.sessions.get(id);
+    if (open) return this.store.get(id) ? open : null;
+    if (!this.store.get(id)) return null;
+    const doc = this.store.loadDoc(id);
+    if (!doc) return null;
+    const session = new AppSession(id, doc, this.store, this.gate);
+    this.sessions.set(id, session);
+    return session;
+  }
+
+  /**
+   * Creates an app from a template name or an app file (parsed JSON). Returns its row, or the
+   * coded errors of a bad request (nothing is stored then).
+   */
+  create(
+    request: { template?: unknown; file?: unknown; title?: unknown },
+    actor: Actor = LOCAL_OWNER
+  ): { ok: true; app: AppSummary } | { ok: false; errors: EditError[] } {
+    let model: AppModel;
+    let template: string | null = null;
+    if (request.file !== undefined) {
+      const parsed = fromAppFile(request.file);
+      if (!parsed.ok) return { ok: false, errors: [...parsed.errors] };
+      model = parsed.model;
+    } else {
+      const name = request.template ?? 'blank';
+      if (typeof name !== 'string' || !Object.hasOwn(TEMPLATES, name))
+        return {
+          ok: false,
+          errors: [
+            editError(
+              'E_FIELD_VALUE',
+              `there is no template “${String(name)}”; choose one of ${TEMPLATE_NAMES.join(', ')}`,
+              { path: '/template' }
+            )
+          ]
+        };
+      template = name;
+      model = templateModel(name);
+    }
+    if (request.title !== undefined) {
+      if (typeof request.title !== 'string' || request.title.trim() === '')
+        return {
+          ok: false,
+          errors: [
+            editError('E_FIELD_VALUE', 'a title must be a non-empty string', { path: '/title' })
+          ]
+        };
+      model = { ...model, meta: { ...model.meta, title: request.title.trim().slice(0, 200) } };
+    }
+    const doc = new Y.Doc();
+    commitModel(doc, model, originFor(actor), {
+      source: template ? 'template' : 'import',
+      summary: template ? `Created from the ${template} template` : `Imported “${model.meta.title}”`
+    });
+    const app = this.store.create(newAppId(), model.meta.title, doc, template);
+    doc.destroy();
+    return { ok: true, app };
+  }
+
+  /** Deletes an app (restorable); closes its session. */
+  async delete(id: string): Promise<boolean> {
+    const deleted = this.store.delete(id);
+    const session = this.sessions.get(id);
+    this.sessions.delete(id);
+    await session?.close();
+    return deleted;
+  }
+}
+
+let server: StudioServer | undefined;
+
+/** The process's studio server, created on first use. */
+export function studioServer(): StudioServer {
+  return (server ??= new StudioServer(process.env.DATA_DIR || './data'));
+}
+
+/** Encodes bytes for JSON answers. */
+export function toBase64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+/** Decodes a base64 state vector from a request; undefined when absent or malformed. */
+export function fromBase64(value: unknown): Uint8Array | undefined {
+  if (typeof value !== 'string' || value.length > 100_000) return undefined;
+  try {
+    return new Uint8Array(Buffer.from(value, 'base64'));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+/** The app list for scripts: `GET` lists the apps, `POST {template}` or `{file}` creates one. */
+import { json } from '@sveltejs/kit';
+import { errorAnswer, readBody } from '$lib/server/http';
+import { studioServer } from '$lib/server/studio';
+import { editError } from '$lib/ops/errors';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = () => json({ apps: studioServer().store.list() });
+
+export const POST: RequestHandler = async ({ request }) => {
+  const read = await readBody(request);
+  if (read instanceof Response) return read;
+  const body = read.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return errorAnswer(400, [
+      editError(
+        'E_FIELD_TYPE',
+        'send {"template": NAME} or {"file": APP_FILE}, with an optional "title"'
+      )
+    ]);
+  const created = studioServer().create(body as Record<string, unknown>);
+  if (!created.ok) return errorAnswer(422, created.errors);
+  return json({ id: created.app.id, app: created.app }, { status: 201 });
+};

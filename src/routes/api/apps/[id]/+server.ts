@@ -1,0 +1,39 @@
+/**
+ * One app: `GET` its row, `PATCH {title}` renames it (a `setMeta` op through the edit path),
+ * `DELETE` deletes it (restorable with `POST .../restore`).
+ */
+import { json } from '@sveltejs/kit';
+import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
+import { studioServer } from '$lib/server/studio';
+import { editError } from '$lib/ops/errors';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ params }) => {
+  const session = sessionFor(params.id);
+  if (session instanceof Response) return session;
+  return json({ app: studioServer().store.get(params.id) });
+};
+
+export const PATCH: RequestHandler = async ({ params, request }) => {
+  const session = sessionFor(params.id);
+  if (session instanceof Response) return session;
+  const read = await readBody(request);
+  if (read instanceof Response) return read;
+  const { title, sv } = read.body as { title?: unknown; sv?: unknown };
+  if (typeof title !== 'string' || title.trim() === '')
+    return errorAnswer(422, [
+      editError('E_FIELD_VALUE', 'a title must be a non-empty string', { path: '/title' })
+    ]);
+  const actor = actorOf();
+  const result = await session.apply(actor, [
+    { op: 'setMeta', name: 'title', value: title.trim().slice(0, 200) }
+  ]);
+  return changeAnswer(session, result, sv, actor);
+};
+
+export const DELETE: RequestHandler = async ({ params }) => {
+  const session = sessionFor(params.id);
+  if (session instanceof Response) return session;
+  await studioServer().delete(params.id);
+  return json({ ok: true });
+};

@@ -1,0 +1,27 @@
+/**
+ * `POST {prev, next, sv?}`: app data the app's own handlers produced in the browser's sandbox
+ * (Use mode), checked against the declared state types before it is written.
+ */
+import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
+import { editError } from '$lib/ops/errors';
+import type { JsonValue } from '$lib/model/types';
+import type { RequestHandler } from './$types';
+
+function isRecord(value: unknown): value is Record<string, JsonValue> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+export const POST: RequestHandler = async ({ params, request }) => {
+  const session = sessionFor(params.id);
+  if (session instanceof Response) return session;
+  const read = await readBody(request);
+  if (read instanceof Response) return read;
+  const { prev, next, sv } = read.body as { prev?: unknown; next?: unknown; sv?: unknown };
+  if (!isRecord(prev) || !isRecord(next))
+    return errorAnswer(400, [
+      editError('E_FIELD_TYPE', '"prev" and "next" must be objects of state field → value')
+    ]);
+  const actor = actorOf();
+  const result = await session.writeData(actor, prev, next);
+  return changeAnswer(session, result, sv, actor);
+};

@@ -1,0 +1,14 @@
+/** `POST` brings back a deleted app (the home page's "Undo" after a delete). */
+import { json } from '@sveltejs/kit';
+import { errorAnswer } from '$lib/server/http';
+import { studioServer } from '$lib/server/studio';
+import { editError } from '$lib/ops/errors';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = ({ params }) => {
+  if (!studioServer().store.restore(params.id))
+    return errorAnswer(404, [
+      editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to restore`)
+    ]);
+  return json({ ok: true, app: studioServer().store.get(params.id) });
+};

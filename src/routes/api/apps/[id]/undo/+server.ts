@@ -1,0 +1,13 @@
+/** `POST {sv?}`: undoes the person’s last step, verified like a commit (409 when it cannot be). */
+import { actorOf, changeAnswer, readBody, sessionFor } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+export const POST: RequestHandler = async ({ params, request }) => {
+  const session = sessionFor(params.id);
+  if (session instanceof Response) return session;
+  const read = await readBody(request);
+  if (read instanceof Response) return read;
+  const actor = actorOf();
+  const result = await session.undo(actor, 'undo');
+  return changeAnswer(session, result, (read.body as { sv?: unknown }).sv, actor);
+};
