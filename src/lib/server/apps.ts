@@ -69,6 +69,11 @@ export class AppStore {
     return rows.map(summaryOf);
   }
 
+  /** Whether the database has ever held an app (deleted ones count). */
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM apps LIMIT 1').get() === undefined;
+  }
+
   /** One app's row, or null when there is none (or it is deleted, unless `deleted`). */
   get(id: string, options: { deleted?: boolean } = {}): AppSummary | null {
     const row = this.db.prepare('SELECT * FROM apps WHERE id = ?').get(id) as AppRow | undefined;

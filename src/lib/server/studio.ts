@@ -27,8 +27,12 @@ export class StudioServer {
   readonly gate = new CompileGate();
   private readonly sessions = new Map<string, AppSession>();
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { demo?: boolean } = {}) {
     this.store = new AppStore(openDatabase(dataDir));
+    // A first start shows something to play with: the todo app. Only when the database has never
+    // held an app, so deleting every app does not bring it back.
+    if (options.demo !== false && this.store.isEmpty())
+      this.create({ template: 'todo', title: 'Todo (demo)' });
   }
 
   /** The open session of an app, loading it on first use; null when there is no such app. */
@@ -107,7 +111,9 @@ let server: StudioServer | undefined;
 
 /** The process's studio server, created on first use. */
 export function studioServer(): StudioServer {
-  return (server ??= new StudioServer(process.env.DATA_DIR || './data'));
+  return (server ??= new StudioServer(process.env.DATA_DIR || './data', {
+    demo: process.env.MALLEABLE_DEMO !== '0'
+  }));
 }
 
 /** Encodes bytes for JSON answers. */
