@@ -128,6 +128,11 @@ export class AppStore {
     );
   }
 
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+
   /** Brings back a deleted app. Returns whether there was one to restore. */
   restore(id: string): boolean {
     return (

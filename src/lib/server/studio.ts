@@ -97,6 +97,15 @@ export class StudioServer {
     return { ok: true, app };
   }
 
+  /** Closes every open app (their sandboxes) and the database. */
+  async close(): Promise<void> {
+    const open = [...this.sessions.values()];
+    this.sessions.clear();
+    await Promise.all(open.map((session) => session.close()));
+    this.gate.dispose();
+    this.store.close();
+  }
+
   /** Deletes an app (restorable); closes its session. */
   async delete(id: string): Promise<boolean> {
     const deleted = this.store.delete(id);
