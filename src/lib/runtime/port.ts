@@ -6,6 +6,8 @@
 // Namespace imports, not `{ Worker }`: in a browser bundle these modules resolve to empty
 // stand-ins, and only the Node ports (never called there) touch them.
 import * as processes from 'node:child_process';
+import * as files from 'node:fs';
+import * as paths from 'node:path';
 import * as urls from 'node:url';
 import * as threads from 'node:worker_threads';
 
@@ -38,9 +40,21 @@ export const DEFAULT_RESOURCE_LIMITS: threads.ResourceLimits = Object.freeze({
   stackSizeMb: 4
 });
 
-/** The Node entries, next to this file; plain JavaScript, so no loader is needed to run them. */
-const NODE_ENTRY = new URL('./sandbox/node-worker.js', import.meta.url);
-const PROCESS_ENTRY = new URL('./sandbox/node-process.js', import.meta.url);
+/**
+ * Where a Node entry of the sandbox is: plain JavaScript, so no loader is needed to run it.
+ * Next to this file under vitest, tsx and plain Node. A built server (Vite SSR, then adapter-node's
+ * own bundling) moves this module away from `sandbox/`, so `npm run build` copies the folder to
+ * `build/sandbox` (scripts/copy-sandbox.js), beside the server's entry; `MALLEABLE_SANDBOX_DIR`
+ * overrides both.
+ */
+function sandboxEntry(file: string): string {
+  const candidates = [
+    process.env.MALLEABLE_SANDBOX_DIR ? paths.join(process.env.MALLEABLE_SANDBOX_DIR, file) : '',
+    urls.fileURLToPath(new URL(`./sandbox/${file}`, import.meta.url)),
+    process.argv[1] ? paths.join(paths.dirname(process.argv[1]), 'sandbox', file) : ''
+  ].filter(Boolean);
+  return candidates.find((path) => files.existsSync(path)) ?? candidates[1];
+}
 
 export interface NodeWorkerOptions {
   readonly resourceLimits?: threads.ResourceLimits;
@@ -55,7 +69,7 @@ export interface NodeWorkerOptions {
 
 /** A sandbox worker in a Node worker_threads Worker, with resource limits. */
 export function nodeWorkerPort(options: NodeWorkerOptions = {}): WorkerPort {
-  const worker = new threads.Worker(options.entry ?? NODE_ENTRY, {
+  const worker = new threads.Worker(options.entry ?? sandboxEntry('node-worker.js'), {
     resourceLimits: options.resourceLimits ?? DEFAULT_RESOURCE_LIMITS,
     // The entry is plain JavaScript: the parent's loader flags (tsx, vitest) would only slow its
     // start (about 100 ms under tsx) and hand the sandbox's realm hooks it has no use for.
@@ -113,7 +127,7 @@ export interface NodeProcessOptions {
  * server); it costs a little more per message and at start.
  */
 export function nodeProcessPort(options: NodeProcessOptions = {}): WorkerPort {
-  const entry = options.entry ?? PROCESS_ENTRY;
+  const entry = options.entry ?? sandboxEntry('node-process.js');
   const child = processes.fork(entry instanceof URL ? urls.fileURLToPath(entry) : entry, [], {
     execArgv: [`--max-old-space-size=${options.maxOldSpaceMb ?? 64}`],
     serialization: 'advanced',
