@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeError } from '../../src/lib/editor/code-client';
+import type { CodeError } from '../../src/lib/code/locate';
 import { docRoots } from '../../src/lib/model/ydoc';
 import type { HistoryEntry } from '../../src/lib/ops/commit';
 import type { StudioServer } from '../../src/lib/server/studio';
@@ -21,14 +21,14 @@ type Handler = (event: unknown) => Promise<Response> | Response;
 let GET: Handler;
 let POST: Handler;
 let server: StudioServer;
-let locateError: typeof import('../../src/lib/editor/code-client').locateError;
+let locateError: typeof import('../../src/lib/code/locate').locateError;
 
 beforeAll(async () => {
   const route = await import('../../src/routes/api/apps/[id]/code/+server');
   GET = route.GET as unknown as Handler;
   POST = route.POST as unknown as Handler;
   server = (await import('../../src/lib/server/studio')).studioServer();
-  locateError = (await import('../../src/lib/editor/code-client')).locateError;
+  locateError = (await import('../../src/lib/code/locate')).locateError;
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { componentJsx } from '../code/jsx';
 import { importComponent } from '../code/import';
 import { componentByName, rootComponent, type AppModel, type Op } from '../model/types';
 import { editError } from '../ops/errors';
-import { locateError, type CodeError } from '../editor/code-client';
+import { locateError, type CodeError } from '../code/locate';
 
 /** One component's JSX form, or E_COMPONENT_NOT_FOUND. */
 export type ComponentSource =
