@@ -10,6 +10,7 @@ import { ELEMENT_COMPONENTS, FRAGMENT_TYPES } from '../../src/lib/elements/regis
 import ViewNode from '../../src/lib/elements/ViewNode.svelte';
 import { readProps } from '../../src/lib/elements/props';
 import { safeImageSrc, safeLinkHref } from '../../src/lib/elements/url';
+import { iconPaths } from '../../src/lib/elements/icons';
 import type { ViewTreeNode } from '../../src/lib/elements/types';
 import { initialSampleState, renderSample } from '../../src/routes/elements/sample';
 
@@ -144,5 +145,14 @@ describe('reading props through the schema', () => {
     expect(safeImageSrc('javascript:alert(1)')).toBeUndefined();
     expect(safeImageSrc('data:image/png;base64,AAAA')).toBe('data:image/png;base64,AAAA');
     expect(safeImageSrc('/pic.png')).toBe('/pic.png');
+  });
+});
+
+describe('element icons', () => {
+  it('has an icon for every element type’s x-icon, so the palette and outline never show a gap', () => {
+    const missing = [...ELEMENTS.values()]
+      .map((schema) => (schema as { 'x-icon'?: string })['x-icon'])
+      .filter((icon): icon is string => !!icon && !iconPaths(icon));
+    expect(missing).toEqual([]);
   });
 });

@@ -78,7 +78,41 @@ export const ICONS: ReadonlyMap<string, readonly string[]> = new Map<string, rea
   [
     'external-link',
     ['M18 13v6a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h6', 'M15 3h6v6', 'M10 14 21 3']
-  ]
+  ],
+  // The element types' own icons (the schemas' x-icon), for the palette and the outline.
+  ['rows-3', [rect(3, 3, 18, 18, 2), 'M3 9h18', 'M3 15h18']],
+  [
+    'layout-grid',
+    [rect(3, 3, 7, 7, 1), rect(14, 3, 7, 7, 1), rect(3, 14, 7, 7, 1), rect(14, 14, 7, 7, 1)]
+  ],
+  ['square', [rect(3, 3, 18, 18, 2)]],
+  ['separator-horizontal', ['M3 12h18', 'M8 8l4-4 4 4', 'M16 16l-4 4-4-4']],
+  ['move-vertical', ['M12 2v20', 'M8 6l4-4 4 4', 'M8 18l4 4 4-4']],
+  ['heading', ['M6 4v16', 'M18 4v16', 'M6 12h12']],
+  ['type', ['M4 7V4h16v3', 'M9 20h6', 'M12 4v16']],
+  ['align-left', ['M3 6h18', 'M3 12h12', 'M3 18h15']],
+  ['smile', [circle(12, 12, 10), 'M8 14s1.5 2 4 2 4-2 4-2', 'M9 9h.01', 'M15 9h.01']],
+  ['tag', ['M12 2H2v10l9.3 9.3a2 2 0 0 0 2.8 0l7.2-7.2a2 2 0 0 0 0-2.8Z', 'M7 7h.01']],
+  [
+    'link',
+    [
+      'M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7',
+      'M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7'
+    ]
+  ],
+  ['pointer', ['M4 4l7 17 2.5-7.5L21 11Z']],
+  ['text-cursor-input', [rect(2, 7, 20, 10, 2), 'M12 4v16', 'M10 4h4', 'M10 20h4']],
+  ['square-check', [rect(3, 3, 18, 18, 2), 'M8 12l3 3 5-6']],
+  ['toggle-left', [rect(2, 6, 20, 12, 6), circle(8, 12, 3)]],
+  [
+    'sliders-horizontal',
+    ['M3 6h10', 'M17 6h4', 'M3 18h4', 'M11 18h10', 'M3 12h18', 'M15 4v4', 'M9 16v4']
+  ],
+  [
+    'repeat',
+    ['M17 2l4 4-4 4', 'M3 11v-1a4 4 0 0 1 4-4h14', 'M7 22l-4-4 4-4', 'M21 13v1a4 4 0 0 1-4 4H3']
+  ],
+  ['git-branch', ['M6 3v12', circle(18, 6, 3), circle(6, 18, 3), 'M18 9a9 9 0 0 1-9 9']]
 ]);
 
 /** Other names people reach for, mapped onto the set. */
