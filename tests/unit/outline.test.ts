@@ -3,8 +3,6 @@ import { jsxOutline } from '../../src/lib/model/outline';
 import { seededIds } from '../../src/lib/model/ids';
 import { childrenOf, type AppModel } from '../../src/lib/model/types';
 import { templateModel } from '../../src/lib/templates';
-import { tokenize } from '../../src/lib/editor/highlight';
-import { plainApp } from '../../src/lib/editor/plain';
 
 function model(name: string): AppModel {
   return templateModel(name, seededIds(1));
@@ -150,45 +148,5 @@ describe('jsxOutline: todo', () => {
 
   it('names every node exactly once', () => {
     expectEachIdOnce(m, text);
-  });
-});
-
-describe('the studio views of an outline', () => {
-  it('tokenizes every template back to its exact text, tags and attributes coloured', () => {
-    for (const name of ['counter', 'todo', 'form']) {
-      const text = jsxOutline(model(name));
-      const lines = tokenize(text);
-      expect(lines.map((l) => l.map((t) => t.text).join('')).join('\n') + '\n').toBe(text);
-    }
-    const [button] = tokenize('    <Button id="b1" onClick={add} disabled={x.id === 1} />');
-    expect(button.filter((t) => t.kind !== 'plain').map((t) => `${t.kind}:${t.text}`)).toEqual([
-      'punct:<',
-      'tag:Button',
-      'attr:id',
-      'string:"b1"',
-      'attr:onClick',
-      'brace:{',
-      'brace:}',
-      'attr:disabled',
-      'brace:{',
-      'number:1',
-      'brace:}',
-      'punct:/>'
-    ]);
-  });
-
-  it('gives the page a plain-JSON app with children spelled out', () => {
-    const m = model('todo');
-    const app = plainApp(m);
-    expect(JSON.parse(JSON.stringify(app))).toEqual(app);
-    expect(Object.keys(app.nodes).sort()).toEqual([...m.nodes.keys()].sort());
-    const each = nodeId(m, 'Each');
-    expect(app.nodes[each].children).toEqual(childrenOf(m, each));
-    expect(app.nodes[each].category).toBe('logic');
-    expect(app.components[0].state.map((f) => `${f.name}: ${f.type}`)).toEqual([
-      'items: { id: number; title: string; done: boolean }[]',
-      'draft: string',
-      'nextId: number'
-    ]);
   });
 });
