@@ -124,6 +124,11 @@ describe('the edit path per app', () => {
       .session(id)!
       .apply(ann, [{ op: 'setProp', id: headingId, name: 'text', value: 'Groceries' }]);
     expect(result.ok).toBe(true);
+    // The list shows the stored title of a renamed app.
+    expect(
+      (await s.session(id)!.apply(ann, [{ op: 'setMeta', name: 'title', value: 'Shopping' }])).ok
+    ).toBe(true);
+    expect(s.store.get(id)!.title).toBe('Shopping');
     await s.close();
     const restarted = server(dir);
     const model = restarted.session(id)!.model;

@@ -54,6 +54,9 @@ export class AppSession {
     this.doc = doc;
     this.store = store;
     this.gate = gate;
+    // Read the model once first: that registers the model cache's own afterTransaction handler
+    // before ours, so `this.model` in ours is already the model the transaction made.
+    currentModel(doc);
     // Stored after every transaction, synchronously: an answered request is on disk.
     doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.save();
