@@ -58,3 +58,74 @@ it('keeps answering after a render that threw', async () => {
     expect(all(second.view).some((n) => n.props.text === 'First: Try Malleable')).toBe(true);
   }
 });
+
+it('draws a nested component whose view throws as an error in its place, the rest intact', async () => {
+  const todo = template('todo');
+  const plan = planOps(todo, [
+    {
+      op: 'addComponent',
+      name: 'Pick',
+      id: 'pickRoot',
+      props: { n: { type: 'number', default: 0 } }
+    },
+    {
+      op: 'addNode',
+      parent: 'pickRoot',
+      type: 'Text',
+      props: { text: { $expr: "['one', 'two'][props.n].toUpperCase()" } }
+    },
+    { op: 'addNode', parent: rootComponent(todo)!.root, index: 0, type: 'Pick', props: { n: 1 } },
+    { op: 'addNode', parent: rootComponent(todo)!.root, index: 1, type: 'Pick', props: { n: 7 } }
+  ]);
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  const model = plan.model;
+  const compiled = new CompileGate({ typecheck: false }).compile(model, undefined, {
+    modules: true
+  });
+  client = new SandboxClient(nodeWorkerPort());
+  const loaded = await client.load(
+    [...compiledComponents(model, compiled.modules).values()],
+    rootComponent(model)!.id,
+    { ...model.data }
+  );
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  const [good, bad] = loaded.view.children;
+  expect(good).toMatchObject({ type: 'Pick', component: true });
+  expect(all(good).some((n) => n.props.text === 'TWO')).toBe(true);
+  expect(bad).toMatchObject({
+    type: 'Pick',
+    children: [],
+    error: { code: 'E_RENDER', component: 'Pick' }
+  });
+  // The rest of the app is there and answers.
+  expect(all(loaded.view).filter((n) => n.type === 'Checkbox')).toHaveLength(2);
+});
+
+it('refuses, in the dry run, a change that makes a nested component throw', async () => {
+  const { SandboxHost } = await import('../../src/lib/runtime/host');
+  const todo = template('todo');
+  const plan = planOps(todo, [
+    {
+      op: 'addComponent',
+      name: 'Pick',
+      id: 'pickRoot',
+      props: { n: { type: 'number', default: 0 } }
+    },
+    {
+      op: 'addNode',
+      parent: 'pickRoot',
+      type: 'Text',
+      props: { text: { $expr: "['one', 'two'][props.n].toUpperCase()" } }
+    },
+    { op: 'addNode', parent: rootComponent(todo)!.root, type: 'Pick', props: { n: 7 } }
+  ]);
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  const host = new SandboxHost({ port: () => nodeWorkerPort(), spare: false });
+  try {
+    const errors = await host.sandboxChecks().dryRun!(plan.model);
+    expect(errors.map((e) => e.code)).toEqual(['E_RENDER']);
+    expect(errors[0].message).toContain('Pick');
+  } finally {
+    await host.dispose();
+  }
+});

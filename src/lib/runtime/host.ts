@@ -252,6 +252,22 @@ export function compileMigration(source: string): { ok: true; text: string } | F
   return { ok: true, text: generate(file, { comments: false }).code };
 }
 
+/** The errors of nested components the sandbox contained in a view (drawn as error cards). */
+function containedErrors(view: ViewNode): EditError[] {
+  const out: EditError[] = [];
+  const stack = [view];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const error = (node as { error?: { message?: unknown; component?: unknown } }).error;
+    if (error) {
+      const where = typeof error.component === 'string' ? ` (component ${error.component})` : '';
+      out.push(editError('E_RENDER', `${String(error.message ?? 'a view threw')}${where}`));
+    }
+    for (const child of node.children) stack.push(child);
+  }
+  return out;
+}
+
 /** The sandbox of one app, with its watchdog. Create one per open app; `dispose()` it when closed. */
 export class SandboxHost {
   private readonly options: HostOptions;
@@ -456,6 +472,10 @@ export class SandboxHost {
       // A dry run's view is whole (base 0) and never becomes the view this host holds.
       const view = decodeView(reply.view, null);
       if (!view) return fail('E_RENDER', 'the sandbox sent a view the host cannot read');
+      // A nested component that threw renders as an error in its place (the running app stays
+      // up), but a change that makes one throw must not get through the gate.
+      const broken = containedErrors(view);
+      if (broken.length > 0) return failure(broken);
       return { ok: true, view };
     });
   }

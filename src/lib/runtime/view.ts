@@ -15,6 +15,8 @@ export interface ViewNode {
   readonly children: readonly ViewNode[];
   /** Set on a user component instance; its one child is the component's root. */
   readonly component?: true;
+  /** Set on an instance whose view threw: drawn as an error card in its place. */
+  readonly error?: { readonly code: string; readonly message: string; readonly component: string };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

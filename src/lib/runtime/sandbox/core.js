@@ -427,9 +427,18 @@ export function createRuntime(post, env) {
       const instanceProps = { ...clone(user.defaults), ...out };
       const state = localState(p, key, user);
       p.instances.set(key, { loaded: user, state, props: instanceProps });
-      // Instances get their local state as a copy too, for the same reason as the root.
-      const root = renderComponent(p, user, key, clone(state), instanceProps);
-      node = { type, id, key, props: out, children: [root], component: true };
+      try {
+        // Instances get their local state as a copy too, for the same reason as the root.
+        const root = renderComponent(p, user, key, clone(state), instanceProps);
+        node = { type, id, key, props: out, children: [root], component: true };
+      } catch (e) {
+        // A nested component whose view throws is contained: an error in its place (the host
+        // draws an error card there) and the rest of the app renders. Not contained: runaway
+        // code (the guard's trip must end the whole pass) and a view past the node budget.
+        if (!(e instanceof Fault) || guard.tripped || p.nodes > MAX_VIEW_NODES) throw e;
+        const error = { code: e.code, message: e.message, component: user.name };
+        node = { type, id, key, props: out, children: [], component: true, error };
+      }
     } else {
       node = { type, id, key, props: out, children: kids };
     }

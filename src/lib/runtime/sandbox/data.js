@@ -7,7 +7,8 @@
 /**
  * One element of the view tree (../README.md "View tree").
  * @typedef {{ type: string, id: string, key: string, props: Record<string, unknown>,
- *   children: ViewNode[], component?: true }} ViewNode
+ *   children: ViewNode[], component?: true,
+ *   error?: { code: string, message: string, component: string } }} ViewNode
  */
 
 /** Most data values one request may copy out of guest code (props, state, log arguments). */
