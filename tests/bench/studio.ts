@@ -59,8 +59,14 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
 
 async function createApp(nodes: number): Promise<{ id: string; textId: string }> {
   const model = readModel(buildApp(nodes, 42));
+  // A Text that is always on screen: no Each or If above it.
+  const shown = (id: string | null): boolean => {
+    for (let at = id; at; at = model.nodes.get(at)!.parent)
+      if (['Each', 'If'].includes(model.nodes.get(at)!.type)) return false;
+    return true;
+  };
   const textId = [...model.nodes.values()].find(
-    (n) => n.type === 'Text' && typeof n.props.text === 'string'
+    (n) => n.type === 'Text' && typeof n.props.text === 'string' && shown(n.id)
   )!.id;
   const response = await fetch(`${BASE}/api/apps`, {
     method: 'POST',
@@ -105,31 +111,24 @@ async function load(page: Page, id: string, expect: number): Promise<number> {
  * `done()` first holds in a mutation of the canvas.
  */
 async function arm(page: Page, trigger: string, done: string): Promise<void> {
-  await page.evaluate(
-    ([trigger, done]) => {
-      const w = window as unknown as { __took: number };
-      w.__took = 0;
-      let t0 = 0;
-      const check = new Function(`return (${done})`) as () => boolean;
-      const start = () => {
-        t0 = performance.now();
-        window.removeEventListener(trigger, start, true);
-      };
-      window.addEventListener(trigger, start, true);
-      const observer = new MutationObserver(() => {
-        if (!t0 || !check()) return;
-        observer.disconnect();
-        requestAnimationFrame(() => (w.__took = performance.now() - t0));
-      });
-      observer.observe(document.querySelector('[data-canvas]')!, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-        attributes: true
-      });
-    },
-    [trigger, done]
-  );
+  // A string, not a function: tsx compiles functions with helpers the page does not have.
+  await page.evaluate(`(() => {
+    window.__took = 0;
+    let t0 = 0;
+    const start = () => {
+      t0 = performance.now();
+      window.removeEventListener(${JSON.stringify(trigger)}, start, true);
+    };
+    window.addEventListener(${JSON.stringify(trigger)}, start, true);
+    const observer = new MutationObserver(() => {
+      if (!t0 || !(${done})) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (window.__took = performance.now() - t0));
+    });
+    observer.observe(document.querySelector('[data-canvas]'), {
+      subtree: true, childList: true, characterData: true, attributes: true
+    });
+  })()`);
 }
 
 async function took(page: Page): Promise<number> {
@@ -164,7 +163,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await load(page, small.id, 1_500);
     const edits: number[] = [];
-    await page.locator(`[data-canvas] [data-node-id="${small.textId}"]`).first().click();
+    await page.locator(`[data-outline-node="${small.textId}"]`).click();
     const field = page
       .locator('[data-inspector] [data-prop="text"]')
       .locator('input, textarea')
@@ -184,13 +183,15 @@ async function main(): Promise<void> {
     const drops: number[] = [];
     const item = page.locator('[data-palette-item="Badge"]');
     for (let i = 0; i < 10; i++) {
-      const target = page.locator(`[data-canvas] [data-node-id="${small.textId}"]`).first();
+      // The todo's heading, at the top of the page: the drop lands right after it.
+      const target = page.locator('[data-canvas] h1[data-node-id]').first();
+      await target.scrollIntoViewIfNeeded();
       const from = (await item.boundingBox())!;
       const to = (await target.boundingBox())!;
       const before = await page.locator('[data-canvas] [data-node-id]').count();
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
-      await page.mouse.move(to.x + 10, to.y + to.height - 2, { steps: 5 });
+      await page.mouse.move(to.x + 10, to.y + to.height * 0.8, { steps: 5 });
       await arm(
         page,
         'pointerup',

@@ -16,6 +16,7 @@ import { commitChecked, originFor, type EditOrigin, type EditSource } from '../o
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { commitData } from '../runtime/live';
+import { renderSafe } from '../ops/render-safe';
 import { checkValue } from '../schema/statetype';
 import { compiledComponents, type LiveSource } from '../runtime/compiled';
 import { SandboxHost } from '../runtime/host';
@@ -35,6 +36,9 @@ interface Person {
 export type ChangeResult =
   | { readonly ok: true; readonly summary: string | null; readonly idMap?: Record<string, string> }
   | { readonly ok: false; readonly errors: readonly EditError[] };
+
+/** The compiled app of each model a session has answered with (models are immutable). */
+const liveCache = new WeakMap<AppModel, LiveSource>();
 
 /** How long a sandbox for dry runs stays up without use. */
 const SANDBOX_IDLE_MS = 120_000;
@@ -116,13 +120,17 @@ export class AppSession {
     return this.serial(async () => {
       const person = this.person(actor);
       const host = this.sandbox();
+      // A batch that only moves things and changes literals cannot make a view throw: the dry
+      // run (a render of the whole app in the sandbox) is skipped for it (see render-safe.ts).
+      const before = this.model;
+      const safe = Array.isArray(ops) && renderSafe(before, ops);
       const result = await commitChecked(
         this.doc,
         ops,
         person.origin,
         {
           migrate: (source, value) => host.migrate(source, value),
-          dryRun: (model) => host.sandboxChecks().dryRun!(model)
+          ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
         },
         { source: options.source ?? 'visual', prompt: options.prompt }
       );
@@ -233,9 +241,17 @@ export class AppSession {
     });
   }
 
-  /** What a browser needs to run the app now, compiled by the gate (cached per component). */
+  /** What a browser needs to run the app now, compiled by the gate (cached per model). */
   live(): LiveSource {
     const model = this.model;
+    const cached = liveCache.get(model);
+    if (cached) return cached;
+    const live = this.compileLive(model);
+    liveCache.set(model, live);
+    return live;
+  }
+
+  private compileLive(model: AppModel): LiveSource {
     const root = rootComponent(model);
     const result = this.gate.compile(model, undefined, { modules: true });
     if (!result.ok)
