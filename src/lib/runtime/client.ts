@@ -92,6 +92,30 @@ export class SandboxClient {
     });
   }
 
+  /**
+   * Hot swap after a load: replaces the `changed` components, drops the `removed` ones, and
+   * renders with `data`. Unchanged components keep running, and the view comes back as a diff,
+   * so whoever draws it can skip every subtree that did not change.
+   */
+  swap(
+    changed: readonly Compiled[],
+    removed: readonly string[],
+    root: string,
+    data: ClientData
+  ): Promise<ClientResult> {
+    return this.exclusive(async () => {
+      const reply = await this.request({
+        t: 'swap',
+        components: changed,
+        removed,
+        root,
+        state: data
+      });
+      if (reply.t !== 'view') return { ok: false, error: errorOf(reply) };
+      return this.adopt(reply, data);
+    });
+  }
+
   /** Runs the handler or binding behind `ref` (an element of the last view) and renders again. */
   dispatch(ref: number, payload: unknown): Promise<ClientResult> {
     return this.exclusive(async () => {
