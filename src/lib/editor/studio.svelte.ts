@@ -13,6 +13,7 @@ import * as Y from 'yjs';
 import { currentModel } from '../model/store';
 import { docRoots } from '../model/ydoc';
 import type { AppModel, JsonValue } from '../model/types';
+import { shareUnchanged } from './share';
 import type { EditError } from '../ops/errors';
 import type { HistoryEntry, EditSource } from '../ops/commit';
 import type { LiveSource } from '../runtime/compiled';
@@ -96,7 +97,11 @@ export class Studio {
   }
 
   private refresh(): void {
-    this.model = currentModel(this.doc).model;
+    const next = currentModel(this.doc).model;
+    // The replica's model is read afresh after every answer; handing the panels the previous
+    // objects wherever nothing changed lets Svelte skip every outline row and canvas part that
+    // reads them (a derived whose value is the same object does not wake its readers).
+    this.model = this.model && next !== this.model ? shareUnchanged(this.model, next) : next;
     this.history = docRoots(this.doc).history.toArray() as HistoryEntry[];
     if (this.selected && !this.model.nodes.has(this.selected)) this.selected = null;
   }
