@@ -15,6 +15,7 @@ import { planOps, type Migrator, type Plan, type Rejection } from '../../src/lib
 import { ELEMENTS } from '../../src/lib/schema/elements';
 import { formatType } from '../../src/lib/schema/statetype';
 import {
+  expressionExample,
   addStateOps,
   bindOps,
   createHandlerOps,
@@ -431,5 +432,14 @@ describe('ops of each action plan against the templates', () => {
     );
     expect(plans(todo, removeNodeOps(heading.id)).model.nodes.has(heading.id)).toBe(false);
     expect(refusedCode(todo, removeNodeOps(App.root))).toBe('E_REMOVE_ROOT');
+  });
+});
+
+describe('expression placeholders', () => {
+  it('take the example from the prop’s schema description', () => {
+    const each = ELEMENTS.get('Each')!.properties;
+    expect(expressionExample(each.key.description ?? '')).toBe('item.id');
+    expect(expressionExample(each.items.description ?? '')).toBe('state.todos');
+    expect(expressionExample('No example here.')).toBe('state.items.length > 0');
   });
 });

@@ -61,6 +61,16 @@ export interface FieldDescriptor {
 }
 
 /** `minColumnWidth` → `Min column width`. */
+/**
+ * The example an expression field shows as its placeholder: the first `e.g. ...` of the prop's
+ * schema description (up to a closing parenthesis, a comma, " or " or the end of the sentence),
+ * so the hint fits the prop (`item.id` for an Each's key) rather than one example for all.
+ */
+export function expressionExample(description: string): string {
+  const match = /e\.g\.\s+([^,;]+?)(?:\)|,|;| or |\.\s|\.$|$)/.exec(description);
+  return match ? match[1].trim() : 'state.items.length > 0';
+}
+
 export function propLabel(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
