@@ -1,6 +1,6 @@
 /**
  * A component's state in the studio: retype a field with a migration (the data follows),
- * rename a field (the data follows; a field code still reads is refused), rename a component, and one undo per step.
+ * rename a field (its data, bindings, expressions and handlers follow), rename a component, and one undo per step.
  */
 import { expect, test } from '@playwright/test';
 
@@ -50,12 +50,15 @@ test('retype with a migration, rename a field and a component, undo each', async
   await expect(score.locator('[data-field-error]')).toContainText('E_');
   expect((await file()).data.score).toBe('7 points');
 
-  // draft → text: code still reads state.draft, so the type check refuses it, naming the uses.
+  // draft → text: the binding, the Add button's expression and the handler follow.
   const draft = page.locator('[data-state-field="draft"]');
   await draft.locator('[name="state-rename"]').fill('text');
   await draft.locator('[name="state-rename"]').press('Enter');
-  await expect(draft.locator('[data-field-error]').first()).toContainText('E_TYPE');
-  await expect(page.locator('[data-state-field="text"]')).toHaveCount(0);
+  await expect(page.locator('[data-state-field="text"]')).toBeVisible();
+  const renamed = JSON.stringify(await file());
+  expect(renamed).toContain('"$bind":"text"');
+  expect(renamed).toContain('state.text.trim()');
+  expect(renamed).not.toContain('draft');
   // A field nothing reads yet renames, and its data follows.
   const rename = score.locator('[name="state-rename"]');
   await rename.fill('points');
@@ -69,11 +72,13 @@ test('retype with a migration, rename a field and a component, undo each', async
   await page.locator('[data-rename-component]').press('Enter');
   await expect(page.locator('[data-outline-component="TodoApp"]')).toBeVisible();
 
-  // Four undos: each step back (rename, rename, retype, add), the data's type with it.
+  // Five undos: each step back (component, field, field, retype, add), the data with it.
   await page.locator('[data-canvas]').click({ position: { x: 3, y: 3 } });
-  for (let i = 0; i < 4; i++)
+  for (let i = 0; i < 5; i++)
     await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
   await expect(page.locator('[data-outline-component="App"]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-state-field="draft"]')).toBeVisible();
   await expect(page.locator('[data-state-field="score"]')).toHaveCount(0);
   await expect
     .poll(async () => Object.keys((await file()).data).sort())

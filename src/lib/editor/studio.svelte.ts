@@ -192,6 +192,14 @@ export class Studio {
     return this.send('data', { prev, next });
   }
 
+  /**
+   * Renames a state field, and every expression and handler of the component that reads it
+   * (the rewrite needs Babel, so the server builds that batch).
+   */
+  renameState(component: string, from: string, to: string): Promise<Outcome> {
+    return this.send('rename-state', { component, from, to });
+  }
+
   /** Renames the app (a `setMeta` op). */
   rename(title: string): Promise<Outcome> {
     return this.propose([{ op: 'setMeta', name: 'title', value: title }]);
