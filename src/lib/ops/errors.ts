@@ -127,6 +127,15 @@ export const ERROR_CATALOG = {
     meaning: 'App data written by the app does not fit the declared state fields and types.'
   },
   E_APP_NOT_FOUND: { stage: 'input', meaning: 'There is no app with that id (it may be deleted).' },
+  E_TOKEN_INVALID: {
+    stage: 'input',
+    meaning: 'The share link or bearer token is malformed, forged, or for another app.'
+  },
+  E_TOKEN_EXPIRED: {
+    stage: 'input',
+    meaning: 'The share link has expired; ask the owner for a new one.'
+  },
+  E_TOKEN_REVOKED: { stage: 'input', meaning: 'The owner revoked this share link.' },
   E_NEEDS_OWNER: {
     stage: 'plan',
     meaning: 'The change needs the app owner’s approval (capabilities).'

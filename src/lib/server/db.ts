@@ -29,6 +29,14 @@ export function openDatabase(dir: string): Db {
       name TEXT PRIMARY KEY NOT NULL,
       data BLOB NOT NULL
     );
+    CREATE TABLE IF NOT EXISTS links (
+      jti TEXT PRIMARY KEY NOT NULL,
+      app TEXT NOT NULL,
+      role TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL,
+      revoked_at INTEGER
+    );
     CREATE TABLE IF NOT EXISTS apps (
       id TEXT PRIMARY KEY NOT NULL,
       title TEXT NOT NULL,
