@@ -53,3 +53,73 @@ test('a script creates, edits, exports, deletes and restores an app over HTTP', 
   };
   expect(restored.title).toBe('Scripted');
 });
+
+test('share links authorize scripts with their role, and stop when revoked or forged', async ({
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const { id } = (await created.json()) as { id: string };
+  const link = async (role: string, expiresIn?: number) => {
+    const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn } });
+    expect(made.status()).toBe(201);
+    return (await made.json()) as { url: string; token: string; id: string };
+  };
+  const edit = (token: string, title: string) =>
+    request.post(`/api/apps/${id}/ops`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { ops: [{ op: 'setMeta', name: 'title', value: title }] }
+    });
+  const codes = async (response: { json(): Promise<unknown> }) =>
+    ((await response.json()) as { errors: { code: string }[] }).errors.map((e) => e.code);
+
+  const editor = await link('editor');
+  expect(editor.url).toContain(`/apps/${id}?token=`);
+  expect((await edit(editor.token, 'By the editor')).status()).toBe(200);
+
+  // A user may use the app but not change it; a viewer neither; nor may they make links.
+  for (const role of ['user', 'viewer']) {
+    const { token } = await link(role);
+    const refused = await edit(token, `By a ${role}`);
+    expect(refused.status()).toBe(403);
+    expect(await codes(refused)).toContain('E_FORBIDDEN');
+    const links = await request.post(`/api/apps/${id}/links`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { role: 'owner' }
+    });
+    expect(links.status()).toBe(403);
+    const deleted = await request.delete(`/api/apps/${id}`, {
+      headers: { authorization: `Bearer ${token}` }
+    });
+    expect(deleted.status()).toBe(403);
+  }
+
+  // A forged token, another app's token, a bad role: refused with their codes.
+  const forged = await edit(`${editor.token.split('.')[0]}.AAAA`, 'Forged');
+  expect(forged.status()).toBe(401);
+  expect(await codes(forged)).toEqual(['E_TOKEN_INVALID']);
+  const other = (await (
+    await request.post('/api/apps', { data: { template: 'blank' } })
+  ).json()) as {
+    id: string;
+  };
+  const elsewhere = await request.post(`/api/apps/${other.id}/ops`, {
+    headers: { authorization: `Bearer ${editor.token}` },
+    data: { ops: [{ op: 'setMeta', name: 'title', value: 'x' }] }
+  });
+  expect(elsewhere.status()).toBe(401);
+  expect((await request.post(`/api/apps/${id}/links`, { data: { role: 'admin' } })).status()).toBe(
+    422
+  );
+
+  // Revoked: the next call is refused, and nothing it sent is stored.
+  expect((await request.delete(`/api/apps/${id}/links/${editor.id}`)).status()).toBe(200);
+  const revoked = await edit(editor.token, 'After revocation');
+  expect(revoked.status()).toBe(401);
+  expect(await codes(revoked)).toEqual(['E_TOKEN_REVOKED']);
+  const file = (await (await request.get(`/api/apps/${id}/file`)).json()) as { title: string };
+  expect(file.title).toBe('By the editor');
+  const listed = (await (await request.get(`/api/apps/${id}/links`)).json()) as {
+    links: { jti: string }[];
+  };
+  expect(listed.links.map((l) => l.jti)).not.toContain(editor.id);
+});

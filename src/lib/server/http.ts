@@ -41,9 +41,35 @@ export function sessionFor(id: string): AppSession | Response {
   );
 }
 
-/** Who is asking. A local start has one person, the owner (share links come with collaboration). */
-export function actorOf(): Actor {
-  return LOCAL_OWNER;
+/**
+ * Who is asking: the holder of the share link in `Authorization: Bearer TOKEN` (its role, for
+ * this app only), or, with no token, the person at the machine, who owns a local start. A token
+ * that is malformed, forged, expired, revoked or for another app is a 401 with its code, never a
+ * fallback to the owner.
+ */
+export function actorOf(request: Request, appId: string): Actor | Response {
+  const header = request.headers.get('authorization');
+  if (header === null) return LOCAL_OWNER;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const verified = match
+    ? studioServer().links.verify(match[1], appId)
+    : {
+        ok: false as const,
+        error: editError(
+          'E_TOKEN_INVALID',
+          'send the link’s token as `Authorization: Bearer TOKEN`'
+        )
+      };
+  if (!verified.ok) return errorAnswer(401, [verified.error]);
+  const { claims } = verified;
+  return { id: `link:${claims.jti}`, name: `${claims.role} link`, role: claims.role };
+}
+
+/** The asking actor when they own the app, else a 403 (or the 401 of a bad token). */
+export function ownerOf(request: Request, appId: string): Actor | Response {
+  const actor = actorOf(request, appId);
+  if (actor instanceof Response || actor.role === 'owner') return actor;
+  return errorAnswer(403, [editError('E_NEEDS_OWNER', 'only an owner of this app may do that')]);
 }
 
 /**

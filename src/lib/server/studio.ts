@@ -13,6 +13,8 @@ import type { Actor } from '../ops/plan';
 import { TEMPLATES, TEMPLATE_NAMES, templateModel } from '../templates';
 import { AppStore, newAppId, type AppSummary } from './apps';
 import { openDatabase } from './db';
+import { loadSecret, ShareLinks } from './tokens';
+import { randomBytes } from 'node:crypto';
 import { AppSession } from './session';
 import type { AppModel } from '../model/types';
 
@@ -24,11 +26,16 @@ export const LOCAL_OWNER: Actor = Object.freeze({ id: 'owner', name: 'You', role
 
 export class StudioServer {
   readonly store: AppStore;
+  /** Share links of every app. */
+  readonly links: ShareLinks;
   readonly gate = new CompileGate();
   private readonly sessions = new Map<string, AppSession>();
 
   constructor(dataDir: string, options: { demo?: boolean } = {}) {
-    this.store = new AppStore(openDatabase(dataDir));
+    const db = openDatabase(dataDir);
+    this.store = new AppStore(db);
+    // In memory (tests), a fresh secret per process; on disk, one kept beside the database.
+    this.links = new ShareLinks(db, dataDir === ':memory:' ? randomBytes(32) : loadSecret(dataDir));
     // A first start shows something to play with: the todo app. Only when the database has never
     // held an app, so deleting every app does not bring it back.
     if (options.demo !== false && this.store.isEmpty())

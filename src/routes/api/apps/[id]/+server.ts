@@ -3,7 +3,14 @@
  * `DELETE` deletes it (restorable with `POST .../restore`).
  */
 import { json } from '@sveltejs/kit';
-import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
+import {
+  actorOf,
+  changeAnswer,
+  errorAnswer,
+  ownerOf,
+  readBody,
+  sessionFor
+} from '$lib/server/http';
 import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
@@ -24,16 +31,19 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
     return errorAnswer(422, [
       editError('E_FIELD_VALUE', 'a title must be a non-empty string', { path: '/title' })
     ]);
-  const actor = actorOf();
+  const actor = actorOf(request, params.id);
+  if (actor instanceof Response) return actor;
   const result = await session.apply(actor, [
     { op: 'setMeta', name: 'title', value: title.trim().slice(0, 200) }
   ]);
   return changeAnswer(session, result, sv, actor);
 };
 
-export const DELETE: RequestHandler = async ({ params }) => {
+export const DELETE: RequestHandler = async ({ params, request }) => {
   const session = sessionFor(params.id);
   if (session instanceof Response) return session;
+  const owner = ownerOf(request, params.id);
+  if (owner instanceof Response) return owner;
   await studioServer().delete(params.id);
   return json({ ok: true });
 };

@@ -48,7 +48,8 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   if (!translated.ok) return errorAnswer(422, translated.errors);
   if (url.searchParams.get('dryRun') === '1') return json(translated);
 
-  const actor = actorOf();
+  const actor = actorOf(request, params.id);
+  if (actor instanceof Response) return actor;
   if (translated.ops.length === 0)
     return changeAnswer(session, { ok: true, summary: null }, body.sv, actor);
   // The text was read against the model of this moment; a change committed in between is

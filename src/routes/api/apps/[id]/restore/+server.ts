@@ -1,11 +1,13 @@
 /** `POST` brings back a deleted app (the home page's "Undo" after a delete). */
 import { json } from '@sveltejs/kit';
-import { errorAnswer } from '$lib/server/http';
+import { errorAnswer, ownerOf } from '$lib/server/http';
 import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = ({ params }) => {
+export const POST: RequestHandler = ({ params, request }) => {
+  const owner = ownerOf(request, params.id);
+  if (owner instanceof Response) return owner;
   if (!studioServer().store.restore(params.id))
     return errorAnswer(404, [
       editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to restore`)

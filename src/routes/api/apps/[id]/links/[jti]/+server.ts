@@ -1,0 +1,18 @@
+/** `DELETE`: revokes one share link of the app (owner only); its holders are refused from then on. */
+import { json } from '@sveltejs/kit';
+import { errorAnswer, ownerOf, sessionFor } from '$lib/server/http';
+import { studioServer } from '$lib/server/studio';
+import { editError } from '$lib/ops/errors';
+import type { RequestHandler } from './$types';
+
+export const DELETE: RequestHandler = ({ params, request }) => {
+  const session = sessionFor(params.id);
+  if (session instanceof Response) return session;
+  const owner = ownerOf(request, params.id);
+  if (owner instanceof Response) return owner;
+  if (!studioServer().links.revoke(params.id, params.jti))
+    return errorAnswer(404, [
+      editError('E_TOKEN_INVALID', `the app has no live link “${params.jti}” to revoke`)
+    ]);
+  return json({ ok: true });
+};
