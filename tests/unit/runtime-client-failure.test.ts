@@ -9,7 +9,7 @@ import { SandboxClient } from '../../src/lib/runtime/client';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import type { ViewNode } from '../../src/lib/runtime/host';
 import { planOps } from '../../src/lib/ops/plan';
-import { rootComponent } from '../../src/lib/model/types';
+import { rootComponent, type AppModel } from '../../src/lib/model/types';
 import { template } from './helpers';
 
 let client: SandboxClient | undefined;
@@ -59,9 +59,12 @@ it('keeps answering after a render that threw', async () => {
   }
 });
 
-it('draws a nested component whose view throws as an error in its place, the rest intact', async () => {
-  const todo = template('todo');
-  const plan = planOps(todo, [
+/**
+ * The todo with a component `Pick` whose view reads `['one', 'two'][props.n]` (so it throws for
+ * an `n` past 1), placed at the top of the app once per given `n`.
+ */
+function withPick(todo: AppModel, ns: readonly number[]) {
+  return planOps(todo, [
     {
       op: 'addComponent',
       name: 'Pick',
@@ -74,9 +77,19 @@ it('draws a nested component whose view throws as an error in its place, the res
       type: 'Text',
       props: { text: { $expr: "['one', 'two'][props.n].toUpperCase()" } }
     },
-    { op: 'addNode', parent: rootComponent(todo)!.root, index: 0, type: 'Pick', props: { n: 1 } },
-    { op: 'addNode', parent: rootComponent(todo)!.root, index: 1, type: 'Pick', props: { n: 7 } }
+    ...ns.map((n, index) => ({
+      op: 'addNode',
+      parent: rootComponent(todo)!.root,
+      index,
+      type: 'Pick',
+      props: { n }
+    }))
   ]);
+}
+
+it('draws a nested component whose view throws as an error in its place, the rest intact', async () => {
+  const todo = template('todo');
+  const plan = withPick(todo, [1, 7]);
   if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
   const model = plan.model;
   const compiled = new CompileGate({ typecheck: false }).compile(model, undefined, {
@@ -104,21 +117,7 @@ it('draws a nested component whose view throws as an error in its place, the res
 it('refuses, in the dry run, a change that makes a nested component throw', async () => {
   const { SandboxHost } = await import('../../src/lib/runtime/host');
   const todo = template('todo');
-  const plan = planOps(todo, [
-    {
-      op: 'addComponent',
-      name: 'Pick',
-      id: 'pickRoot',
-      props: { n: { type: 'number', default: 0 } }
-    },
-    {
-      op: 'addNode',
-      parent: 'pickRoot',
-      type: 'Text',
-      props: { text: { $expr: "['one', 'two'][props.n].toUpperCase()" } }
-    },
-    { op: 'addNode', parent: rootComponent(todo)!.root, type: 'Pick', props: { n: 7 } }
-  ]);
+  const plan = withPick(todo, [7]);
   if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
   const host = new SandboxHost({ port: () => nodeWorkerPort(), spare: false });
   try {

@@ -160,6 +160,27 @@ export async function commitChecked(
   };
 }
 
+/** The origin of history entries that record an undo: not a person's, so no undo manager takes them. */
+const HISTORY_ORIGIN: object = Object.freeze({ history: true });
+
+/**
+ * Records in the history that `actor` undid or redid a step (the undo manager wrote the change
+ * itself). The history log is not in any undo scope, and its own origin keeps it out of every
+ * person's undo stack.
+ */
+export function recordUndo(doc: Y.Doc, actor: Actor, summary: string, now = Date.now()): void {
+  const entry: HistoryEntry = {
+    who: actor.id,
+    ...(actor.name ? { name: actor.name } : {}),
+    when: now,
+    source: 'undo',
+    summary,
+    ops: [],
+    idMap: {}
+  };
+  doc.transact(() => docRoots(doc).history.push([entry]), HISTORY_ORIGIN);
+}
+
 /**
  * Writes a whole model (an imported app file, a template) into an empty document, in one
  * transaction with `origin`. The model must be valid (fromAppFile and planOps make only valid

@@ -9,10 +9,16 @@
  */
 import * as Y from 'yjs';
 import { currentModel } from '../model/store';
-import { docRoots, undoScope } from '../model/ydoc';
+import { undoScope } from '../model/ydoc';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import { validateModel } from '../model/validate';
-import { commitChecked, originFor, type EditOrigin, type EditSource } from '../ops/commit';
+import {
+  commitChecked,
+  originFor,
+  recordUndo,
+  type EditOrigin,
+  type EditSource
+} from '../ops/commit';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { commitData } from '../runtime/live';
@@ -178,19 +184,7 @@ export class AppSession {
           ]
         };
       }
-      this.doc.transact(() => {
-        docRoots(this.doc).history.push([
-          {
-            who: actor.id,
-            ...(actor.name ? { name: actor.name } : {}),
-            when: Date.now(),
-            source: 'undo',
-            summary: `${direction === 'undo' ? 'Undid' : 'Redid'}: ${summary}`,
-            ops: [],
-            idMap: {}
-          }
-        ]);
-      }, person.dataOrigin);
+      recordUndo(this.doc, actor, `${direction === 'undo' ? 'Undid' : 'Redid'}: ${summary}`);
       return { ok: true, summary };
     });
   }
