@@ -37,7 +37,7 @@ export default defineConfig({
     trace: 'off'
   },
   webServer: {
-    command: `npx vite build --logLevel warn && node scripts/copy-sandbox.js && node build/index.js`,
+    command: `npx vite build --logLevel warn && node scripts/copy-sandbox.js && node server.js`,
     url: `http://127.0.0.1:${port}/api/apps`,
     timeout: 180_000,
     reuseExistingServer: false,

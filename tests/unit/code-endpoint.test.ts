@@ -83,7 +83,7 @@ describe('GET', () => {
     const answer = (await (await getSource(id)).json()) as { component: string; source: string };
     expect(answer.component).toBe('App');
     expect(answer.source).toContain('export default function App()');
-    for (const node of server.session(id)!.model.nodes.keys())
+    for (const node of (await server.session(id))!.model.nodes.keys())
       expect(answer.source).toContain(`id="${node}"`);
   });
 
@@ -106,7 +106,7 @@ describe('GET', () => {
 describe('POST', () => {
   it('the text as it is: ok, nothing committed', async () => {
     const id = newApp();
-    const session = server.session(id)!;
+    const session = (await server.session(id))!;
     const before = session.model;
     const source = await sourceOf(id);
     const dry = (await (await post(id, { component: 'App', source }, true)).json()) as {
@@ -122,7 +122,7 @@ describe('POST', () => {
 
   it('an edited label: the dry run names the op, the save changes the model with source code', async () => {
     const id = newApp();
-    const session = server.session(id)!;
+    const session = (await server.session(id))!;
     const source = await sourceOf(id);
     const heading = [...session.model.nodes.values()].find((n) => n.type === 'Heading')!;
     const edited = source.replace('text="Todo"', 'text="My list"');
@@ -145,7 +145,7 @@ describe('POST', () => {
 
   it('a syntax error: E_SYNTAX at its line, nothing applied', async () => {
     const id = newApp();
-    const session = server.session(id)!;
+    const session = (await server.session(id))!;
     const before = session.model;
     const source = await sourceOf(id);
     // An unclosed tag: the parser stops at the next element.
@@ -160,7 +160,7 @@ describe('POST', () => {
 
   it('pasted text that is not a component module: coded errors with a line, nothing applied', async () => {
     const id = newApp();
-    const before = server.session(id)!.model;
+    const before = (await server.session(id))!.model;
     const prose = await errorsOf(await post(id, { source: 'Dear team, please see below.' }));
     expect(prose[0].code).toBe('E_SYNTAX');
     expect(prose[0].line).toBe(1);
@@ -169,12 +169,12 @@ describe('POST', () => {
     );
     expect(notComponent.every((e) => e.code === 'E_IMPORT_JSX')).toBe(true);
     expect(notComponent[0].line).toBe(1);
-    expect(server.session(id)!.model).toBe(before);
+    expect((await server.session(id))!.model).toBe(before);
   });
 
   it('an element with an id the app does not have is a new element', async () => {
     const id = newApp();
-    const session = server.session(id)!;
+    const session = (await server.session(id))!;
     const count = session.model.nodes.size;
     const source = await sourceOf(id);
     const edited = source.replace(
@@ -190,7 +190,7 @@ describe('POST', () => {
 
   it('a type error in an expression: E_TYPE at the line of that prop, nothing applied', async () => {
     const id = newApp();
-    const session = server.session(id)!;
+    const session = (await server.session(id))!;
     const before = session.model;
     const source = await sourceOf(id);
     const edited = source.replace("state.draft.trim() === ''", 'state.draftt.trim() === 1');

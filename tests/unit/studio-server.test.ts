@@ -43,8 +43,8 @@ function bytes(doc: Y.Doc): string {
 }
 
 /** The first Heading of an app, and the root component's root node. */
-function heading(s: StudioServer, id: string) {
-  const model = s.session(id)!.model;
+async function heading(s: StudioServer, id: string) {
+  const model = (await s.session(id))!.model;
   const root = rootComponent(model)!;
   const headingId = childrenOf(model, root.root).find(
     (n) => model.nodes.get(n)!.type === 'Heading'
@@ -89,13 +89,13 @@ describe('apps', () => {
     expect(s.store.list()).toEqual([]);
   });
 
-  it('imports an app file and gives the same app back', () => {
+  it('imports an app file and gives the same app back', async () => {
     const s = server();
     const file = toAppFile(templateModel('todo'));
     const created = s.create({ file });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    const back = toAppFile(s.session(created.app.id)!.model);
+    const back = toAppFile((await s.session(created.app.id))!.model);
     expect(back).toEqual(file);
   });
 
@@ -106,9 +106,9 @@ describe('apps', () => {
     const id = created.app.id;
     await expect(s.delete(id)).resolves.toBe(true);
     expect(s.store.list()).toEqual([]);
-    expect(s.session(id)).toBeNull();
+    expect(await s.session(id)).toBeNull();
     expect(s.store.restore(id)).toBe(true);
-    expect(s.session(id)?.model.meta.title).toBe('Counter');
+    expect((await s.session(id))?.model.meta.title).toBe('Counter');
   });
 });
 
@@ -119,19 +119,25 @@ describe('the edit path per app', () => {
     const created = s.create({ template: 'todo' });
     if (!created.ok) throw new Error('create failed');
     const id = created.app.id;
-    const { headingId } = heading(s, id);
-    const result = await s
-      .session(id)!
-      .apply(ann, [{ op: 'setProp', id: headingId, name: 'text', value: 'Groceries' }]);
+    const { headingId } = await heading(s, id);
+    const result = await (await s.session(id))!.apply(ann, [
+      { op: 'setProp', id: headingId, name: 'text', value: 'Groceries' }
+    ]);
     expect(result.ok).toBe(true);
     // The list shows the stored title of a renamed app.
     expect(
-      (await s.session(id)!.apply(ann, [{ op: 'setMeta', name: 'title', value: 'Shopping' }])).ok
+      (
+        await (await s.session(id))!.apply(ann, [
+          { op: 'setMeta', name: 'title', value: 'Shopping' }
+        ])
+      ).ok
     ).toBe(true);
+    // Live edits are stored after a short quiet time; an HTTP answer waits for the store.
+    await (await s.session(id))!.flush();
     expect(s.store.get(id)!.title).toBe('Shopping');
     await s.close();
     const restarted = server(dir);
-    const model = restarted.session(id)!.model;
+    const model = (await restarted.session(id))!.model;
     expect(model.nodes.get(headingId)!.props.text).toBe('Groceries');
   });
 
@@ -139,8 +145,8 @@ describe('the edit path per app', () => {
     const s = server();
     const created = s.create({ template: 'todo' });
     if (!created.ok) throw new Error('create failed');
-    const session = s.session(created.app.id)!;
-    const { headingId } = heading(s, created.app.id);
+    const session = (await s.session(created.app.id))!;
+    const { headingId } = await heading(s, created.app.id);
     const before = bytes(session.doc);
     const cases: [unknown, string][] = [
       [[{ op: 'setProp', id: headingId, name: 'level', value: 'big' }], 'E_PROP_TYPE'],
@@ -169,8 +175,8 @@ describe('the edit path per app', () => {
     const s = server();
     const created = s.create({ template: 'todo' });
     if (!created.ok) throw new Error('create failed');
-    const session = s.session(created.app.id)!;
-    const { headingId, root } = heading(s, created.app.id);
+    const session = (await s.session(created.app.id))!;
+    const { headingId, root } = await heading(s, created.app.id);
     expect(
       (await session.apply(ann, [{ op: 'setProp', id: headingId, name: 'text', value: 'A' }])).ok
     ).toBe(true);
@@ -211,7 +217,7 @@ describe('the edit path per app', () => {
     const s = server();
     const created = s.create({ template: 'blank' });
     if (!created.ok) throw new Error('create failed');
-    const session = s.session(created.app.id)!;
+    const session = (await s.session(created.app.id))!;
     const root = rootComponent(session.model)!;
     expect(
       (
@@ -247,7 +253,7 @@ describe('the edit path per app', () => {
     const s = server();
     const created = s.create({ template: 'counter' });
     if (!created.ok) throw new Error('create failed');
-    const session = s.session(created.app.id)!;
+    const session = (await s.session(created.app.id))!;
     const field = Object.keys(rootComponent(session.model)!.state)[0];
     const prev = { ...session.model.data };
     expect((await session.writeData(ann, prev, { ...prev, [field]: 41 })).ok).toBe(true);

@@ -7,58 +7,29 @@
 import type * as Y from 'yjs';
 import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
-import { emptyModel, type AppModel, type Op } from '../model/types';
+import { emptyModel, type AppModel } from '../model/types';
 import { validateModel } from '../model/validate';
-import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
+import { planOps, type Actor, type Rejection } from './plan';
 import { prepareMigrations, type MigrationEvaluator } from './migrations';
 import { editError, type EditError } from './errors';
-import type { Repairs } from '../model/resolve';
 import { gateVerifier } from '../code/gate';
+import {
+  writePlan,
+  type Commit,
+  type CommitOptions,
+  type EditOrigin,
+  type EditSource,
+  type HistoryEntry
+} from './write';
 
-/** Where a batch came from, for the history panel. */
-export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'import' | 'undo';
-
-/**
- * The origin of a commit's transaction: one stable object per person (Y.UndoManager matches
- * tracked origins by identity), carrying who they are.
- */
-export interface EditOrigin {
-  readonly actor: Actor;
-}
-
-/** Creates the origin object for a person; keep it and pass the same object to every commit. */
-export function originFor(actor: Actor): EditOrigin {
-  return { actor };
-}
-
-export interface CommitOptions extends PlanOptions {
-  readonly source?: EditSource;
-  /** The request that led to the batch (AI turns), kept in the history. */
-  readonly prompt?: string;
-  /** Milliseconds since the epoch for the history entry (defaults to now). */
-  readonly now?: number;
-}
-
-/** One entry of the document's history log. */
-export interface HistoryEntry {
-  readonly who: string;
-  readonly name?: string;
-  readonly when: number;
-  readonly source: EditSource;
-  readonly summary: string;
-  readonly prompt?: string;
-  readonly ops: readonly Op[];
-  readonly idMap: Readonly<Record<string, string>>;
-}
-
-/** A batch that was written. */
-export interface Commit {
-  readonly ok: true;
-  readonly model: AppModel;
-  readonly summary: string;
-  readonly idMap: Readonly<Record<string, string>>;
-  readonly touched: ReadonlySet<string>;
-}
+export {
+  originFor,
+  type Commit,
+  type CommitOptions,
+  type EditOrigin,
+  type EditSource,
+  type HistoryEntry
+} from './write';
 
 /**
  * Plans `ops` against the document's current model, runs the compile gate over what they change
@@ -78,39 +49,6 @@ export function commitBatch(
   });
   if (!plan.ok) return plan;
   return writePlan(doc, model, repairs, plan, origin, options);
-}
-
-/** Writes a plan made against `model` (the document's current model) in one transaction. */
-function writePlan(
-  doc: Y.Doc,
-  model: AppModel,
-  repairs: Repairs,
-  plan: Plan,
-  origin: EditOrigin,
-  options: CommitOptions
-): Commit {
-  const entry: HistoryEntry = {
-    who: origin.actor.id,
-    ...(origin.actor.name ? { name: origin.actor.name } : {}),
-    when: options.now ?? Date.now(),
-    source: options.source ?? 'visual',
-    summary: plan.summary,
-    ...(options.prompt ? { prompt: options.prompt } : {}),
-    ops: plan.ops,
-    idMap: plan.idMap
-  };
-  expectModel(doc, plan.model);
-  doc.transact(() => {
-    writeModel(doc, model, plan.model, repairs);
-    docRoots(doc).history.push([entry]);
-  }, origin);
-  return {
-    ok: true,
-    model: plan.model,
-    summary: plan.summary,
-    idMap: plan.idMap,
-    touched: plan.touched
-  };
 }
 
 /** The sandbox stages of a commit, handed in by the shell (ops never imports the runtime). */

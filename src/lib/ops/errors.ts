@@ -136,6 +136,28 @@ export const ERROR_CATALOG = {
     meaning: 'The share link has expired; ask the owner for a new one.'
   },
   E_TOKEN_REVOKED: { stage: 'input', meaning: 'The owner revoked this share link.' },
+  E_PEER_MALFORMED: {
+    stage: 'input',
+    meaning: 'A live update from a peer is not a readable Yjs update, or is larger than the limit.'
+  },
+  E_PEER_INCOMPLETE: {
+    stage: 'input',
+    meaning: 'A live update depends on changes the server does not have; the client must resync.'
+  },
+  E_PEER_INVALID: {
+    stage: 'shape',
+    meaning:
+      'A live update writes a record the app cannot read (a malformed node, prop, component or value), or outside the app’s document.'
+  },
+  E_HISTORY_LOCKED: {
+    stage: 'plan',
+    meaning:
+      'The history log is append-only, and its entries name who made them: a live update may not rewrite it.'
+  },
+  E_RATE_LIMITED: {
+    stage: 'input',
+    meaning: 'Too many messages arrived too fast on one connection; it was closed.'
+  },
   E_NEEDS_OWNER: {
     stage: 'plan',
     meaning: 'The change needs the app owner’s approval (capabilities).'

@@ -108,9 +108,22 @@ export class AppStore {
     return doc;
   }
 
+  /** The stored document of an app as one Yjs update, or null. */
+  loadState(id: string): Uint8Array | null {
+    const row = this.db
+      .prepare('SELECT data FROM documents WHERE name = ?')
+      .get(documentName(id)) as { data: Buffer } | undefined;
+    return row ? new Uint8Array(row.data) : null;
+  }
+
   /** Writes an app's whole document and its title (kept in the list for cheap listing). */
   saveDoc(id: string, doc: Y.Doc, title: string): void {
-    const data = Buffer.from(Y.encodeStateAsUpdate(doc));
+    this.saveState(id, Y.encodeStateAsUpdate(doc), title);
+  }
+
+  /** Writes an app's whole document (one Yjs update) and its title. */
+  saveState(id: string, state: Uint8Array, title: string): void {
+    const data = Buffer.from(state);
     this.db.transaction(() => {
       this.db.prepare('UPDATE documents SET data = ? WHERE name = ?').run(data, documentName(id));
       this.db

@@ -9,6 +9,8 @@ import type { Actor } from '../ops/plan';
 import type { ChangeResult, AppSession } from './session';
 import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
 import { isAppId } from './apps';
+import { actorId } from '../collab/server';
+import { isPersonId, NAME_HEADER, PERSON_HEADER } from '../collab/protocol';
 
 /** The largest request body read (an app file or a batch; the planner has its own limits). */
 const MAX_BODY = 4 * 1024 * 1024;
@@ -33,8 +35,8 @@ export async function readBody(request: Request): Promise<{ ok: true; body: unkn
 }
 
 /** The open app named in the URL, or a 404 answer. */
-export function sessionFor(id: string): AppSession | Response {
-  const session = isAppId(id) ? studioServer().session(id) : null;
+export async function sessionFor(id: string): Promise<AppSession | Response> {
+  const session = isAppId(id) ? await studioServer().session(id) : null;
   return (
     session ??
     errorAnswer(404, [editError('E_APP_NOT_FOUND', `there is no app “${id}” (it may be deleted)`)])
@@ -49,7 +51,13 @@ export function sessionFor(id: string): AppSession | Response {
  */
 export function actorOf(request: Request, appId: string): Actor | Response {
   const header = request.headers.get('authorization');
-  if (header === null) return LOCAL_OWNER;
+  const person = request.headers.get(PERSON_HEADER);
+  const personId = isPersonId(person) ? person : null;
+  const name = personName(request);
+  if (header === null)
+    return personId
+      ? { id: actorId(LOCAL_OWNER.id, personId), name: name ?? 'Owner', role: 'owner' }
+      : LOCAL_OWNER;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const verified = match
     ? studioServer().links.verify(match[1], appId)
@@ -62,7 +70,23 @@ export function actorOf(request: Request, appId: string): Actor | Response {
       };
   if (!verified.ok) return errorAnswer(401, [verified.error]);
   const { claims } = verified;
-  return { id: `link:${claims.jti}`, name: `${claims.role} link`, role: claims.role };
+  return {
+    id: actorId(`link:${claims.jti}`, personId),
+    name: name ?? `Guest ${claims.role}`,
+    role: claims.role
+  };
+}
+
+/** The display name a request gives for its person (URI-encoded in a header), if any. */
+function personName(request: Request): string | null {
+  const raw = request.headers.get(NAME_HEADER);
+  if (!raw) return null;
+  try {
+    const name = decodeURIComponent(raw).trim();
+    return name === '' ? null : name.slice(0, 60);
+  } catch {
+    return null;
+  }
 }
 
 /** The asking actor when they own the app, else a 403 (or the 401 of a bad token). */
@@ -77,12 +101,14 @@ export function ownerOf(request: Request, appId: string): Actor | Response {
  * the coded errors; either way the update a replica at `sv` needs, the compiled app and the
  * person's undo and redo counts, so the studio shows the truth after a refusal too.
  */
-export function changeAnswer(
+export async function changeAnswer(
   session: AppSession,
   result: ChangeResult,
   sv: unknown,
   actor: Actor
-): Response {
+): Promise<Response> {
+  // An answered change is stored: the store is awaited (it is also debounced for live edits).
+  if (result.ok) await session.flush();
   const common = {
     update: toBase64(session.updateSince(fromBase64(sv))),
     live: session.live(),

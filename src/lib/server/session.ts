@@ -1,11 +1,13 @@
 /**
- * An open app on the server: its Y.Doc, the edit path for it (plan, compile gate, sandbox dry
- * run, commit), one undo manager per person, and the store after every change. Requests for one
- * app run one at a time, so an undo never interleaves with a commit half-way through its checks.
+ * An open app on the server: its Y.Doc (the collaboration server's document, so every change
+ * reaches every connected studio at once), the edit path for it (plan, compile gate, sandbox dry
+ * run, commit), one undo manager per person, and the check of live updates from peers. Requests
+ * and live updates for one app run one at a time, so an undo never interleaves with a commit
+ * half-way through its checks, and an update is checked against the document it lands on.
  *
- * The studio in a browser holds a replica of the document and never writes to it: it sends op
- * batches, undo and redo requests and app data here, and applies the Yjs update each answer
- * carries (the changes since the replica's state vector).
+ * The studio in a browser sends op batches, undo and redo requests and app data here over HTTP
+ * and gets the change back over the WebSocket (and in the answer); what it wrote itself while
+ * offline arrives as a live update, and is checked here before anyone else sees it.
  */
 import * as Y from 'yjs';
 import { currentModel } from '../model/store';
@@ -28,7 +30,13 @@ import { compiledComponents, type LiveSource } from '../runtime/compiled';
 import { SandboxHost } from '../runtime/host';
 import { nodeProcessPort } from '../runtime/port';
 import type { CompileGate } from '../code/gate';
-import type { AppStore } from './apps';
+import {
+  applyToMirror,
+  checkRecords,
+  checkRole,
+  componentsTouched,
+  type UpdateFacts
+} from '../collab/check';
 
 /** What a person holds in one app: their origin object and their undo manager. */
 interface Person {
@@ -52,34 +60,40 @@ const SANDBOX_IDLE_MS = 120_000;
 export class AppSession {
   readonly id: string;
   readonly doc: Y.Doc;
-  private readonly store: AppStore;
   private readonly gate: CompileGate;
+  private readonly persist: () => Promise<void>;
+  /** A copy of the document that live updates are tried on first (see check.ts). */
+  private mirror: Y.Doc | null = null;
   private readonly people = new Map<string, Person>();
   private queue: Promise<unknown> = Promise.resolve();
   private host: SandboxHost | null = null;
   private idle: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(id: string, doc: Y.Doc, store: AppStore, gate: CompileGate) {
+  /**
+   * `persist` stores the document now (the collaboration server also stores it shortly after
+   * every change); routes await it before answering, so an answered request is on disk.
+   */
+  constructor(id: string, doc: Y.Doc, gate: CompileGate, persist: () => Promise<void>) {
     this.id = id;
     this.doc = doc;
-    this.store = store;
     this.gate = gate;
-    // Read the model once first: that registers the model cache's own afterTransaction handler
-    // before ours, so `this.model` in ours is already the model the transaction made.
+    this.persist = persist;
     currentModel(doc);
-    // Stored after every transaction, synchronously: an answered request is on disk.
-    doc.on('afterTransaction', (tr: Y.Transaction) => {
-      if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) this.save();
-    });
+    doc.on('update', this.mirrorUpdate);
+  }
+
+  private readonly mirrorUpdate = (update: Uint8Array) => {
+    if (this.mirror) Y.applyUpdate(this.mirror, update);
+  };
+
+  /** Stores the document now. */
+  flush(): Promise<void> {
+    return this.persist();
   }
 
   /** The current model (cached per document state). */
   get model(): AppModel {
     return currentModel(this.doc).model;
-  }
-
-  private save(): void {
-    this.store.saveDoc(this.id, this.doc, this.model.meta.title);
   }
 
   /** Runs `task` after every request before it. */
@@ -91,6 +105,12 @@ export class AppSession {
 
   private person(actor: Actor): Person {
     let person = this.people.get(actor.id);
+    // A person's role comes from the link they came with; the same id with another role (a new
+    // link) gets a new origin, so the history and the checks always see the current role.
+    if (person && person.origin.actor.role !== actor.role) {
+      person.undo.destroy();
+      person = undefined;
+    }
     if (!person) {
       const origin = originFor(actor);
       // captureTimeout 0: every commit is its own undo step (one batch, one step).
@@ -145,6 +165,58 @@ export class AppSession {
       item?.meta.set('summary', result.summary);
       return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
     });
+  }
+
+  /**
+   * A live update from `actor`'s connection: tried on the mirror first, checked (role, records,
+   * the compile gate and a dry run over what it changed), and only then applied to the document,
+   * with the person's origin, so it is one step of their undo. A refused update touches nothing.
+   */
+  receive(actor: Actor, update: Uint8Array): Promise<ChangeResult> {
+    return this.serial(async () => {
+      const mirror = (this.mirror ??= cloneDoc(this.doc));
+      const tried = applyToMirror(mirror, update);
+      if (!tried.ok) return this.refuse([tried.error]);
+      const { facts } = tried;
+      if (!facts.changed) return { ok: true, summary: null };
+      const problems = checkRole(facts, actor);
+      if (problems.length === 0) problems.push(...(await this.checkMirror(mirror, facts)));
+      if (problems.length > 0) return this.refuse(problems);
+      const person = this.person(actor);
+      Y.applyUpdate(
+        this.doc,
+        update,
+        facts.roots.has('state') && facts.roots.size === 1 ? person.dataOrigin : person.origin
+      );
+      const item = person.undo.undoStack.at(-1);
+      const entry = facts.historyAdded.at(-1) as { summary?: unknown } | undefined;
+      const summary = typeof entry?.summary === 'string' ? entry.summary : 'Changes made offline';
+      item?.meta.set('summary', summary);
+      return { ok: true, summary };
+    });
+  }
+
+  /** Records, the gate and the dry run over the mirror after a live update. */
+  private async checkMirror(mirror: Y.Doc, facts: UpdateFacts): Promise<EditError[]> {
+    const { model, repairs } = currentModel(mirror);
+    const records = checkRecords(mirror, facts, model, repairs);
+    if (records.length > 0) return records;
+    const definition =
+      facts.roots.has('components') || facts.roots.has('nodes') || facts.roots.has('props');
+    if (!definition) return [];
+    const invalid = validateModel(model);
+    if (invalid.length > 0) return invalid;
+    const gated = this.gate.compile(model, componentsTouched(facts, model));
+    if (!gated.ok) return [...gated.errors];
+    if (facts.literalOnly) return [];
+    return [...(await this.sandbox().sandboxChecks().dryRun!(model))];
+  }
+
+  /** A refusal; the mirror is rebuilt, since the refused update may be in it. */
+  private refuse(errors: readonly EditError[]): ChangeResult {
+    this.mirror?.destroy();
+    this.mirror = null;
+    return { ok: false, errors };
   }
 
   /** Whether `actor` has a step to undo and to redo. */
@@ -266,7 +338,16 @@ export class AppSession {
 
   async close(): Promise<void> {
     if (this.idle) clearTimeout(this.idle);
+    this.doc.off('update', this.mirrorUpdate);
+    this.mirror?.destroy();
     await this.closeSandbox();
     for (const person of this.people.values()) person.undo.destroy();
   }
+}
+
+/** A copy of a document, to try changes on. */
+function cloneDoc(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc({ gc: false });
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
 }

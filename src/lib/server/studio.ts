@@ -17,6 +17,7 @@ import { loadSecret, ShareLinks } from './tokens';
 import { randomBytes } from 'node:crypto';
 import { AppSession } from './session';
 import type { AppModel } from '../model/types';
+import { CollabServer, type CollabOptions } from '../collab/server';
 
 /**
  * The person at the machine. A local start has no login: whoever opens the studio owns its apps.
@@ -29,29 +30,63 @@ export class StudioServer {
   /** Share links of every app. */
   readonly links: ShareLinks;
   readonly gate = new CompileGate();
-  private readonly sessions = new Map<string, AppSession>();
+  /** Live editing over WebSockets (Hocuspocus), on the same documents. */
+  readonly collab: CollabServer;
+  private readonly sessions = new Map<string, Promise<AppSession | null>>();
 
-  constructor(dataDir: string, options: { demo?: boolean } = {}) {
+  constructor(
+    dataDir: string,
+    options: {
+      demo?: boolean;
+      collab?: CollabOptions;
+      /** Wraps the document store (tests make it fail). */
+      wrapStore?: (
+        save: (id: string, state: Uint8Array, title: string) => void
+      ) => (id: string, state: Uint8Array, title: string) => void;
+    } = {}
+  ) {
     const db = openDatabase(dataDir);
     this.store = new AppStore(db);
     // In memory (tests), a fresh secret per process; on disk, one kept beside the database.
     this.links = new ShareLinks(db, dataDir === ':memory:' ? randomBytes(32) : loadSecret(dataDir));
+    const save = (id: string, state: Uint8Array, title: string) =>
+      this.store.saveState(id, state, title);
+    const storeState = options.wrapStore ? options.wrapStore(save) : save;
+    this.collab = new CollabServer(
+      {
+        appExists: (id) => this.store.get(id) !== null,
+        loadState: async (id) => this.store.loadState(id),
+        storeState: async (id, state, title) => storeState(id, state, title),
+        verifyToken: (token, appId) => this.links.verify(token, appId),
+        session: (id) => this.session(id)
+      },
+      options.collab
+    );
     // A first start shows something to play with: the todo app. Only when the database has never
     // held an app, so deleting every app does not bring it back.
     if (options.demo !== false && this.store.isEmpty())
       this.create({ template: 'todo', title: 'Todo (demo)' });
   }
 
-  /** The open session of an app, loading it on first use; null when there is no such app. */
-  session(id: string): AppSession | null {
-    const open = this.sessions.get(id);
-    if (open) return this.store.get(id) ? open : null;
+  /**
+   * The open session of an app, loading it on first use; null when there is no such app. Its
+   * document is the collaboration server's, so a change made here reaches every open studio.
+   */
+  async session(id: string): Promise<AppSession | null> {
     if (!this.store.get(id)) return null;
-    const doc = this.store.loadDoc(id);
-    if (!doc) return null;
-    const session = new AppSession(id, doc, this.store, this.gate);
-    this.sessions.set(id, session);
-    return session;
+    let open = this.sessions.get(id);
+    if (!open) {
+      open = this.collab.document(id).then(
+        (doc) => new AppSession(id, doc, this.gate, () => this.collab.storeNow(id)),
+        () => null
+      );
+      this.sessions.set(id, open);
+      // A failed load is tried again on the next request.
+      void open.then((session) => {
+        if (!session && this.sessions.get(id) === open) this.sessions.delete(id);
+      });
+    }
+    return open;
   }
 
   /**
@@ -104,21 +139,28 @@ export class StudioServer {
     return { ok: true, app };
   }
 
-  /** Closes every open app (their sandboxes) and the database. */
+  /** Stores every open document, closes every connection and app (their sandboxes) and the database. */
   async close(): Promise<void> {
-    const open = [...this.sessions.values()];
+    await this.collab.destroy();
+    const open = await Promise.all(this.sessions.values());
     this.sessions.clear();
-    await Promise.all(open.map((session) => session.close()));
+    await Promise.all(open.map((session) => session?.close()));
     this.gate.dispose();
     this.store.close();
+  }
+
+  /** Revokes a share link and closes the live connections that came with it. */
+  revokeLink(appId: string, jti: string): boolean {
+    if (!this.links.revoke(appId, jti)) return false;
+    this.collab.revoke(jti, editError('E_TOKEN_REVOKED', 'the owner revoked this share link'));
+    return true;
   }
 
   /** Deletes an app (restorable); closes its session. */
   async delete(id: string): Promise<boolean> {
     const deleted = this.store.delete(id);
-    const session = this.sessions.get(id);
-    this.sessions.delete(id);
-    await session?.close();
+    if (deleted)
+      this.collab.closeApp(id, editError('E_APP_NOT_FOUND', 'the owner deleted this app'));
     return deleted;
   }
 }
@@ -130,6 +172,13 @@ export function studioServer(): StudioServer {
   return (server ??= new StudioServer(process.env.DATA_DIR || './data', {
     demo: process.env.MALLEABLE_DEMO !== '0'
   }));
+}
+
+/** Stores everything and closes the process's studio server (shutdown). */
+export async function closeStudioServer(): Promise<void> {
+  const open = server;
+  server = undefined;
+  await open?.close();
 }
 
 /** Encodes bytes for JSON answers. */

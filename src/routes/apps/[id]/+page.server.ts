@@ -7,8 +7,8 @@ import { isAppId } from '$lib/server/apps';
 import { LOCAL_OWNER, studioServer, toBase64 } from '$lib/server/studio';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
-  const session = isAppId(params.id) ? studioServer().session(params.id) : null;
+export const load: PageServerLoad = async ({ params }) => {
+  const session = isAppId(params.id) ? await studioServer().session(params.id) : null;
   if (!session) error(404, `There is no app “${params.id}”. It may have been deleted.`);
   return {
     id: params.id,

@@ -15,14 +15,14 @@ import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params }) => {
-  const session = sessionFor(params.id);
+export const GET: RequestHandler = async ({ params }) => {
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   return json({ app: studioServer().store.get(params.id) });
 };
 
 export const PATCH: RequestHandler = async ({ params, request }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -36,11 +36,11 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
   const result = await session.apply(actor, [
     { op: 'setMeta', name: 'title', value: title.trim().slice(0, 200) }
   ]);
-  return changeAnswer(session, result, sv, actor);
+  return await changeAnswer(session, result, sv, actor);
 };
 
 export const DELETE: RequestHandler = async ({ params, request }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const owner = ownerOf(request, params.id);
   if (owner instanceof Response) return owner;

@@ -20,15 +20,15 @@ import { componentSource, locateErrors, translateCode } from '$lib/server/code';
 import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params, url }) => {
-  const session = sessionFor(params.id);
+export const GET: RequestHandler = async ({ params, url }) => {
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const answer = componentSource(session.model, url.searchParams.get('component'));
   return answer.ok ? json(answer) : errorAnswer(404, answer.errors);
 };
 
 export const POST: RequestHandler = async ({ params, request, url }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -51,12 +51,12 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   const actor = actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   if (translated.ops.length === 0)
-    return changeAnswer(session, { ok: true, summary: null }, body.sv, actor);
+    return await changeAnswer(session, { ok: true, summary: null }, body.sv, actor);
   // The text was read against the model of this moment; a change committed in between is
   // caught by the planner, which checks the ops against the model they meet.
   const result = await session.apply(actor, translated.ops, { source: 'code' });
   const placed = result.ok
     ? result
     : { ok: false as const, errors: locateErrors(result.errors, source, translated.ops) };
-  return changeAnswer(session, placed, body.sv, actor);
+  return await changeAnswer(session, placed, body.sv, actor);
 };

@@ -12,7 +12,7 @@ function isRecord(value: unknown): value is Record<string, JsonValue> {
 }
 
 export const POST: RequestHandler = async ({ params, request }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -24,5 +24,5 @@ export const POST: RequestHandler = async ({ params, request }) => {
   const actor = actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.writeData(actor, prev, next);
-  return changeAnswer(session, result, sv, actor);
+  return await changeAnswer(session, result, sv, actor);
 };

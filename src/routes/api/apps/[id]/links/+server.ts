@@ -11,8 +11,8 @@ import type { RequestHandler } from './$types';
 
 const WEEK_S = 7 * 24 * 3600;
 
-export const GET: RequestHandler = ({ params, request }) => {
-  const session = sessionFor(params.id);
+export const GET: RequestHandler = async ({ params, request }) => {
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const owner = ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
@@ -20,7 +20,7 @@ export const GET: RequestHandler = ({ params, request }) => {
 };
 
 export const POST: RequestHandler = async ({ params, request, url }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const owner = ownerOf(request, params.id);
   if (owner instanceof Response) return owner;

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 const SOURCES: readonly EditSource[] = ['visual', 'code', 'api', 'ai'];
 
 export const POST: RequestHandler = async ({ params, request }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -20,5 +20,5 @@ export const POST: RequestHandler = async ({ params, request }) => {
   const actor = actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, ops, { source });
-  return changeAnswer(session, result, body.sv, actor);
+  return await changeAnswer(session, result, body.sv, actor);
 };

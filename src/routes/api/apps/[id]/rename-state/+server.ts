@@ -9,7 +9,7 @@ import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ params, request }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -23,5 +23,5 @@ export const POST: RequestHandler = async ({ params, request }) => {
   const actor = actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, batch.ops, { source: 'visual' });
-  return changeAnswer(session, result, sv, actor);
+  return await changeAnswer(session, result, sv, actor);
 };

@@ -3,12 +3,12 @@ import { actorOf, changeAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ params, request }) => {
-  const session = sessionFor(params.id);
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
   const actor = actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.undo(actor, 'undo');
-  return changeAnswer(session, result, (read.body as { sv?: unknown }).sv, actor);
+  return await changeAnswer(session, result, (read.body as { sv?: unknown }).sv, actor);
 };

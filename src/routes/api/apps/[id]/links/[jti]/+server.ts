@@ -5,12 +5,12 @@ import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const DELETE: RequestHandler = ({ params, request }) => {
-  const session = sessionFor(params.id);
+export const DELETE: RequestHandler = async ({ params, request }) => {
+  const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const owner = ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
-  if (!studioServer().links.revoke(params.id, params.jti))
+  if (!studioServer().revokeLink(params.id, params.jti))
     return errorAnswer(404, [
       editError('E_TOKEN_INVALID', `the app has no live link “${params.jti}” to revoke`)
     ]);

@@ -1,0 +1,348 @@
+/**
+ * The server's check of a live update from a peer (DESIGN section 7: "check every struct and
+ * deletion of an incoming update against the roots the role may write, and refuse the whole
+ * update otherwise"). A peer's provider writes raw Yjs, so nothing here trusts it:
+ *
+ * 1. The update is applied to a scratch mirror of the document, never to the document itself;
+ *    what it added and deleted is read off the mirror's transaction, struct by struct.
+ * 2. Each struct's root must be one of the app's roots, and one the role may write: a viewer
+ *    writes nothing, a user only the app's data (`state`), owners and editors the rest. The
+ *    history log is append-only, and an entry must name the connection's own person.
+ * 3. Every record the update wrote must read back as written: a node, prop, component or data
+ *    value that resolve() would leave out or repair is refused (E_PEER_INVALID, E_DATA_TYPE).
+ *    Records left out because of someone else's concurrent change (a child of a node another
+ *    person removed) are not the writer's fault and pass: removal wins, as on every peer.
+ *
+ * The compile gate and the dry run over the result are the session's part (session.ts), since
+ * they need the gate and a sandbox.
+ */
+import * as Y from 'yjs';
+import { ELEMENTS } from '../schema/elements';
+import { checkValue } from '../schema/statetype';
+import { isOrderKey } from '../model/order';
+import { INSTANCE_PREFIX, type Repairs } from '../model/resolve';
+import { rootComponent, type AppModel } from '../model/types';
+import { editError, type EditError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
+import { canEditDefinition, canWriteData, type Role } from './protocol';
+
+/** The largest live update accepted (the WebSocket frame limit is a little above it). */
+export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
+
+/** The app's roots (src/lib/model/ydoc.ts) and who may write each. */
+const DEFINITION_ROOTS: ReadonlySet<string> = new Set(['meta', 'components', 'nodes', 'props']);
+const DATA_ROOT = 'state';
+const HISTORY_ROOT = 'history';
+
+/** What one update did to the mirror. */
+export interface UpdateFacts {
+  /** Whether it added or deleted anything at all (a sync reply often carries nothing new). */
+  readonly changed: boolean;
+  /** Roots it wrote (added to or deleted from). */
+  readonly roots: ReadonlySet<string>;
+  /** Names of roots outside the app's layout it tried to write. */
+  readonly foreign: ReadonlySet<string>;
+  /** Node ids whose record or props it wrote. */
+  readonly nodes: ReadonlySet<string>;
+  /** Component ids whose record it wrote. */
+  readonly components: ReadonlySet<string>;
+  /** Data fields it wrote. */
+  readonly data: ReadonlySet<string>;
+  /** History entries it appended. */
+  readonly historyAdded: readonly unknown[];
+  /** Whether it deleted from the history. */
+  readonly historyDeleted: boolean;
+  /** Whether it only moved nodes and set literal prop values (no code can start throwing). */
+  readonly literalOnly: boolean;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyType = Y.AbstractType<any>;
+
+/** The root a shared type hangs under, and the chain of types from it down to `type`. */
+function chainOf(type: AnyType): AnyType[] {
+  const chain: AnyType[] = [type];
+  let t = type;
+  while (t._item) {
+    t = t._item.parent as AnyType;
+    chain.unshift(t);
+  }
+  return chain;
+}
+
+function rootNameOf(doc: Y.Doc, root: AnyType): string | null {
+  for (const [name, value] of doc.share) if (value === root) return name;
+  return null;
+}
+
+function isLiteral(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every(isLiteral);
+  const record = value as Record<string, unknown>;
+  if ('$expr' in record || '$handler' in record || '$bind' in record) return false;
+  return Object.values(record).every(isLiteral);
+}
+
+class FactsBuilder {
+  readonly roots = new Set<string>();
+  readonly foreign = new Set<string>();
+  readonly nodes = new Set<string>();
+  readonly components = new Set<string>();
+  readonly data = new Set<string>();
+  readonly historyAdded: unknown[] = [];
+  historyDeleted = false;
+  literalOnly = true;
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  /** Records one struct the update added (`added`) or deleted. */
+  note(item: Y.Item, added: boolean): void {
+    const parent = item.parent;
+    if (!(parent instanceof Y.AbstractType)) return;
+    const chain = chainOf(parent as AnyType);
+    const name = rootNameOf(this.doc, chain[0]);
+    if (name === null) return;
+    const known = DEFINITION_ROOTS.has(name) || name === DATA_ROOT || name === HISTORY_ROOT;
+    if (!known) {
+      this.foreign.add(name);
+      return;
+    }
+    this.roots.add(name);
+    // The key under the root: the item's own key when it sits in the root, else the key of the
+    // first nested type on the way down.
+    const key = chain.length > 1 ? chain[1]._item!.parentSub : item.parentSub;
+    switch (name) {
+      case 'nodes':
+        if (key !== null) this.nodes.add(key);
+        break;
+      case 'props':
+        if (key !== null) {
+          const slash = key.indexOf('/');
+          this.nodes.add(slash > 0 ? key.slice(0, slash) : key);
+          if (added && !isLiteral(item.content.getContent()[0])) this.literalOnly = false;
+        }
+        break;
+      case 'components':
+        if (key !== null) this.components.add(key);
+        this.literalOnly = false;
+        break;
+      case 'meta':
+        break;
+      case 'state':
+        if (key !== null) this.data.add(key);
+        break;
+      case 'history':
+        if (added) this.historyAdded.push(...item.content.getContent());
+        else this.historyDeleted = true;
+        break;
+    }
+  }
+
+  facts(changed: boolean): UpdateFacts {
+    return {
+      changed,
+      roots: this.roots,
+      foreign: this.foreign,
+      nodes: this.nodes,
+      components: this.components,
+      data: this.data,
+      historyAdded: this.historyAdded,
+      historyDeleted: this.historyDeleted,
+      literalOnly: this.literalOnly
+    };
+  }
+}
+
+/** The origin of the mirror's transactions (nothing observes it; it names the writes in traces). */
+const CHECK_ORIGIN = Object.freeze({ check: true });
+
+/**
+ * Applies `update` to `mirror` and reads off what it did, or the coded error of an update that
+ * cannot be read or does not fit. The mirror may be left changed (and must then be rebuilt when
+ * the update is refused).
+ */
+export function applyToMirror(
+  mirror: Y.Doc,
+  update: Uint8Array
+): { ok: true; facts: UpdateFacts } | { ok: false; error: EditError } {
+  if (update.byteLength > MAX_UPDATE_BYTES)
+    return {
+      ok: false,
+      error: editError(
+        'E_PEER_MALFORMED',
+        `a live update of ${update.byteLength} bytes is larger than the limit of ${MAX_UPDATE_BYTES}`
+      )
+    };
+  const builder = new FactsBuilder(mirror);
+  let changed = false;
+  const observe = (tr: Y.Transaction) => {
+    // Structs added: per client, from the clock before the transaction to the clock after.
+    for (const [client, after] of tr.afterState) {
+      const before = tr.beforeState.get(client) ?? 0;
+      if (after <= before) continue;
+      changed = true;
+      const structs = mirror.store.clients.get(client) ?? [];
+      for (const struct of structs) {
+        if (struct.id.clock + struct.length <= before || struct.id.clock >= after) continue;
+        if (struct instanceof Y.Item) builder.note(struct, true);
+      }
+    }
+    Y.iterateDeletedStructs(tr, tr.deleteSet, (struct) => {
+      changed = true;
+      if (struct instanceof Y.Item) builder.note(struct, false);
+    });
+  };
+  mirror.on('afterTransaction', observe);
+  try {
+    Y.applyUpdate(mirror, update, CHECK_ORIGIN);
+  } catch (e) {
+    return {
+      ok: false,
+      error: editError('E_PEER_MALFORMED', `the live update cannot be read: ${String(e)}`)
+    };
+  } finally {
+    mirror.off('afterTransaction', observe);
+  }
+  if (mirror.store.pendingStructs !== null || mirror.store.pendingDs !== null)
+    return {
+      ok: false,
+      error: editError(
+        'E_PEER_INCOMPLETE',
+        'the live update depends on changes the server does not have; reload to resync'
+      )
+    };
+  return { ok: true, facts: builder.facts(changed) };
+}
+
+/** The role's refusals of what an update wrote (nothing for a role that may write it all). */
+export function checkRole(facts: UpdateFacts, actor: Actor): EditError[] {
+  const role: Role = actor.role ?? 'owner';
+  if (facts.foreign.size > 0)
+    return [
+      editError(
+        'E_PEER_INVALID',
+        `the update writes “${[...facts.foreign][0]}”, which is not part of an app`
+      )
+    ];
+  const errors: EditError[] = [];
+  const definition = [...facts.roots].filter((r) => DEFINITION_ROOTS.has(r));
+  if (definition.length > 0 && !canEditDefinition(role))
+    errors.push(
+      editError(
+        'E_FORBIDDEN',
+        `a ${role} cannot change the app’s definition (the update writes “${definition[0]}”)`
+      )
+    );
+  if (facts.roots.has(DATA_ROOT) && !canWriteData(role))
+    errors.push(editError('E_FORBIDDEN', `a ${role} cannot change the app’s data`));
+  if (facts.roots.has(HISTORY_ROOT) && role === 'viewer')
+    errors.push(editError('E_FORBIDDEN', 'a viewer cannot add to the history'));
+  if (facts.historyDeleted)
+    errors.push(editError('E_HISTORY_LOCKED', 'the update deletes entries of the history log'));
+  for (const entry of facts.historyAdded) {
+    const who =
+      entry && typeof entry === 'object' ? (entry as Record<string, unknown>).who : undefined;
+    if (who !== actor.id) {
+      errors.push(
+        editError(
+          'E_HISTORY_LOCKED',
+          `a history entry must name its author (${actor.id}), not ${JSON.stringify(who)}`
+        )
+      );
+      break;
+    }
+  }
+  return errors;
+}
+
+/** Whether a stored node record has the shape every node needs, on its own. */
+function wellFormedNode(value: unknown): boolean {
+  if (
+    !value ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    value instanceof Y.AbstractType
+  )
+    return false;
+  const r = value as Record<string, unknown>;
+  if (typeof r.type !== 'string') return false;
+  if (!ELEMENTS.has(r.type) && !r.type.startsWith(INSTANCE_PREFIX)) return false;
+  if (typeof r.component !== 'string') return false;
+  if (r.parent !== null && typeof r.parent !== 'string') return false;
+  return isOrderKey(r.order);
+}
+
+/**
+ * The records an update wrote that do not read back as written, after it (see the file
+ * comment, point 3). `model` and `repairs` are the mirror's after the update.
+ */
+export function checkRecords(
+  mirror: Y.Doc,
+  facts: UpdateFacts,
+  model: AppModel,
+  repairs: Repairs
+): EditError[] {
+  const errors: EditError[] = [];
+  const nodes = mirror.getMap<unknown>('nodes');
+  for (const id of facts.nodes) {
+    const value = nodes.get(id);
+    // A node the update removed (or only wrote props of, while someone removed it) is fine.
+    if (value === undefined) continue;
+    if (!wellFormedNode(value)) {
+      errors.push(
+        editError('E_PEER_INVALID', `node “${id}” is not a well-formed node record`, {
+          path: `/nodes/${id}`
+        })
+      );
+      continue;
+    }
+    if (repairs.nodes.has(id))
+      errors.push(
+        editError(
+          'E_PEER_INVALID',
+          `node “${id}” holds a prop or place the app cannot read (a wrong type, or a reference that does not exist)`,
+          { path: `/nodes/${id}` }
+        )
+      );
+  }
+  const components = mirror.getMap<unknown>('components');
+  for (const id of facts.components) {
+    const value = components.get(id);
+    if (value === undefined) continue;
+    if (!(value instanceof Y.Map) || repairs.components.has(id) || !model.components.has(id))
+      errors.push(
+        editError('E_PEER_INVALID', `component “${id}” is not a well-formed component`, {
+          path: `/components/${id}`
+        })
+      );
+  }
+  if (facts.data.size > 0) {
+    const root = rootComponent(model);
+    const state = mirror.getMap<unknown>('state');
+    for (const field of facts.data) {
+      if (!state.has(field)) continue;
+      const decl = root?.state[field];
+      const problem = decl
+        ? checkValue(decl.type, state.get(field) as never)
+        : { path: '', message: 'the app has no such state field' };
+      if (problem)
+        errors.push(
+          editError('E_DATA_TYPE', `state.${field}${problem.path}: ${problem.message}`, {
+            path: `/data/${field}`
+          })
+        );
+    }
+  }
+  return errors;
+}
+
+/** The components whose code an update may have changed: written components and nodes' owners. */
+export function componentsTouched(facts: UpdateFacts, model: AppModel): Set<string> {
+  const touched = new Set<string>();
+  for (const id of facts.components) if (model.components.has(id)) touched.add(id);
+  for (const id of facts.nodes) {
+    const node = model.nodes.get(id);
+    if (node) touched.add(node.component);
+  }
+  return touched;
+}

@@ -1,0 +1,106 @@
+/**
+ * Writing a planned batch to an app's Y.Doc: one transaction with the acting person's origin,
+ * the model and its history entry together. No compile gate here (that is commit.ts, on the
+ * server and in the CLI), so the studio in a browser can write a batch it planned itself while
+ * it is offline; the server checks such a batch when it arrives (src/lib/collab/check.ts).
+ */
+import type * as Y from 'yjs';
+import { currentModel, expectModel } from '../model/store';
+import { docRoots, writeModel } from '../model/ydoc';
+import type { AppModel, Op } from '../model/types';
+import type { Repairs } from '../model/resolve';
+import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
+
+/** Where a batch came from, for the history panel. */
+export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'import' | 'undo';
+
+/**
+ * The origin of a commit's transaction: one stable object per person (Y.UndoManager matches
+ * tracked origins by identity), carrying who they are.
+ */
+export interface EditOrigin {
+  readonly actor: Actor;
+}
+
+/** Creates the origin object for a person; keep it and pass the same object to every commit. */
+export function originFor(actor: Actor): EditOrigin {
+  return { actor };
+}
+
+export interface CommitOptions extends PlanOptions {
+  readonly source?: EditSource;
+  /** The request that led to the batch (AI turns), kept in the history. */
+  readonly prompt?: string;
+  /** Milliseconds since the epoch for the history entry (defaults to now). */
+  readonly now?: number;
+}
+
+/** One entry of the document's history log. */
+export interface HistoryEntry {
+  readonly who: string;
+  readonly name?: string;
+  readonly when: number;
+  readonly source: EditSource;
+  readonly summary: string;
+  readonly prompt?: string;
+  readonly ops: readonly Op[];
+  readonly idMap: Readonly<Record<string, string>>;
+}
+
+/** A batch that was written. */
+export interface Commit {
+  readonly ok: true;
+  readonly model: AppModel;
+  readonly summary: string;
+  readonly idMap: Readonly<Record<string, string>>;
+  readonly touched: ReadonlySet<string>;
+}
+
+/** Writes a plan made against `model` (the document's current model) in one transaction. */
+export function writePlan(
+  doc: Y.Doc,
+  model: AppModel,
+  repairs: Repairs,
+  plan: Plan,
+  origin: EditOrigin,
+  options: CommitOptions
+): Commit {
+  const entry: HistoryEntry = {
+    who: origin.actor.id,
+    ...(origin.actor.name ? { name: origin.actor.name } : {}),
+    when: options.now ?? Date.now(),
+    source: options.source ?? 'visual',
+    summary: plan.summary,
+    ...(options.prompt ? { prompt: options.prompt } : {}),
+    ops: plan.ops,
+    idMap: plan.idMap
+  };
+  expectModel(doc, plan.model);
+  doc.transact(() => {
+    writeModel(doc, model, plan.model, repairs);
+    docRoots(doc).history.push([entry]);
+  }, origin);
+  return {
+    ok: true,
+    model: plan.model,
+    summary: plan.summary,
+    idMap: plan.idMap,
+    touched: plan.touched
+  };
+}
+
+/**
+ * Plans `ops` against the document's current model (schemas and the model's rules, without the
+ * compile gate) and writes them if they plan cleanly: the studio's commit while offline.
+ */
+export function commitPlanned(
+  doc: Y.Doc,
+  ops: unknown,
+  origin: EditOrigin,
+  options: CommitOptions = {}
+): Commit | Rejection {
+  const { model, repairs } = currentModel(doc);
+  const plan = planOps(model, ops, origin.actor, options);
+  if (!plan.ok) return plan;
+  return writePlan(doc, model, repairs, plan, origin, options);
+}
