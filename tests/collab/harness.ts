@@ -134,9 +134,13 @@ export function connect(
 }
 
 /** Waits until `check` holds (polling), or fails with `what` after `ms`. */
-export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms = 10_000
+): Promise<void> {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -148,13 +152,14 @@ export function synced(peer: Peer, ms = 10_000): Promise<void> {
 }
 
 /** A share link for an app: its token, and the actor id a person gets with it. */
-export function linkFor(
+export async function linkFor(
   server: Running,
   appId: string,
   role: Role,
   expiresInMs = 3_600_000
-): { token: string; jti: string; actor: (person: string) => { id: string; role: Role } } {
-  const made = server.studio.links.create(appId, role, expiresInMs);
+): Promise<{ token: string; jti: string; actor: (person: string) => { id: string; role: Role } }> {
+  // Awaited: the store may be asynchronous (PostgreSQL).
+  const made = await server.studio.links.create(appId, role, expiresInMs);
   if (!made.ok) throw new Error(made.error.message);
   const jti = made.claims.jti;
   return { token: made.token, jti, actor: (person) => ({ id: `link:${jti}~${person}`, role }) };
@@ -176,4 +181,19 @@ export function snapshot(doc: Y.Doc): string {
   for (const name of ['meta', 'components', 'nodes', 'props', 'state', 'history'])
     out[name] = sort(name === 'history' ? doc.getArray(name).toJSON() : doc.getMap(name).toJSON());
   return JSON.stringify(out);
+}
+
+/** Creates an app from a template on the server; its id. */
+export async function newApp(server: Running, template = 'todo'): Promise<string> {
+  const created = await server.studio.create({ template });
+  if (!created.ok) throw new Error(created.errors[0].message);
+  return created.app.id;
+}
+
+/** The stored document of an app, as a Y.Doc (empty when none is stored). */
+export async function storedDoc(server: Running, appId: string): Promise<Y.Doc> {
+  const state = await server.studio.store.loadState(appId);
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return doc;
 }

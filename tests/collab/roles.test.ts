@@ -16,6 +16,8 @@ import {
   startServer,
   synced,
   until,
+  newApp,
+  storedDoc,
   type Peer,
   type Running
 } from './harness';
@@ -52,10 +54,8 @@ let heading: string;
 
 beforeAll(async () => {
   server = await startServer();
-  const created = server.studio.create({ template: 'todo' });
-  if (!created.ok) throw new Error('create failed');
-  appId = created.app.id;
-  const link = linkFor(server, appId, 'editor');
+  appId = await newApp(server);
+  const link = await linkFor(server, appId, 'editor');
   annActor = link.actor('ann-0001') as { id: string; role: 'editor' };
   ann = peer({ token: link.token, person: 'ann-0001', name: 'Ann' });
   bob = peer({ token: link.token, person: 'bob-0001', name: 'Bob' });
@@ -81,8 +81,8 @@ async function refused(
   await (await server.studio.session(appId))!.flush();
   const before = snapshot(await serverDoc());
   const bobBefore = snapshot(bob.doc);
-  const stored = server.studio.store.loadState(appId);
-  const mallory = peer({ token: linkFor(server, appId, role).token, person: 'mallory-1' });
+  const stored = snapshot(await storedDoc(server, appId));
+  const mallory = peer({ token: (await linkFor(server, appId, role)).token, person: 'mallory-1' });
   await synced(mallory);
   write(mallory.doc);
   await until(() => mallory.notices.length > 0, `the server to refuse the ${role}’s update`);
@@ -94,7 +94,7 @@ async function refused(
   await new Promise((resolve) => setTimeout(resolve, 150));
   expect(snapshot(await serverDoc())).toBe(before);
   expect(snapshot(bob.doc)).toBe(bobBefore);
-  expect(server.studio.store.loadState(appId)).toEqual(stored);
+  expect(snapshot(await storedDoc(server, appId))).toBe(stored);
 }
 
 describe('live editing through the server', () => {
@@ -107,12 +107,10 @@ describe('live editing through the server', () => {
     expect(written.ok).toBe(true);
     await until(() => textOf(bob.doc, heading) === 'Written by Ann', 'Bob to see Ann’s text');
     expect(textOf(await serverDoc(), heading)).toBe('Written by Ann');
-    await until(() => {
-      const state = server.studio.store.loadState(appId);
-      const stored = new Y.Doc();
-      if (state) Y.applyUpdate(stored, state);
-      return textOf(stored, heading) === 'Written by Ann';
-    }, 'the change to be stored');
+    await until(
+      async () => textOf(await storedDoc(server, appId), heading) === 'Written by Ann',
+      'the change to be stored'
+    );
     expect(ann.notices).toEqual([]);
   });
 
@@ -192,7 +190,7 @@ describe('what a role may not write is refused whole', () => {
   });
 
   it('a user may write app data that fits, and everyone gets it', async () => {
-    const user = peer({ token: linkFor(server, appId, 'user').token, person: 'uma-0001' });
+    const user = peer({ token: (await linkFor(server, appId, 'user')).token, person: 'uma-0001' });
     await synced(user);
     user.doc.getMap('state').set('draft', 'typed by a user');
     await until(

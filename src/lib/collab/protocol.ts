@@ -75,3 +75,8 @@ export const NAME_HEADER = 'x-malleable-name';
 export function isPersonId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9-]{6,40}$/.test(value);
 }
+
+/** The actor id of a person: the link they came with (or the local owner) and their own id. */
+export function actorId(base: string, person: string | null): string {
+  return person ? `${base}~${person}` : base;
+}

@@ -28,6 +28,7 @@ import { editError, type EditError } from '../ops/errors';
 import { MAX_UPDATE_BYTES } from './check';
 import { colorFor } from './presence';
 import {
+  actorId,
   appIdOf,
   CLOSE,
   COLLAB_PATH,
@@ -37,6 +38,9 @@ import {
   type ServerNotice
 } from './protocol';
 import type { AppSession } from '../server/session';
+import { isLocalUpgrade } from '../server/local';
+
+export { actorId } from './protocol';
 
 /** What the collaboration server needs from the studio server. */
 export interface CollabHost {
@@ -84,11 +88,6 @@ export interface CollabContext {
 /** The person at the machine, who owns a local start (see src/lib/server/studio.ts). */
 const LOCAL_BASE = 'owner';
 
-/** The actor id of a person: the link (or the local owner) and the person's own id. */
-export function actorId(base: string, person: string | null): string {
-  return person ? `${base}~${person}` : base;
-}
-
 /** A frame larger than this closes the WebSocket (code 1009) before anything reads it. */
 const MAX_FRAME_BYTES = MAX_UPDATE_BYTES + 64 * 1024;
 
@@ -106,12 +105,16 @@ function send(connection: Connection, notice: ServerNotice): void {
   connection.sendStateless(JSON.stringify(notice));
 }
 
-function toRequest(req: IncomingMessage): Request {
+/** Set on a connection's request by the server itself when it comes from the person at the machine. */
+const LOCAL_HEADER = 'x-malleable-local-owner';
+
+function toRequest(req: IncomingMessage, local: boolean): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || name === LOCAL_HEADER) continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
+  if (local) headers.set(LOCAL_HEADER, '1');
   return new Request(`http://localhost${req.url ?? '/'}`, { headers });
 }
 
@@ -168,7 +171,7 @@ export class CollabServer {
   /** Serves one WebSocket (also used by tests with their own `ws` server). */
   accept(ws: WebSocket, req: IncomingMessage): void {
     ws.binaryType = 'nodebuffer';
-    const client = this.hocuspocus.handleConnection(ws, toRequest(req));
+    const client = this.hocuspocus.handleConnection(ws, toRequest(req, isLocalUpgrade(req)));
     ws.on('message', (data: Buffer) => client.handleMessage(new Uint8Array(data)));
     ws.on('close', (code: number, reason: Buffer) =>
       client.handleClose({ code, reason: reason.toString() } as CloseEvent)
@@ -259,7 +262,8 @@ export class CollabServer {
   private authenticate(
     token: string,
     documentName: string,
-    parameters: URLSearchParams
+    parameters: URLSearchParams,
+    headers: Headers
   ): CollabContext {
     const appId = appIdOf(documentName);
     if (!appId || !this.host.appExists(appId))
@@ -272,6 +276,11 @@ export class CollabServer {
     const rawName = parameters.get('name');
     const name = rawName && rawName.trim() !== '' ? rawName.trim().slice(0, 60) : null;
     if (token === '') {
+      if (headers.get(LOCAL_HEADER) !== '1')
+        throw new Refusal(
+          CLOSE.unauthorized,
+          editError('E_TOKEN_INVALID', 'a share link’s token is needed to join this app')
+        );
       return {
         actor: { id: actorId(LOCAL_BASE, personId), name: name ?? 'Owner', role: 'owner' },
         appId,
@@ -350,8 +359,19 @@ export class CollabServer {
   private extension(): Extension<CollabContext> {
     return {
       extensionName: 'malleable',
-      onAuthenticate: async ({ token, documentName, requestParameters, connectionConfig }) => {
-        const context = this.authenticate(token ?? '', documentName, requestParameters);
+      onAuthenticate: async ({
+        token,
+        documentName,
+        requestParameters,
+        requestHeaders,
+        connectionConfig
+      }) => {
+        const context = this.authenticate(
+          token ?? '',
+          documentName,
+          requestParameters,
+          requestHeaders
+        );
         if (context.actor.role === 'viewer') connectionConfig.readOnly = true;
         return context;
       },

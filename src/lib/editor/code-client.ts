@@ -43,11 +43,14 @@ async function answerOf<T>(response: Response): Promise<T | { ok: false; errors:
 export async function fetchSource(
   appId: string,
   component: string | null,
-  fetcher: typeof fetch = fetch
+  fetcher: typeof fetch = fetch,
+  headers: Record<string, string> = {}
 ): Promise<SourceAnswer> {
   const query = component === null ? '' : `?component=${encodeURIComponent(component)}`;
   try {
-    return await answerOf<SourceAnswer>(await fetcher(`/api/apps/${appId}/code${query}`));
+    return await answerOf<SourceAnswer>(
+      await fetcher(`/api/apps/${appId}/code${query}`, { headers })
+    );
   } catch (e) {
     return { ok: false, errors: [ioError(`the studio server cannot be reached: ${String(e)}`)] };
   }
@@ -58,12 +61,13 @@ export async function translateSource(
   appId: string,
   component: string,
   source: string,
-  fetcher: typeof fetch = fetch
+  fetcher: typeof fetch = fetch,
+  headers: Record<string, string> = {}
 ): Promise<TranslateAnswer> {
   try {
     const response = await fetcher(`/api/apps/${appId}/code?dryRun=1`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ component, source })
     });
     return await answerOf<TranslateAnswer>(response);
@@ -83,7 +87,13 @@ export async function saveSource(
   component: string,
   source: string
 ): Promise<SaveOutcome> {
-  const translated = await translateSource(studio.appId, component, source);
+  const translated = await translateSource(
+    studio.appId,
+    component,
+    source,
+    fetch,
+    studio.headers()
+  );
   if (!translated.ok) return translated;
   if (translated.ops.length === 0)
     return { ok: true, changed: false, component: translated.component, summary: null };

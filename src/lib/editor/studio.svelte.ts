@@ -1,22 +1,45 @@
 /**
  * The studio's state in the browser, shared by every panel through Svelte context
  * (`setStudio` / `getStudio`): a replica of the app's Y.Doc, the model read from it, the
- * selection, the mode, what runs on the canvas, and the one way to change the app, `propose`.
+ * selection, the mode, what runs on the canvas, who else is here, and the one way to change the
+ * app, `propose`.
  *
- * The replica is never written here (DESIGN section 1, the one edit path): a change goes to the
- * server as a batch of ops (or an undo, a redo, app data), the server plans, gates, dry-runs and
- * commits it, and its answer carries the Yjs update the replica applies. A refused batch comes
- * back as coded errors for the panel that made it to show where it happened.
+ * Online, a change goes to the server as a batch of ops (or an undo, a redo, app data); the
+ * server plans, gates, dry-runs and commits it as this person (DESIGN section 1, the one edit
+ * path), and the change comes back over the collaboration WebSocket (and in the answer). A
+ * refused batch comes back as coded errors for the panel that made it to show where it happened.
+ *
+ * The replica is also a live Yjs document (DESIGN section 7): a Hocuspocus provider keeps it in
+ * step with everyone else's edits, and y-indexeddb keeps it in this browser. Offline, a batch is
+ * planned here and written to the replica directly; it reaches the server when the connection
+ * is back, where it is checked like any peer's update (src/lib/collab/check.ts). Whatever the
+ * replica holds, the canvas runs only what this browser's own compile gate passed
+ * (gate-client.ts); a change that does not compile leaves the last good version running.
  */
 import { getContext, setContext } from 'svelte';
 import * as Y from 'yjs';
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { currentModel } from '../model/store';
 import { docRoots } from '../model/ydoc';
 import type { AppModel, JsonValue } from '../model/types';
 import { shareUnchanged } from './share';
-import type { EditError } from '../ops/errors';
-import type { HistoryEntry, EditSource } from '../ops/commit';
+import type { EditError, ErrorCode } from '../ops/errors';
+import { commitPlanned, originFor, type HistoryEntry, type EditSource } from '../ops/write';
 import type { LiveSource } from '../runtime/compiled';
+import { commitData } from '../runtime/live';
+import {
+  actorId,
+  canEditDefinition,
+  COLLAB_PATH,
+  documentName,
+  NAME_HEADER,
+  PERSON_HEADER,
+  readNotice,
+  type Role
+} from '../collab/protocol';
+import { colorFor, readPeer, type Peer, type Point, type PresenceState } from '../collab/presence';
+import { BrowserGate, keepLastGood, type GateProblem } from './gate-client';
 
 /** What a change request came back with. */
 export type Outcome =
@@ -55,8 +78,53 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(raw);
 }
 
-/** The origin of updates the server sent; nothing in the browser writes with another. */
+/** The origin of updates the server sent in an HTTP answer. */
 const SERVER = Object.freeze({ from: 'server' });
+
+/** What the page's server load hands the studio. */
+export interface StudioInit {
+  /** The whole document, one Yjs update in base64. */
+  readonly update: string;
+  /** The app compiled by the server's gate, for the first paint. */
+  readonly live: LiveSource;
+  readonly history?: { undo: number; redo: number };
+  /** This person's role in the app: the share link's, or owner for the person at the machine. */
+  readonly role?: Role;
+  /** The share link's token the page was opened with (null: the person at the machine). */
+  readonly token?: string | null;
+  /** The actor id without the person part: `owner` or `link:ID`. */
+  readonly base?: string;
+}
+
+/** Who this browser is: an id its tabs share (not a secret) and a display name. */
+function personOf(role: Role): { id: string; name: string } {
+  const fallback = { id: `p-${Math.random().toString(36).slice(2, 12)}`, name: '' };
+  let stored: { id?: unknown; name?: unknown } = {};
+  try {
+    stored = JSON.parse(localStorage.getItem('malleable.person') ?? '{}');
+  } catch {
+    // No storage (private mode): a person per page.
+  }
+  const id =
+    typeof stored.id === 'string' && /^[A-Za-z0-9-]{6,40}$/.test(stored.id)
+      ? stored.id
+      : fallback.id;
+  const name =
+    typeof stored.name === 'string' && stored.name.trim() !== ''
+      ? stored.name.trim().slice(0, 60)
+      : role === 'owner'
+        ? 'Owner'
+        : `Guest ${id.slice(-4).toUpperCase()}`;
+  try {
+    localStorage.setItem('malleable.person', JSON.stringify({ id, name }));
+  } catch {
+    // As above.
+  }
+  return { id, name };
+}
+
+/** The connection to the collaboration server, as the top bar shows it. */
+export type ConnectionStatus = 'connecting' | 'online' | 'syncing' | 'offline';
 
 export class Studio {
   /** The app's id (the `/apps/ID` in the URL). */
@@ -79,21 +147,292 @@ export class Studio {
   notices = $state<Notice[]>([]);
   /** The history log of the app, oldest first. */
   history = $state.raw<readonly HistoryEntry[]>([]);
+  /** Everyone else in this app's studio now (not this tab), in a stable order. */
+  peers = $state.raw<Peer[]>([]);
+  /** The collaboration connection. */
+  status = $state<ConnectionStatus>('connecting');
+  /** Why the canvas runs an older version than the document holds, if it does. */
+  liveProblem = $state.raw<GateProblem | null>(null);
+  /** Set when the share link stopped working (revoked, expired): the studio is read-only. */
+  lockedOut = $state<string | null>(null);
+  /** Who this tab is. */
+  readonly me: { id: string; name: string; color: string; role: Role };
+  /** The share-link token the page was opened with (null: the person at the machine). */
+  readonly token: string | null;
+  private readonly person: { id: string; name: string };
+  private readonly origin;
   private noticeSeq = 0;
   private readonly fetcher: typeof fetch;
+  private provider: HocuspocusProvider | null = null;
+  private local: IndexeddbPersistence | null = null;
+  private gate: BrowserGate | null = null;
+  private compiling = false;
+  private compileAgain = false;
+  private lastChange: string | null = null;
+  private refreshQueued = false;
+  private presence: PresenceState | null = null;
+  private stopEffects: (() => void) | null = null;
 
   constructor(
     appId: string,
-    initial: { update: string; live: LiveSource; history?: { undo: number; redo: number } },
-    fetcher: typeof fetch = fetch
+    initial: StudioInit,
+    options: { fetcher?: typeof fetch; collaborate?: boolean } = {}
   ) {
     this.appId = appId;
-    this.fetcher = fetcher;
+    this.fetcher = options.fetcher ?? fetch;
+    const role = initial.role ?? 'owner';
+    this.token = initial.token ?? null;
+    const collaborate = options.collaborate ?? typeof window !== 'undefined';
+    this.person = collaborate ? personOf(role) : { id: 'tester-0000', name: 'Tester' };
+    const id = actorId(initial.base ?? 'owner', this.person.id);
+    this.me = { id, name: this.person.name, color: colorFor(id), role };
+    this.origin = originFor({ id, name: this.person.name, role });
     Y.applyUpdate(this.doc, fromBase64(initial.update), SERVER);
     this.refresh();
     this.live = initial.live;
     this.undoCount = initial.history?.undo ?? 0;
     this.redoCount = initial.history?.redo ?? 0;
+    if (collaborate) this.collaborate();
+  }
+
+  /** Whether this person may change the app's definition (owners and editors). */
+  get canEdit(): boolean {
+    return canEditDefinition(this.me.role) && this.lockedOut === null;
+  }
+
+  /** Headers for the studio's calls to `/api`: the link's token and who this person is. */
+  headers(): Record<string, string> {
+    return {
+      ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      [PERSON_HEADER]: this.person.id,
+      [NAME_HEADER]: encodeURIComponent(this.person.name)
+    };
+  }
+
+  /** Starts the live connection, the browser's own copy, presence and the compile gate. */
+  private collaborate(): void {
+    this.local = new IndexeddbPersistence(`malleable:${this.appId}`, this.doc);
+    this.gate = new BrowserGate();
+    this.gate.push(Y.encodeStateAsUpdate(this.doc));
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.gate?.push(update);
+      // An HTTP answer refreshes the panels itself; everything else (peers over the socket, the
+      // browser's own copy, offline writes) is picked up here.
+      if (origin !== SERVER) this.queueRefresh();
+    });
+    const params = `person=${encodeURIComponent(this.person.id)}&name=${encodeURIComponent(this.person.name)}`;
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    this.provider = new HocuspocusProvider({
+      url: `${scheme}://${location.host}${COLLAB_PATH}?${params}`,
+      name: documentName(this.appId),
+      document: this.doc,
+      token: this.token ?? '',
+      onStatus: () => this.updateStatus(),
+      onSynced: () => {
+        this.updateStatus();
+        void this.refreshCounts();
+      },
+      onUnsyncedChanges: () => this.updateStatus(),
+      onStateless: ({ payload }) => this.onNotice(payload),
+      onAuthenticationFailed: ({ reason }) =>
+        this.lockOut(`This link no longer works (${reason}). Ask the owner for a new one.`),
+      onAwarenessChange: () => this.readPeers()
+    });
+    this.presence = {
+      user: { id: this.me.id, name: this.me.name, color: this.me.color, role: this.me.role },
+      selection: null,
+      pointer: null,
+      field: null
+    };
+    this.provider.setAwarenessField('user', this.presence.user);
+    // Publish the selection whenever it changes, wherever it was changed from.
+    this.stopEffects = $effect.root(() => {
+      $effect(() => {
+        const selection = this.selected;
+        this.publish({ selection });
+      });
+    });
+    // The browser knows it lost the network before a socket notices: stop and start the
+    // connection with it, so edits are kept here at once instead of waiting on a dead socket.
+    window.addEventListener('offline', this.wentOffline);
+    window.addEventListener('online', this.cameOnline);
+    if (!navigator.onLine) this.wentOffline();
+  }
+
+  private readonly wentOffline = () => {
+    this.provider?.configuration.websocketProvider.disconnect();
+    this.updateStatus();
+  };
+
+  private readonly cameOnline = () => {
+    void this.provider?.configuration.websocketProvider.connect();
+    this.updateStatus();
+  };
+
+  private updateStatus(): void {
+    const provider = this.provider;
+    if (!provider) return;
+    const socket = provider.configuration.websocketProvider.status;
+    if (this.lockedOut !== null || socket === 'disconnected') this.status = 'offline';
+    else if (socket === 'connecting')
+      this.status = this.status === 'offline' ? 'offline' : 'connecting';
+    else if (!provider.isSynced || provider.hasUnsyncedChanges) this.status = 'syncing';
+    else this.status = 'online';
+  }
+
+  private onNotice(payload: string): void {
+    const notice = readNotice(payload);
+    if (!notice) return;
+    const first = notice.errors[0];
+    if (notice.type === 'revoked') {
+      this.lockOut(first?.message ?? 'This share link no longer works.');
+      return;
+    }
+    // The server refused what this browser wrote (offline, or a change that conflicted): it is
+    // in this replica but nowhere else, and nothing can build on it. Start again from the
+    // server's copy, and say what was not kept.
+    this.notify(
+      'error',
+      `A change made here was not kept: ${first?.message ?? 'the server refused it'}`,
+      first?.code
+    );
+    void this.resync(first);
+  }
+
+  private async resync(error: EditError | undefined): Promise<void> {
+    this.provider?.destroy();
+    this.provider = null;
+    await this.local?.clearData();
+    try {
+      sessionStorage.setItem(
+        'malleable.notice',
+        JSON.stringify({
+          text: `A change made here was not kept: ${error?.message ?? ''}`,
+          code: error?.code
+        })
+      );
+    } catch {
+      // Nothing to carry over then.
+    }
+    location.reload();
+  }
+
+  private lockOut(message: string): void {
+    if (this.lockedOut !== null) return;
+    this.lockedOut = message;
+    this.provider?.destroy();
+    this.provider = null;
+    this.status = 'offline';
+    this.notify('error', message, 'E_TOKEN_REVOKED');
+  }
+
+  private readPeers(): void {
+    const awareness = this.provider?.awareness;
+    if (!awareness) return;
+    const mine = awareness.clientID;
+    const peers: Peer[] = [];
+    for (const [client, state] of awareness.getStates()) {
+      if (client === mine) continue;
+      const peer = readPeer(client, state);
+      if (peer) peers.push(peer);
+    }
+    peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
+    this.peers = peers;
+  }
+
+  private publish(change: Partial<Omit<PresenceState, 'user'>>): void {
+    if (!this.provider || !this.presence) return;
+    for (const [key, value] of Object.entries(change)) {
+      if (JSON.stringify(this.presence[key as keyof PresenceState]) === JSON.stringify(value))
+        continue;
+      this.presence = { ...this.presence, [key]: value };
+      this.provider.setAwarenessField(key, value);
+    }
+  }
+
+  /** My pointer over the canvas (page coordinates), or null when it leaves. */
+  setPointer(point: Point | null): void {
+    this.publish({ pointer: point });
+  }
+
+  /** The inspector field I am editing, or null. */
+  setField(key: string | null): void {
+    this.publish({ field: key });
+  }
+
+  private queueRefresh(): void {
+    if (this.refreshQueued) return;
+    this.refreshQueued = true;
+    queueMicrotask(() => {
+      this.refreshQueued = false;
+      const before = this.history.length;
+      this.refresh();
+      const latest = this.history.at(-1);
+      if (this.history.length > before && latest)
+        this.lastChange = `${latest.name ?? latest.who}: ${latest.summary}`;
+      void this.compile();
+    });
+  }
+
+  /** Compiles the replica in the browser's gate; the canvas keeps the last good version. */
+  private async compile(): Promise<void> {
+    if (!this.gate) return;
+    if (this.compiling) {
+      this.compileAgain = true;
+      return;
+    }
+    this.compiling = true;
+    try {
+      do {
+        this.compileAgain = false;
+        const outcome = await this.gate.compile();
+        const kept = keepLastGood(this.live, outcome, this.lastChange);
+        this.live = kept.live;
+        this.liveProblem = kept.problem;
+      } while (this.compileAgain);
+    } catch (e) {
+      // Without a working gate here, the server's compiled answers still reach the canvas.
+      console.warn('malleable: the browser compile gate failed', e);
+      this.gate?.dispose();
+      this.gate = null;
+    } finally {
+      this.compiling = false;
+    }
+  }
+
+  /** This person's undo and redo counts from the server (after a reconnect, say). */
+  private async refreshCounts(): Promise<void> {
+    try {
+      const response = await this.fetcher(`/api/apps/${this.appId}/undo`, {
+        headers: this.headers()
+      });
+      if (!response.ok) return;
+      const answer = (await response.json()) as { history?: { undo: number; redo: number } };
+      if (answer.history) {
+        this.undoCount = answer.history.undo;
+        this.redoCount = answer.history.redo;
+      }
+    } catch {
+      // Offline: the counts stay as they are.
+    }
+  }
+
+  /** Whether changes go to the server now (else they are written here, to sync later). */
+  get online(): boolean {
+    return this.provider === null ? this.lockedOut === null : this.status !== 'offline';
+  }
+
+  /** Stops the live connection (the page is going away). */
+  destroy(): void {
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('offline', this.wentOffline);
+      window.removeEventListener('online', this.cameOnline);
+    }
+    this.stopEffects?.();
+    this.provider?.destroy();
+    this.provider = null;
+    void this.local?.destroy();
+    this.gate?.dispose();
   }
 
   private refresh(): void {
@@ -127,7 +466,7 @@ export class Studio {
     try {
       const response = await this.fetcher(`/api/apps/${this.appId}/${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...this.headers() },
         body: JSON.stringify({ ...body, sv: toBase64(Y.encodeStateVector(this.doc)) })
       });
       let answer: ChangeAnswer;
@@ -164,20 +503,58 @@ export class Studio {
    * updated before this resolves; on refusal nothing changed and the errors say why. The caller
    * shows refusals where they happened; `notify` is for changes without a place (keyboard).
    */
-  propose(ops: readonly unknown[], source: EditSource = 'visual'): Promise<Outcome> {
-    return this.send('ops', { ops, source });
+  async propose(ops: readonly unknown[], source: EditSource = 'visual'): Promise<Outcome> {
+    if (!this.canEdit) return this.refusal('E_FORBIDDEN', this.cannotEdit());
+    if (this.online) {
+      const outcome = await this.send('ops', { ops, source });
+      if (outcome.ok || outcome.errors[0]?.code !== 'E_IO' || this.provider === null)
+        return outcome;
+      // The server could not be reached: keep the change here, as offline.
+    }
+    return this.commitHere(ops, source);
+  }
+
+  /** Plans and writes a batch in this browser (offline); it syncs when the connection is back. */
+  private commitHere(ops: readonly unknown[], source: EditSource): Outcome {
+    const result = commitPlanned(this.doc, ops, this.origin, { source });
+    if (!result.ok) return { ok: false, errors: result.errors };
+    this.refresh();
+    this.notify('info', 'Saved in this browser; it syncs when the connection is back.');
+    return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+  }
+
+  private cannotEdit(): string {
+    if (this.lockedOut !== null) return this.lockedOut;
+    return this.me.role === 'viewer'
+      ? 'This link is view only: it cannot change the app.'
+      : 'This link lets you use the app and change its data, not change the app itself.';
+  }
+
+  private refusal(code: ErrorCode, message: string): Outcome {
+    return { ok: false, errors: [{ code, message }] };
   }
 
   /** Undoes this person's last step; a step that cannot be undone now is reported. */
   async undo(): Promise<Outcome> {
+    if (!this.online) return this.offlineRefusal('Undo');
     const outcome = await this.send('undo', {});
     this.report(outcome, 'Undid');
     return outcome;
   }
 
   async redo(): Promise<Outcome> {
+    if (!this.online) return this.offlineRefusal('Redo');
     const outcome = await this.send('redo', {});
     this.report(outcome, 'Redid');
+    return outcome;
+  }
+
+  private offlineRefusal(what: string): Outcome {
+    const outcome = this.refusal(
+      'E_OFFLINE',
+      `${what} needs the connection to the server; it is back soon.`
+    );
+    this.notify('error', outcome.ok ? '' : outcome.errors[0].message, 'E_OFFLINE');
     return outcome;
   }
 
@@ -188,8 +565,20 @@ export class Studio {
   }
 
   /** Stores the app data the app's handlers produced in Use mode. */
-  writeData(prev: Record<string, JsonValue>, next: Record<string, JsonValue>): Promise<Outcome> {
-    return this.send('data', { prev, next });
+  async writeData(
+    prev: Record<string, JsonValue>,
+    next: Record<string, JsonValue>
+  ): Promise<Outcome> {
+    if (this.me.role === 'viewer' || this.lockedOut !== null)
+      return this.refusal('E_FORBIDDEN', 'This link is view only: the app’s data is not saved.');
+    if (this.online) {
+      const outcome = await this.send('data', { prev, next });
+      if (outcome.ok || outcome.errors[0]?.code !== 'E_IO' || this.provider === null)
+        return outcome;
+    }
+    commitData(this.doc, prev, next, this.origin);
+    this.refresh();
+    return { ok: true, summary: null, idMap: {} };
   }
 
   /**
@@ -197,6 +586,14 @@ export class Studio {
    * (the rewrite needs Babel, so the server builds that batch).
    */
   renameState(component: string, from: string, to: string): Promise<Outcome> {
+    if (!this.canEdit) return Promise.resolve(this.refusal('E_FORBIDDEN', this.cannotEdit()));
+    if (!this.online)
+      return Promise.resolve(
+        this.refusal(
+          'E_OFFLINE',
+          'Renaming a field rewrites code on the server; try again when online.'
+        )
+      );
     return this.send('rename-state', { component, from, to });
   }
 

@@ -154,6 +154,10 @@ export const ERROR_CATALOG = {
     meaning:
       'The history log is append-only, and its entries name who made them: a live update may not rewrite it.'
   },
+  E_OFFLINE: {
+    stage: 'input',
+    meaning: 'The studio is offline and this needs the server (undo, redo, code and field renames).'
+  },
   E_RATE_LIMITED: {
     stage: 'input',
     meaning: 'Too many messages arrived too fast on one connection; it was closed.'

@@ -44,14 +44,16 @@ export const DEFAULT_RESOURCE_LIMITS: threads.ResourceLimits = Object.freeze({
  * Where a Node entry of the sandbox is: plain JavaScript, so no loader is needed to run it.
  * Next to this file under vitest, tsx and plain Node. A built server (Vite SSR, then adapter-node's
  * own bundling) moves this module away from `sandbox/`, so `npm run build` copies the folder to
- * `build/sandbox` (scripts/copy-sandbox.js), beside the server's entry; `MALLEABLE_SANDBOX_DIR`
+ * `build/sandbox` (scripts/copy-sandbox.js), beside adapter-node's entry and below server.js; `MALLEABLE_SANDBOX_DIR`
  * overrides both.
  */
 function sandboxEntry(file: string): string {
   const candidates = [
     process.env.MALLEABLE_SANDBOX_DIR ? paths.join(process.env.MALLEABLE_SANDBOX_DIR, file) : '',
     urls.fileURLToPath(new URL(`./sandbox/${file}`, import.meta.url)),
-    process.argv[1] ? paths.join(paths.dirname(process.argv[1]), 'sandbox', file) : ''
+    process.argv[1] ? paths.join(paths.dirname(process.argv[1]), 'sandbox', file) : '',
+    // server.js, the production entry, sits beside the build folder.
+    process.argv[1] ? paths.join(paths.dirname(process.argv[1]), 'build', 'sandbox', file) : ''
   ].filter(Boolean);
   return candidates.find((path) => files.existsSync(path)) ?? candidates[1];
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../ops/plan';
 import type { ChangeResult, AppSession } from './session';
 import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
 import { isAppId } from './apps';
+import { isMarkedLocal } from './local';
 import { actorId } from '../collab/server';
 import { isPersonId, NAME_HEADER, PERSON_HEADER } from '../collab/protocol';
 
@@ -54,10 +55,18 @@ export function actorOf(request: Request, appId: string): Actor | Response {
   const person = request.headers.get(PERSON_HEADER);
   const personId = isPersonId(person) ? person : null;
   const name = personName(request);
-  if (header === null)
+  if (header === null) {
+    if (!isMarkedLocal(request))
+      return errorAnswer(401, [
+        editError(
+          'E_TOKEN_INVALID',
+          'this server needs a share link’s token: send it as `Authorization: Bearer TOKEN`'
+        )
+      ]);
     return personId
       ? { id: actorId(LOCAL_OWNER.id, personId), name: name ?? 'Owner', role: 'owner' }
       : LOCAL_OWNER;
+  }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const verified = match
     ? studioServer().links.verify(match[1], appId)

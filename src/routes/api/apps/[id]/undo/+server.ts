@@ -1,4 +1,5 @@
 /** `POST {sv?}`: undoes the person’s last step, verified like a commit (409 when it cannot be). */
+import { json } from '@sveltejs/kit';
 import { actorOf, changeAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
@@ -11,4 +12,13 @@ export const POST: RequestHandler = async ({ params, request }) => {
   if (actor instanceof Response) return actor;
   const result = await session.undo(actor, 'undo');
   return await changeAnswer(session, result, (read.body as { sv?: unknown }).sv, actor);
+};
+
+/** `GET`: how many steps the asking person can undo and redo now. */
+export const GET: RequestHandler = async ({ params, request }) => {
+  const session = await sessionFor(params.id);
+  if (session instanceof Response) return session;
+  const actor = actorOf(request, params.id);
+  if (actor instanceof Response) return actor;
+  return json({ history: session.history(actor) });
 };

@@ -1,0 +1,152 @@
+/**
+ * The studio page's compile gate: compiles the app in the browser, in a Web Worker
+ * (./gate-worker.ts) that keeps its own replica of the app's document, so edits made offline
+ * show on the canvas and code a peer wrote is checked against the policy before it runs here.
+ * The TypeScript stage stays on the server (it would add about 9 MB to the page).
+ *
+ * API:
+ *
+ * - `new BrowserGate(makeWorker?)`: starts the worker (by default the Vite-bundled module worker).
+ * - `gate.push(update)`: a Yjs update the page's replica applied (the first push is the whole
+ *   document, `Y.encodeStateAsUpdate(doc)`).
+ * - `gate.compile()`: the `{ live, errors }` of the document as of every update pushed before
+ *   the call. Rejects with an Error when the worker could not start, failed or was disposed, or
+ *   could not compile at all (an update that did not apply); a compile error of the app is not a
+ *   rejection, it is `errors` (and `live.ok === false`).
+ * - `gate.dispose()`: stops the worker; pending and later compiles reject.
+ * - `keepLastGood(previous, next, change)`: pure, what the canvas runs after a compile.
+ *
+ * Protocol: ./gate-protocol.ts.
+ */
+import type { EditError } from '../ops/errors';
+import type { LiveSource } from '../runtime/compiled';
+import type { CompileOutcome, GateAnswer, GateRequest } from './gate-protocol';
+
+export type { CompileOutcome } from './gate-protocol';
+
+/** Why the canvas is not showing the newest version of the app. */
+export interface GateProblem {
+  readonly message: string;
+  /** The first error's code from the catalog (`E_POLICY_GLOBAL`, `E_SYNTAX`, ...). */
+  readonly code: string;
+  /** The change that broke the app, as the caller named it (`Ada: Set the text of Button b3`). */
+  readonly change: string | null;
+}
+
+/**
+ * What the canvas runs after a compile: the new version when it compiled, else the last good
+ * one (`previous`, when there is one that runs), with the problem naming the first error and the
+ * change that caused it. Crash isolation: a broken change never takes the running app away.
+ */
+export function keepLastGood(
+  previous: LiveSource | null,
+  next: CompileOutcome,
+  change: string | null
+): { live: LiveSource; problem: GateProblem | null } {
+  if (next.live.ok && next.errors.length === 0) return { live: next.live, problem: null };
+  const first: EditError | undefined = next.errors[0];
+  const problem: GateProblem = {
+    message: first?.message ?? (next.live.ok ? 'the app does not compile' : next.live.message),
+    code: first?.code ?? 'E_MODULE',
+    change
+  };
+  return { live: previous?.ok ? previous : next.live, problem };
+}
+
+/** The module worker Vite bundles with the page (the `new URL` form is what it recognises). */
+function startWorker(): Worker {
+  return new Worker(new URL('./gate-worker.ts', import.meta.url), { type: 'module' });
+}
+
+interface Waiting {
+  readonly seq: number;
+  readonly resolve: (outcome: CompileOutcome) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/** The page's side of the browser compile gate (see the file comment). */
+export class BrowserGate {
+  private readonly worker: Worker | null = null;
+  /** Set once the worker cannot be used; every compile from then on rejects with it. */
+  private dead: Error | null = null;
+  private seq = 0;
+  /** The newest `seq` answered; older answers are stale and dropped. */
+  private answered = 0;
+  private waiting: Waiting[] = [];
+
+  constructor(makeWorker: () => Worker = startWorker) {
+    try {
+      this.worker = makeWorker();
+    } catch (e) {
+      this.dead = new Error(
+        `The browser compile gate could not start its worker: ${(e as Error)?.message ?? String(e)}`
+      );
+      return;
+    }
+    this.worker.addEventListener('message', (event) => this.receive(event.data));
+    // A module worker that fails to load (a missing chunk, a CSP refusal) or throws at the top
+    // level reports it here and nowhere else: without this its compiles would wait forever.
+    this.worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.stop(
+        `The browser compile gate's worker failed${event.message ? `: ${event.message}` : ' to load'}.`
+      );
+    });
+    this.worker.addEventListener('messageerror', () =>
+      this.stop("The browser compile gate's worker sent a message that could not be read.")
+    );
+  }
+
+  /** Hands the worker a Yjs update of the app's document (the first: the whole document). */
+  push(update: Uint8Array): void {
+    if (this.dead) return;
+    this.post({ t: 'update', seq: ++this.seq, update });
+  }
+
+  /** Compiles the document as of every update pushed so far (see the file comment). */
+  compile(): Promise<CompileOutcome> {
+    if (this.dead) return Promise.reject(this.dead);
+    const seq = ++this.seq;
+    return new Promise<CompileOutcome>((resolve, reject) => {
+      this.waiting.push({ seq, resolve, reject });
+      this.post({ t: 'compile', seq });
+    });
+  }
+
+  /** Stops the worker; compiles still waiting reject. */
+  dispose(): void {
+    this.stop('The browser compile gate was disposed.');
+  }
+
+  private post(request: GateRequest): void {
+    try {
+      this.worker!.postMessage(request);
+    } catch (e) {
+      this.stop(`The browser compile gate could not reach its worker: ${(e as Error).message}`);
+    }
+  }
+
+  private receive(data: unknown): void {
+    const answer = data as GateAnswer | null;
+    if (!answer || (answer.t !== 'compiled' && answer.t !== 'failed')) return;
+    if (typeof answer.seq !== 'number' || answer.seq <= this.answered) return;
+    this.answered = answer.seq;
+    // The answer reflects every update posted before its request, so it answers every compile
+    // up to its seq (the worker may have coalesced them into one).
+    const settled = this.waiting.filter((w) => w.seq <= answer.seq);
+    this.waiting = this.waiting.filter((w) => w.seq > answer.seq);
+    for (const w of settled) {
+      if (answer.t === 'compiled') w.resolve({ live: answer.live, errors: answer.errors });
+      else w.reject(new Error(answer.message));
+    }
+  }
+
+  private stop(message: string): void {
+    if (this.dead) return;
+    this.dead = new Error(message);
+    this.worker?.terminate();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const w of waiting) w.reject(this.dead);
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Several people in one app: two editors with share links edit live both ways, see each other
+ * (avatars, selection, pointer), and each undoes only their own change while the other keeps
+ * editing; a viewer's link cannot change anything (UI and server); an editor who goes offline
+ * keeps working, and what they did reaches the others on reconnect, even after closing the tab.
+ */
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+
+interface FileNode {
+  id: string;
+  type: string;
+  children?: FileNode[];
+}
+
+async function newApp(request: APIRequestContext): Promise<string> {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+async function link(request: APIRequestContext, id: string, role: string): Promise<string> {
+  const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn: 3600 } });
+  expect(made.status()).toBe(201);
+  const { url, token } = (await made.json()) as { url: string; token: string };
+  expect(url).toContain(`/apps/${id}?token=`);
+  return token;
+}
+
+/** The first node of `type` in the app file (depth first). */
+async function nodeOf(request: APIRequestContext, id: string, type: string): Promise<string> {
+  const file = (await (await request.get(`/api/apps/${id}/file`)).json()) as {
+    components: { view: FileNode }[];
+  };
+  const walk = (node: FileNode): string | null =>
+    node.type === type ? node.id : ((node.children ?? []).map(walk).find(Boolean) ?? null);
+  for (const c of file.components) {
+    const found = walk(c.view);
+    if (found) return found;
+  }
+  throw new Error(`no ${type} in the app`);
+}
+
+async function open(browser: Browser, id: string, token: string, name: string): Promise<Page> {
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ([n]) =>
+      localStorage.setItem('malleable.person', JSON.stringify({ id: `p-${n}-0001`, name: n })),
+    [name]
+  );
+  const page = await context.newPage();
+  await page.goto(`/apps/${id}?token=${encodeURIComponent(token)}`);
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  return page;
+}
+
+async function retitle(page: Page, node: string, text: string): Promise<void> {
+  const target = page.locator(`[data-canvas] [data-node-id="${node}"]`).first();
+  // The todo's Add button is disabled while the draft is empty: the canvas edits on pointer events.
+  await target.dblclick({ force: true });
+  const inline = page.locator('[data-inline-editor]');
+  await inline.fill(text);
+  await inline.press('Enter');
+  await expect(target).toHaveText(text);
+}
+
+test('two editors edit live, see each other, and undo only their own change', async ({
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  const heading = await nodeOf(request, id, 'Heading');
+  const button = await nodeOf(request, id, 'Button');
+  const ann = await open(browser, id, await link(request, id, 'editor'), 'Ann');
+  const bob = await open(browser, id, await link(request, id, 'editor'), 'Bob');
+
+  // Presence: each sees the other's avatar.
+  await expect(ann.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(1);
+  await expect(bob.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(1);
+  await expect(ann.locator('[data-presence] [data-peer]:not([data-self])')).toHaveAttribute(
+    'title',
+    /Bob/
+  );
+
+  // Ann's edit reaches Bob; Bob's edit reaches Ann.
+  await retitle(ann, heading, 'Shopping');
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Shopping'
+  );
+  await retitle(bob, button, 'Put in basket');
+  await expect(ann.locator(`[data-canvas] [data-node-id="${button}"]`).first()).toHaveText(
+    'Put in basket'
+  );
+
+  // Ann's selection is outlined on Bob's canvas in her colour, with her name; her pointer too.
+  await ann.locator(`[data-canvas] [data-node-id="${heading}"]`).first().click();
+  await expect(bob.locator('[data-peer-selection]')).toContainText('Ann');
+  const box = (await ann.locator('[data-canvas-page]').boundingBox())!;
+  await ann.mouse.move(box.x + 40, box.y + 60);
+  await ann.mouse.move(box.x + 60, box.y + 80);
+  await expect(bob.locator('[data-peer-pointer]')).toContainText('Ann');
+  await bob.screenshot({ path: 'test-results/collab-bob.png' });
+
+  // Ann undoes: her title goes back, Bob's button text stays; Bob keeps editing meanwhile.
+  const undo = ann.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeEnabled();
+  await Promise.all([undo.click(), retitle(bob, button, 'Add to basket')]);
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).not.toHaveText(
+    'Shopping'
+  );
+  await expect(ann.locator(`[data-canvas] [data-node-id="${button}"]`).first()).toHaveText(
+    'Add to basket'
+  );
+  await expect(undo).toBeDisabled();
+  // Redo brings Ann's change back, and Bob's stays.
+  await ann.getByRole('button', { name: 'Redo' }).click();
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Shopping'
+  );
+  await expect(bob.locator(`[data-canvas] [data-node-id="${button}"]`).first()).toHaveText(
+    'Add to basket'
+  );
+  await ann.context().close();
+  await bob.context().close();
+});
+
+test('a viewer’s link cannot change anything, in the studio or over HTTP', async ({
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  const token = await link(request, id, 'viewer');
+  const viewer = await open(browser, id, token, 'Vic');
+  await expect(viewer.locator('[data-role-badge="viewer"]')).toBeVisible();
+  await expect(viewer.locator('[data-mode-button="edit"]')).toBeDisabled();
+  await expect(viewer.locator('.studio')).toHaveAttribute('data-mode', 'use');
+  const heading = await nodeOf(request, id, 'Heading');
+  const before = await (await request.get(`/api/apps/${id}/file`)).text();
+  const refused = await request.post(`/api/apps/${id}/ops`, {
+    headers: { authorization: `Bearer ${token}` },
+    data: { ops: [{ op: 'setProp', id: heading, name: 'text', value: 'defaced' }] }
+  });
+  expect(refused.status()).toBe(403);
+  expect(((await refused.json()) as { errors: { code: string }[] }).errors[0].code).toBe(
+    'E_FORBIDDEN'
+  );
+  expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
+
+  // Off this machine (here: through a proxy), nobody is the owner without a token: the viewer
+  // cannot drop theirs to get more, and a token opens only its own app.
+  const remote = { 'x-forwarded-for': '203.0.113.9' };
+  expect((await request.get('/api/apps', { headers: remote })).status()).toBe(401);
+  const dropped = await request.post(`/api/apps/${id}/ops`, {
+    headers: remote,
+    data: { ops: [{ op: 'setProp', id: heading, name: 'text', value: 'defaced' }] }
+  });
+  expect(dropped.status()).toBe(401);
+  const other = await newApp(request);
+  const withToken = { ...remote, authorization: `Bearer ${token}` };
+  expect((await request.get(`/api/apps/${id}/file`, { headers: withToken })).status()).toBe(200);
+  expect((await request.get(`/api/apps/${other}/file`, { headers: withToken })).status()).toBe(401);
+  expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
+  await viewer.screenshot({ path: 'test-results/collab-viewer.png' });
+  await viewer.context().close();
+});
+
+test('offline edits are kept in the browser and merge on reconnect, even after closing the tab', async ({
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  const heading = await nodeOf(request, id, 'Heading');
+  const button = await nodeOf(request, id, 'Button');
+  const annToken = await link(request, id, 'editor');
+  const ann = await open(browser, id, annToken, 'Ann');
+  const bob = await open(browser, id, await link(request, id, 'editor'), 'Bob');
+
+  await ann.context().setOffline(true);
+  await expect(ann.locator('[data-connection="offline"]')).toBeVisible();
+  await retitle(ann, heading, 'Made offline');
+  // Bob keeps editing meanwhile; he does not see Ann's change yet.
+  await retitle(bob, button, 'Bob online');
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).not.toHaveText(
+    'Made offline'
+  );
+
+  // Back online: both changes everywhere.
+  await ann.context().setOffline(false);
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Made offline'
+  );
+  await expect(ann.locator(`[data-canvas] [data-node-id="${button}"]`).first()).toHaveText(
+    'Bob online'
+  );
+
+  // Offline again, an edit, and the tab closed before the connection comes back.
+  await ann.context().setOffline(true);
+  await expect(ann.locator('[data-connection="offline"]')).toBeVisible();
+  await retitle(ann, heading, 'Closed offline');
+  await ann.close();
+  await ann.context().setOffline(false);
+  const again = await ann.context().newPage();
+  await again.goto(`/apps/${id}?token=${encodeURIComponent(annToken)}`);
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Closed offline'
+  );
+  await expect(again.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Closed offline'
+  );
+  await again.context().close();
+  await bob.context().close();
+});

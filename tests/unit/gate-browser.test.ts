@@ -1,0 +1,362 @@
+/**
+ * The browser compile gate without a browser: the worker's logic (`handleGateMessage` over a
+ * replica fed with Yjs updates) gives what the server's compile gives, checks what a peer wrote,
+ * recompiles only what changed; `BrowserGate` over an in-process fake worker; `keepLastGood`.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { CompileGate } from '../../src/lib/code/gate';
+import { currentModel } from '../../src/lib/model/store';
+import { componentByName, rootComponent } from '../../src/lib/model/types';
+import { commitBatch, originFor } from '../../src/lib/ops/commit';
+import { compiledComponents, type LiveSource } from '../../src/lib/runtime/compiled';
+import { BrowserGate, keepLastGood } from '../../src/lib/editor/gate-client';
+import type { GateAnswer, GateRequest } from '../../src/lib/editor/gate-protocol';
+import {
+  createGateReplica,
+  handleGateMessage,
+  type GateReplica
+} from '../../src/lib/editor/gate-replica';
+import { TEMPLATE_NAMES } from '../../src/lib/templates';
+import { nodesOfType, templateDoc } from './helpers';
+
+/** What the server's session would send the page for this document (session.ts compileLive). */
+function serverLive(doc: Y.Doc): LiveSource {
+  const { model } = currentModel(doc);
+  const result = new CompileGate().compile(model, undefined, { modules: true });
+  if (!result.ok) return { ok: false, message: result.errors[0].message };
+  return {
+    ok: true,
+    components: [...compiledComponents(model, result.modules).values()],
+    root: rootComponent(model)!.id,
+    data: { ...model.data }
+  };
+}
+
+/**
+ * A LiveSource with its components in id order. Replicas of one document may list its components
+ * in different orders (a Y.Map iterates in the order its entries were integrated, which for a
+ * replica loaded from an update depends on the random client ids), so comparisons ignore it.
+ */
+function byId(live: LiveSource): LiveSource {
+  if (!live.ok) return live;
+  return { ...live, components: [...live.components].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+}
+
+let seq = 0;
+function compile(replica: GateReplica): Extract<GateAnswer, { t: 'compiled' }> {
+  const answer = handleGateMessage(replica, { t: 'compile', seq: ++seq });
+  if (answer?.t !== 'compiled')
+    throw new Error(`expected an outcome, got ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+function push(replica: GateReplica, update: Uint8Array): void {
+  expect(handleGateMessage(replica, { t: 'update', seq: ++seq, update })).toBeNull();
+}
+
+/** A peer's replica of `doc` that writes without the gate, and its changes since `doc`'s state. */
+function peerOf(doc: Y.Doc): { peer: Y.Doc; since: () => Uint8Array } {
+  const peer = new Y.Doc();
+  Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+  const vector = Y.encodeStateVector(doc);
+  return { peer, since: () => Y.encodeStateAsUpdate(peer, vector) };
+}
+
+const ada = originFor({ id: 'ada', name: 'Ada', role: 'editor' });
+const skipGate = { verify: () => [] };
+
+describe('browser gate worker logic', () => {
+  for (const name of TEMPLATE_NAMES) {
+    it(`compiles the ${name} template to what the server sends`, () => {
+      const { doc } = templateDoc(name);
+      const replica = createGateReplica();
+      push(replica, Y.encodeStateAsUpdate(doc));
+      const answer = compile(replica);
+      expect(answer.errors).toEqual([]);
+      expect(byId(answer.live)).toEqual(byId(serverLive(doc)));
+    });
+  }
+
+  it('refuses what a peer wrote past its gate, names the error, then takes the fix', () => {
+    const { doc } = templateDoc('counter');
+    const replica = createGateReplica();
+    push(replica, Y.encodeStateAsUpdate(doc));
+    expect(compile(replica).live.ok).toBe(true);
+
+    const { peer, since } = peerOf(doc);
+    const heading = nodesOfType(currentModel(peer).model, 'Heading')[0];
+    const bad = commitBatch(
+      peer,
+      [{ op: 'setProp', id: heading.id, name: 'text', value: { $expr: 'window.location.href' } }],
+      ada,
+      skipGate
+    );
+    expect(bad.ok).toBe(true);
+    push(replica, since());
+    const refused = compile(replica);
+    expect(refused.errors.map((e) => e.code)).toEqual(['E_POLICY_GLOBAL']);
+    expect(refused.errors[0].path).toBe(`/nodes/${heading.id}/props/text`);
+    expect(refused.live).toEqual({ ok: false, message: refused.errors[0].message });
+
+    commitBatch(
+      peer,
+      [{ op: 'setProp', id: heading.id, name: 'text', value: { $expr: 'String(state.step)' } }],
+      ada
+    );
+    push(replica, since());
+    const fixed = compile(replica);
+    expect(fixed.errors).toEqual([]);
+    expect(byId(fixed.live)).toEqual(byId(serverLive(peer)));
+  });
+
+  it('applies updates in any order, as Yjs does', () => {
+    const { doc } = templateDoc('todo');
+    const replica = createGateReplica();
+    const base = Y.encodeStateAsUpdate(doc);
+    const vector = Y.encodeStateVector(doc);
+    const heading = nodesOfType(currentModel(doc).model, 'Heading')[0];
+    commitBatch(doc, [{ op: 'setProp', id: heading.id, name: 'text', value: 'Chores' }], ada);
+    // The change arrives before the document it changes: Yjs holds it until it can apply.
+    push(replica, Y.encodeStateAsUpdate(doc, vector));
+    push(replica, base);
+    expect(byId(compile(replica).live)).toEqual(byId(serverLive(doc)));
+  });
+
+  it('sends only the components changed since the last good compile through the gate', () => {
+    const { doc } = templateDoc('todo');
+    const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });
+    const added = commitBatch(
+      doc,
+      [
+        { op: 'addComponent', name: 'Greeting', id: 'greeting' },
+        { op: 'addNode', parent: 'greeting', type: 'Text', props: { text: { $expr: '"hi"' } } }
+      ],
+      origin
+    );
+    expect(added.ok).toBe(true);
+    const replica = createGateReplica();
+    const gateCompile = vi.spyOn(replica.gate, 'compile');
+    const changedOf = (call: number) =>
+      [...(gateCompile.mock.calls[call][1] ?? [])].map(
+        (id) => currentModel(doc).model.components.get(id)!.name
+      );
+    push(replica, Y.encodeStateAsUpdate(doc));
+    compile(replica);
+    expect(changedOf(0).sort()).toEqual(['App', 'Greeting']);
+
+    const greeting = componentByName(currentModel(doc).model, 'Greeting')!;
+    const text = nodesOfType(currentModel(doc).model, 'Text').find(
+      (n) => n.component === greeting.id
+    )!;
+    const vector = Y.encodeStateVector(doc);
+    commitBatch(
+      doc,
+      [{ op: 'setProp', id: text.id, name: 'text', value: { $expr: 'nope' } }],
+      origin,
+      skipGate
+    );
+    push(replica, Y.encodeStateAsUpdate(doc, vector));
+    expect(compile(replica).errors.map((e) => e.code)).toEqual(['E_POLICY_GLOBAL']);
+    expect(changedOf(1)).toEqual(['Greeting']);
+    // Still broken: Greeting is checked again (the gate's unit cache makes that cheap), App is not.
+    expect(compile(replica).live.ok).toBe(false);
+    expect(changedOf(2)).toEqual(['Greeting']);
+
+    const again = Y.encodeStateVector(doc);
+    commitBatch(doc, [{ op: 'setProp', id: text.id, name: 'text', value: 'hi' }], origin);
+    push(replica, Y.encodeStateAsUpdate(doc, again));
+    const fixed = compile(replica);
+    expect(changedOf(3)).toEqual(['Greeting']);
+    expect(byId(fixed.live)).toEqual(byId(serverLive(doc)));
+    compile(replica);
+    expect(changedOf(4)).toEqual([]);
+  });
+
+  it('reports an update that does not apply on the next compile, once', () => {
+    const replica = createGateReplica();
+    push(replica, new Uint8Array([1, 2, 3, 4, 5, 250, 251]));
+    const failed = handleGateMessage(replica, { t: 'compile', seq: 41 });
+    expect(failed).toMatchObject({ t: 'failed', seq: 41 });
+    expect(failed?.t === 'failed' && failed.message).toMatch(/did not apply/);
+    const { doc } = templateDoc('counter');
+    push(replica, Y.encodeStateAsUpdate(doc));
+    expect(byId(compile(replica).live)).toEqual(byId(serverLive(doc)));
+  });
+
+  it('answers an app without a root component with a coded error', () => {
+    const answer = compile(createGateReplica());
+    expect(answer.live.ok).toBe(false);
+    expect(answer.errors.map((e) => e.code)).toEqual(['E_COMPONENT_NOT_FOUND']);
+  });
+
+  it('ignores messages that are not requests', () => {
+    const replica = createGateReplica();
+    for (const junk of [null, 7, {}, { t: 'compile' }, { t: 'update', seq: 1, update: 'x' }])
+      expect(handleGateMessage(replica, junk)).toBeNull();
+  });
+});
+
+describe('keepLastGood', () => {
+  const good: LiveSource = { ok: true, components: [], root: 'r', data: {} };
+  const newer: LiveSource = { ok: true, components: [], root: 'r2', data: {} };
+  const broken = {
+    live: { ok: false as const, message: '`window` is not available in app code' },
+    errors: [
+      {
+        code: 'E_POLICY_GLOBAL' as const,
+        message: '`window` is not available in app code',
+        path: '/nodes/b3/props/text'
+      }
+    ]
+  };
+
+  it('runs the new version when it compiled', () => {
+    expect(
+      keepLastGood(good, { live: newer, errors: [] }, 'Ada: Set the text of Button b3')
+    ).toEqual({ live: newer, problem: null });
+  });
+
+  it('keeps the last good version running when the new one fails, and names the change', () => {
+    expect(keepLastGood(good, broken, 'Ada: Set the text of Button b3')).toEqual({
+      live: good,
+      problem: {
+        message: '`window` is not available in app code',
+        code: 'E_POLICY_GLOBAL',
+        change: 'Ada: Set the text of Button b3'
+      }
+    });
+  });
+
+  it('shows the failure when nothing ran before', () => {
+    const { live, problem } = keepLastGood(null, broken, null);
+    expect(live).toBe(broken.live);
+    expect(problem).toEqual({
+      message: broken.errors[0].message,
+      code: 'E_POLICY_GLOBAL',
+      change: null
+    });
+    expect(keepLastGood({ ok: false, message: 'loading' }, broken, null).live).toBe(broken.live);
+  });
+});
+
+type Listener = (event: { data?: unknown; message?: string; preventDefault(): void }) => void;
+
+/** A Worker that runs the worker's logic in this process; `hold` keeps answers until `flush`. */
+class FakeWorker {
+  readonly replica = createGateReplica();
+  readonly listeners = new Map<string, Listener[]>();
+  readonly posted: GateRequest[] = [];
+  held: GateAnswer[] = [];
+  hold = false;
+  terminated = false;
+
+  addEventListener(type: string, listener: Listener): void {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+  }
+  emit(type: string, event: { data?: unknown; message?: string }): void {
+    for (const l of this.listeners.get(type) ?? []) l({ ...event, preventDefault() {} });
+  }
+  postMessage(request: GateRequest): void {
+    const copy = structuredClone(request);
+    this.posted.push(copy);
+    queueMicrotask(() => {
+      const answer = handleGateMessage(this.replica, copy);
+      if (!answer) return;
+      if (this.hold) this.held.push(answer);
+      else this.emit('message', { data: structuredClone(answer) });
+    });
+  }
+  /** Delivers the held answers in `order` (indexes into the held list). */
+  flush(order: number[]): void {
+    const held = this.held;
+    this.held = [];
+    for (const i of order) this.emit('message', { data: structuredClone(held[i]) });
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+function gateWith(worker: FakeWorker): BrowserGate {
+  return new BrowserGate(() => worker as unknown as Worker);
+}
+
+describe('BrowserGate', () => {
+  it('compiles what was pushed, in a worker', async () => {
+    const worker = new FakeWorker();
+    const gate = gateWith(worker);
+    const { doc } = templateDoc('form');
+    gate.push(Y.encodeStateAsUpdate(doc));
+    const outcome = await gate.compile();
+    expect(outcome.errors).toEqual([]);
+    expect(byId(outcome.live)).toEqual(byId(serverLive(doc)));
+    expect(worker.posted.map((r) => [r.t, r.seq])).toEqual([
+      ['update', 1],
+      ['compile', 2]
+    ]);
+    gate.dispose();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('takes a newer answer for every compile before it and drops stale ones', async () => {
+    const worker = new FakeWorker();
+    worker.hold = true;
+    const gate = gateWith(worker);
+    const { doc } = templateDoc('counter');
+    gate.push(Y.encodeStateAsUpdate(doc));
+    const first = gate.compile();
+    const second = gate.compile();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(worker.held.map((a) => a.seq)).toEqual([2, 3]);
+    worker.flush([1, 0]);
+    const [a, b] = await Promise.all([first, second]);
+    expect(a).toEqual(b);
+    expect(byId(a.live)).toEqual(byId(serverLive(doc)));
+  });
+
+  it('rejects with a clear error when the worker cannot start', async () => {
+    const gate = new BrowserGate(() => {
+      throw new Error('Worker is not defined');
+    });
+    gate.push(new Uint8Array([0, 0]));
+    await expect(gate.compile()).rejects.toThrow(
+      /could not start its worker: Worker is not defined/
+    );
+  });
+
+  it('starts the bundled module worker by default (absent in Node: a rejection, not a throw)', async () => {
+    const gate = new BrowserGate();
+    await expect(gate.compile()).rejects.toThrow(/could not start its worker/);
+  });
+
+  it('rejects waiting and later compiles when the worker fails to load', async () => {
+    const worker = new FakeWorker();
+    worker.hold = true;
+    const gate = gateWith(worker);
+    const waiting = gate.compile();
+    worker.emit('error', { message: '' });
+    await expect(waiting).rejects.toThrow(/worker failed to load/);
+    await expect(gate.compile()).rejects.toThrow(/worker failed to load/);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('rejects a compile the worker could not do, and goes on', async () => {
+    const worker = new FakeWorker();
+    const gate = gateWith(worker);
+    gate.push(new Uint8Array([1, 2, 3, 4, 5, 250, 251]));
+    await expect(gate.compile()).rejects.toThrow(/did not apply/);
+    const { doc } = templateDoc('counter');
+    gate.push(Y.encodeStateAsUpdate(doc));
+    expect(byId((await gate.compile()).live)).toEqual(byId(serverLive(doc)));
+  });
+
+  it('rejects what is waiting when disposed', async () => {
+    const worker = new FakeWorker();
+    worker.hold = true;
+    const gate = gateWith(worker);
+    const waiting = gate.compile();
+    gate.dispose();
+    await expect(waiting).rejects.toThrow(/disposed/);
+  });
+});
