@@ -12,7 +12,7 @@ export const init: ServerInit = () => {
   registerRuntime();
 };
 
-export const handle: Handle = ({ event, resolve }) => {
+export const handle: Handle = async ({ event, resolve }) => {
   let address: string | undefined;
   try {
     address = event.getClientAddress();
@@ -29,7 +29,7 @@ export const handle: Handle = ({ event, resolve }) => {
   const app = /^\/(?:api\/)?apps\/([a-z2-9]{10})(?:\/|$)/.exec(path)?.[1];
   const bearer = /^Bearer\s+(\S+)$/i.exec(event.request.headers.get('authorization') ?? '')?.[1];
   const token = bearer ?? event.url.searchParams.get('token');
-  const verified = app && token ? studioServer().links.verify(token, app) : null;
+  const verified = app && token ? await studioServer().links.verify(token, app) : null;
   if (verified?.ok) return resolve(event);
   const error = verified
     ? verified.error

@@ -3,7 +3,7 @@ import { studioServer } from '$lib/server/studio';
 import { TEMPLATE_NAMES } from '$lib/templates';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ depends }) => {
+export const load: PageServerLoad = async ({ depends }) => {
   depends('app:list');
-  return { apps: studioServer().store.list(), templates: TEMPLATE_NAMES };
+  return { apps: await studioServer().store.list(), templates: TEMPLATE_NAMES };
 };

@@ -73,8 +73,12 @@ test('two editors edit live, see each other, and undo only their own change', as
   const button = await nodeOf(request, id, 'Button');
   const ann = await open(browser, id, await link(request, id, 'editor'), 'Ann');
   const bob = await open(browser, id, await link(request, id, 'editor'), 'Bob');
+  // A third person watches with a viewer's link: they see everything live, and nobody sees them
+  // (the server drops a viewer's awareness).
+  const vic = await open(browser, id, await link(request, id, 'viewer'), 'Vic');
+  await expect(vic.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(2);
 
-  // Presence: each sees the other's avatar.
+  // Presence: each editor sees the other's avatar, and not the viewer's.
   await expect(ann.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(1);
   await expect(bob.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(1);
   await expect(ann.locator('[data-presence] [data-peer]:not([data-self])')).toHaveAttribute(
@@ -87,6 +91,10 @@ test('two editors edit live, see each other, and undo only their own change', as
   await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
     'Shopping'
   );
+  await expect(vic.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Shopping'
+  );
+  await vic.context().close();
   await retitle(bob, button, 'Put in basket');
   await expect(ann.locator(`[data-canvas] [data-node-id="${button}"]`).first()).toHaveText(
     'Put in basket'
@@ -120,6 +128,24 @@ test('two editors edit live, see each other, and undo only their own change', as
   await expect(bob.locator(`[data-canvas] [data-node-id="${button}"]`).first()).toHaveText(
     'Add to basket'
   );
+  // The history shows everyone's changes, and filters by person.
+  await ann.locator('[data-tab="history"]').click();
+  const who = ann.locator('[data-history-entry] [data-history-who]');
+  await expect(who.filter({ hasText: 'Bob' }).first()).toBeVisible();
+  await expect(who.filter({ hasText: 'Ann (you)' }).first()).toBeVisible();
+  const filter = ann.locator('[data-history-filter]');
+  const bobId = await filter.locator('option', { hasText: 'Bob' }).getAttribute('value');
+  await filter.selectOption(bobId!);
+  await expect(who.filter({ hasText: 'Ann' })).toHaveCount(0);
+  expect(await who.count()).toBeGreaterThanOrEqual(2);
+  await ann.screenshot({ path: 'test-results/collab-history.png' });
+  // Restoring to before Ann's title change: a new change, which reaches Bob.
+  await filter.selectOption('');
+  const entry = ann.locator('[data-history-entry]', { hasText: 'to "Shopping"' }).last();
+  await entry.hover();
+  await entry.locator('[data-history-restore]').click();
+  await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText('Todo');
+  await expect(ann.locator('[data-history-entry][data-source="restore"]')).toHaveCount(1);
   await ann.context().close();
   await bob.context().close();
 });
@@ -209,4 +235,36 @@ test('offline edits are kept in the browser and merge on reconnect, even after c
   );
   await again.context().close();
   await bob.context().close();
+});
+
+test('the owner shares a link in the Share dialog, and revoking it locks its holder out', async ({
+  browser,
+  page,
+  request
+}) => {
+  const id = await newApp(request);
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  await page.locator('[data-share-open]').click();
+  const dialog = page.locator('[data-share-dialog]');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('[data-share-role]').selectOption('editor');
+  await dialog.locator('[data-share-create]').click();
+  const url = await dialog.locator('[data-share-url]').inputValue();
+  expect(url).toMatch(new RegExp(`/apps/${id}\\?token=`));
+  await expect(dialog.locator('[data-share-link]')).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/collab-share.png' });
+
+  // The holder opens the link and is here as an editor.
+  const holder = await open(browser, id, new URL(url).searchParams.get('token')!, 'Hal');
+  await expect(page.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(1);
+
+  // Revoked: the holder's studio says so at once and stops changing anything.
+  const linkId = await dialog.locator('[data-share-link]').getAttribute('data-share-link');
+  await dialog.locator(`[data-share-revoke="${linkId}"]`).click();
+  await expect(dialog.locator('[data-share-link]')).toHaveCount(0);
+  await expect(holder.locator('[data-locked-out]')).toBeVisible();
+  await expect(holder.locator('[data-mode-button="edit"]')).toBeDisabled();
+  await holder.screenshot({ path: 'test-results/collab-locked-out.png' });
+  await holder.context().close();
 });

@@ -12,6 +12,7 @@ import type { CodeError } from '../../src/lib/code/locate';
 import { docRoots } from '../../src/lib/model/ydoc';
 import type { HistoryEntry } from '../../src/lib/ops/commit';
 import type { StudioServer } from '../../src/lib/server/studio';
+import { markLocal } from '../../src/lib/server/local';
 
 // The store opens its database on first use, under DATA_DIR: set it before anything loads it.
 const dataDir = mkdtempSync(join(tmpdir(), 'malleable-code-'));
@@ -32,12 +33,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const app of server.store.list()) await server.delete(app.id);
+  for (const app of await server.store.list()) await server.delete(app.id);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function newApp(template = 'todo'): string {
-  const created = server.create({ template });
+async function newApp(template = 'todo'): Promise<string> {
+  const created = await server.create({ template });
   if (!created.ok) throw new Error(JSON.stringify(created.errors));
   return created.app.id;
 }
@@ -55,6 +56,8 @@ async function post(id: string, body: unknown, dryRun = false): Promise<Response
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body)
   });
+  // The person at the machine, as the `handle` hook marks them (src/hooks.server.ts).
+  markLocal(request);
   return POST({ params: { id }, url, request });
 }
 
@@ -79,7 +82,7 @@ async function errorsOf(response: Response): Promise<CodeError[]> {
 
 describe('GET', () => {
   it('answers the root component’s JSX form, every element with its id', async () => {
-    const id = newApp();
+    const id = await newApp();
     const answer = (await (await getSource(id)).json()) as { component: string; source: string };
     expect(answer.component).toBe('App');
     expect(answer.source).toContain('export default function App()');
@@ -88,7 +91,7 @@ describe('GET', () => {
   });
 
   it('answers 404 with E_COMPONENT_NOT_FOUND for a component the app does not have', async () => {
-    const response = await getSource(newApp(), 'Nope');
+    const response = await getSource(await newApp(), 'Nope');
     expect(response.status).toBe(404);
     const answer = (await response.json()) as { errors: CodeError[] };
     expect(answer.errors[0].code).toBe('E_COMPONENT_NOT_FOUND');
@@ -105,7 +108,7 @@ describe('GET', () => {
 
 describe('POST', () => {
   it('the text as it is: ok, nothing committed', async () => {
-    const id = newApp();
+    const id = await newApp();
     const session = (await server.session(id))!;
     const before = session.model;
     const source = await sourceOf(id);
@@ -121,7 +124,7 @@ describe('POST', () => {
   });
 
   it('an edited label: the dry run names the op, the save changes the model with source code', async () => {
-    const id = newApp();
+    const id = await newApp();
     const session = (await server.session(id))!;
     const source = await sourceOf(id);
     const heading = [...session.model.nodes.values()].find((n) => n.type === 'Heading')!;
@@ -144,7 +147,7 @@ describe('POST', () => {
   });
 
   it('a syntax error: E_SYNTAX at its line, nothing applied', async () => {
-    const id = newApp();
+    const id = await newApp();
     const session = (await server.session(id))!;
     const before = session.model;
     const source = await sourceOf(id);
@@ -159,7 +162,7 @@ describe('POST', () => {
   });
 
   it('pasted text that is not a component module: coded errors with a line, nothing applied', async () => {
-    const id = newApp();
+    const id = await newApp();
     const before = (await server.session(id))!.model;
     const prose = await errorsOf(await post(id, { source: 'Dear team, please see below.' }));
     expect(prose[0].code).toBe('E_SYNTAX');
@@ -173,7 +176,7 @@ describe('POST', () => {
   });
 
   it('an element with an id the app does not have is a new element', async () => {
-    const id = newApp();
+    const id = await newApp();
     const session = (await server.session(id))!;
     const count = session.model.nodes.size;
     const source = await sourceOf(id);
@@ -189,7 +192,7 @@ describe('POST', () => {
   });
 
   it('a type error in an expression: E_TYPE at the line of that prop, nothing applied', async () => {
-    const id = newApp();
+    const id = await newApp();
     const session = (await server.session(id))!;
     const before = session.model;
     const source = await sourceOf(id);
@@ -204,7 +207,7 @@ describe('POST', () => {
   });
 
   it('a type error in a handler body: at its line inside the function', async () => {
-    const id = newApp();
+    const id = await newApp();
     const source = await sourceOf(id);
     const edited = source.replace(
       'if (!title) return;',
@@ -216,7 +219,7 @@ describe('POST', () => {
   });
 
   it('a policy error in an expression: at its line', async () => {
-    const id = newApp();
+    const id = await newApp();
     const source = await sourceOf(id);
     const edited = source.replace('when={state.items.length === 0}', 'when={window.top === 0}');
     const errors = await errorsOf(await post(id, { component: 'App', source: edited }));
@@ -225,7 +228,7 @@ describe('POST', () => {
   });
 
   it('a body without source is refused with E_FIELD_TYPE', async () => {
-    const response = await post(newApp(), { component: 'App' });
+    const response = await post(await newApp(), { component: 'App' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { errors: CodeError[] }).errors[0].code).toBe(
       'E_FIELD_TYPE'

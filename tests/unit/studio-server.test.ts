@@ -53,46 +53,46 @@ async function heading(s: StudioServer, id: string) {
 }
 
 describe('apps', () => {
-  it('creates an app from each template and lists it', () => {
+  it('creates an app from each template and lists it', async () => {
     const s = server();
     for (const template of ['blank', 'counter', 'todo', 'form']) {
-      const created = s.create({ template });
+      const created = await s.create({ template });
       expect(created.ok, template).toBe(true);
     }
-    expect(
-      s.store
-        .list()
-        .map((a) => a.template)
-        .sort()
-    ).toEqual(['blank', 'counter', 'form', 'todo']);
+    expect((await s.store.list()).map((a) => a.template).sort()).toEqual([
+      'blank',
+      'counter',
+      'form',
+      'todo'
+    ]);
   });
 
-  it('seeds the demo app on a first start only', () => {
+  it('seeds the demo app on a first start only', async () => {
     const dir = tempDir();
     const first = server(dir, true);
-    expect(first.store.list().map((a) => a.title)).toEqual(['Todo (demo)']);
-    first.delete(first.store.list()[0].id);
+    expect((await first.store.list()).map((a) => a.title)).toEqual(['Todo (demo)']);
+    await first.delete((await first.store.list())[0].id);
     const again = server(dir, true);
-    expect(again.store.list()).toEqual([]);
+    expect(await again.store.list()).toEqual([]);
   });
 
-  it('refuses an unknown template and a bad app file, storing nothing', () => {
+  it('refuses an unknown template and a bad app file, storing nothing', async () => {
     const s = server();
-    const unknown = s.create({ template: 'spaceship' });
+    const unknown = await s.create({ template: 'spaceship' });
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) expect(unknown.errors[0].code).toBe('E_FIELD_VALUE');
-    const bad = s.create({ file: { format: 'something-else' } });
+    const bad = await s.create({ file: { format: 'something-else' } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0].code).toBe('E_APP_FORMAT');
-    const badTitle = s.create({ template: 'blank', title: '   ' });
+    const badTitle = await s.create({ template: 'blank', title: '   ' });
     expect(badTitle.ok).toBe(false);
-    expect(s.store.list()).toEqual([]);
+    expect(await s.store.list()).toEqual([]);
   });
 
   it('imports an app file and gives the same app back', async () => {
     const s = server();
     const file = toAppFile(templateModel('todo'));
-    const created = s.create({ file });
+    const created = await s.create({ file });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const back = toAppFile((await s.session(created.app.id))!.model);
@@ -101,13 +101,13 @@ describe('apps', () => {
 
   it('deletes an app, which can be restored', async () => {
     const s = server();
-    const created = s.create({ template: 'counter' });
+    const created = await s.create({ template: 'counter' });
     if (!created.ok) throw new Error('create failed');
     const id = created.app.id;
     await expect(s.delete(id)).resolves.toBe(true);
-    expect(s.store.list()).toEqual([]);
+    expect(await s.store.list()).toEqual([]);
     expect(await s.session(id)).toBeNull();
-    expect(s.store.restore(id)).toBe(true);
+    expect(await s.store.restore(id)).toBe(true);
     expect((await s.session(id))?.model.meta.title).toBe('Counter');
   });
 });
@@ -116,7 +116,7 @@ describe('the edit path per app', () => {
   it('commits a batch and stores it, so a restart has it', async () => {
     const dir = tempDir();
     const s = server(dir);
-    const created = s.create({ template: 'todo' });
+    const created = await s.create({ template: 'todo' });
     if (!created.ok) throw new Error('create failed');
     const id = created.app.id;
     const { headingId } = await heading(s, id);
@@ -134,7 +134,7 @@ describe('the edit path per app', () => {
     ).toBe(true);
     // Live edits are stored after a short quiet time; an HTTP answer waits for the store.
     await (await s.session(id))!.flush();
-    expect(s.store.get(id)!.title).toBe('Shopping');
+    expect((await s.store.get(id))!.title).toBe('Shopping');
     await s.close();
     const restarted = server(dir);
     const model = (await restarted.session(id))!.model;
@@ -143,7 +143,7 @@ describe('the edit path per app', () => {
 
   it('refuses a bad batch with coded errors and leaves the document byte-identical', async () => {
     const s = server();
-    const created = s.create({ template: 'todo' });
+    const created = await s.create({ template: 'todo' });
     if (!created.ok) throw new Error('create failed');
     const session = (await s.session(created.app.id))!;
     const { headingId } = await heading(s, created.app.id);
@@ -173,7 +173,7 @@ describe('the edit path per app', () => {
 
   it('undoes only the asking person’s changes, and redo brings them back', async () => {
     const s = server();
-    const created = s.create({ template: 'todo' });
+    const created = await s.create({ template: 'todo' });
     if (!created.ok) throw new Error('create failed');
     const session = (await s.session(created.app.id))!;
     const { headingId, root } = await heading(s, created.app.id);
@@ -215,7 +215,7 @@ describe('the edit path per app', () => {
 
   it('refuses an undo that would break someone else’s later work, and keeps the document', async () => {
     const s = server();
-    const created = s.create({ template: 'blank' });
+    const created = await s.create({ template: 'blank' });
     if (!created.ok) throw new Error('create failed');
     const session = (await s.session(created.app.id))!;
     const root = rootComponent(session.model)!;
@@ -251,7 +251,7 @@ describe('the edit path per app', () => {
 
   it('writes app data that fits the state types and refuses what does not', async () => {
     const s = server();
-    const created = s.create({ template: 'counter' });
+    const created = await s.create({ template: 'counter' });
     if (!created.ok) throw new Error('create failed');
     const session = (await s.session(created.app.id))!;
     const field = Object.keys(rootComponent(session.model)!.state)[0];

@@ -42,21 +42,20 @@ import { isLocalUpgrade } from '../server/local';
 
 export { actorId } from './protocol';
 
+/** A verified token's claims, or why it was refused. */
+type TokenCheck =
+  { ok: true; claims: { role: Role; exp: number; jti: string } } | { ok: false; error: EditError };
+
 /** What the collaboration server needs from the studio server. */
 export interface CollabHost {
-  /** Whether the app exists (and is not deleted). */
-  appExists(appId: string): boolean;
+  /** Whether the app exists (and is not deleted); awaited (the store may be PostgreSQL). */
+  appExists(appId: string): boolean | Promise<boolean>;
   /** The stored document of an app (one Yjs update), or null when there is none. */
   loadState(appId: string): Promise<Uint8Array | null>;
   /** Stores an app's whole document and its title. */
   storeState(appId: string, state: Uint8Array, title: string): Promise<void>;
-  /** Verifies a share link's token for an app. */
-  verifyToken(
-    token: string,
-    appId: string
-  ):
-    | { ok: true; claims: { role: Role; exp: number; jti: string } }
-    | { ok: false; error: EditError };
+  /** Verifies a share link's token for an app; awaited (the revocation list may be shared). */
+  verifyToken(token: string, appId: string): TokenCheck | Promise<TokenCheck>;
   /** The session that checks and applies live updates of an app. */
   session(appId: string): Promise<AppSession | null>;
 }
@@ -134,7 +133,10 @@ export class CollabServer {
     { tokens: number; at: number }
   >();
   private readonly failedLoads = new WeakSet<Document>();
-  private readonly direct = new Map<string, Promise<{ document: Document | null }>>();
+  private readonly direct = new Map<
+    string,
+    Promise<{ document: Document | null; disconnect(): Promise<void> }>
+  >();
   private readonly retries = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly retryDelays: readonly number[];
   private readonly rateBurst: number;
@@ -156,6 +158,8 @@ export class CollabServer {
       maxUnauthenticatedQueueMessages: 50,
       maxUnauthenticatedQueueSize: 256 * 1024,
       timeout: 30_000,
+      // Deleted content is kept, so the history can restore the app to any earlier point.
+      yDocOptions: { gc: false, gcFilter: () => false },
       extensions: [this.extension(), ...(options.extensions ?? [])]
     });
   }
@@ -237,8 +241,9 @@ export class CollabServer {
     this.wss.close();
     for (const open of this.direct.values()) {
       const connection = await open.catch(() => null);
-      // Stored just above; the direct connection is dropped without another store.
-      if (connection?.document) this.hocuspocus.unloadDocument(connection.document);
+      // Stored just above (and `closed` makes the store this triggers a no-op): the document
+      // unloads with its last connection, and its timers with it.
+      await connection?.disconnect();
     }
     this.direct.clear();
   }
@@ -259,14 +264,14 @@ export class CollabServer {
     } as CloseEvent);
   }
 
-  private authenticate(
+  private async authenticate(
     token: string,
     documentName: string,
     parameters: URLSearchParams,
     headers: Headers
-  ): CollabContext {
+  ): Promise<CollabContext> {
     const appId = appIdOf(documentName);
-    if (!appId || !this.host.appExists(appId))
+    if (!appId || !(await this.host.appExists(appId)))
       throw new Refusal(
         CLOSE.forbidden,
         editError('E_APP_NOT_FOUND', `there is no app “${documentName}” (it may be deleted)`)
@@ -288,7 +293,7 @@ export class CollabServer {
         exp: null
       };
     }
-    const verified = this.host.verifyToken(token, appId);
+    const verified = await this.host.verifyToken(token, appId);
     if (!verified.ok) throw new Refusal(CLOSE.unauthorized, verified.error);
     const { claims } = verified;
     return {
@@ -366,7 +371,7 @@ export class CollabServer {
         requestHeaders,
         connectionConfig
       }) => {
-        const context = this.authenticate(
+        const context = await this.authenticate(
           token ?? '',
           documentName,
           requestParameters,
@@ -397,7 +402,7 @@ export class CollabServer {
       onTokenSync: async ({ token, connection }) => {
         const context = connection.context;
         if (context.jti === null) return;
-        const verified = this.host.verifyToken(token, context.appId);
+        const verified = await this.host.verifyToken(token, context.appId);
         if (!verified.ok || verified.claims.jti !== context.jti) {
           const error = verified.ok
             ? editError('E_TOKEN_INVALID', 'a connection cannot change to another link')

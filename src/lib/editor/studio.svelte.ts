@@ -597,6 +597,15 @@ export class Studio {
     return this.send('rename-state', { component, from, to });
   }
 
+  /** Restores the app to just before history entry `index` (a new change; undo takes it back). */
+  async restoreTo(index: number): Promise<Outcome> {
+    if (!this.canEdit) return this.refusal('E_FORBIDDEN', this.cannotEdit());
+    if (!this.online) return this.offlineRefusal('Restoring');
+    const outcome = await this.send('history-restore', { index });
+    this.report(outcome, 'Done');
+    return outcome;
+  }
+
   /** Renames the app (a `setMeta` op). */
   rename(title: string): Promise<Outcome> {
     return this.propose([{ op: 'setMeta', name: 'title', value: title }]);

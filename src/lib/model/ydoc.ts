@@ -279,10 +279,14 @@ export function writeModel(
         );
       }
     }
-    for (const [id, old] of prev.nodes) {
+    // A removed node's props stay where they are (nothing reads a prop whose node is gone).
+    // Deleting them too would break per-person undo: after Bob removes a node whose text Ann
+    // had set, Ann's undo and redo of her text could no longer bring her value back, since a
+    // Yjs redo restores only what its own undo deleted. Bob's undo brings the node back with
+    // the props it had.
+    for (const id of prev.nodes.keys()) {
       if (next.nodes.has(id)) continue;
       roots.nodes.delete(id);
-      for (const name of Object.keys(old.props)) roots.props.delete(propKey(id, name));
     }
   }
   if (prev.data !== next.data)

@@ -154,6 +154,10 @@ export const ERROR_CATALOG = {
     meaning:
       'The history log is append-only, and its entries name who made them: a live update may not rewrite it.'
   },
+  E_RESTORE_UNAVAILABLE: {
+    stage: 'input',
+    meaning: 'There is no earlier state of the app to restore at that point of the history.'
+  },
   E_OFFLINE: {
     stage: 'input',
     meaning: 'The studio is offline and this needs the server (undo, redo, code and field renames).'

@@ -4,7 +4,8 @@
  * server and in the CLI), so the studio in a browser can write a batch it planned itself while
  * it is offline; the server checks such a batch when it arrives (src/lib/collab/check.ts).
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { toBase64 } from 'lib0/buffer';
 import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
 import type { AppModel, Op } from '../model/types';
@@ -12,7 +13,8 @@ import type { Repairs } from '../model/resolve';
 import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
 
 /** Where a batch came from, for the history panel. */
-export type EditSource = 'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'import' | 'undo';
+export type EditSource =
+  'visual' | 'ai' | 'code' | 'cli' | 'api' | 'template' | 'import' | 'undo' | 'restore';
 
 /**
  * The origin of a commit's transaction: one stable object per person (Y.UndoManager matches
@@ -45,6 +47,11 @@ export interface HistoryEntry {
   readonly prompt?: string;
   readonly ops: readonly Op[];
   readonly idMap: Readonly<Record<string, string>>;
+  /**
+   * The document just before this change, as a Yjs snapshot (base64): "restore to before this"
+   * rebuilds that state from the server's document, which keeps deleted content for it.
+   */
+  readonly before?: string;
 }
 
 /** A batch that was written. */
@@ -73,7 +80,8 @@ export function writePlan(
     summary: plan.summary,
     ...(options.prompt ? { prompt: options.prompt } : {}),
     ops: plan.ops,
-    idMap: plan.idMap
+    idMap: plan.idMap,
+    before: toBase64(Y.encodeSnapshot(Y.snapshot(doc)))
   };
   expectModel(doc, plan.model);
   doc.transact(() => {

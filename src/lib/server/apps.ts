@@ -1,10 +1,14 @@
 /**
- * The stored apps: their list and their documents. Only this file reads and writes the `apps`
- * and `documents` tables. A document is stored as one Yjs update (the whole state), written
- * after every change, so a restart loses nothing that was acknowledged.
+ * The stored apps: their list and their documents, on the storage the server was started with
+ * (storage.ts: SQLite by default, PostgreSQL with `DATABASE_URL`). A document is stored as one
+ * Yjs update (the whole state), written after every change, so a restart loses nothing that was
+ * acknowledged; a write merges into what is stored, so instances sharing a database never erase
+ * each other's edits.
  */
 import * as Y from 'yjs';
-import type { Db } from './db';
+import type { AppRecord, SaveResult, Storage } from './storage';
+
+export { documentName } from './storage';
 
 /** One row of the app list. */
 export interface AppSummary {
@@ -15,28 +19,14 @@ export interface AppSummary {
   readonly updated: number;
 }
 
-interface AppRow {
-  id: string;
-  title: string;
-  template: string | null;
-  created_at: number;
-  updated_at: number;
-  deleted_at: number | null;
-}
-
-function summaryOf(row: AppRow): AppSummary {
+function summaryOf(app: AppRecord): AppSummary {
   return {
-    id: row.id,
-    title: row.title,
-    template: row.template,
-    created: row.created_at,
-    updated: row.updated_at
+    id: app.id,
+    title: app.title,
+    template: app.template,
+    created: app.created,
+    updated: app.updated
   };
-}
-
-/** The document name an app is stored under (Hocuspocus names documents the same way). */
-export function documentName(id: string): string {
-  return `app/${id}`;
 }
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -54,104 +44,126 @@ export function isAppId(value: string): boolean {
   return /^[a-z2-9]{10}$/.test(value);
 }
 
-export class AppStore {
-  private readonly db: Db;
+/** An app to store on a first start, when the database has never held one. */
+export interface FirstApp {
+  readonly id: string;
+  readonly title: string;
+  readonly template: string | null;
+  readonly doc: Y.Doc;
+}
 
-  constructor(db: Db) {
-    this.db = db;
+/** The app list and each app's document, over the storage the server was started with. */
+export class AppStore {
+  private readonly storage: Storage;
+  /** The storage is ready and a first start's app stored: every call waits for it. */
+  private readonly ready: Promise<void>;
+
+  /**
+   * `firstApp` makes the app a first start shows (the demo); it is stored before any call of
+   * this store is answered, and only when the database has never held an app, so deleting
+   * every app does not bring it back.
+   */
+  constructor(storage: Storage, firstApp?: () => FirstApp) {
+    this.storage = storage;
+    this.ready = storage.ready.then(async () => {
+      if (!firstApp || !(await storage.apps.isEmpty())) return;
+      const app = firstApp();
+      const now = Date.now();
+      await storage.apps.createFirst(
+        { ...app, created: now, updated: now, deleted: null },
+        Y.encodeStateAsUpdate(app.doc)
+      );
+      app.doc.destroy();
+    });
+    // Reported by the calls that wait for it; this only keeps the process up meanwhile.
+    this.ready.catch(() => undefined);
   }
 
   /** The apps that are not deleted, most recently changed first. */
-  list(): AppSummary[] {
-    const rows = this.db
-      .prepare('SELECT * FROM apps WHERE deleted_at IS NULL ORDER BY updated_at DESC, id')
-      .all() as AppRow[];
-    return rows.map(summaryOf);
+  async list(): Promise<AppSummary[]> {
+    await this.ready;
+    return (await this.storage.apps.list()).map(summaryOf);
   }
 
   /** Whether the database has ever held an app (deleted ones count). */
-  isEmpty(): boolean {
-    return this.db.prepare('SELECT 1 FROM apps LIMIT 1').get() === undefined;
+  async isEmpty(): Promise<boolean> {
+    await this.ready;
+    return this.storage.apps.isEmpty();
   }
 
   /** One app's row, or null when there is none (or it is deleted, unless `deleted`). */
-  get(id: string, options: { deleted?: boolean } = {}): AppSummary | null {
-    const row = this.db.prepare('SELECT * FROM apps WHERE id = ?').get(id) as AppRow | undefined;
-    if (!row || (row.deleted_at !== null && !options.deleted)) return null;
-    return summaryOf(row);
+  async get(id: string, options: { deleted?: boolean } = {}): Promise<AppSummary | null> {
+    await this.ready;
+    const app = await this.storage.apps.get(id);
+    if (!app || (app.deleted !== null && !options.deleted)) return null;
+    return summaryOf(app);
   }
 
   /** Stores a new app with its first document, in one transaction. */
-  create(id: string, title: string, doc: Y.Doc, template: string | null = null): AppSummary {
+  async create(
+    id: string,
+    title: string,
+    doc: Y.Doc,
+    template: string | null = null
+  ): Promise<AppSummary> {
+    await this.ready;
     const now = Date.now();
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          'INSERT INTO apps (id, title, template, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'
-        )
-        .run(id, title, template, now, now);
-      this.db
-        .prepare('INSERT INTO documents (name, data) VALUES (?, ?)')
-        .run(documentName(id), Buffer.from(Y.encodeStateAsUpdate(doc)));
-    })();
-    return this.get(id)!;
+    const app: AppRecord = { id, title, template, created: now, updated: now, deleted: null };
+    await this.storage.apps.create(app, Y.encodeStateAsUpdate(doc));
+    return summaryOf(app);
   }
 
   /** The stored document of an app as a Y.Doc, or null. */
-  loadDoc(id: string): Y.Doc | null {
-    const row = this.db
-      .prepare('SELECT data FROM documents WHERE name = ?')
-      .get(documentName(id)) as { data: Buffer } | undefined;
-    if (!row) return null;
+  async loadDoc(id: string): Promise<Y.Doc | null> {
+    const state = await this.loadState(id);
+    if (!state) return null;
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(row.data));
+    Y.applyUpdate(doc, state);
     return doc;
   }
 
   /** The stored document of an app as one Yjs update, or null. */
-  loadState(id: string): Uint8Array | null {
-    const row = this.db
-      .prepare('SELECT data FROM documents WHERE name = ?')
-      .get(documentName(id)) as { data: Buffer } | undefined;
-    return row ? new Uint8Array(row.data) : null;
+  async loadState(id: string): Promise<Uint8Array | null> {
+    await this.ready;
+    return this.storage.documents.load(id);
   }
 
-  /** Writes an app's whole document and its title (kept in the list for cheap listing). */
-  saveDoc(id: string, doc: Y.Doc, title: string): void {
-    this.saveState(id, Y.encodeStateAsUpdate(doc), title);
+  /** Stores an app's whole document and its title (kept in the list for cheap listing). */
+  async saveDoc(id: string, doc: Y.Doc, title: string): Promise<void> {
+    await this.saveState(id, Y.encodeStateAsUpdate(doc), title);
   }
 
-  /** Writes an app's whole document (one Yjs update) and its title. */
-  saveState(id: string, state: Uint8Array, title: string): void {
-    const data = Buffer.from(state);
-    this.db.transaction(() => {
-      this.db.prepare('UPDATE documents SET data = ? WHERE name = ?').run(data, documentName(id));
-      this.db
-        .prepare('UPDATE apps SET title = ?, updated_at = ? WHERE id = ?')
-        .run(title, Date.now(), id);
-    })();
+  /**
+   * Stores an app's whole document (one Yjs update) and its title. Merged into what is stored:
+   * edits another instance stored meanwhile are kept. `base` is a state the document is known
+   * to contain, which spares the merge while nobody else writes (storage.ts `planSave`); the
+   * answer is the `base` for the document's next save.
+   */
+  async saveState(
+    id: string,
+    state: Uint8Array,
+    title: string,
+    base: Uint8Array | null = null
+  ): Promise<SaveResult> {
+    await this.ready;
+    return this.storage.documents.save(id, state, { title, at: Date.now(), base });
   }
 
   /** Marks an app deleted; it can be restored until it is purged. Returns whether it existed. */
-  delete(id: string): boolean {
-    return (
-      this.db
-        .prepare('UPDATE apps SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL')
-        .run(Date.now(), id).changes > 0
-    );
-  }
-
-  /** Closes the database. */
-  close(): void {
-    this.db.close();
+  async delete(id: string): Promise<boolean> {
+    await this.ready;
+    return this.storage.apps.delete(id, Date.now());
   }
 
   /** Brings back a deleted app. Returns whether there was one to restore. */
-  restore(id: string): boolean {
-    return (
-      this.db
-        .prepare('UPDATE apps SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL')
-        .run(id).changes > 0
-    );
+  async restore(id: string): Promise<boolean> {
+    await this.ready;
+    return this.storage.apps.restore(id);
+  }
+
+  /** Closes the database. */
+  async close(): Promise<void> {
+    await this.ready.catch(() => undefined);
+    await this.storage.close();
   }
 }

@@ -50,7 +50,7 @@ export async function sessionFor(id: string): Promise<AppSession | Response> {
  * that is malformed, forged, expired, revoked or for another app is a 401 with its code, never a
  * fallback to the owner.
  */
-export function actorOf(request: Request, appId: string): Actor | Response {
+export async function actorOf(request: Request, appId: string): Promise<Actor | Response> {
   const header = request.headers.get('authorization');
   const person = request.headers.get(PERSON_HEADER);
   const personId = isPersonId(person) ? person : null;
@@ -69,7 +69,7 @@ export function actorOf(request: Request, appId: string): Actor | Response {
   }
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const verified = match
-    ? studioServer().links.verify(match[1], appId)
+    ? await studioServer().links.verify(match[1], appId)
     : {
         ok: false as const,
         error: editError(
@@ -99,8 +99,8 @@ function personName(request: Request): string | null {
 }
 
 /** The asking actor when they own the app, else a 403 (or the 401 of a bad token). */
-export function ownerOf(request: Request, appId: string): Actor | Response {
-  const actor = actorOf(request, appId);
+export async function ownerOf(request: Request, appId: string): Promise<Actor | Response> {
+  const actor = await actorOf(request, appId);
   if (actor instanceof Response || actor.role === 'owner') return actor;
   return errorAnswer(403, [editError('E_NEEDS_OWNER', 'only an owner of this app may do that')]);
 }

@@ -10,8 +10,11 @@
  * offline arrives as a live update, and is checked here before anyone else sees it.
  */
 import * as Y from 'yjs';
-import { currentModel } from '../model/store';
-import { undoScope } from '../model/ydoc';
+import { currentModel, expectModel } from '../model/store';
+import { docRoots, undoScope, writeModel } from '../model/ydoc';
+import { fromBase64 } from 'lib0/buffer';
+import type { HistoryEntry } from '../ops/write';
+import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import { validateModel } from '../model/validate';
 import {
@@ -261,6 +264,80 @@ export class AppSession {
     });
   }
 
+  /**
+   * Restores the app to what it was just before history entry `index`: the definition as it
+   * was then, with today's data where it still fits the fields of then. Nothing is erased: the
+   * restore is a new change at the end of the history (one undo step for `actor`), checked like
+   * a commit (the model's rules, the gate, a dry run).
+   */
+  restore(actor: Actor, index: unknown): Promise<ChangeResult> {
+    return this.serial(async () => {
+      if (!canEditDefinition(actor.role ?? 'owner'))
+        return {
+          ok: false,
+          errors: [editError('E_FORBIDDEN', `a ${actor.role} cannot restore the app`)]
+        };
+      const history = docRoots(this.doc).history;
+      const entry =
+        typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < history.length
+          ? (history.get(index) as HistoryEntry)
+          : undefined;
+      if (!entry || typeof entry.before !== 'string' || this.doc.gc)
+        return {
+          ok: false,
+          errors: [
+            editError(
+              'E_RESTORE_UNAVAILABLE',
+              entry
+                ? `the app cannot be restored to before “${entry.summary}”`
+                : `there is no change ${JSON.stringify(index)} in the history`
+            )
+          ]
+        };
+      let then: AppModel;
+      try {
+        const old = Y.createDocFromSnapshot(this.doc, Y.decodeSnapshot(fromBase64(entry.before)));
+        then = currentModel(old).model;
+        old.destroy();
+      } catch (e) {
+        return {
+          ok: false,
+          errors: [
+            editError('E_RESTORE_UNAVAILABLE', `the earlier state cannot be read: ${String(e)}`)
+          ]
+        };
+      }
+      const { model: now, repairs } = currentModel(this.doc);
+      const target: AppModel = { ...then, data: dataThatFits(now, then) };
+      const problems = [...validateModel(target)];
+      if (problems.length === 0) {
+        const gated = this.gate.compile(target);
+        if (!gated.ok) problems.push(...gated.errors);
+      }
+      if (problems.length === 0)
+        problems.push(...(await this.sandbox().sandboxChecks().dryRun!(target)));
+      if (problems.length > 0) return { ok: false, errors: problems };
+      const person = this.person(actor);
+      const summary = `Restored the app to before “${entry.summary}”`;
+      const record: HistoryEntry = {
+        who: actor.id,
+        ...(actor.name ? { name: actor.name } : {}),
+        when: Date.now(),
+        source: 'restore',
+        summary,
+        ops: [],
+        idMap: {}
+      };
+      expectModel(this.doc, target);
+      this.doc.transact(() => {
+        writeModel(this.doc, now, target, repairs);
+        history.push([record]);
+      }, person.origin);
+      person.undo.undoStack.at(-1)?.meta.set('summary', summary);
+      return { ok: true, summary };
+    });
+  }
+
   /** The gate and a dry run over the current document. */
   private async verify(): Promise<EditError[]> {
     const model = this.model;
@@ -350,4 +427,16 @@ function cloneDoc(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;
+}
+
+/** Today's data where it fits the root component's fields of `then`; else the data of then. */
+function dataThatFits(now: AppModel, then: AppModel): Record<string, JsonValue> {
+  const root = rootComponent(then);
+  const data: Record<string, JsonValue> = { ...then.data };
+  if (!root) return data;
+  for (const [field, decl] of Object.entries(root.state)) {
+    const value = now.data[field];
+    if (value !== undefined && !checkValue(decl.type, value)) data[field] = value;
+  }
+  return data;
 }

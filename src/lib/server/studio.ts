@@ -1,7 +1,9 @@
 /**
  * The studio's server side, one per process: the database, the store, the compile gate and the
  * open apps. Routes reach it through `studioServer()`. Configuration: `DATA_DIR` (default
- * `./data`) holds the SQLite file.
+ * `./data`) holds the SQLite file; `DATABASE_URL` (postgres://) stores everything in PostgreSQL
+ * instead and `REDIS_URL` (redis://) links the instances' live documents, so several instances
+ * can run behind a load balancer (storage-postgres.ts, cluster.ts).
  */
 import * as Y from 'yjs';
 import { CompileGate } from '../code/gate';
@@ -11,19 +13,56 @@ import type { EditError } from '../ops/errors';
 import { editError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { TEMPLATES, TEMPLATE_NAMES, templateModel } from '../templates';
-import { AppStore, newAppId, type AppSummary } from './apps';
-import { openDatabase } from './db';
+import { AppStore, newAppId, type AppSummary, type FirstApp } from './apps';
 import { loadSecret, ShareLinks } from './tokens';
 import { randomBytes } from 'node:crypto';
 import { AppSession } from './session';
 import type { AppModel } from '../model/types';
 import { CollabServer, type CollabOptions } from '../collab/server';
+import type { Storage } from './storage';
+import { sqliteStorage } from './storage-sqlite';
+import { postgresStorage } from './storage-postgres';
+import { Cluster, type ClusterEvent } from './cluster';
 
 /**
  * The person at the machine. A local start has no login: whoever opens the studio owns its apps.
  * (Share links with roles come with the collaboration server.)
  */
 export const LOCAL_OWNER: Actor = Object.freeze({ id: 'owner', name: 'You', role: 'owner' });
+
+/** How a studio server stores and whom it shares live documents with. */
+export interface StudioOptions {
+  /** Whether a first start stores the demo app (default true). */
+  demo?: boolean;
+  collab?: CollabOptions;
+  /** Store in PostgreSQL instead of SQLite under the data directory (`DATABASE_URL`). */
+  databaseUrl?: string;
+  /** Share live documents with the other instances over Redis (`REDIS_URL`). */
+  redisUrl?: string;
+  /** Namespaces the Redis keys and channels (default `malleable`; tests use their own). */
+  redisPrefix?: string;
+  /** Wraps the document store (tests make it fail). */
+  wrapStore?: (
+    save: (id: string, state: Uint8Array, title: string) => Promise<void>
+  ) => (id: string, state: Uint8Array, title: string) => Promise<void> | void;
+}
+
+/**
+ * The signing secret: `MALLEABLE_SECRET` when set; with PostgreSQL, the one kept in the
+ * database, so a link made on one instance verifies on all of them; in memory (tests), a fresh
+ * one; otherwise the file beside the SQLite database.
+ */
+function signingSecret(dataDir: string, storage: Storage): Buffer | Promise<Buffer> {
+  if (storage.kind === 'postgres' && !process.env.MALLEABLE_SECRET)
+    return storage
+      .sharedSecret(() => randomBytes(32))
+      .then((secret) => {
+        if (!secret) throw new Error('the database keeps no signing secret');
+        return secret;
+      });
+  if (storage.kind === 'postgres') return loadSecret(dataDir);
+  return dataDir === ':memory:' ? randomBytes(32) : loadSecret(dataDir);
+}
 
 export class StudioServer {
   readonly store: AppStore;
@@ -32,40 +71,69 @@ export class StudioServer {
   readonly gate = new CompileGate();
   /** Live editing over WebSockets (Hocuspocus), on the same documents. */
   readonly collab: CollabServer;
+  private readonly storage: Storage;
+  /** The other instances (with `redisUrl`), or null for a single one. */
+  private readonly cluster: Cluster | null;
   private readonly sessions = new Map<string, Promise<AppSession | null>>();
+  private closing = false;
 
-  constructor(
-    dataDir: string,
-    options: {
-      demo?: boolean;
-      collab?: CollabOptions;
-      /** Wraps the document store (tests make it fail). */
-      wrapStore?: (
-        save: (id: string, state: Uint8Array, title: string) => void
-      ) => (id: string, state: Uint8Array, title: string) => void;
-    } = {}
-  ) {
-    const db = openDatabase(dataDir);
-    this.store = new AppStore(db);
-    // In memory (tests), a fresh secret per process; on disk, one kept beside the database.
-    this.links = new ShareLinks(db, dataDir === ':memory:' ? randomBytes(32) : loadSecret(dataDir));
-    const save = (id: string, state: Uint8Array, title: string) =>
-      this.store.saveState(id, state, title);
+  constructor(dataDir: string, options: StudioOptions = {}) {
+    this.storage = options.databaseUrl
+      ? postgresStorage(options.databaseUrl)
+      : sqliteStorage(dataDir);
+    if (options.redisUrl && !options.databaseUrl)
+      console.warn(
+        'malleable: REDIS_URL without DATABASE_URL: instances only see each other’s apps if they open the same SQLite file'
+      );
+    // A first start shows something to play with: the todo app. Only when the database has never
+    // held an app, so deleting every app does not bring it back.
+    this.store = new AppStore(
+      this.storage,
+      options.demo !== false ? () => this.demoApp() : undefined
+    );
+    this.links = new ShareLinks(this.storage.links, signingSecret(dataDir, this.storage));
+    this.cluster = options.redisUrl
+      ? new Cluster(options.redisUrl, (event) => void this.heard(event), {
+          prefix: options.redisPrefix
+        })
+      : null;
+    // What each live document is known to contain (storage.ts `planSave`): the state it was
+    // loaded from, then what its last store wrote. While nobody else writes, a store replaces the
+    // row without merging. Only the collaboration server's documents load and store through
+    // here, one live document per app, so the state is always that document's.
+    const bases = new Map<string, Uint8Array | null>();
+    const save = async (id: string, state: Uint8Array, title: string) => {
+      const saved = await this.store.saveState(id, state, title, bases.get(id) ?? null);
+      bases.set(id, saved.base);
+    };
     const storeState = options.wrapStore ? options.wrapStore(save) : save;
     this.collab = new CollabServer(
       {
-        appExists: (id) => this.store.get(id) !== null,
-        loadState: async (id) => this.store.loadState(id),
+        appExists: async (id) => (await this.store.get(id)) !== null,
+        loadState: async (id) => {
+          const state = await this.store.loadState(id);
+          bases.set(id, state);
+          return state;
+        },
         storeState: async (id, state, title) => storeState(id, state, title),
         verifyToken: (token, appId) => this.links.verify(token, appId),
         session: (id) => this.session(id)
       },
-      options.collab
+      {
+        ...options.collab,
+        extensions: [
+          ...(options.collab?.extensions ?? []),
+          ...(this.cluster ? [this.cluster.extension] : [])
+        ]
+      }
     );
-    // A first start shows something to play with: the todo app. Only when the database has never
-    // held an app, so deleting every app does not bring it back.
-    if (options.demo !== false && this.store.isEmpty())
-      this.create({ template: 'todo', title: 'Todo (demo)' });
+  }
+
+  /** The demo app of a first start. */
+  private demoApp(): FirstApp {
+    const built = this.build({ template: 'todo', title: 'Todo (demo)' }, LOCAL_OWNER);
+    if (!built.ok) throw new Error(built.errors[0].message);
+    return { id: newAppId(), title: built.title, template: built.template, doc: built.doc };
   }
 
   /**
@@ -73,7 +141,7 @@ export class StudioServer {
    * document is the collaboration server's, so a change made here reaches every open studio.
    */
   async session(id: string): Promise<AppSession | null> {
-    if (!this.store.get(id)) return null;
+    if (!(await this.store.get(id))) return null;
     let open = this.sessions.get(id);
     if (!open) {
       open = this.collab.document(id).then(
@@ -93,10 +161,29 @@ export class StudioServer {
    * Creates an app from a template name or an app file (parsed JSON). Returns its row, or the
    * coded errors of a bad request (nothing is stored then).
    */
-  create(
+  async create(
     request: { template?: unknown; file?: unknown; title?: unknown },
     actor: Actor = LOCAL_OWNER
-  ): { ok: true; app: AppSummary } | { ok: false; errors: EditError[] } {
+  ): Promise<{ ok: true; app: AppSummary } | { ok: false; errors: EditError[] }> {
+    const built = this.build(request, actor);
+    if (!built.ok) return built;
+    try {
+      return {
+        ok: true,
+        app: await this.store.create(newAppId(), built.title, built.doc, built.template)
+      };
+    } finally {
+      built.doc.destroy();
+    }
+  }
+
+  /** The first document of a new app, committed as `actor`; or the request's coded errors. */
+  private build(
+    request: { template?: unknown; file?: unknown; title?: unknown },
+    actor: Actor
+  ):
+    | { ok: true; title: string; template: string | null; doc: Y.Doc }
+    | { ok: false; errors: EditError[] } {
     let model: AppModel;
     let template: string | null = null;
     if (request.file !== undefined) {
@@ -134,43 +221,74 @@ export class StudioServer {
       source: template ? 'template' : 'import',
       summary: template ? `Created from the ${template} template` : `Imported “${model.meta.title}”`
     });
-    const app = this.store.create(newAppId(), model.meta.title, doc, template);
-    doc.destroy();
-    return { ok: true, app };
+    return { ok: true, title: model.meta.title, template, doc };
   }
 
   /** Stores every open document, closes every connection and app (their sandboxes) and the database. */
   async close(): Promise<void> {
+    this.closing = true;
     await this.collab.destroy();
     const open = await Promise.all(this.sessions.values());
     this.sessions.clear();
     await Promise.all(open.map((session) => session?.close()));
     this.gate.dispose();
-    this.store.close();
+    await this.cluster?.close();
+    await this.store.close();
   }
 
-  /** Revokes a share link and closes the live connections that came with it. */
-  revokeLink(appId: string, jti: string): boolean {
-    if (!this.links.revoke(appId, jti)) return false;
-    this.collab.revoke(jti, editError('E_TOKEN_REVOKED', 'the owner revoked this share link'));
+  /**
+   * Revokes a share link and closes the live connections that came with it, here and (with
+   * Redis) on the other instances.
+   */
+  async revokeLink(appId: string, jti: string): Promise<boolean> {
+    if (!(await this.links.revoke(appId, jti))) return false;
+    this.collab.revoke(jti, REVOKED);
+    // Not awaited: an answer never waits on Redis (the link is already refused everywhere).
+    void this.cluster?.announce({ type: 'revoked', app: appId, jti });
     return true;
   }
 
-  /** Deletes an app (restorable); closes its session. */
+  /** Deletes an app (restorable); closes its connections, here and on the other instances. */
   async delete(id: string): Promise<boolean> {
-    const deleted = this.store.delete(id);
-    if (deleted)
-      this.collab.closeApp(id, editError('E_APP_NOT_FOUND', 'the owner deleted this app'));
+    const deleted = await this.store.delete(id);
+    if (deleted) {
+      this.collab.closeApp(id, DELETED);
+      void this.cluster?.announce({ type: 'deleted', app: id });
+    }
     return deleted;
   }
+
+  /**
+   * Another instance revoked a link or deleted an app. The announcement is only a hint: the
+   * shared database is read first, so a forged one on Redis closes nothing (cluster.ts).
+   */
+  private async heard(event: ClusterEvent): Promise<void> {
+    if (this.closing) return;
+    try {
+      if (event.type === 'revoked') {
+        const link = await this.storage.links.find(event.jti);
+        if (link && link.app === event.app && link.revoked !== null)
+          this.collab.revoke(event.jti, REVOKED);
+      } else if ((await this.store.get(event.app)) === null) {
+        this.collab.closeApp(event.app, DELETED);
+      }
+    } catch (e) {
+      console.error(`malleable: acting on another instance's ${event.type} failed: ${String(e)}`);
+    }
+  }
 }
+
+const REVOKED = editError('E_TOKEN_REVOKED', 'the owner revoked this share link');
+const DELETED = editError('E_APP_NOT_FOUND', 'the owner deleted this app');
 
 let server: StudioServer | undefined;
 
 /** The process's studio server, created on first use. */
 export function studioServer(): StudioServer {
   return (server ??= new StudioServer(process.env.DATA_DIR || './data', {
-    demo: process.env.MALLEABLE_DEMO !== '0'
+    demo: process.env.MALLEABLE_DEMO !== '0',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    redisUrl: process.env.REDIS_URL || undefined
   }));
 }
 

@@ -7,14 +7,18 @@
  * signature is checked in constant time before the claims are even parsed (a forged token learns
  * nothing from timing or from parse errors); the expiry and the revocation list are checked after.
  * The secret comes from `MALLEABLE_SECRET`, or is generated once into `DATA_DIR/secret` (mode 0600)
- * so that links survive a restart.
+ * so that links survive a restart; with PostgreSQL (several instances), into the database, so
+ * that a link made on one instance works on all of them (studio.ts).
+ *
+ * The revocation list is read from the storage on every check: with PostgreSQL that is the
+ * database every instance shares, so a link revoked on one instance is refused by all of them.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
-import type { Db } from './db';
+import type { LinkRows } from './storage';
 
 /** What a share link lets its holder do (DESIGN section 7). */
 export type Role = NonNullable<Actor['role']>;
@@ -53,24 +57,32 @@ function sign(secret: Buffer, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');
 }
 
+/** Share links of every app: made, verified, listed and revoked against the storage's list. */
 export class ShareLinks {
-  private readonly db: Db;
-  private readonly secret: Buffer;
+  private readonly rows: LinkRows;
+  private readonly secret: Promise<Buffer>;
   private readonly now: () => number;
 
-  constructor(db: Db, secret: Buffer, now: () => number = Date.now) {
-    if (secret.length < 16) throw new Error('the signing secret is too short');
-    this.db = db;
-    this.secret = secret;
+  /** `secret` may still be coming (read from the database); every call waits for it. */
+  constructor(rows: LinkRows, secret: Buffer | Promise<Buffer>, now: () => number = Date.now) {
+    const checked = (value: Buffer) => {
+      if (value.length < 16) throw new Error('the signing secret is too short');
+      return value;
+    };
+    if (Buffer.isBuffer(secret)) checked(secret);
+    this.rows = rows;
+    this.secret = Promise.resolve(secret).then(checked);
+    // Reported by the calls that wait for it; this only keeps the process up meanwhile.
+    this.secret.catch(() => undefined);
     this.now = now;
   }
 
   /** Makes a link for `app` with `role`, valid for `expiresInMs`; or a coded error. */
-  create(
+  async create(
     app: string,
     role: unknown,
     expiresInMs: unknown
-  ): { ok: true; token: string; claims: Claims } | { ok: false; error: EditError } {
+  ): Promise<{ ok: true; token: string; claims: Claims } | { ok: false; error: EditError }> {
     if (!ROLES.includes(role as Role))
       return {
         ok: false,
@@ -95,18 +107,24 @@ export class ShareLinks {
       exp: created + expiresInMs,
       jti: randomBytes(12).toString('base64url')
     };
-    this.db
-      .prepare('INSERT INTO links (jti, app, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(claims.jti, app, claims.role, created, claims.exp);
+    const secret = await this.secret;
+    await this.rows.insert({
+      jti: claims.jti,
+      app,
+      role: claims.role,
+      created,
+      expires: claims.exp,
+      revoked: null
+    });
     const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
-    return { ok: true, token: `${body}.${sign(this.secret, body)}`, claims };
+    return { ok: true, token: `${body}.${sign(secret, body)}`, claims };
   }
 
   /** The claims of a valid, unexpired, unrevoked token (for `app`, when given); or why not. */
-  verify(
+  async verify(
     token: unknown,
     app?: string
-  ): { ok: true; claims: Claims } | { ok: false; error: EditError } {
+  ): Promise<{ ok: true; claims: Claims } | { ok: false; error: EditError }> {
     const invalid = (why: string) => ({
       ok: false as const,
       error: editError('E_TOKEN_INVALID', `this link is not valid: ${why}`)
@@ -115,8 +133,9 @@ export class ShareLinks {
     const dot = token.indexOf('.');
     if (dot <= 0 || dot !== token.lastIndexOf('.')) return invalid('it is not a token');
     const body = token.slice(0, dot);
+    const secret = await this.secret;
     const given = Buffer.from(token.slice(dot + 1), 'base64url');
-    const expected = Buffer.from(sign(this.secret, body), 'base64url');
+    const expected = Buffer.from(sign(secret, body), 'base64url');
     // Constant time, and the lengths first (timingSafeEqual throws on a length mismatch).
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
       return invalid('its signature does not match');
@@ -139,42 +158,27 @@ export class ShareLinks {
         ok: false,
         error: editError('E_TOKEN_EXPIRED', 'this link has expired; ask the owner for a new one')
       };
-    const row = this.db.prepare('SELECT revoked_at FROM links WHERE jti = ?').get(claims.jti) as
-      { revoked_at: number | null } | undefined;
+    // Read from the shared database on every check, never cached: a link revoked on another
+    // instance must be refused here at once.
+    const row = await this.rows.find(claims.jti);
     // A signed link the database does not know (a restored backup, another deployment) is
     // refused: the list is the authority on which links exist.
     if (!row) return invalid('it is not known here');
-    if (row.revoked_at !== null)
+    if (row.revoked !== null)
       return { ok: false, error: editError('E_TOKEN_REVOKED', 'the owner revoked this link') };
     return { ok: true, claims };
   }
 
   /** Revokes a link of `app`; returns whether there was one to revoke. */
-  revoke(app: string, jti: string): boolean {
-    return (
-      this.db
-        .prepare('UPDATE links SET revoked_at = ? WHERE jti = ? AND app = ? AND revoked_at IS NULL')
-        .run(this.now(), jti, app).changes > 0
-    );
+  revoke(app: string, jti: string): Promise<boolean> {
+    return this.rows.revoke(app, jti, this.now());
   }
 
   /** The links of an app that are neither revoked nor expired, newest first. */
-  list(app: string): { jti: string; role: Role; created: number; expires: number }[] {
-    const rows = this.db
-      .prepare(
-        'SELECT jti, role, created_at, expires_at FROM links WHERE app = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at DESC'
-      )
-      .all(app, this.now()) as {
-      jti: string;
-      role: Role;
-      created_at: number;
-      expires_at: number;
-    }[];
-    return rows.map((r) => ({
-      jti: r.jti,
-      role: r.role,
-      created: r.created_at,
-      expires: r.expires_at
-    }));
+  async list(
+    app: string
+  ): Promise<{ jti: string; role: Role; created: number; expires: number }[]> {
+    const rows = await this.rows.list(app, this.now());
+    return rows.map((r) => ({ jti: r.jti, role: r.role, created: r.created, expires: r.expires }));
   }
 }

@@ -5,7 +5,7 @@ import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = () => json({ apps: studioServer().store.list() });
+export const GET: RequestHandler = async () => json({ apps: await studioServer().store.list() });
 
 export const POST: RequestHandler = async ({ request }) => {
   const read = await readBody(request);
@@ -18,7 +18,7 @@ export const POST: RequestHandler = async ({ request }) => {
         'send {"template": NAME} or {"file": APP_FILE}, with an optional "title"'
       )
     ]);
-  const created = studioServer().create(body as Record<string, unknown>);
+  const created = await studioServer().create(body as Record<string, unknown>);
   if (!created.ok) return errorAnswer(422, created.errors);
   return json({ id: created.app.id, app: created.app }, { status: 201 });
 };

@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
   let role: 'owner' | 'editor' | 'user' | 'viewer' = 'owner';
   let base = 'owner';
   if (token !== null) {
-    const verified = studioServer().links.verify(token, params.id);
+    const verified = await studioServer().links.verify(token, params.id);
     if (!verified.ok) error(401, `${verified.error.message} (${verified.error.code})`);
     role = verified.claims.role;
     base = `link:${verified.claims.jti}`;

@@ -18,7 +18,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
-  return json({ app: studioServer().store.get(params.id) });
+  return json({ app: await studioServer().store.get(params.id) });
 };
 
 export const PATCH: RequestHandler = async ({ params, request }) => {
@@ -31,7 +31,7 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
     return errorAnswer(422, [
       editError('E_FIELD_VALUE', 'a title must be a non-empty string', { path: '/title' })
     ]);
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, [
     { op: 'setMeta', name: 'title', value: title.trim().slice(0, 200) }
@@ -42,7 +42,7 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
 export const DELETE: RequestHandler = async ({ params, request }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
-  const owner = ownerOf(request, params.id);
+  const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
   await studioServer().delete(params.id);
   return json({ ok: true });

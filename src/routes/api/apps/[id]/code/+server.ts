@@ -48,7 +48,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   if (!translated.ok) return errorAnswer(422, translated.errors);
   if (url.searchParams.get('dryRun') === '1') return json(translated);
 
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   if (translated.ops.length === 0)
     return await changeAnswer(session, { ok: true, summary: null }, body.sv, actor);

@@ -21,7 +21,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
     return errorAnswer(400, [
       editError('E_FIELD_TYPE', '"prev" and "next" must be objects of state field → value')
     ]);
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.writeData(actor, prev, next);
   return await changeAnswer(session, result, sv, actor);

@@ -14,21 +14,21 @@ const WEEK_S = 7 * 24 * 3600;
 export const GET: RequestHandler = async ({ params, request }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
-  const owner = ownerOf(request, params.id);
+  const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
-  return json({ links: studioServer().links.list(params.id) });
+  return json({ links: await studioServer().links.list(params.id) });
 };
 
 export const POST: RequestHandler = async ({ params, request, url }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
-  const owner = ownerOf(request, params.id);
+  const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
   const read = await readBody(request);
   if (read instanceof Response) return read;
   const { role, expiresIn } = (read.body ?? {}) as { role?: unknown; expiresIn?: unknown };
   const seconds = expiresIn === undefined ? WEEK_S : expiresIn;
-  const made = studioServer().links.create(
+  const made = await studioServer().links.create(
     params.id,
     role,
     typeof seconds === 'number' ? seconds * 1000 : seconds

@@ -17,7 +17,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
   const body = (read.body ?? {}) as { ops?: unknown; source?: unknown; sv?: unknown };
   const ops = Array.isArray(read.body) ? read.body : body.ops;
   const source = SOURCES.find((s) => s === body.source) ?? 'api';
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, ops, { source });
   return await changeAnswer(session, result, body.sv, actor);

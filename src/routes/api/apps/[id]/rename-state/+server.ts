@@ -20,7 +20,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
     ]);
   const batch = renameStateBatch(session.model, component, from, to);
   if (!batch.ok) return errorAnswer(422, batch.errors);
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, batch.ops, { source: 'visual' });
   return await changeAnswer(session, result, sv, actor);

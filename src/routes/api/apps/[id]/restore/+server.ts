@@ -5,12 +5,12 @@ import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = ({ params, request }) => {
-  const owner = ownerOf(request, params.id);
+export const POST: RequestHandler = async ({ params, request }) => {
+  const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
-  if (!studioServer().store.restore(params.id))
+  if (!(await studioServer().store.restore(params.id)))
     return errorAnswer(404, [
       editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to restore`)
     ]);
-  return json({ ok: true, app: studioServer().store.get(params.id) });
+  return json({ ok: true, app: await studioServer().store.get(params.id) });
 };

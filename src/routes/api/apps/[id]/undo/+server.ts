@@ -8,7 +8,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.undo(actor, 'undo');
   return await changeAnswer(session, result, (read.body as { sv?: unknown }).sv, actor);
@@ -18,7 +18,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
 export const GET: RequestHandler = async ({ params, request }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
-  const actor = actorOf(request, params.id);
+  const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   return json({ history: session.history(actor) });
 };

@@ -8,9 +8,9 @@ import type { RequestHandler } from './$types';
 export const DELETE: RequestHandler = async ({ params, request }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
-  const owner = ownerOf(request, params.id);
+  const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
-  if (!studioServer().revokeLink(params.id, params.jti))
+  if (!(await studioServer().revokeLink(params.id, params.jti)))
     return errorAnswer(404, [
       editError('E_TOKEN_INVALID', `the app has no live link “${params.jti}” to revoke`)
     ]);
