@@ -3,6 +3,8 @@
  * (.ci/services prints their URLs), a schema of its own for each test so that runs and files
  * never see each other's rows, and studio servers on loopback configured for several instances.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +18,24 @@ import type { Running } from '../collab/harness';
  * always sets them, and a scale test that silently does not run proves nothing.
  */
 export function serviceUrls(): { database: string; redis: string } {
+  // `npm test` on a machine like CI's: bring the services up here (installing and starting
+  // Debian's PostgreSQL and Redis when missing), as .ci/run does before the tests.
+  if (!process.env.TEST_DATABASE_URL || !process.env.TEST_REDIS_URL) {
+    try {
+      const printed = execFileSync(join(import.meta.dirname, '../../.ci/services'), {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+        timeout: 300_000
+      });
+      for (const line of printed.split('\n')) {
+        const [name, ...rest] = line.trim().split('=');
+        if (name === 'TEST_DATABASE_URL' || name === 'TEST_REDIS_URL')
+          process.env[name] ??= rest.join('=');
+      }
+    } catch {
+      // Reported below, with what to do.
+    }
+  }
   const database = process.env.TEST_DATABASE_URL;
   const redis = process.env.TEST_REDIS_URL;
   const missing = [!database && 'TEST_DATABASE_URL', !redis && 'TEST_REDIS_URL'].filter(Boolean);
