@@ -263,7 +263,8 @@ test('the owner shares a link in the Share dialog, and revoking it locks its hol
   const linkId = await dialog.locator('[data-share-link]').getAttribute('data-share-link');
   await dialog.locator(`[data-share-revoke="${linkId}"]`).click();
   await expect(dialog.locator('[data-share-link]')).toHaveCount(0);
-  await expect(holder.locator('[data-locked-out]')).toBeVisible();
+  await expect(holder.locator('[data-locked-out]')).toContainText('revoked');
+  await expect(holder.locator('[data-connection="locked"]')).toBeVisible();
   await expect(holder.locator('[data-mode-button="edit"]')).toBeDisabled();
   await holder.screenshot({ path: 'test-results/collab-locked-out.png' });
   await holder.context().close();

@@ -285,7 +285,11 @@ export class Studio {
     if (!notice) return;
     const first = notice.errors[0];
     if (notice.type === 'revoked') {
-      this.lockOut(first?.message ?? 'This share link no longer works.');
+      const why = first?.message ?? 'it stopped working';
+      this.lockOut(
+        `This share link no longer works (${why}): the app is read-only here. Ask the owner for a new link.`,
+        first?.code ?? 'E_TOKEN_REVOKED'
+      );
       return;
     }
     // The server refused what this browser wrote (offline, or a change that conflicted): it is
@@ -317,13 +321,13 @@ export class Studio {
     location.reload();
   }
 
-  private lockOut(message: string): void {
+  private lockOut(message: string, code: ErrorCode = 'E_TOKEN_INVALID'): void {
     if (this.lockedOut !== null) return;
     this.lockedOut = message;
     this.provider?.destroy();
     this.provider = null;
     this.status = 'offline';
-    this.notify('error', message, 'E_TOKEN_REVOKED');
+    this.notify('error', message, code);
   }
 
   private readPeers(): void {
