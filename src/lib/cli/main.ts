@@ -8,6 +8,7 @@
  *   malleable check APP.json
  *   malleable code APP.json [--component NAME] [--form jsx|module]
  *   malleable import FILE.jsx [--into APP.json]
+ *   malleable assist APP.json MESSAGE [--selection NODE] [--apply -o OUT.json] [--json]
  *
  * Exit codes: 0 success; 1 the input was rejected (coded errors on stderr, or as JSON on stdout
  * with --json; nothing written); 2 usage or I/O error (a file that cannot be read or written).
@@ -22,7 +23,10 @@ import { commitBatch, commitChecked, commitModel, originFor } from '../ops/commi
 import { editError, formatError, type EditError } from '../ops/errors';
 import { TEMPLATE_NAMES, templateModel } from '../templates';
 import { componentByName, emptyModel, rootComponent, type AppModel } from '../model/types';
-import { compileApp } from '../code/gate';
+import { CompileGate, compileApp } from '../code/gate';
+import { AppSession } from '../server/session';
+import { applyProposal, assistTurn } from '../server/assist';
+import type { AssistMessage } from '../ai/protocol';
 import { appJsx, componentJsx } from '../code/jsx';
 import { importComponent } from '../code/import';
 import { readEvents, runHeadless, withSandboxChecks } from './run';
@@ -52,6 +56,10 @@ Commands:
   import FILE.jsx [--into APP.json]
                           turn a JSX component into the ops batch that makes the app match it
                           (a new app when --into is not given); prints the batch as JSON
+  assist APP.json MESSAGE [--selection NODE] [--apply [-o OUT.json]]
+                          one AI turn, headless: Claude when ANTHROPIC_API_KEY is set, else the
+                          offline planner; prints the checked batch and its summary, or why
+                          there is none (exit 1); --apply writes the changed app
 
 Options:
   --json                  print results and errors as JSON on stdout
@@ -133,6 +141,8 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       into: { type: 'string' },
       events: { type: 'string' },
       title: { type: 'string' },
+      selection: { type: 'string' },
+      apply: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
@@ -225,6 +235,18 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       }
       return 0;
     }
+    case 'assist': {
+      if (args.length !== 2)
+        throw new CliExit(2, [
+          editError('E_USAGE', 'assist takes an app file and a request in quotes; see --help')
+        ]);
+      const model = await readApp(io, args[0]);
+      return await assistCommand(io, json, model, args[1], {
+        selection: values.selection ?? null,
+        apply: values.apply === true,
+        output: values.output
+      });
+    }
     case 'run': {
       expect(1);
       const model = await readApp(io, args[0]);
@@ -313,6 +335,91 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
 }
 
 /** Runs the CLI; returns the exit code. Never throws for bad input. */
+/**
+ * `malleable assist`: the endpoint's turn (src/lib/server/assist.ts) over an app file, in a
+ * session of its own; `--apply` commits the proposal like the sidebar's Apply.
+ */
+async function assistCommand(
+  io: CliIo,
+  json: boolean,
+  model: AppModel,
+  message: string,
+  options: { selection: string | null; apply: boolean; output?: string }
+): Promise<number> {
+  const doc = new Y.Doc();
+  commitModel(doc, model, CLI_ORIGIN);
+  const gate = new CompileGate();
+  const session = new AppSession('cli', doc, gate, async () => {});
+  try {
+    let engine = '';
+    let proposal: Extract<AssistMessage, { type: 'proposal' }> | null = null;
+    let ending: Exclude<AssistMessage, { type: 'proposal' | 'status' | 'engine' }> | null = null;
+    for await (const event of assistTurn(session, CLI_ACTOR, {
+      message,
+      selection: options.selection
+    })) {
+      if (event.type === 'engine') engine = event.note;
+      else if (event.type === 'status') {
+        if (!json) io.stderr(`${event.text}\n`);
+      } else if (event.type === 'proposal') proposal = event;
+      else ending = event;
+    }
+    if (!proposal) {
+      const text = ending?.text ?? 'the assistant ended without a proposal';
+      const errors =
+        ending?.type === 'failed' && ending.errors.length > 0
+          ? [...ending.errors]
+          : [editError('E_NO_PROPOSAL', `${ending?.type ?? 'failed'}: ${text}`)];
+      throw new CliExit(1, errors);
+    }
+    if (!options.apply) {
+      if (json)
+        io.stdout(
+          JSON.stringify({
+            ok: true,
+            engine,
+            summary: proposal.summary,
+            changes: proposal.changes,
+            ops: proposal.ops
+          }) + '\n'
+        );
+      else {
+        io.stdout(JSON.stringify(proposal.ops, null, 2) + '\n');
+        io.stderr(`${proposal.summary} (${engine})\n`);
+        for (const change of proposal.changes) io.stderr(`  - ${change}\n`);
+      }
+      return 0;
+    }
+    const applied = await applyProposal(session, CLI_ACTOR, { ops: proposal.ops, prompt: message });
+    if (!applied.ok) throw new CliExit(1, [...applied.errors]);
+    const text = appText(session.model);
+    if (options.output) {
+      await writeOut(io, options.output, text);
+      say(io, json, `${proposal.summary}\nwrote ${options.output}`, {
+        summary: proposal.summary,
+        output: options.output
+      });
+    } else if (json)
+      io.stdout(
+        JSON.stringify({ ok: true, summary: proposal.summary, app: toAppFile(session.model) }) +
+          '\n'
+      );
+    else {
+      io.stdout(text);
+      io.stderr(`${proposal.summary}\n`);
+    }
+    return 0;
+  } finally {
+    await session.close();
+    gate.dispose();
+  }
+}
+
+function say(io: CliIo, json: boolean, text: string, data: Record<string, unknown>): void {
+  if (json) io.stdout(JSON.stringify({ ok: true, ...data }) + '\n');
+  else io.stdout(text + '\n');
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   try {

@@ -151,6 +151,8 @@ export class Studio {
   peers = $state.raw<Peer[]>([]);
   /** The collaboration connection. */
   status = $state<ConnectionStatus>('connecting');
+  /** An AI proposal's app, shown on the canvas instead of the live one while set. */
+  previewLive = $state.raw<LiveSource | null>(null);
   /** Why the canvas runs an older version than the document holds, if it does. */
   liveProblem = $state.raw<GateProblem | null>(null);
   /** Set when the share link stopped working (revoked, expired): the studio is read-only. */
@@ -468,7 +470,8 @@ export class Studio {
   private async send(path: string, body: Record<string, unknown>): Promise<Outcome> {
     this.pending++;
     try {
-      const response = await this.fetcher(`/api/apps/${this.appId}/${path}`, {
+      const url = path.startsWith('/') ? path : `/api/apps/${this.appId}/${path}`;
+      const response = await this.fetcher(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...this.headers() },
         body: JSON.stringify({ ...body, sv: toBase64(Y.encodeStateVector(this.doc)) })
@@ -575,6 +578,8 @@ export class Studio {
   ): Promise<Outcome> {
     if (this.me.role === 'viewer' || this.lockedOut !== null)
       return this.refusal('E_FORBIDDEN', 'This link is view only: the app’s data is not saved.');
+    // Trying out a proposal on the canvas changes nothing for real.
+    if (this.previewLive !== null) return { ok: true, summary: null, idMap: {} };
     if (this.online) {
       const outcome = await this.send('data', { prev, next });
       if (outcome.ok || outcome.errors[0]?.code !== 'E_IO' || this.provider === null)
@@ -599,6 +604,20 @@ export class Studio {
         )
       );
     return this.send('rename-state', { component, from, to });
+  }
+
+  /**
+   * Applies an AI proposal (or the ops at `chosen`) as one change of this person, with the
+   * request in the history; planned again on the server against the app as it is now.
+   */
+  async applyProposal(
+    ops: readonly unknown[],
+    options: { chosen?: number[]; prompt: string; approved?: boolean }
+  ): Promise<Outcome> {
+    if (!this.canEdit) return this.refusal('E_FORBIDDEN', this.cannotEdit());
+    if (!this.online) return this.offlineRefusal('Applying a proposal');
+    this.previewLive = null;
+    return this.send('/api/assist/apply', { appId: this.appId, ops, ...options });
   }
 
   /** Restores the app to just before history entry `index` (a new change; undo takes it back). */

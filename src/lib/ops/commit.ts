@@ -9,7 +9,7 @@ import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
 import { emptyModel, type AppModel } from '../model/types';
 import { validateModel } from '../model/validate';
-import { planOps, type Actor, type Rejection } from './plan';
+import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
 import { prepareMigrations, type MigrationEvaluator } from './migrations';
 import { editError, type EditError } from './errors';
 import { gateVerifier } from '../code/gate';
@@ -96,6 +96,29 @@ export async function commitChecked(
       editError('E_DOC_BUSY', 'the app kept changing while this change was checked; try it again')
     ]
   };
+}
+
+/**
+ * What commitChecked would write, without writing it: migrations, the plan, the gate and the dry
+ * run over `doc`'s current model. An AI proposal is checked with this before anyone sees it.
+ */
+export async function checkBatch(
+  doc: Y.Doc,
+  ops: unknown,
+  actor: Actor,
+  checks: SandboxChecks,
+  options: PlanOptions = {}
+): Promise<Plan | Rejection> {
+  const { model } = currentModel(doc);
+  const migrate = checks.migrate ? await prepareMigrations(model, ops, checks.migrate) : undefined;
+  const plan = planOps(model, ops, actor, {
+    ...options,
+    ...(migrate ? { migrate } : {}),
+    verify: options.verify ?? gateVerifier()
+  });
+  if (!plan.ok) return plan;
+  const problems = checks.dryRun ? await checks.dryRun(plan.model) : [];
+  return problems.length > 0 ? { ok: false, errors: problems } : plan;
 }
 
 /** The origin of history entries that record an undo: not a person's, so no undo manager takes them. */

@@ -158,6 +158,11 @@ export const ERROR_CATALOG = {
     stage: 'input',
     meaning: 'There is no earlier state of the app to restore at that point of the history.'
   },
+  E_NO_PROPOSAL: {
+    stage: 'cli',
+    meaning:
+      'The assistant did not propose a change: it asked a question, refused, or could not make one that passes the checks.'
+  },
   E_OFFLINE: {
     stage: 'input',
     meaning: 'The studio is offline and this needs the server (undo, redo, code and field renames).'

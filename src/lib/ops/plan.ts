@@ -12,7 +12,7 @@ import { checkBatchInput, BATCH_LIMITS } from './input';
 import { editError, type EditError } from './errors';
 import { Draft } from './draft';
 import { applyOp, OpFailure, type PlanState } from './apply';
-import { summarizeBatch } from './summary';
+import { describeOp, summarizeBatch } from './summary';
 
 /** Who is acting, with the role that decides what they may change. */
 export interface Actor {
@@ -50,6 +50,8 @@ export interface Plan {
   readonly touched: ReadonlySet<string>;
   /** One line in words ("Added Button "Save" to Card c3"). */
   readonly summary: string;
+  /** Each op in words, in batch order (a proposal's list of changes). */
+  readonly changes: readonly string[];
 }
 
 /** A batch that did not plan: nothing changes. */
@@ -104,7 +106,8 @@ export function planOps(
     ops,
     idMap: Object.fromEntries(state.tempIds),
     touched: draft.touched,
-    summary: summarizeBatch(state.descriptions)
+    summary: summarizeBatch(state.descriptions),
+    changes: state.descriptions.map(describeOp)
   };
 }
 

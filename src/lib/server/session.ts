@@ -18,6 +18,7 @@ import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import { validateModel } from '../model/validate';
 import {
+  checkBatch,
   commitChecked,
   originFor,
   recordUndo,
@@ -222,6 +223,30 @@ export class AppSession {
     return { ok: false, errors };
   }
 
+  /**
+   * Plans, gates and dry-runs a batch as `actor` without writing it (an AI proposal): the
+   * summary and the model it would make, or the coded errors.
+   */
+  check(
+    actor: Actor,
+    ops: unknown
+  ): Promise<
+    | { ok: true; summary: string; changes: readonly string[]; model: AppModel }
+    | { ok: false; errors: readonly EditError[] }
+  > {
+    return this.serial(async () => {
+      const host = this.sandbox();
+      const before = this.model;
+      const safe = Array.isArray(ops) && renderSafe(before, ops);
+      const plan = await checkBatch(this.doc, ops, actor, {
+        migrate: (source, value) => host.migrate(source, value),
+        ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
+      });
+      if (!plan.ok) return { ok: false, errors: plan.errors };
+      return { ok: true, summary: plan.summary, changes: plan.changes, model: plan.model };
+    });
+  }
+
   /** Whether `actor` has a step to undo and to redo. */
   history(actor: Actor): { undo: number; redo: number } {
     const person = this.people.get(actor.id);
@@ -386,7 +411,11 @@ export class AppSession {
 
   /** What a browser needs to run the app now, compiled by the gate (cached per model). */
   live(): LiveSource {
-    const model = this.model;
+    return this.liveOf(this.model);
+  }
+
+  /** The same for any model of this app (an AI proposal's, for its preview). */
+  liveOf(model: AppModel): LiveSource {
     const cached = liveCache.get(model);
     if (cached) return cached;
     const live = this.compileLive(model);

@@ -1,0 +1,477 @@
+/**
+ * Which element a request means, and where a new or moved element goes. A reference is the
+ * selection ("this", "it"), a node id, a type ("the heading"), a text ("the "Add" button", "the
+ * clear done button"), optionally with an ordinal ("the second button"). Several matches are a
+ * question naming them, never a guess. Pure: reads the model, writes nothing.
+ */
+import { acceptsChildren, elementSchema, ELEMENTS } from '../schema/elements';
+import {
+  childrenOf,
+  rootComponent,
+  type AppModel,
+  type ComponentRecord,
+  type NodeRecord
+} from '../model/types';
+import { an, joinWords, plain, type Utterance } from './offline-text';
+
+/** What a request is about: the model, the selected node, the words. */
+export interface Scene {
+  readonly model: AppModel;
+  readonly selection: NodeRecord | null;
+  readonly u: Utterance;
+}
+
+/** A reference resolved, or the question to ask instead. */
+export type Found<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly text: string };
+
+/** Words people use for each element type, longest first so "text field" wins over "text". */
+const TYPE_WORDS: readonly (readonly [string, string])[] = (
+  [
+    ['text field', 'TextInput'],
+    ['text input', 'TextInput'],
+    ['input field', 'TextInput'],
+    ['text box', 'TextInput'],
+    ['textbox', 'TextInput'],
+    ['input', 'TextInput'],
+    ['field', 'TextInput'],
+    ['text area', 'TextArea'],
+    ['multiline text field', 'TextArea'],
+    ['multi-line text field', 'TextArea'],
+    ['check box', 'Checkbox'],
+    ['tickbox', 'Checkbox'],
+    ['tick box', 'Checkbox'],
+    ['switch', 'Toggle'],
+    ['dropdown', 'Select'],
+    ['drop-down', 'Select'],
+    ['drop down', 'Select'],
+    ['picker', 'Select'],
+    ['menu', 'Select'],
+    ['range', 'Slider'],
+    ['header', 'Heading'],
+    ['headline', 'Heading'],
+    ['title', 'Heading'],
+    ['paragraph', 'Text'],
+    ['label', 'Text'],
+    ['message', 'Text'],
+    ['separator', 'Divider'],
+    ['line', 'Divider'],
+    ['rule', 'Divider'],
+    ['space', 'Spacer'],
+    ['row', 'Stack'],
+    ['column', 'Stack'],
+    ['group', 'Stack'],
+    ['section', 'Stack'],
+    ['container', 'Stack'],
+    ['panel', 'Card'],
+    ['box', 'Card'],
+    ['picture', 'Image'],
+    ['photo', 'Image'],
+    ['img', 'Image'],
+    ['tag', 'Badge'],
+    ['chip', 'Badge'],
+    ['pill', 'Badge'],
+    ['hyperlink', 'Link'],
+    ['list', 'Each'],
+    ['loop', 'Each'],
+    ['repeat', 'Each'],
+    ['condition', 'If'],
+    ['conditional', 'If'],
+    ...[...ELEMENTS.keys()].map((type) => [type.toLowerCase(), type])
+  ] as [string, string][]
+).sort((a, b) => b[0].length - a[0].length);
+
+/** Type words, longest first, including the app's own components. */
+function typeWords(model: AppModel): (readonly [string, string])[] {
+  const components = [...model.components.values()].map(
+    (c) => [c.name.toLowerCase(), c.name] as const
+  );
+  return [...components, ...TYPE_WORDS].sort((a, b) => b[0].length - a[0].length);
+}
+
+/** The element type a phrase starts with, and what follows it: "text field called x". */
+export function leadingType(
+  model: AppModel,
+  phrase: string
+): { type: string; word: string; rest: string } | null {
+  const lower = phrase.toLowerCase();
+  for (const [word, type] of typeWords(model)) {
+    for (const form of [word, `${word}s`]) {
+      if (lower === form || lower.startsWith(`${form} `))
+        return { type, word, rest: phrase.slice(form.length).trim() };
+    }
+  }
+  return null;
+}
+
+/** The element type a phrase ends with, and what comes before it: "clear done button". */
+function trailingType(
+  model: AppModel,
+  phrase: string
+): { type: string; word: string; rest: string } | null {
+  const lower = phrase.toLowerCase();
+  for (const [word, type] of typeWords(model)) {
+    if (lower === word || lower.endsWith(` ${word}`))
+      return { type, word, rest: phrase.slice(0, phrase.length - word.length).trim() };
+  }
+  return null;
+}
+
+/** Nodes in reading order: the root component's view first, then the other components'. */
+export function readingOrder(model: AppModel): NodeRecord[] {
+  const root = rootComponent(model);
+  const components = [...model.components.values()].sort((a, b) =>
+    a === root ? -1 : b === root ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  );
+  const out: NodeRecord[] = [];
+  for (const component of components) {
+    const stack = [component.root];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      const node = model.nodes.get(id);
+      if (!node) continue;
+      out.push(node);
+      const kids = childrenOf(model, id);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return out;
+}
+
+const TEXT_PROPS = ['text', 'label', 'title', 'placeholder', 'alt', 'name'];
+
+/** The literal texts a node shows, and the state fields it binds or lists: how people name it. */
+function namesOf(node: NodeRecord): string[] {
+  const out: string[] = [];
+  for (const prop of TEXT_PROPS) {
+    const v = node.props[prop];
+    if (typeof v === 'string' && v.trim()) out.push(norm(v));
+  }
+  for (const v of Object.values(node.props)) {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const bound = (v as { $bind?: unknown }).$bind;
+      if (typeof bound === 'string') out.push(norm(bound.replace(/([a-z])([A-Z])/g, '$1 $2')));
+      const expr = (v as { $expr?: unknown }).$expr;
+      if (node.type === 'Each' && typeof expr === 'string')
+        for (const m of expr.matchAll(/state\.(\w+)/g)) out.push(norm(m[1]));
+    }
+  }
+  return out;
+}
+
+function norm(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A node as a person reads it: `Button "Add" (b1x2y)`. */
+export function describeNode(node: NodeRecord): string {
+  for (const prop of TEXT_PROPS) {
+    const v = node.props[prop];
+    if (typeof v === 'string' && v.trim()) {
+      const text = v.trim().length > 30 ? `${v.trim().slice(0, 29)}…` : v.trim();
+      return `${node.type} "${text}" (${node.id})`;
+    }
+  }
+  return `${node.type} ${node.id}`;
+}
+
+/** Several nodes named for a question, at most six of them. */
+export function listNodes(nodes: readonly NodeRecord[]): string {
+  const shown = nodes.slice(0, 6).map(describeNode);
+  if (nodes.length > 6) shown.push(`${nodes.length - 6} more`);
+  return joinWords(shown);
+}
+
+const SELECTION =
+  /^(?:it|this|that|this one|that one|here|the selected(?: one| element| node| item| thing)?|selected(?: one| element)?|the selection|selection|the current(?: one| element)?|this element|that element|what i selected|what is selected)$/;
+const ORDINALS: Record<string, number> = {
+  first: 0,
+  '1st': 0,
+  second: 1,
+  '2nd': 1,
+  third: 2,
+  '3rd': 2,
+  fourth: 3,
+  '4th': 3,
+  fifth: 4,
+  '5th': 4,
+  last: -1
+};
+const NAMING =
+  /^(?:labell?ed|called|named|titled|saying|that says|which says|reading|with (?:the )?(?:text|label|title))\s+/;
+
+const NOTHING_SELECTED =
+  'Nothing is selected. Select an element on the canvas, or name it: by type ("the heading"), by its text in quotes ("the "Add" button") or by its id.';
+
+/** The element a phrase names, or the question to ask. */
+export function findElement(scene: Scene, phrase: string): Found<NodeRecord> {
+  const { model, selection } = scene;
+  const raw = phrase.trim();
+  // Node ids are case-sensitive and may be typed in backticks.
+  const id = /^(?:(?:the )?(?:node|element|id) )?[`#]?([A-Za-z][A-Za-z0-9_-]*)`?$/.exec(raw)?.[1];
+  if (id && model.nodes.has(id)) return { ok: true, value: model.nodes.get(id)! };
+
+  let p = plain(scene.u, raw).replace(/'s$/, '');
+  if (SELECTION.test(p))
+    return selection ? { ok: true, value: selection } : { ok: false, text: NOTHING_SELECTED };
+  // "this button", "the selected heading": the selection, if it is one.
+  const demonstrative = /^(?:this|that|the selected|selected) (.+)$/.exec(p);
+  if (demonstrative) {
+    const typed = leadingType(model, demonstrative[1]);
+    if (typed && !typed.rest) {
+      if (!selection) return { ok: false, text: NOTHING_SELECTED };
+      if (selection.type === typed.type) return { ok: true, value: selection };
+      return {
+        ok: false,
+        text: `The selected element is ${describeNode(selection)}, not ${an(typed.type)}. Which ${typed.word} do you mean?`
+      };
+    }
+    if (!/^(?:the|selected)/.test(p)) p = demonstrative[1];
+  }
+  p = p.replace(/^(?:the|a|an|my|our|your|that|this)\s+/, '');
+
+  let ordinal: number | undefined;
+  const ord = /^(\S+)\s+(.+)$/.exec(p);
+  if (ord && Object.hasOwn(ORDINALS, ord[1])) {
+    ordinal = ORDINALS[ord[1]];
+    p = ord[2];
+  }
+
+  // "button labelled Add", "Add button", "button", or a text alone.
+  let type: string | undefined;
+  let word = 'element';
+  let text = p;
+  const lead = leadingType(model, p);
+  if (lead && (lead.rest === '' || NAMING.test(lead.rest))) {
+    type = lead.type;
+    word = lead.word;
+    text = lead.rest.replace(NAMING, '');
+  } else {
+    const trail = trailingType(model, p);
+    if (trail) {
+      type = trail.type;
+      word = trail.word;
+      text = trail.rest;
+    }
+  }
+  text = norm(text.replace(/\b(?:one|element|thing)$/, ''));
+  if (!type && !text)
+    return { ok: false, text: `Which element do you mean by "${phrase.trim()}"?` };
+
+  // "row" and "column" are Stacks of that direction.
+  const direction = word === 'row' ? 'horizontal' : word === 'column' ? 'vertical' : undefined;
+  const pool = readingOrder(model).filter(
+    (n) =>
+      (!type || n.type === type) &&
+      (!direction || (n.props.direction === 'horizontal') === (direction === 'horizontal'))
+  );
+  let matches = pool;
+  if (text) {
+    matches = pool.filter((n) => namesOf(n).includes(text));
+    if (matches.length === 0)
+      matches = pool.filter((n) =>
+        namesOf(n).some(
+          (name) => ` ${name} `.includes(` ${text} `) || (text.length >= 3 && name.startsWith(text))
+        )
+      );
+  }
+  const what = type ? an(type) : 'an element';
+  if (matches.length === 0) {
+    const others = pool.length > 0 && type ? ` The ${word}s here are: ${listNodes(pool)}.` : '';
+    return {
+      ok: false,
+      text: `I could not find ${what}${text ? ` called "${text}"` : ''}.${others || ' Name it by its type, its text in quotes or its id, or select it on the canvas.'}`
+    };
+  }
+  if (ordinal !== undefined) {
+    const at = ordinal < 0 ? matches.length + ordinal : ordinal;
+    if (at >= matches.length)
+      return {
+        ok: false,
+        text: `There ${matches.length === 1 ? 'is only one' : `are only ${matches.length}`}: ${listNodes(matches)}. Which do you mean?`
+      };
+    return { ok: true, value: matches[at] };
+  }
+  if (matches.length === 1) return { ok: true, value: matches[0] };
+  // Several match: the selected one is the one meant, when it is among them.
+  if (selection && matches.includes(selection)) return { ok: true, value: selection };
+  return {
+    ok: false,
+    text: `Which ${type ? word : 'one'} do you mean: ${listNodes(matches)}? Say it with its text in quotes (like "the "${firstText(matches)}" ${type ? word : 'element'}"), use "first"/"last", or select it.`
+  };
+}
+
+function firstText(nodes: readonly NodeRecord[]): string {
+  for (const n of nodes)
+    for (const prop of TEXT_PROPS) {
+      const v = n.props[prop];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+    }
+  return nodes[0].id;
+}
+
+/** Where a new or moved element goes: a parent and an index (undefined: at the end). */
+export interface Placement {
+  readonly parent: NodeRecord;
+  readonly index: number | undefined;
+  /** In words, for the summary: "at the top of Stack s1", "below Heading "Todo"". */
+  readonly words: string;
+}
+
+/** The clauses that say where: "at the top", "below the heading", "into the card". */
+export const PLACE =
+  /(?:^|\s)((?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)(?:\s+of\s+.+)?)|(?:(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+.+))$/i;
+
+/** The container the request works in by default: the selection's, or the root component's root. */
+export function defaultContainer(scene: Scene): Placement {
+  const { model, selection } = scene;
+  if (selection) {
+    if (elementSchema(selection.type)?.['x-container'] || selection.parent === null)
+      return {
+        parent: selection,
+        index: undefined,
+        words: `at the end of ${describeNode(selection)}`
+      };
+    const parent = model.nodes.get(selection.parent)!;
+    const index = childrenOf(model, parent.id).indexOf(selection.id) + 1;
+    return { parent, index, words: `after ${describeNode(selection)}` };
+  }
+  const root = rootComponent(model);
+  const node = root ? model.nodes.get(root.root) : undefined;
+  if (!node) throw new Error('offline planner: the app has no root component');
+  return { parent: node, index: undefined, words: `at the end of ${describeNode(node)}` };
+}
+
+/**
+ * Reads a placement clause. `moving` is the node being moved, if any: indexes then count its new
+ * siblings without it (as moveNode does), and top/bottom mean of its own container.
+ */
+export function placement(
+  scene: Scene,
+  clause: string | undefined,
+  moving?: NodeRecord
+): Found<Placement> {
+  const { model } = scene;
+  const base = (): Placement => {
+    if (moving?.parent) {
+      const parent = model.nodes.get(moving.parent)!;
+      return { parent, index: undefined, words: `in ${describeNode(parent)}` };
+    }
+    return defaultContainer(scene);
+  };
+  const siblings = (parent: NodeRecord) =>
+    childrenOf(model, parent.id).filter((id) => id !== moving?.id);
+  if (!clause) return { ok: true, value: base() };
+  const c = clause.trim().replace(/^(?:right|just|directly)\s+/i, '');
+  const edge =
+    /^(?:at|to)\s+the\s+(?:very\s+)?(top|start|beginning|bottom|end)(?:\s+of\s+(.+))?$/i.exec(c);
+  if (edge) {
+    let parent = base().parent;
+    if (edge[2]) {
+      const found = container(scene, edge[2]);
+      if (!found.ok) return found;
+      parent = found.value;
+    }
+    const top = /top|start|beginning/i.test(edge[1]);
+    return {
+      ok: true,
+      value: {
+        parent,
+        index: top ? 0 : undefined,
+        words: `at the ${top ? 'top' : 'bottom'} of ${describeNode(parent)}`
+      }
+    };
+  }
+  const rel =
+    /^(above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+(.+)$/i.exec(
+      c
+    );
+  if (!rel)
+    return {
+      ok: false,
+      text: `Where is "${clause}"? Say "at the top", "at the bottom", "above …", "below …" or "inside …".`
+    };
+  const word = rel[1].toLowerCase();
+  if (['inside', 'into', 'in', 'within'].includes(word)) {
+    const found = container(scene, rel[2]);
+    if (!found.ok) return found;
+    return {
+      ok: true,
+      value: { parent: found.value, index: undefined, words: `inside ${describeNode(found.value)}` }
+    };
+  }
+  const anchor = findElement(scene, rel[2]);
+  if (!anchor.ok) return anchor;
+  const target = anchor.value;
+  if (target.id === moving?.id)
+    return { ok: false, text: `That is the element being moved; move it relative to another one.` };
+  if (target.parent === null)
+    return {
+      ok: false,
+      text: `${describeNode(target)} is the root of its component, so nothing can go ${word} it. Say "at the top" or "at the bottom" instead.`
+    };
+  const parent = model.nodes.get(target.parent)!;
+  const at = siblings(parent).indexOf(target.id);
+  const before = ['above', 'before', 'over', 'on top of'].includes(word);
+  return {
+    ok: true,
+    value: {
+      parent,
+      index: before ? at : at + 1,
+      words: `${before ? 'above' : 'below'} ${describeNode(target)}`
+    }
+  };
+}
+
+/** A node that can hold children, named by a phrase. */
+function container(scene: Scene, phrase: string): Found<NodeRecord> {
+  const found = findElement(scene, phrase);
+  if (!found.ok) return found;
+  if (!acceptsChildren(found.value.type))
+    return {
+      ok: false,
+      text: `${describeNode(found.value)} cannot hold other elements; say "above" or "below" it, or name a Stack, Card or Grid.`
+    };
+  return found;
+}
+
+/** The component a node belongs to. */
+export function componentOf(model: AppModel, node: NodeRecord): ComponentRecord {
+  return model.components.get(node.component)!;
+}
+
+const PLACE_START =
+  /(?:^|\s)(?=(?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+\S))/gi;
+
+/**
+ * Splits "labelled Save below the heading" into what comes before the placement clause and the
+ * placement. The first clause that names something real wins, so "saying log in to continue"
+ * stays text when nothing is called "to continue". With `lenient` (the words carry a text of
+ * their own), a clause that names nothing is read as part of that text; otherwise it is a question.
+ */
+export function splitPlacement(
+  scene: Scene,
+  rest: string,
+  lenient: boolean,
+  moving?: NodeRecord
+): Found<{ before: string; place: Placement; said: boolean }> {
+  let failure: { ok: false; text: string } | undefined;
+  for (const m of rest.matchAll(PLACE_START)) {
+    const at = m.index + m[0].length;
+    const found = placement(scene, rest.slice(at).trim(), moving);
+    if (found.ok)
+      return {
+        ok: true,
+        value: { before: rest.slice(0, at).trim(), place: found.value, said: true }
+      };
+    failure ??= found;
+  }
+  if (failure && !lenient) return failure;
+  const place = placement(scene, undefined, moving);
+  if (!place.ok) return place;
+  return { ok: true, value: { before: rest.trim(), place: place.value, said: false } };
+}

@@ -1,0 +1,234 @@
+/**
+ * The offline planner: what the AI sidebar uses when no Anthropic API key is set. A documented
+ * grammar of common requests (OFFLINE_RULES), each mapped to a batch of ops that goes through the
+ * same plan, compile gate and preview as the model's. Pure and deterministic: no network, no
+ * randomness; the only ids it makes are temporary ids (`new1`, ...) that the planner maps.
+ *
+ * A request it understands becomes a batch; one it understands but cannot resolve (a reference
+ * matching two elements, a colour the element does not have) becomes a question; anything else a
+ * refusal that says what is understood. Every batch is planned here once before it is returned,
+ * so a batch the planner would refuse comes back as a question with the planner's reason instead.
+ */
+import { seededIds } from '../model/ids';
+import type { AppModel, JsonValue, Op } from '../model/types';
+import { planOps, type Actor } from '../ops/plan';
+import {
+  addElement,
+  addTarget,
+  changeStyle,
+  changeText,
+  moveElement,
+  removeElement,
+  renameApp,
+  renameComponent
+} from './offline-edit';
+import { addItemField } from './offline-items';
+import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
+import type { Scene } from './offline-refs';
+import { prepare } from './offline-text';
+import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
+
+export type { OfflineTurn } from './offline-turn';
+
+/** What the sidebar knows besides the words. */
+export interface OfflineOptions {
+  /** Id of the node selected on the canvas: "this", "it" and "the selected one" name it. */
+  readonly selection?: string | null;
+}
+
+/** The grammar, for the sidebar's help and the README: one entry per rule. */
+export const OFFLINE_RULES: readonly {
+  readonly id: string;
+  readonly pattern: string;
+  readonly examples: readonly string[];
+}[] = [
+  {
+    id: 'add-element',
+    pattern: 'add a <type> [labelled|called|saying <text>] [<where>]',
+    examples: [
+      'add a button labelled Save',
+      "add a heading 'Welcome' at the top",
+      'add a text saying hello below the heading',
+      'add a divider'
+    ]
+  },
+  {
+    id: 'add-input',
+    pattern:
+      'add a <text field|text area|checkbox|toggle|slider|dropdown> called|for <name> [from <min> to <max>] [with options <a, b, c>] [<where>]',
+    examples: [
+      'add a text field called nickname',
+      'add a checkbox for subscribed',
+      'add a slider for volume from 0 to 10',
+      'add a dropdown for size with options small, medium and large'
+    ]
+  },
+  {
+    id: 'add-counter',
+    pattern: 'add a counter [called <name>] [starting at <number>] [<where>]',
+    examples: ['add a counter', 'add a counter called score at the top']
+  },
+  {
+    id: 'add-dark-mode',
+    pattern: 'add a dark mode toggle',
+    examples: ['add a dark mode toggle', 'let me switch to dark mode']
+  },
+  {
+    id: 'add-item-field',
+    pattern:
+      'let me mark <items> as <word> | add a <name> field to the <items> [with options <a, b, c>]',
+    examples: [
+      'let me mark todos as important',
+      'add a priority field to the todo items',
+      'add a notes field to each todo'
+    ]
+  },
+  {
+    id: 'remove-element',
+    pattern: 'remove|delete <element>',
+    examples: ['remove the clear done button', 'delete this']
+  },
+  {
+    id: 'move-element',
+    pattern:
+      'move <element> to the top|to the bottom|above <element>|below <element>|into <element>|up|down',
+    examples: [
+      'move the heading to the bottom',
+      'move this above the list',
+      'move the "Add" button up'
+    ]
+  },
+  {
+    id: 'change-text',
+    pattern:
+      'change|set <element> [text|label|title] to <text> | rename <element> to <text> | make <element> say <text>',
+    examples: [
+      "change the heading to 'Shopping'",
+      'set the button text to Go',
+      'make the "Add" button say Plus'
+    ]
+  },
+  {
+    id: 'change-style',
+    pattern: 'make <element> <colour|smaller|bigger|style>',
+    examples: ['make the button red', 'make the heading smaller', 'make the add button secondary']
+  },
+  {
+    id: 'rename-app',
+    pattern: 'rename the app to <title>',
+    examples: ['rename the app to Groceries', "change the app's title to 'My list'"]
+  },
+  {
+    id: 'rename-component',
+    pattern: 'rename component <Name> to <NewName>',
+    examples: ['rename component App to Main', 'rename the App component to Groceries']
+  }
+];
+
+/** The planner's own check runs as an owner: the sidebar plans again as the person who asked. */
+const SELF_CHECK: Actor = { id: 'offline-planner', role: 'owner' };
+
+/** Plans one request against the app. Pure: the same model, words and selection give the same turn. */
+export function offlinePlan(
+  model: AppModel,
+  message: string,
+  options: OfflineOptions = {}
+): OfflineTurn {
+  const u = prepare(message);
+  const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
+  const scene: Scene = { model, selection, u };
+  if (!u.text) return refusal(u.text);
+  if (!model.components.size)
+    return ask(null, 'This app has no component yet; start it from a template first.');
+  const temps = new TempIds(model);
+  const rules: (() => RuleResult)[] = [
+    () => addDarkMode(scene, temps),
+    () => addCounter(scene, temps),
+    () => addItemField(scene, temps),
+    () => renameComponent(scene),
+    () => renameApp(scene),
+    () => removeElement(scene),
+    () => moveElement(scene),
+    () => changeStyle(scene),
+    () => changeText(scene),
+    () => {
+      const target = addTarget(scene);
+      if (!target) return null;
+      return bindingOf(target.type)
+        ? addInput(scene, target, temps)
+        : addElement(scene, target, temps);
+    }
+  ];
+  for (const rule of rules) {
+    const result = rule();
+    if (!result) continue;
+    if (result.kind === 'question') return result;
+    return checked(model, result.ops, result.summary, result.rule, result.migrations);
+  }
+  return refusal(u.text);
+}
+
+/** A proposal the planner accepts, or the planner's reason as a question. */
+function checked(
+  model: AppModel,
+  ops: Op[],
+  summary: string,
+  rule: string,
+  migrations?: ReadonlyMap<string, (value: JsonValue) => JsonValue>
+): OfflineTurn {
+  const plan = planOps(model, ops, SELF_CHECK, {
+    ids: seededIds(1),
+    // The planner's migrations normally run in the sandbox; these are the planner's own, so
+    // their pure twins give the same values without one.
+    migrate: (source, value) => {
+      const run = migrations?.get(source);
+      return run
+        ? { ok: true, value: run(value) }
+        : { ok: false, message: 'this migration is not one the offline planner wrote' };
+    }
+  });
+  if (!plan.ok)
+    return ask(
+      rule,
+      `I could not make that change: ${plan.errors.map((e) => e.message).join('; ')}.`
+    );
+  return { kind: 'batch', ops, summary, rule };
+}
+
+/** Three examples for a refusal, from the rules the request's first word suggests. */
+function examplesFor(text: string): string[] {
+  const verb = text.split(' ')[0]?.toLowerCase() ?? '';
+  const family: Record<string, string[]> = {
+    make: ['change-style', 'change-text'],
+    turn: ['change-style'],
+    colour: ['change-style'],
+    color: ['change-style'],
+    move: ['move-element'],
+    remove: ['remove-element', 'move-element'],
+    delete: ['remove-element', 'move-element'],
+    rename: ['rename-app', 'rename-component', 'change-text'],
+    change: ['change-text', 'change-style'],
+    set: ['change-text', 'change-style'],
+    add: ['add-element', 'add-input', 'add-counter'],
+    let: ['add-item-field', 'add-dark-mode']
+  };
+  const ids = family[verb] ?? ['add-element', 'change-style', 'add-dark-mode'];
+  const pool = ids.flatMap((id) => OFFLINE_RULES.find((r) => r.id === id)!.examples);
+  // One example from each suggested rule first, then the rest in order.
+  const firsts = ids.map((id) => OFFLINE_RULES.find((r) => r.id === id)!.examples[0]);
+  return [...new Set([...firsts, ...pool])].slice(0, 3);
+}
+
+function refusal(text: string): OfflineTurn {
+  const examples = examplesFor(text)
+    .map((e) => `“${e}”`)
+    .join(', ');
+  return {
+    kind: 'refusal',
+    text:
+      'Without an AI model connected I understand only a set of common requests: adding an element, ' +
+      'an input with its state, a counter or a dark mode toggle; adding a field to list items; ' +
+      'removing, moving, retexting or restyling an element; renaming the app or a component. ' +
+      `Name an element by its type, its text in quotes, its id, or "this" for the selection. For example: ${examples}.`
+  };
+}

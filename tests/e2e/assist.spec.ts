@@ -1,0 +1,127 @@
+/**
+ * The AI sidebar with no API key (the offline planner, as `npm start` runs it): ask for a dark
+ * mode toggle, see the proposal (changes in words, the code diff, the proposed app on the
+ * canvas), apply it, use it, and undo it in one step, while a second person keeps editing. A
+ * partly accepted proposal whose kept ops need a left-out one is refused with the reason, and a
+ * user-role person asking for a definition change is told why not.
+ */
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+async function newApp(request: APIRequestContext): Promise<string> {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+async function ask(page: Page, message: string): Promise<void> {
+  await page.locator('[data-tab="assist"]').click();
+  const input = page.locator('[data-assist-input]');
+  await input.fill(message);
+  await input.press('Enter');
+}
+
+test('ask for a dark mode toggle, preview, apply, use it, and undo it in one step', async ({
+  page,
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  // A second person edits the same app meanwhile.
+  const made = await request.post(`/api/apps/${id}/links`, {
+    data: { role: 'editor', expiresIn: 3600 }
+  });
+  const { token } = (await made.json()) as { token: string };
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(`/apps/${id}?token=${token}`);
+  await expect(other.locator('[data-connection="online"]')).toBeVisible();
+
+  await ask(page, 'Add a dark mode toggle');
+  await expect(page.locator('[data-assist-engine="offline"]')).toContainText('Offline planner');
+  const proposal = page.locator('[data-assist-proposal]');
+  await expect(proposal).toBeVisible();
+  await expect(proposal.locator('[data-assist-change]')).not.toHaveCount(0);
+  await proposal.locator('[data-assist-diff] summary').click();
+  await expect(proposal.locator('[data-assist-diff] pre').first()).toContainText('Toggle');
+  // The proposed app is on the canvas, not yet in the app.
+  await expect(page.locator('[data-preview-banner]')).toBeVisible();
+  await expect(page.locator('[data-canvas] .toggle')).toHaveCount(1);
+  await expect(other.locator('[data-canvas] .toggle')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/assist-proposal.png' });
+
+  // The other person edits while the proposal waits; applying still works (re-planned).
+  const heading = other.locator('[data-canvas] h1').first();
+  await heading.dblclick();
+  await other.locator('[data-inline-editor]').fill('Shared list');
+  await other.locator('[data-inline-editor]').press('Enter');
+  // (The canvas still shows the proposal as it was made; the app itself has the new title.)
+  await expect
+    .poll(async () =>
+      (await (await request.get(`/api/apps/${id}/file`)).text()).includes('Shared list')
+    )
+    .toBe(true);
+
+  await proposal.locator('[data-assist-apply]').click();
+  await expect(proposal.locator('[data-assist-result]')).toContainText('Applied');
+  await expect(page.locator('[data-preview-banner]')).toHaveCount(0);
+  // Applied to the app as it is now: the other person's title is kept.
+  await expect(page.locator('[data-canvas] h1').first()).toHaveText('Shared list');
+  await expect(other.locator('[data-canvas] .toggle')).toHaveCount(1);
+
+  // Use it: the app turns dark.
+  await page.locator('[data-mode-button="use"]').click();
+  await expect(page.locator('[data-canvas] [data-theme="dark"]')).toHaveCount(0);
+  await page.locator('[data-canvas] .toggle').click();
+  await expect(page.locator('[data-canvas] [data-theme="dark"]').first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/assist-dark.png' });
+
+  // One undo takes the whole proposal back; the other person's title stays.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('[data-canvas] .toggle')).toHaveCount(0);
+  await expect(other.locator('[data-canvas] .toggle')).toHaveCount(0);
+  await expect(page.locator('[data-canvas] h1').first()).toHaveText('Shared list');
+  // The history names the request.
+  const file = (await (await request.get(`/api/apps/${id}/file`)).json()) as object;
+  expect(JSON.stringify(file)).not.toContain('"Toggle"');
+  await other.context().close();
+});
+
+test('a partly accepted proposal, a refusal, and a user asking to change the app', async ({
+  page,
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+
+  // A counter: leave out its state field; the kept ops need it, so nothing is applied.
+  await ask(page, 'Add a counter');
+  const proposal = page.locator('[data-assist-proposal]').last();
+  await expect(proposal).toBeVisible();
+  const before = await (await request.get(`/api/apps/${id}/file`)).text();
+  await proposal.locator('[data-assist-change="0"]').uncheck();
+  await expect(proposal.locator('[data-assist-apply]')).toHaveText('Apply chosen');
+  await proposal.locator('[data-assist-apply]').click();
+  await expect(proposal.locator('[data-assist-result]')).toContainText('E_');
+  expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
+
+  // Something outside the grammar: a refusal that says what is understood.
+  await ask(page, 'Write me a poem about databases');
+  await expect(page.locator('[data-assist-refusal]').last()).toBeVisible();
+
+  // A user-role link: the assistant acts with the person's rights.
+  const made = await request.post(`/api/apps/${id}/links`, {
+    data: { role: 'user', expiresIn: 3600 }
+  });
+  const { token } = (await made.json()) as { token: string };
+  const user = await (await browser.newContext()).newPage();
+  await user.goto(`/apps/${id}?token=${token}`);
+  await expect(user.locator('[data-connection="online"]')).toBeVisible();
+  await ask(user, 'Add a dark mode toggle');
+  await expect(user.locator('[data-assist-failed]').last()).toContainText('E_FORBIDDEN');
+  expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
+  await user.screenshot({ path: 'test-results/assist-user.png' });
+  await user.context().close();
+});
