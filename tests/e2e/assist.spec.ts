@@ -43,7 +43,7 @@ test('ask for a dark mode toggle, preview, apply, use it, and undo it in one ste
   await expect(proposal).toBeVisible();
   await expect(proposal.locator('[data-assist-change]')).not.toHaveCount(0);
   await proposal.locator('[data-assist-diff] summary').click();
-  await expect(proposal.locator('[data-assist-diff] pre').first()).toContainText('Toggle');
+  await expect(proposal.locator('[data-assist-diff] .code').first()).toContainText('Toggle');
   // The proposed app is on the canvas, not yet in the app.
   await expect(page.locator('[data-preview-banner]')).toBeVisible();
   await expect(page.locator('[data-canvas] .toggle')).toHaveCount(1);

@@ -334,7 +334,6 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
   }
 }
 
-/** Runs the CLI; returns the exit code. Never throws for bad input. */
 /**
  * `malleable assist`: the endpoint's turn (src/lib/server/assist.ts) over an app file, in a
  * session of its own; `--apply` commits the proposal like the sidebar's Apply.
@@ -420,6 +419,7 @@ function say(io: CliIo, json: boolean, text: string, data: Record<string, unknow
   else io.stdout(text + '\n');
 }
 
+/** Runs the CLI; returns the exit code. Never throws for bad input. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const json = argv.includes('--json');
   try {

@@ -126,7 +126,9 @@ export async function* assistTurn(
     if (!checked.ok) {
       yield {
         type: 'failed',
-        text: `The planner's change for this request does not fit the app as it is: ${checked.errors[0]?.message ?? 'refused'}`,
+        text: checked.errors.every((e) => e.code === 'E_FORBIDDEN')
+          ? 'Your link lets you use the app and change its data, not change the app itself; the assistant acts with your rights. Ask the owner for an editor link.'
+          : `The planner's change for this request does not fit the app as it is: ${checked.errors[0]?.message ?? 'refused'}`,
         errors: checked.errors
       };
       remember(key, { message: request.message, outcome: 'failed', summary: 'refused' });
