@@ -612,7 +612,7 @@ export class Studio {
    */
   async applyProposal(
     ops: readonly unknown[],
-    options: { chosen?: number[]; prompt: string; approved?: boolean }
+    options: { chosen?: number[]; prompt: string; approved?: boolean; conversationId?: string }
   ): Promise<Outcome> {
     if (!this.canEdit) return this.refusal('E_FORBIDDEN', this.cannotEdit());
     if (!this.online) return this.offlineRefusal('Applying a proposal');

@@ -183,6 +183,8 @@ export async function applyProposal(
     readonly chosen?: unknown;
     readonly prompt?: unknown;
     readonly approved?: unknown;
+    /** The conversation it came from: the next turn is told it was applied. */
+    readonly conversationId?: unknown;
   }
 ): Promise<ChangeResult> {
   if (!Array.isArray(request.ops))
@@ -223,5 +225,12 @@ export async function applyProposal(
       };
   }
   const prompt = typeof request.prompt === 'string' ? request.prompt.slice(0, 2000) : undefined;
-  return session.apply(actor, ops, { source: 'ai', ...(prompt ? { prompt } : {}) });
+  const result = await session.apply(actor, ops, { source: 'ai', ...(prompt ? { prompt } : {}) });
+  if (result.ok && typeof request.conversationId === 'string')
+    remember(`${session.id}/${actor.id}/${request.conversationId}`, {
+      message: prompt ?? '',
+      outcome: 'applied',
+      summary: result.summary ?? undefined
+    });
+  return result;
 }
