@@ -162,7 +162,8 @@ export class AppSession {
           migrate: (source, value) => host.migrate(source, value),
           ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
         },
-        { source: options.source ?? 'visual', prompt: options.prompt }
+        // This session's gate, not the process-wide one: one TypeScript service per server.
+        { source: options.source ?? 'visual', prompt: options.prompt, verify: this.gate.verifier() }
       );
       if (!result.ok) return result;
       const item = person.undo.undoStack.at(-1);
@@ -238,10 +239,16 @@ export class AppSession {
       const host = this.sandbox();
       const before = this.model;
       const safe = Array.isArray(ops) && renderSafe(before, ops);
-      const plan = await checkBatch(this.doc, ops, actor, {
-        migrate: (source, value) => host.migrate(source, value),
-        ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
-      });
+      const plan = await checkBatch(
+        this.doc,
+        ops,
+        actor,
+        {
+          migrate: (source, value) => host.migrate(source, value),
+          ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
+        },
+        { verify: this.gate.verifier() }
+      );
       if (!plan.ok) return { ok: false, errors: plan.errors };
       return { ok: true, summary: plan.summary, changes: plan.changes, model: plan.model };
     });
