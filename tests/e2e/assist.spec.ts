@@ -48,7 +48,8 @@ test('ask for a dark mode toggle, preview, apply, use it, and undo it in one ste
   await expect(page.locator('[data-preview-banner]')).toBeVisible();
   await expect(page.locator('[data-canvas] .toggle')).toHaveCount(1);
   await expect(other.locator('[data-canvas] .toggle')).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/assist-proposal.png' });
+  // The README's picture of the sidebar.
+  await page.screenshot({ path: 'docs/assist.png' });
 
   // The other person edits while the proposal waits; applying still works (re-planned).
   const heading = other.locator('[data-canvas] h1').first();

@@ -107,7 +107,8 @@ test('two editors edit live, see each other, and undo only their own change', as
   await ann.mouse.move(box.x + 40, box.y + 60);
   await ann.mouse.move(box.x + 60, box.y + 80);
   await expect(bob.locator('[data-peer-pointer]')).toContainText('Ann');
-  await bob.screenshot({ path: 'test-results/collab-bob.png' });
+  // The README's picture of two people in one app.
+  await bob.screenshot({ path: 'docs/collab.png' });
 
   // Ann undoes: her title goes back, Bob's button text stays; Bob keeps editing meanwhile.
   const undo = ann.getByRole('button', { name: 'Undo' });
