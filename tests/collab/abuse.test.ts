@@ -6,10 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { currentModel } from '../../src/lib/model/store';
-import { childrenOf, rootComponent } from '../../src/lib/model/types';
 import { commitPlanned, originFor } from '../../src/lib/ops/write';
 import {
   connect,
@@ -21,7 +18,9 @@ import {
   synced,
   until,
   type Peer,
-  type Running
+  type Running,
+  headingOf,
+  textOf
 } from './harness';
 
 let server: Running;
@@ -37,16 +36,6 @@ function peer(options: Parameters<typeof connect>[2] = {}): Peer {
   return p;
 }
 
-function headingOf(doc: Y.Doc): string {
-  const model = currentModel(doc).model;
-  const root = rootComponent(model)!;
-  return childrenOf(model, root.root).find((id) => model.nodes.get(id)!.type === 'Heading')!;
-}
-
-function textOf(doc: Y.Doc): unknown {
-  return currentModel(doc).model.nodes.get(heading)?.props.text;
-}
-
 async function serverSnapshot(): Promise<string> {
   return snapshot((await server.studio.session(appId))!.doc);
 }
@@ -60,7 +49,7 @@ async function honestStillEdits(text: string): Promise<void> {
   );
   expect(written.ok).toBe(true);
   await until(
-    async () => textOf((await server.studio.session(appId))!.doc) === text,
+    async () => textOf((await server.studio.session(appId))!.doc, heading) === text,
     'the honest edit to reach the server'
   );
 }

@@ -14,11 +14,9 @@ import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import { StudioServer } from '../../src/lib/server/studio';
 import { CollabServer, type CollabHost } from '../../src/lib/collab/server';
-import { currentModel } from '../../src/lib/model/store';
-import { childrenOf, rootComponent } from '../../src/lib/model/types';
 import { commitPlanned, originFor } from '../../src/lib/ops/write';
 import { COLLAB_PATH, documentName } from '../../src/lib/collab/protocol';
-import { connect, removeDir, synced, until, type Peer } from './harness';
+import { connect, removeDir, synced, until, type Peer, headingOf, textOf } from './harness';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -71,16 +69,6 @@ function exited(child: ChildProcess): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
     else child.once('exit', () => resolve());
   });
-}
-
-function headingOf(doc: Y.Doc): string {
-  const model = currentModel(doc).model;
-  const root = rootComponent(model)!;
-  return childrenOf(model, root.root).find((id) => model.nodes.get(id)!.type === 'Heading')!;
-}
-
-function textOf(doc: Y.Doc, node: string): unknown {
-  return currentModel(doc).model.nodes.get(node)?.props.text;
 }
 
 /** The heading text of the app as stored on disk (read by a fresh server, then closed). */

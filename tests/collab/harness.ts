@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { currentModel } from '../../src/lib/model/store';
+import { childrenOf, rootComponent } from '../../src/lib/model/types';
 import { StudioServer } from '../../src/lib/server/studio';
 import type { CollabOptions } from '../../src/lib/collab/server';
 import {
@@ -196,4 +198,16 @@ export async function storedDoc(server: Running, appId: string): Promise<Y.Doc> 
   const doc = new Y.Doc();
   if (state) Y.applyUpdate(doc, state);
   return doc;
+}
+
+/** The todo template's heading: the first Heading under the root component's root. */
+export function headingOf(doc: Y.Doc): string {
+  const model = currentModel(doc).model;
+  const root = rootComponent(model)!;
+  return childrenOf(model, root.root).find((id) => model.nodes.get(id)!.type === 'Heading')!;
+}
+
+/** A node's `text` prop as the document reads. */
+export function textOf(doc: Y.Doc, node: string): unknown {
+  return currentModel(doc).model.nodes.get(node)?.props.text;
 }

@@ -5,9 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { currentModel } from '../../src/lib/model/store';
 import { commitPlanned, originFor } from '../../src/lib/ops/write';
-import { childrenOf, rootComponent } from '../../src/lib/model/types';
 import {
   connect,
   linkFor,
@@ -19,7 +17,9 @@ import {
   newApp,
   storedDoc,
   type Peer,
-  type Running
+  type Running,
+  headingOf,
+  textOf
 } from './harness';
 
 let server: Running;
@@ -30,16 +30,6 @@ function peer(options: Parameters<typeof connect>[2] = {}): Peer {
   const p = connect(server, appId, options);
   peers.push(p);
   return p;
-}
-
-function headingOf(doc: Y.Doc): string {
-  const model = currentModel(doc).model;
-  const root = rootComponent(model)!;
-  return childrenOf(model, root.root).find((id) => model.nodes.get(id)!.type === 'Heading')!;
-}
-
-function textOf(doc: Y.Doc, node: string): unknown {
-  return currentModel(doc).model.nodes.get(node)?.props.text;
 }
 
 async function serverDoc(): Promise<Y.Doc> {

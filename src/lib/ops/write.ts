@@ -112,3 +112,31 @@ export function commitPlanned(
   if (!plan.ok) return plan;
   return writePlan(doc, model, repairs, plan, origin, options);
 }
+
+/**
+ * Writes a whole model over the document's current one (restoring an earlier state), in one
+ * transaction with `origin` and its history entry: one undo step for that person. `target` must
+ * be a valid model of this app (the caller checks it like a commit).
+ */
+export function commitWhole(
+  doc: Y.Doc,
+  target: AppModel,
+  origin: EditOrigin,
+  options: { summary: string; source: EditSource; now?: number }
+): void {
+  const { model, repairs } = currentModel(doc);
+  const entry: HistoryEntry = {
+    who: origin.actor.id,
+    ...(origin.actor.name ? { name: origin.actor.name } : {}),
+    when: options.now ?? Date.now(),
+    source: options.source,
+    summary: options.summary,
+    ops: [],
+    idMap: {}
+  };
+  expectModel(doc, target);
+  doc.transact(() => {
+    writeModel(doc, model, target, repairs);
+    docRoots(doc).history.push([entry]);
+  }, origin);
+}

@@ -10,10 +10,10 @@
  * offline arrives as a live update, and is checked here before anyone else sees it.
  */
 import * as Y from 'yjs';
-import { currentModel, expectModel } from '../model/store';
-import { docRoots, undoScope, writeModel } from '../model/ydoc';
+import { currentModel } from '../model/store';
+import { docRoots, undoScope } from '../model/ydoc';
 import { fromBase64 } from 'lib0/buffer';
-import type { HistoryEntry } from '../ops/write';
+import { commitWhole, type HistoryEntry } from '../ops/write';
 import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import { validateModel } from '../model/validate';
@@ -23,7 +23,8 @@ import {
   originFor,
   recordUndo,
   type EditOrigin,
-  type EditSource
+  type EditSource,
+  type SandboxChecks
 } from '../ops/commit';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
@@ -141,6 +142,19 @@ export class AppSession {
     await host?.dispose();
   }
 
+  /**
+   * The sandbox stages for a batch: migrations, and a dry run unless the batch only moves things
+   * and changes literals, which cannot make a view throw (see render-safe.ts).
+   */
+  private checksFor(ops: unknown): SandboxChecks {
+    const host = this.sandbox();
+    const safe = Array.isArray(ops) && renderSafe(this.model, ops);
+    return {
+      migrate: (source, value) => host.migrate(source, value),
+      ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
+    };
+  }
+
   /** Plans, gates, dry-runs and commits one batch as `actor`; one undo step for them. */
   apply(
     actor: Actor,
@@ -149,22 +163,12 @@ export class AppSession {
   ): Promise<ChangeResult> {
     return this.serial(async () => {
       const person = this.person(actor);
-      const host = this.sandbox();
-      // A batch that only moves things and changes literals cannot make a view throw: the dry
-      // run (a render of the whole app in the sandbox) is skipped for it (see render-safe.ts).
-      const before = this.model;
-      const safe = Array.isArray(ops) && renderSafe(before, ops);
-      const result = await commitChecked(
-        this.doc,
-        ops,
-        person.origin,
-        {
-          migrate: (source, value) => host.migrate(source, value),
-          ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
-        },
+      const result = await commitChecked(this.doc, ops, person.origin, this.checksFor(ops), {
+        source: options.source ?? 'visual',
+        prompt: options.prompt,
         // This session's gate, not the process-wide one: one TypeScript service per server.
-        { source: options.source ?? 'visual', prompt: options.prompt, verify: this.gate.verifier() }
-      );
+        verify: this.gate.verifier()
+      });
       if (!result.ok) return result;
       const item = person.undo.undoStack.at(-1);
       item?.meta.set('summary', result.summary);
@@ -236,19 +240,9 @@ export class AppSession {
     | { ok: false; errors: readonly EditError[] }
   > {
     return this.serial(async () => {
-      const host = this.sandbox();
-      const before = this.model;
-      const safe = Array.isArray(ops) && renderSafe(before, ops);
-      const plan = await checkBatch(
-        this.doc,
-        ops,
-        actor,
-        {
-          migrate: (source, value) => host.migrate(source, value),
-          ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
-        },
-        { verify: this.gate.verifier() }
-      );
+      const plan = await checkBatch(this.doc, ops, actor, this.checksFor(ops), {
+        verify: this.gate.verifier()
+      });
       if (!plan.ok) return { ok: false, errors: plan.errors };
       return { ok: true, summary: plan.summary, changes: plan.changes, model: plan.model };
     });
@@ -339,40 +333,19 @@ export class AppSession {
           ]
         };
       }
-      const { model: now, repairs } = currentModel(this.doc);
-      const target: AppModel = { ...then, data: dataThatFits(now, then) };
-      const problems = [...validateModel(target)];
-      if (problems.length === 0) {
-        const gated = this.gate.compile(target);
-        if (!gated.ok) problems.push(...gated.errors);
-      }
-      if (problems.length === 0)
-        problems.push(...(await this.sandbox().sandboxChecks().dryRun!(target)));
+      const target: AppModel = { ...then, data: dataThatFits(this.model, then) };
+      const problems = await this.verify(target);
       if (problems.length > 0) return { ok: false, errors: problems };
       const person = this.person(actor);
       const summary = `Restored the app to before “${entry.summary}”`;
-      const record: HistoryEntry = {
-        who: actor.id,
-        ...(actor.name ? { name: actor.name } : {}),
-        when: Date.now(),
-        source: 'restore',
-        summary,
-        ops: [],
-        idMap: {}
-      };
-      expectModel(this.doc, target);
-      this.doc.transact(() => {
-        writeModel(this.doc, now, target, repairs);
-        history.push([record]);
-      }, person.origin);
+      commitWhole(this.doc, target, person.origin, { summary, source: 'restore' });
       person.undo.undoStack.at(-1)?.meta.set('summary', summary);
       return { ok: true, summary };
     });
   }
 
-  /** The gate and a dry run over the current document. */
-  private async verify(): Promise<EditError[]> {
-    const model = this.model;
+  /** The model's rules, the gate and a dry run over `model` (the current one by default). */
+  private async verify(model: AppModel = this.model): Promise<EditError[]> {
     const invalid = validateModel(model);
     if (invalid.length > 0) return invalid;
     const gated = this.gate.compile(model);
