@@ -175,6 +175,63 @@ export const ERROR_CATALOG = {
     stage: 'plan',
     meaning: 'The change needs the app owner’s approval (capabilities).'
   },
+  // The trust boundary: who may reach the server at all, and what a peer may send.
+  E_LOGIN_REQUIRED: {
+    stage: 'input',
+    meaning:
+      'The studio is open to its owner only with the start-up link’s secret (or a share link); open the link the server printed.'
+  },
+  E_HOST_FORBIDDEN: {
+    stage: 'input',
+    meaning:
+      'The request names a Host the server does not answer to (a DNS rebinding); add it to MALLEABLE_HOSTS if it is yours.'
+  },
+  E_ORIGIN_FORBIDDEN: {
+    stage: 'input',
+    meaning:
+      'The request came from a page on another origin; only the studio’s own pages may change things.'
+  },
+  E_CONTENT_TYPE: {
+    stage: 'input',
+    meaning: 'A request that changes something must send its body as application/json.'
+  },
+  E_PEER_TOO_DEEP: {
+    stage: 'input',
+    meaning: 'A live update nests shared types deeper than the app’s document layout uses.'
+  },
+  E_AWARENESS_INVALID: {
+    stage: 'input',
+    meaning:
+      'A presence (awareness) state is larger than the limit or has fields of the wrong shape.'
+  },
+  E_HISTORY_INVALID: {
+    stage: 'shape',
+    meaning:
+      'A history entry has a field of the wrong type or size, an unknown source, or is restorable when its author may not restore.'
+  },
+  E_META_INVALID: {
+    stage: 'shape',
+    meaning: 'The app’s meta may only hold its title, theme and version, each a short plain value.'
+  },
+  E_DATA_NOT_PLAIN: {
+    stage: 'shape',
+    meaning:
+      'A value is not plain JSON (an object with a prototype, or a key such as __proto__ that is not its own).'
+  },
+  E_GATE_TIMEOUT: {
+    stage: 'code',
+    meaning:
+      'Checking the code took longer or used more memory than allowed (type-level code that makes the checker spin); simplify it.'
+  },
+  E_CODE_TOO_LARGE: {
+    stage: 'code',
+    meaning: 'A batch carries more code for the gate to check than the limit allows; split it.'
+  },
+  E_NETWORK_ORIGIN: {
+    stage: 'code',
+    meaning:
+      'An image or link points to an origin the component’s network capability does not allow; grant the origin or use a path on this app.'
+  },
   // Code: the compile gate over expressions and handler bodies.
   E_SYNTAX: { stage: 'code', meaning: 'The code does not parse as JavaScript.' },
   E_POLICY_GLOBAL: {
