@@ -31,6 +31,7 @@ import type {
   StateField
 } from './types';
 import { DOC_VERSION } from './types';
+import { isPlainJson, isPlainObject } from './plain';
 
 /** A node as stored: every field unchecked. `type` is an element name or `@` + component id. */
 export interface RawNode {
@@ -79,7 +80,8 @@ function validEntries<T>(
   const out: Record<string, T> = {};
   let dropped = false;
   for (const [key, value] of Object.entries(record)) {
-    if (NAME.test(key) && validate(value)) out[key] = value as T;
+    // Plain JSON first: the validator reads fields, and a decoded prototype would answer them.
+    if (NAME.test(key) && isPlainJson(value) && validate(value)) out[key] = value as T;
     else dropped = true;
   }
   return [out, dropped];
@@ -114,17 +116,25 @@ function resolveComponents(raw: RawApp, repaired: Set<string>): Map<string, Comp
     let stateDropped = false;
     for (const [key, field] of Object.entries(c.state)) {
       const f = field as StateField;
+      // A state field and its `initial` must be plain JSON read through own keys: an editor's
+      // `initial` with a decoded prototype passed the type check and broke the app's compile
+      // after a restart (issue 12).
       if (
         NAME.test(key) &&
-        f &&
-        typeof f === 'object' &&
+        isPlainJson(f) &&
+        isPlainObject(f) &&
+        Object.hasOwn(f, 'type') &&
+        Object.hasOwn(f, 'initial') &&
         fieldValidate(f.type) &&
         !checkValue(f.type, f.initial)
       )
         state[key] = f;
       else stateDropped = true;
     }
-    const capabilities = capsValidate(c.capabilities) ? (c.capabilities as Capabilities) : {};
+    const capabilities =
+      isPlainJson(c.capabilities) && capsValidate(c.capabilities)
+        ? (c.capabilities as Capabilities)
+        : {};
     if (
       name !== c.name ||
       propsDropped ||
@@ -303,7 +313,7 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
     const type = typeOf.get(id)!;
     const props: Record<string, PropValue> = {};
     for (const [name, value] of Object.entries(n.props)) {
-      if (NAME.test(name) && !checkProp(type, name, value as PropValue, ctx))
+      if (NAME.test(name) && isPlainJson(value) && !checkProp(type, name, value as PropValue, ctx))
         props[name] = value as PropValue;
       else repairedNodes.add(id);
     }
@@ -331,17 +341,21 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
     );
 
   // 4. Meta and data.
-  const m = raw.meta;
+  // Own keys only: a meta key is a name a peer chose.
+  const m = (key: string): unknown => (Object.hasOwn(raw.meta, key) ? raw.meta[key] : undefined);
+  const metaRoot = m('root');
+  const metaTitle = m('title');
+  const metaTheme = m('theme');
   // A root component that is only incomplete (its root node still on the way) stays the root,
   // so no commit in between moves the app's root elsewhere.
   const rootId =
-    typeof m.root === 'string' && (components.has(m.root) || raw.components.has(m.root))
-      ? m.root
+    typeof metaRoot === 'string' && (components.has(metaRoot) || raw.components.has(metaRoot))
+      ? metaRoot
       : (([...components.values()].find((c) => c.name === 'App') ?? [...components.values()][0])
           ?.id ?? '');
   const meta: AppMeta = {
-    title: typeof m.title === 'string' ? m.title.slice(0, 200) : 'Untitled app',
-    theme: m.theme === 'light' || m.theme === 'dark' ? m.theme : 'system',
+    title: typeof metaTitle === 'string' ? metaTitle.slice(0, 200) : 'Untitled app',
+    theme: metaTheme === 'light' || metaTheme === 'dark' ? metaTheme : 'system',
     version: DOC_VERSION,
     root: rootId
   };
@@ -349,6 +363,8 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
   const rootState = components.get(rootId)?.state ?? {};
   for (const [field, decl] of Object.entries(rootState)) {
     const value = Object.hasOwn(raw.data, field) ? raw.data[field] : undefined;
+    // checkValue refuses a value that is not plain JSON (a decoded `__proto__`): it is left out
+    // like any other invalid peer value, so the app keeps answering and its export imports.
     data[field] =
       value !== undefined && !checkValue(decl.type, value) ? (value as JsonValue) : decl.initial;
   }

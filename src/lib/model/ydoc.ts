@@ -27,6 +27,7 @@ import {
 } from './resolve';
 import { componentByName, type AppModel, type ComponentRecord, type NodeRecord } from './types';
 import { ELEMENTS } from '../schema/elements';
+import { isPlainObject } from './plain';
 
 /** The shared types of one app's document. */
 export function docRoots(doc: Y.Doc) {
@@ -92,20 +93,15 @@ export function readRaw(doc: Y.Doc): RawApp {
   const props = readRawProps(roots.props);
   const nodes = new Map<string, RawNode>();
   roots.nodes.forEach((value, id) => {
-    // A peer may have written anything here; resolve() checks every field.
-    if (
-      !value ||
-      typeof value !== 'object' ||
-      Array.isArray(value) ||
-      value instanceof Y.AbstractType
-    )
-      return;
-    const r = value as Record<string, unknown>;
+    // A peer may have written anything here; resolve() checks every field. Plain objects only,
+    // read through own keys: a decoded `__proto__` must not supply a node's type or parent.
+    if (!isPlainObject(value)) return;
+    const own = (key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
     nodes.set(id, {
-      type: r.type,
-      component: r.component,
-      parent: r.parent,
-      order: r.order,
+      type: own('type'),
+      component: own('component'),
+      parent: own('parent'),
+      order: own('order'),
       props: props.get(id) ?? {}
     });
   });

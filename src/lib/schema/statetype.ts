@@ -8,10 +8,58 @@ import type { JsonValue, StateType } from './types.generated';
 export interface TypeProblem {
   readonly path: string;
   readonly message: string;
+  /** Set when the value is not plain JSON at all (see below), rather than of another type. */
+  readonly code?: 'E_DATA_NOT_PLAIN';
+}
+
+/**
+ * Why plain JSON only: lib0's decoder (Yjs maps holding JSON) builds objects by assignment, so
+ * a key `__proto__` gives a decoded object a prototype, and reading `record.title` then reads it
+ * through that prototype: `[{"__proto__": {"title": "x"}}]` passed as a list of `{title:
+ * string}` and made `/apps/ID` answer 500 for everyone. Objects must have `Object.prototype` (or
+ * null) as prototype, no own key `__proto__`, and fields are read as own properties only.
+ * (The same rule for untyped values is src/lib/model/plain.ts; this folder imports nothing of
+ * ours, so it is restated here for the typed walk.)
+ */
+function notPlain(value: unknown, path: string): TypeProblem | null {
+  if (Array.isArray(value))
+    return Object.getPrototypeOf(value) === Array.prototype
+      ? null
+      : {
+          path,
+          message: 'a list with a foreign prototype is not plain JSON',
+          code: 'E_DATA_NOT_PLAIN'
+        };
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null)
+    return {
+      path,
+      message: 'an object with a prototype (a key “__proto__”) is not plain JSON',
+      code: 'E_DATA_NOT_PLAIN'
+    };
+  if (Object.hasOwn(value as object, '__proto__'))
+    return {
+      path: `${path}/__proto__`,
+      message: 'the key “__proto__” is not allowed',
+      code: 'E_DATA_NOT_PLAIN'
+    };
+  return null;
+}
+
+/** Whether `type` is a state type at all (a name from input may have found `constructor`). */
+function isStateType(type: unknown): type is StateType {
+  if (type === 'number' || type === 'string' || type === 'boolean') return true;
+  if (!type || typeof type !== 'object' || Array.isArray(type)) return false;
+  return ['optional', 'enum', 'array', 'object'].some((k) => Object.hasOwn(type, k));
 }
 
 /** Returns the first way `value` fails to be a `type`, or null when it fits. */
 export function checkValue(type: StateType, value: unknown, path = ''): TypeProblem | null {
+  if (!isStateType(type)) return { path, message: 'the field has no known state type' };
+  if (value !== null && typeof value === 'object') {
+    const problem = notPlain(value, path);
+    if (problem) return problem;
+  }
   if (type === 'number') {
     return typeof value === 'number' && Number.isFinite(value)
       ? null
@@ -27,10 +75,10 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
       ? null
       : { path, message: `expected true or false, got ${describe(value)}` };
   }
-  if ('optional' in type) {
+  if (Object.hasOwn(type, 'optional') && 'optional' in type) {
     return value === null || value === undefined ? null : checkValue(type.optional, value, path);
   }
-  if ('enum' in type) {
+  if (Object.hasOwn(type, 'enum') && 'enum' in type) {
     return (type.enum as readonly unknown[]).includes(value)
       ? null
       : {
@@ -38,7 +86,7 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
           message: `expected one of ${type.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`
         };
   }
-  if ('array' in type) {
+  if (Object.hasOwn(type, 'array') && 'array' in type) {
     if (!Array.isArray(value)) return { path, message: `expected a list, got ${describe(value)}` };
     for (let i = 0; i < value.length; i++) {
       const problem = checkValue(type.array, value[i], `${path}/${i}`);
@@ -51,7 +99,9 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
   }
   const record = value as Record<string, unknown>;
   for (const [field, fieldType] of Object.entries(type.object)) {
-    const problem = checkValue(fieldType, record[field], `${path}/${field}`);
+    // Own fields only: never a value found through a prototype.
+    const own = Object.hasOwn(record, field) ? record[field] : undefined;
+    const problem = checkValue(fieldType, own, `${path}/${field}`);
     if (problem) return problem;
   }
   for (const field of Object.keys(record)) {
