@@ -57,6 +57,45 @@ export interface SandboxChecks {
   readonly migrate?: MigrationEvaluator;
   /** Renders the proposed model once with its (migrated) data; the errors refuse the batch. */
   readonly dryRun?: (model: AppModel) => Promise<readonly EditError[]>;
+  /**
+   * The server's one judge over (model before, model after) (judge.ts): roles, the model's rules,
+   * the gate and the dry run, the same function every other door uses. When given, it replaces
+   * `dryRun`, and the plan's own `verify` stage is left to it unless one is handed in.
+   */
+  readonly judge?: (before: AppModel, after: AppModel) => Promise<readonly EditError[]>;
+}
+
+/** A plan checked by every stage, with the model it was planned against. */
+type Checked = { ok: true; plan: Plan; model: AppModel } | Rejection;
+
+/**
+ * Migrations, the plan and the last stages (the judge, or the dry run) over `doc`'s current
+ * model, without writing: what commitChecked writes and what checkBatch answers, one path.
+ */
+async function planChecked(
+  doc: Y.Doc,
+  ops: unknown,
+  actor: Actor,
+  checks: SandboxChecks,
+  options: PlanOptions
+): Promise<Checked | 'changed'> {
+  const { model } = currentModel(doc);
+  const migrate = checks.migrate ? await prepareMigrations(model, ops, checks.migrate) : undefined;
+  if (currentModel(doc).model !== model) return 'changed';
+  const verify = options.verify ?? (checks.judge ? undefined : gateVerifier());
+  const plan = planOps(model, ops, actor, {
+    ...options,
+    ...(migrate ? { migrate } : {}),
+    ...(verify ? { verify } : {})
+  });
+  if (!plan.ok) return plan;
+  const problems = checks.judge
+    ? await checks.judge(model, plan.model)
+    : checks.dryRun
+      ? await checks.dryRun(plan.model)
+      : [];
+  if (problems.length > 0) return { ok: false, errors: problems };
+  return { ok: true, plan, model };
 }
 
 /**
@@ -73,22 +112,12 @@ export async function commitChecked(
   options: CommitOptions = {}
 ): Promise<Commit | Rejection> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const { model } = currentModel(doc);
-    const migrate = checks.migrate
-      ? await prepareMigrations(model, ops, checks.migrate)
-      : undefined;
-    if (currentModel(doc).model !== model) continue;
-    const plan = planOps(model, ops, origin.actor, {
-      ...options,
-      ...(migrate ? { migrate } : {}),
-      verify: options.verify ?? gateVerifier()
-    });
-    if (!plan.ok) return plan;
-    const problems = checks.dryRun ? await checks.dryRun(plan.model) : [];
-    if (problems.length > 0) return { ok: false, errors: problems };
+    const checked = await planChecked(doc, ops, origin.actor, checks, options);
+    if (checked === 'changed') continue;
+    if (!checked.ok) return checked;
     const latest = currentModel(doc);
-    if (latest.model !== model) continue;
-    return writePlan(doc, model, latest.repairs, plan, origin, options);
+    if (latest.model !== checked.model) continue;
+    return writePlan(doc, checked.model, latest.repairs, checked.plan, origin, options);
   }
   return {
     ok: false,
@@ -100,7 +129,8 @@ export async function commitChecked(
 
 /**
  * What commitChecked would write, without writing it: migrations, the plan, the gate and the dry
- * run over `doc`'s current model. An AI proposal is checked with this before anyone sees it.
+ * run (or the judge) over `doc`'s current model. An AI proposal is checked with this before
+ * anyone sees it.
  */
 export async function checkBatch(
   doc: Y.Doc,
@@ -109,16 +139,17 @@ export async function checkBatch(
   checks: SandboxChecks,
   options: PlanOptions = {}
 ): Promise<Plan | Rejection> {
-  const { model } = currentModel(doc);
-  const migrate = checks.migrate ? await prepareMigrations(model, ops, checks.migrate) : undefined;
-  const plan = planOps(model, ops, actor, {
-    ...options,
-    ...(migrate ? { migrate } : {}),
-    verify: options.verify ?? gateVerifier()
-  });
-  if (!plan.ok) return plan;
-  const problems = checks.dryRun ? await checks.dryRun(plan.model) : [];
-  return problems.length > 0 ? { ok: false, errors: problems } : plan;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const checked = await planChecked(doc, ops, actor, checks, options);
+    if (checked === 'changed') continue;
+    return checked.ok ? checked.plan : checked;
+  }
+  return {
+    ok: false,
+    errors: [
+      editError('E_DOC_BUSY', 'the app kept changing while this change was checked; try it again')
+    ]
+  };
 }
 
 /** The origin of history entries that record an undo: not a person's, so no undo manager takes them. */

@@ -16,7 +16,7 @@ import { fromBase64 } from 'lib0/buffer';
 import { commitWhole, type HistoryEntry } from '../ops/write';
 import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
-import { validateModel } from '../model/validate';
+import { judgeChange, type JudgeStages } from '../ops/judge';
 import {
   checkBatch,
   commitChecked,
@@ -29,7 +29,6 @@ import {
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { commitData } from '../runtime/live';
-import { renderSafe } from '../ops/render-safe';
 import { checkValue } from '../schema/statetype';
 import { compiledComponents, type LiveSource } from '../runtime/compiled';
 import { SandboxHost } from '../runtime/host';
@@ -39,7 +38,6 @@ import {
   applyToMirror,
   checkRecords,
   checkRole,
-  componentsTouched,
   type UpdateFacts
 } from '../collab/check';
 
@@ -142,16 +140,26 @@ export class AppSession {
     await host?.dispose();
   }
 
+  /** The judge's stages on this server: the compile gate and a dry run in the sandbox process. */
+  private readonly stages: JudgeStages = {
+    gate: async (model, components) => this.gate.compile(model, components).errors,
+    dryRun: (model) => this.sandbox().sandboxChecks().dryRun!(model)
+  };
+
   /**
-   * The sandbox stages for a batch: migrations, and a dry run unless the batch only moves things
-   * and changes literals, which cannot make a view throw (see render-safe.ts).
+   * The one judge (../ops/judge.ts) over a change by `actor`: every door below ends here, so a
+   * rule holds for a raw Yjs write exactly as for an HTTP batch.
    */
-  private checksFor(ops: unknown): SandboxChecks {
+  private judge(before: AppModel, after: AppModel, actor: Actor): Promise<EditError[]> {
+    return judgeChange(before, after, actor, this.stages);
+  }
+
+  /** The stages of a batch: migrations in the sandbox, then the judge over its result. */
+  private checksFor(actor: Actor): SandboxChecks {
     const host = this.sandbox();
-    const safe = Array.isArray(ops) && renderSafe(this.model, ops);
     return {
       migrate: (source, value) => host.migrate(source, value),
-      ...(safe ? {} : { dryRun: (model: AppModel) => host.sandboxChecks().dryRun!(model) })
+      judge: (before, after) => this.judge(before, after, actor)
     };
   }
 
@@ -163,11 +171,9 @@ export class AppSession {
   ): Promise<ChangeResult> {
     return this.serial(async () => {
       const person = this.person(actor);
-      const result = await commitChecked(this.doc, ops, person.origin, this.checksFor(ops), {
+      const result = await commitChecked(this.doc, ops, person.origin, this.checksFor(actor), {
         source: options.source ?? 'visual',
-        prompt: options.prompt,
-        // This session's gate, not the process-wide one: one TypeScript service per server.
-        verify: this.gate.verifier()
+        prompt: options.prompt
       });
       if (!result.ok) return result;
       const item = person.undo.undoStack.at(-1);
@@ -189,7 +195,7 @@ export class AppSession {
       const { facts } = tried;
       if (!facts.changed) return { ok: true, summary: null };
       const problems = checkRole(facts, actor);
-      if (problems.length === 0) problems.push(...(await this.checkMirror(mirror, facts)));
+      if (problems.length === 0) problems.push(...(await this.checkMirror(mirror, facts, actor)));
       if (problems.length > 0) return this.refuse(problems);
       const person = this.person(actor);
       Y.applyUpdate(
@@ -205,20 +211,15 @@ export class AppSession {
     });
   }
 
-  /** Records, the gate and the dry run over the mirror after a live update. */
-  private async checkMirror(mirror: Y.Doc, facts: UpdateFacts): Promise<EditError[]> {
+  /**
+   * What a live update left on the mirror: its records must read back as written (check.ts),
+   * then the one judge over the model before and after, as for any other door.
+   */
+  private async checkMirror(mirror: Y.Doc, facts: UpdateFacts, actor: Actor): Promise<EditError[]> {
     const { model, repairs } = currentModel(mirror);
     const records = checkRecords(mirror, facts, model, repairs);
     if (records.length > 0) return records;
-    const definition =
-      facts.roots.has('components') || facts.roots.has('nodes') || facts.roots.has('props');
-    if (!definition) return [];
-    const invalid = validateModel(model);
-    if (invalid.length > 0) return invalid;
-    const gated = this.gate.compile(model, componentsTouched(facts, model));
-    if (!gated.ok) return [...gated.errors];
-    if (facts.literalOnly) return [];
-    return [...(await this.sandbox().sandboxChecks().dryRun!(model))];
+    return this.judge(this.model, model, actor);
   }
 
   /** A refusal; the mirror is rebuilt, since the refused update may be in it. */
@@ -240,9 +241,7 @@ export class AppSession {
     | { ok: false; errors: readonly EditError[] }
   > {
     return this.serial(async () => {
-      const plan = await checkBatch(this.doc, ops, actor, this.checksFor(ops), {
-        verify: this.gate.verifier()
-      });
+      const plan = await checkBatch(this.doc, ops, actor, this.checksFor(actor));
       if (!plan.ok) return { ok: false, errors: plan.errors };
       return { ok: true, summary: plan.summary, changes: plan.changes, model: plan.model };
     });
@@ -263,13 +262,14 @@ export class AppSession {
       const item = stack.at(-1);
       if (!item) return { ok: true, summary: null };
       const summary = (item.meta.get('summary') as string | undefined) ?? 'a change';
+      const before = this.model;
       if (direction === 'undo') manager.undo();
       else manager.redo();
       const back = direction === 'undo' ? manager.redoStack.at(-1) : manager.undoStack.at(-1);
       back?.meta.set('summary', summary);
       // DESIGN section 1: an undo can meet later work and leave a model the gate refuses. Check
       // it like a commit; if it fails, put the step back at once and say why.
-      const problems = await this.verify();
+      const problems = await this.judge(before, this.model, actor);
       if (problems.length > 0) {
         if (direction === 'undo') manager.redo();
         else manager.undo();
@@ -334,7 +334,9 @@ export class AppSession {
         };
       }
       const target: AppModel = { ...then, data: dataThatFits(this.model, then) };
-      const problems = await this.verify(target);
+      // The judge sees the restore as what it is: a change from today's model to that one. An
+      // editor's restore to before the owner revoked a capability would grant it again: refused.
+      const problems = await this.judge(this.model, target, actor);
       if (problems.length > 0) return { ok: false, errors: problems };
       const person = this.person(actor);
       const summary = `Restored the app to before “${entry.summary}”`;
@@ -342,15 +344,6 @@ export class AppSession {
       person.undo.undoStack.at(-1)?.meta.set('summary', summary);
       return { ok: true, summary };
     });
-  }
-
-  /** The model's rules, the gate and a dry run over `model` (the current one by default). */
-  private async verify(model: AppModel = this.model): Promise<EditError[]> {
-    const invalid = validateModel(model);
-    if (invalid.length > 0) return invalid;
-    const gated = this.gate.compile(model);
-    if (!gated.ok) return [...gated.errors];
-    return [...(await this.sandbox().sandboxChecks().dryRun!(model))];
   }
 
   /**
@@ -363,27 +356,23 @@ export class AppSession {
     prev: Record<string, JsonValue>,
     next: Record<string, JsonValue>
   ): Promise<ChangeResult> {
-    return this.serial(() => {
-      if (actor.role === 'viewer')
-        return {
-          ok: false,
-          errors: [editError('E_FORBIDDEN', 'a viewer cannot change the app’s data')]
-        };
-      const root = rootComponent(this.model);
-      const errors: EditError[] = [];
-      for (const [field, value] of Object.entries(next)) {
-        const decl = root?.state[field];
-        if (!decl) {
-          errors.push(editError('E_DATA_TYPE', `the app has no state field “${field}”`));
-          continue;
-        }
-        const problem = checkValue(decl.type, value);
-        if (problem)
-          errors.push(
-            editError('E_DATA_TYPE', `state.${field}${problem.path}: ${problem.message}`)
-          );
-      }
-      if (errors.length > 0) return { ok: false, errors };
+    return this.serial(async () => {
+      const before = this.model;
+      const data: Record<string, JsonValue> = { ...before.data };
+      for (const field of Object.keys(next))
+        if (!Object.hasOwn(prev, field) || prev[field] !== next[field])
+          Object.defineProperty(data, field, {
+            value: next[field],
+            enumerable: true,
+            writable: true,
+            configurable: true
+          });
+      for (const field of Object.keys(prev)) if (!Object.hasOwn(next, field)) delete data[field];
+      // Data from a handler is judged like every other write: the role, then each changed field
+      // declared by the root component and of its type (own fields only: `constructor` or
+      // `__proto__` in the request name no field).
+      const problems = await this.judge(before, { ...before, data }, actor);
+      if (problems.length > 0) return { ok: false, errors: problems };
       commitData(this.doc, prev, next, this.person(actor).dataOrigin);
       return { ok: true, summary: null };
     });
