@@ -139,7 +139,11 @@ describe('reading props through the schema', () => {
     expect(safeLinkHref('javascript:alert(1)')).toBeUndefined();
     expect(safeLinkHref('java\tscript:alert(1)')).toBeUndefined();
     expect(safeLinkHref(' data:text/html,<script>')).toBeUndefined();
-    expect(safeLinkHref('https://example.com')).toBe('https://example.com');
+    // Another origin only when the component was granted it (issue 12; network-origin.test.ts).
+    expect(safeLinkHref('https://example.com')).toBeUndefined();
+    expect(safeLinkHref('https://example.com/a', new Set(['https://example.com']))).toBe(
+      'https://example.com/a'
+    );
     expect(safeLinkHref('mailto:a@b.c')).toBe('mailto:a@b.c');
     expect(safeLinkHref('#top')).toBe('#top');
     expect(safeImageSrc('javascript:alert(1)')).toBeUndefined();

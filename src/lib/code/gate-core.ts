@@ -20,6 +20,7 @@ import { parseUnit, unitPath } from './parse';
 import { checkPolicy, policyContext } from './policy';
 import { moduleForm } from './module';
 import { componentUnits, type CodeUnit } from './units';
+import { networkErrors } from './network';
 import { childrenOf } from '../model/types';
 
 /** A gate's result: every error, and the sandbox module of each checked component when asked. */
@@ -156,6 +157,8 @@ export class CompileGateCore {
       // repeat itself as a type error.
       if (this.typechecker && componentErrors === 0)
         errors.push(...this.typechecker.check(model, id, clean));
+      // Literal addresses reach only the origins the component was granted (./network.ts).
+      errors.push(...networkErrors(model, id));
     }
     const modules = new Map<string, string>();
     if (options.modules && errors.length === 0) {

@@ -7,6 +7,7 @@
 import { elementSchema, type ValueKind } from './elements';
 import { describeAjvError, literalValidator } from './validators';
 import { checkValue, formatType } from './statetype';
+import { judgeUrl, urlKind } from './urls';
 import type { PropDecl, PropValue, StateField, Handler, StateType } from './types.generated';
 
 /** What a prop check needs to know about the component the node lives in and the app. */
@@ -61,6 +62,27 @@ export function propNames(type: string, ctx: PropContext): string[] {
   return Object.keys(ctx.componentProps(type) ?? {});
 }
 
+/**
+ * The scheme rule of an address prop (`x-url` in its schema): `javascript:`, `file:` or an inline
+ * page never become an address. Which remote origins are allowed depends on the component's
+ * network capability at the end of the batch, so that rule is the compile gate's
+ * (`E_NETWORK_ORIGIN`, src/lib/code/network.ts), not this op-by-op check's.
+ */
+function addressProblem(type: string, name: string, value: PropValue): PropProblem | null {
+  const kind = urlKind(type, name);
+  if (!kind || typeof value !== 'string') return null;
+  const verdict = judgeUrl(kind, value, null);
+  if (verdict.ok || verdict.code !== 'E_PROP_TYPE') return null;
+  const forms =
+    kind === 'image'
+      ? 'a path on this app, a data:image/ picture or an http(s) URL'
+      : 'a path on this app, an #anchor, a mailto: address or an http(s) URL';
+  return {
+    code: 'E_PROP_TYPE',
+    message: `${type}.${name} ${verdict.reason}; use ${forms}`
+  };
+}
+
 /** Checks one prop value; returns null when it is fine. */
 export function checkProp(
   type: string,
@@ -102,7 +124,7 @@ export function checkProp(
           : null;
       }
       const validate = literalValidator(type, name)!;
-      if (validate(value)) return null;
+      if (validate(value)) return addressProblem(type, name, value);
       const err = validate.errors![0];
       return {
         code: 'E_PROP_TYPE',

@@ -677,7 +677,7 @@ export interface IfProps {
 
 export interface ImageProps {
   /**
-   * Address of the image: an http(s) URL, a path starting with "/", or a data:image/ URL.
+   * Address of the image: a path on this app ("/logo.png"), a data:image/ URL, or an http(s) URL on an origin the component's network capability allows.
    */
   src?: string;
   /**
@@ -712,7 +712,7 @@ export interface LinkProps {
    */
   text?: string;
   /**
-   * Where the link goes: an http(s) URL, a mailto: address, a path starting with "/", or an anchor starting with "#".
+   * Where the link goes: a path on this app ("/about"), an anchor ("#top"), a mailto: address, or an http(s) URL on an origin the component's network capability allows.
    */
   href?: string;
   /**
