@@ -1,8 +1,11 @@
 /**
  * The production server (`npm run serve`): SvelteKit's handler from the adapter-node build, plus
  * the collaboration WebSocket on the same port, and an orderly shutdown that stores every open
- * app before the process exits (SIGTERM, SIGINT). Configuration: PORT (3000), HOST (0.0.0.0),
- * and the studio's own variables (README).
+ * app before the process exits (SIGTERM, SIGINT). Every request passes the studio's guard first
+ * (Host, Origin, content type, security headers: src/lib/server/boundary.ts), static files too.
+ * It prints the owner's start-up link, as Jupyter does: opening it logs the browser in as the
+ * owner (src/lib/server/owner.ts). Configuration: PORT (3000), HOST (0.0.0.0), and the studio's
+ * own variables (README).
  */
 import { createServer } from 'node:http';
 import { handler } from './build/handler.js';
@@ -10,7 +13,15 @@ import { handler } from './build/handler.js';
 const RUNTIME_KEY = Symbol.for('malleable.runtime');
 const runtime = () => globalThis[RUNTIME_KEY];
 
-const server = createServer(handler);
+const server = createServer((req, res) => {
+  const guard = runtime()?.guard;
+  // No runtime means SvelteKit's init did not run: refuse rather than serve unguarded.
+  if (!guard) {
+    res.writeHead(503).end();
+    return;
+  }
+  if (!guard(req, res)) handler(req, res);
+});
 server.on('upgrade', (req, socket, head) => {
   if (!runtime()?.upgrade(req, socket, head)) socket.destroy();
 });
@@ -18,8 +29,9 @@ server.on('upgrade', (req, socket, head) => {
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => {
-  const shown = host === '0.0.0.0' ? 'localhost' : host;
-  console.log(`Malleable studio on http://${shown}:${port}`);
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const base = process.env.ORIGIN || `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+  console.log(`Malleable studio on ${runtime()?.ownerLink(base) ?? base}`);
 });
 
 let stopping = false;

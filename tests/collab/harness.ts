@@ -29,6 +29,8 @@ export interface Running {
   readonly port: number;
   readonly dir: string;
   readonly url: string;
+  /** The studio's owner token: an owner peer passes it as its token (`connect`). */
+  readonly ownerToken: string;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function startServer(
     port,
     dir,
     url: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
+    ownerToken: studio.ownerToken,
     async stop() {
       http.closeAllConnections();
       await studio.close();
@@ -87,19 +90,30 @@ export interface Peer {
   destroy(): void;
 }
 
-/** A real provider for one app, as a person with `token` (none: the local owner). */
+/**
+ * A real provider for one app, as a person with `token`: a share link's, or `ownerToken` for the
+ * owner. Without one it proves nothing and is refused (an address never makes an owner).
+ */
 export function connect(
   server: Pick<Running, 'url'>,
   appId: string,
-  options: { token?: string; person?: string; name?: string; doc?: Y.Doc } = {}
+  options: {
+    token?: string;
+    person?: string;
+    name?: string;
+    doc?: Y.Doc;
+    /** Headers of the upgrade request (a cookie, an Origin), as a browser would send them. */
+    headers?: Record<string, string>;
+  } = {}
 ): Peer {
   const doc = options.doc ?? new Y.Doc();
   const params = new URLSearchParams();
   if (options.person) params.set('person', options.person);
   if (options.name) params.set('name', options.name);
+  const headers = options.headers;
   const socket = new HocuspocusProviderWebsocket({
     url: `${server.url}?${params}`,
-    WebSocketPolyfill: WebSocket
+    WebSocketPolyfill: headers ? withHeaders(headers) : WebSocket
   });
   const notices: ServerNotice[] = [];
   const closes: { code: number; reason: string }[] = [];
@@ -133,6 +147,15 @@ export function connect(
   // A provider given its own websocket must be attached, or it never syncs (STACK.md).
   peer.provider.attach();
   return peer;
+}
+
+/** A `ws` WebSocket class whose upgrade requests carry `headers`. */
+function withHeaders(headers: Record<string, string>): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  } as typeof WebSocket;
 }
 
 /** Waits until `check` holds (polling), or fails with `what` after `ms`. */

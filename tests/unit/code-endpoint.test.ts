@@ -12,7 +12,7 @@ import type { CodeError } from '../../src/lib/code/locate';
 import { docRoots } from '../../src/lib/model/ydoc';
 import type { HistoryEntry } from '../../src/lib/ops/commit';
 import type { StudioServer } from '../../src/lib/server/studio';
-import { markLocal } from '../../src/lib/server/local';
+import { markOwner } from '../../src/lib/server/owner';
 
 // The store opens its database on first use, under DATA_DIR: set it before anything loads it.
 const dataDir = mkdtempSync(join(tmpdir(), 'malleable-code-'));
@@ -57,7 +57,7 @@ async function post(id: string, body: unknown, dryRun = false): Promise<Response
     body: JSON.stringify(body)
   });
   // The person at the machine, as the `handle` hook marks them (src/hooks.server.ts).
-  markLocal(request);
+  markOwner(request);
   return POST({ params: { id }, url, request });
 }
 

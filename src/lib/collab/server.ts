@@ -2,9 +2,12 @@
  * The collaboration server (DESIGN section 7): Hocuspocus on the studio's own HTTP server, at
  * `/collab`, so `npm start` is one process on one port.
  *
- * - Authentication: a share link's token (checked like `Authorization: Bearer`), or none for the
- *   person at the machine, who owns a local start. The person id and name a browser sends in the
- *   URL only tell that person's tabs apart (their undo, their presence); the role is the token's.
+ * - The upgrade is judged first (server/boundary.ts): a foreign `Host` (DNS rebinding) or a
+ *   foreign `Origin` (another site's page in the owner's browser) gets a 403 and no WebSocket.
+ * - Authentication: a share link's token (checked like `Authorization: Bearer`), or proof of the
+ *   owner (server/owner.ts: the owner cookie on the upgrade, or the owner token as the provider's
+ *   token). An address proves nothing. The person id and name a browser sends in the URL only
+ *   tell that person's tabs apart (their undo, their presence); the role is the token's.
  * - Every live update goes through the app's session (session.ts `receive`): role, records, the
  *   compile gate and a dry run, before it is applied. A refused update is neither stored nor
  *   broadcast; the connection gets a `refused` notice with the coded errors and is closed.
@@ -38,7 +41,8 @@ import {
   type ServerNotice
 } from './protocol';
 import type { AppSession } from '../server/session';
-import { isLocalUpgrade } from '../server/local';
+import { judgeUpgrade, nodeHeaders } from '../server/boundary';
+import { OWNER_COOKIE, cookieOf } from '../server/owner';
 
 export { actorId } from './protocol';
 
@@ -56,6 +60,8 @@ export interface CollabHost {
   storeState(appId: string, state: Uint8Array, title: string): Promise<void>;
   /** Verifies a share link's token for an app; awaited (the revocation list may be shared). */
   verifyToken(token: string, appId: string): TokenCheck | Promise<TokenCheck>;
+  /** Whether a token is the studio's owner token (absent: nobody is the owner over a socket). */
+  isOwnerToken?(token: string): boolean;
   /** The session that checks and applies live updates of an app. */
   session(appId: string): Promise<AppSession | null>;
 }
@@ -78,13 +84,13 @@ export interface CollabOptions {
 export interface CollabContext {
   readonly actor: Actor;
   readonly appId: string;
-  /** The share link it came with (null for the local owner). */
+  /** The share link it came with (null for the owner). */
   readonly jti: string | null;
   /** When its token expires (ms since the epoch), or null. */
   readonly exp: number | null;
 }
 
-/** The person at the machine, who owns a local start (see src/lib/server/studio.ts). */
+/** The owner's actor id base (see LOCAL_OWNER in src/lib/server/studio.ts). */
 const LOCAL_BASE = 'owner';
 
 /** A frame larger than this closes the WebSocket (code 1009) before anything reads it. */
@@ -104,17 +110,38 @@ function send(connection: Connection, notice: ServerNotice): void {
   connection.sendStateless(JSON.stringify(notice));
 }
 
-/** Set on a connection's request by the server itself when it comes from the person at the machine. */
-const LOCAL_HEADER = 'x-malleable-local-owner';
+/**
+ * Set on a connection's request by the server itself when the upgrade carried the owner's
+ * cookie; whatever a client sends under this name is dropped first, so it cannot claim it.
+ */
+const OWNER_HEADER = 'x-malleable-owner';
 
-function toRequest(req: IncomingMessage, local: boolean): Request {
+/**
+ * The request Hocuspocus sees. The owner cookie is read here and replaced by `OWNER_HEADER`:
+ * the cookie itself never reaches the hooks, the context or a log.
+ */
+function toRequest(req: IncomingMessage, owner: boolean): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || name === LOCAL_HEADER) continue;
+    if (value === undefined || name === OWNER_HEADER || name === 'cookie') continue;
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
-  if (local) headers.set(LOCAL_HEADER, '1');
+  if (owner) headers.set(OWNER_HEADER, '1');
   return new Request(`http://localhost${req.url ?? '/'}`, { headers });
+}
+
+/** Refuses an upgrade before any WebSocket exists: a plain HTTP answer, then the socket closes. */
+function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ ok: false, errors: [{ code, message }] });
+  // As `ws` aborts a handshake: destroyed once the answer is flushed.
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Bad Request'}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body
+  );
 }
 
 export class CollabServer {
@@ -164,10 +191,19 @@ export class CollabServer {
     });
   }
 
-  /** Takes over an HTTP upgrade to `/collab`; returns false for any other path. */
+  /**
+   * Takes over an HTTP upgrade to `/collab`; returns false for any other path. A foreign `Host`
+   * or `Origin` is refused here, before the WebSocket exists, so such a page is sent nothing:
+   * no awareness, no document (boundary.ts says which attacks this stops).
+   */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const path = (req.url ?? '').split('?')[0];
     if (path !== COLLAB_PATH) return false;
+    const refusal = judgeUpgrade(nodeHeaders(req));
+    if (refusal) {
+      refuseUpgrade(socket, refusal.status, refusal.error.code, refusal.error.message);
+      return true;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => this.accept(ws, req));
     return true;
   }
@@ -175,7 +211,9 @@ export class CollabServer {
   /** Serves one WebSocket (also used by tests with their own `ws` server). */
   accept(ws: WebSocket, req: IncomingMessage): void {
     ws.binaryType = 'nodebuffer';
-    const client = this.hocuspocus.handleConnection(ws, toRequest(req, isLocalUpgrade(req)));
+    const cookie = cookieOf(nodeHeaders(req).get('cookie'), OWNER_COOKIE);
+    const owner = cookie !== null && (this.host.isOwnerToken?.(cookie) ?? false);
+    const client = this.hocuspocus.handleConnection(ws, toRequest(req, owner));
     ws.on('message', (data: Buffer) => client.handleMessage(new Uint8Array(data)));
     ws.on('close', (code: number, reason: Buffer) =>
       client.handleClose({ code, reason: reason.toString() } as CloseEvent)
@@ -280,12 +318,10 @@ export class CollabServer {
     const personId = isPersonId(person) ? person : null;
     const rawName = parameters.get('name');
     const name = rawName && rawName.trim() !== '' ? rawName.trim().slice(0, 60) : null;
-    if (token === '') {
-      if (headers.get(LOCAL_HEADER) !== '1')
-        throw new Refusal(
-          CLOSE.unauthorized,
-          editError('E_TOKEN_INVALID', 'a share link’s token is needed to join this app')
-        );
+    // The owner: the cookie (seen in `accept`) with no token, or the owner token as the token.
+    // A token that is neither is checked as a share link below, never taken for the owner.
+    const ownerCookie = token === '' && headers.get(OWNER_HEADER) === '1';
+    if (ownerCookie || (token !== '' && (this.host.isOwnerToken?.(token) ?? false))) {
       return {
         actor: { id: actorId(LOCAL_BASE, personId), name: name ?? 'Owner', role: 'owner' },
         appId,
@@ -293,6 +329,14 @@ export class CollabServer {
         exp: null
       };
     }
+    if (token === '')
+      throw new Refusal(
+        CLOSE.unauthorized,
+        editError(
+          'E_LOGIN_REQUIRED',
+          'join with a share link’s token, or as the owner through the link the server printed'
+        )
+      );
     const verified = await this.host.verifyToken(token, appId);
     if (!verified.ok) throw new Refusal(CLOSE.unauthorized, verified.error);
     const { claims } = verified;

@@ -9,7 +9,7 @@ import type { Actor } from '../ops/plan';
 import type { ChangeResult, AppSession } from './session';
 import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
 import { isAppId } from './apps';
-import { isMarkedLocal } from './local';
+import { bearerOf, isMarkedOwner, isOwnerToken } from './owner';
 import { actorId } from '../collab/server';
 import { isPersonId, NAME_HEADER, PERSON_HEADER } from '../collab/protocol';
 
@@ -46,8 +46,9 @@ export async function sessionFor(id: string): Promise<AppSession | Response> {
 
 /**
  * Who is asking: the holder of the share link in `Authorization: Bearer TOKEN` (its role, for
- * this app only), or, with no token, the person at the machine, who owns a local start. A token
- * that is malformed, forged, expired, revoked or for another app is a 401 with its code, never a
+ * this app only); the owner, by the owner token as the bearer token or, with no token, by the
+ * owner cookie the `handle` hook found (owner.ts). The address proves nothing. A token that is
+ * malformed, forged, expired, revoked or for another app is a 401 with its code, never a
  * fallback to the owner.
  */
 export async function actorOf(request: Request, appId: string): Promise<Actor | Response> {
@@ -55,18 +56,21 @@ export async function actorOf(request: Request, appId: string): Promise<Actor | 
   const person = request.headers.get(PERSON_HEADER);
   const personId = isPersonId(person) ? person : null;
   const name = personName(request);
+  const owner = () =>
+    personId
+      ? { id: actorId(LOCAL_OWNER.id, personId), name: name ?? 'Owner', role: 'owner' as const }
+      : LOCAL_OWNER;
   if (header === null) {
-    if (!isMarkedLocal(request))
+    if (!isMarkedOwner(request))
       return errorAnswer(401, [
         editError(
-          'E_TOKEN_INVALID',
-          'this server needs a share link’s token: send it as `Authorization: Bearer TOKEN`'
+          'E_LOGIN_REQUIRED',
+          'send a share link’s token as `Authorization: Bearer TOKEN`, or open the link the server printed'
         )
       ]);
-    return personId
-      ? { id: actorId(LOCAL_OWNER.id, personId), name: name ?? 'Owner', role: 'owner' }
-      : LOCAL_OWNER;
+    return owner();
   }
+  if (isOwnerToken(studioServer().ownerToken, bearerOf(header))) return owner();
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const verified = match
     ? await studioServer().links.verify(match[1], appId)

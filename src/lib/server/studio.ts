@@ -23,10 +23,11 @@ import type { Storage } from './storage';
 import { sqliteStorage } from './storage-sqlite';
 import { postgresStorage } from './storage-postgres';
 import { Cluster, type ClusterEvent } from './cluster';
+import { isOwnerToken, loadOwnerToken } from './owner';
 
 /**
- * The person at the machine. A local start has no login: whoever opens the studio owns its apps.
- * (Share links with roles come with the collaboration server.)
+ * The studio's owner: whoever proves the owner token (owner.ts: the start-up link's cookie, or
+ * the token as a bearer token). Everyone else comes with a share link and its role.
  */
 export const LOCAL_OWNER: Actor = Object.freeze({ id: 'owner', name: 'You', role: 'owner' });
 
@@ -68,6 +69,8 @@ export class StudioServer {
   readonly store: AppStore;
   /** Share links of every app. */
   readonly links: ShareLinks;
+  /** The owner's secret (owner.ts): the start-up link, the owner cookie, the owner's bearer token. */
+  readonly ownerToken: string;
   readonly gate = new CompileGate();
   /** Live editing over WebSockets (Hocuspocus), on the same documents. */
   readonly collab: CollabServer;
@@ -92,6 +95,7 @@ export class StudioServer {
       options.demo !== false ? () => this.demoApp() : undefined
     );
     this.links = new ShareLinks(this.storage.links, signingSecret(dataDir, this.storage));
+    this.ownerToken = loadOwnerToken(dataDir);
     this.cluster = options.redisUrl
       ? new Cluster(options.redisUrl, (event) => void this.heard(event), {
           prefix: options.redisPrefix
@@ -117,6 +121,7 @@ export class StudioServer {
         },
         storeState: async (id, state, title) => storeState(id, state, title),
         verifyToken: (token, appId) => this.links.verify(token, appId),
+        isOwnerToken: (token) => isOwnerToken(this.ownerToken, token),
         session: (id) => this.session(id)
       },
       {

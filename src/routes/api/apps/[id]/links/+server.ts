@@ -1,8 +1,13 @@
 /**
  * An app's share links (owner only): `GET` lists the live ones, `POST {role, expiresIn}` makes
  * one (`expiresIn` in seconds, default 7 days) and answers `{url, token, expires}`, the url of
- * the form `/apps/ID?token=TOKEN`. The same token authorizes API calls as
+ * the form `ORIGIN/apps/ID?token=TOKEN`. The same token authorizes API calls as
  * `Authorization: Bearer TOKEN`, with its role.
+ *
+ * The link's origin is `ORIGIN` when set, else `http://` and the Host the owner's browser used
+ * (the boundary already refused any Host the studio does not answer to). Not `url.origin`:
+ * adapter-node says `https://` when ORIGIN is unset, and such a link does not open on a
+ * plain-http studio (ERR_SSL_PROTOCOL_ERROR).
  */
 import { json } from '@sveltejs/kit';
 import { errorAnswer, ownerOf, readBody, sessionFor } from '$lib/server/http';
@@ -19,7 +24,14 @@ export const GET: RequestHandler = async ({ params, request }) => {
   return json({ links: await studioServer().links.list(params.id) });
 };
 
-export const POST: RequestHandler = async ({ params, request, url }) => {
+/** The studio's address as the link's holder will open it. */
+function linkOrigin(request: Request): string {
+  const configured = process.env.ORIGIN;
+  if (configured) return configured;
+  return `http://${request.headers.get('host') ?? 'localhost'}`;
+}
+
+export const POST: RequestHandler = async ({ params, request }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const owner = await ownerOf(request, params.id);
@@ -34,7 +46,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     typeof seconds === 'number' ? seconds * 1000 : seconds
   );
   if (!made.ok) return errorAnswer(422, [made.error]);
-  const link = new URL(`/apps/${params.id}`, url);
+  const link = new URL(`/apps/${params.id}`, linkOrigin(request));
   link.searchParams.set('token', made.token);
   return json(
     {
