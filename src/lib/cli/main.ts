@@ -4,10 +4,10 @@
  *   malleable new --template NAME [-o OUT.json] [--title TITLE]
  *   malleable validate APP.json [--json]
  *   malleable apply APP.json OPS.json [-o OUT.json] [--json]
- *   malleable run APP.json [--events EVENTS.json]
+ *   malleable run APP.json [--events EVENTS.json] [--allow-network ORIGIN]...
  *   malleable check APP.json
  *   malleable code APP.json [--component NAME] [--form jsx|module]
- *   malleable import FILE.jsx [--into APP.json]
+ *   malleable import FILE.jsx [--into APP.json] [--allow-network ORIGIN]...
  *   malleable assist APP.json MESSAGE [--selection NODE] [--apply -o OUT.json] [--json]
  *
  * Exit codes: 0 success; 1 the input was rejected (coded errors on stderr, or as JSON on stdout
@@ -30,6 +30,13 @@ import type { AssistMessage } from '../ai/protocol';
 import { appJsx, componentJsx } from '../code/jsx';
 import { importComponent } from '../code/import';
 import { readEvents, runHeadless, withSandboxChecks } from './run';
+import {
+  confirmModelNetwork,
+  confirmOpsNetwork,
+  confirmedOrigins,
+  ignoredNotice,
+  type IgnoredOrigin
+} from './network';
 
 /** Where the CLI writes and where it is run from; injected so tests run it in-process. */
 export interface CliIo {
@@ -47,21 +54,25 @@ Commands:
   apply APP.json OPS.json [-o OUT.json]
                           apply a batch of ops through the planner and the compile gate; writes
                           the new app file (stdout without -o); a rejected batch writes nothing
-  run APP.json [--events EVENTS.json]
+  run APP.json [--events EVENTS.json] [--allow-network ORIGIN]...
                           run the app headless in the sandbox, dispatch the events in order,
-                          print {"state", "view", "errors"} as JSON
+                          print {"state", "view", "errors"} as JSON; the network origins the
+                          file grants itself are ignored unless --allow-network names them
   check APP.json          run the whole compile gate (parse, policy, types) over every component
   code APP.json [--component NAME] [--form jsx|module]
                           print the app's code: the JSX form (default) or the sandbox module form
-  import FILE.jsx [--into APP.json]
+  import FILE.jsx [--into APP.json] [--allow-network ORIGIN]...
                           turn a JSX component into the ops batch that makes the app match it
-                          (a new app when --into is not given); prints the batch as JSON
+                          (a new app when --into is not given); prints the batch as JSON; a
+                          network origin the file grants is kept only if --allow-network names it
   assist APP.json MESSAGE [--selection NODE] [--apply [-o OUT.json]]
                           one AI turn, headless: Claude when ANTHROPIC_API_KEY is set, else the
                           offline planner; prints the checked batch and its summary, or why
                           there is none (exit 1); --apply writes the changed app
 
 Options:
+  --allow-network ORIGIN  (run, import; repeatable) confirm one origin a file's network
+                          capability grants, e.g. https://api.example.com
   --json                  print results and errors as JSON on stdout
   -h, --help              show this help
 
@@ -144,6 +155,7 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       selection: { type: 'string' },
       apply: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
+      'allow-network': { type: 'string', multiple: true },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     }
@@ -164,6 +176,16 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
   };
   const say = (text: string, data: Record<string, unknown>) =>
     json ? io.stdout(JSON.stringify({ ok: true, ...data }) + '\n') : io.stdout(text + '\n');
+  // A file's network capability is its own word: only origins confirmed here are granted.
+  const confirmed = () => {
+    const read = confirmedOrigins(values['allow-network']);
+    if (!read.ok) throw new CliExit(2, [read.error]);
+    return read.origins;
+  };
+  const notice = (ignored: readonly IgnoredOrigin[]) => {
+    const line = ignoredNotice(ignored);
+    if (line) io.stderr(line + '\n');
+  };
 
   switch (command) {
     case 'new': {
@@ -249,7 +271,10 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
     }
     case 'run': {
       expect(1);
-      const model = await readApp(io, args[0]);
+      const origins = confirmed();
+      const read = confirmModelNetwork(await readApp(io, args[0]), origins);
+      notice(read.ignored);
+      const model = read.model;
       // The file is untrusted: code the gate would refuse is refused here, before it runs.
       const gate = compileApp(model);
       if (!gate.ok) throw new CliExit(1, [...gate.errors]);
@@ -305,8 +330,11 @@ async function run(argv: string[], io: CliIo, json: boolean): Promise<number> {
       expect(1);
       const source = await readText(io, args[0]);
       const model = values.into ? await readApp(io, values.into) : emptyModel();
-      const result = importComponent(source, model);
-      if (!result.ok) throw new CliExit(1, result.errors);
+      const imported = importComponent(source, model);
+      if (!imported.ok) throw new CliExit(1, imported.errors);
+      const kept = confirmOpsNetwork(imported.ops, model, confirmed());
+      notice(kept.ignored);
+      const result = { ...imported, ops: kept.ops };
       // A batch that would not commit is refused here too, so the printed ops are ones that apply.
       const doc = new Y.Doc();
       if (rootComponent(model)) commitModel(doc, model, CLI_ORIGIN);

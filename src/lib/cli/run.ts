@@ -6,7 +6,8 @@
  *
  * `node` is a node id; inside an Each, `key` (the item's key) or `index` (the n-th rendering of
  * that id, default 0) picks one row. Events: click, input (value), change (value or checked),
- * submit. The result is `{ state, view, errors }`.
+ * submit. The result is `{ state, view, errors }`, after the answers to the app's network requests
+ * (to origins confirmed with --allow-network, see ./network.ts) have reached their handlers.
  */
 import { editError, type EditError } from '../ops/errors';
 import type { SandboxChecks } from '../ops/commit';
@@ -98,16 +99,60 @@ function plan(node: ViewNode, event: ScriptedEvent): [number, unknown][] {
   return steps;
 }
 
+/** How long `run` waits, after the last event, for the app's network requests to be answered. */
+const NETWORK_SETTLE_MS = 10_000;
+
+/**
+ * Counts the app's network requests and their endings, so `run` prints the state after the
+ * responses' handlers ran: each request the host performs ends in a data update or in an incident
+ * of its `then` handler.
+ */
+class RequestCounter {
+  private started = 0;
+  private ended = 0;
+  private wake: (() => void) | null = null;
+
+  /** The fetch handed to the host: the global one, counted. */
+  readonly fetch: typeof fetch = (input, init) => {
+    this.started++;
+    return fetch(input, init);
+  };
+
+  /** One request's handler ran (or failed). */
+  end(): void {
+    this.ended++;
+    this.wake?.();
+  }
+
+  /** Resolves when every request started so far has ended, or after `ms`. */
+  async settled(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (this.ended < this.started && Date.now() < until) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, Math.max(0, until - Date.now()));
+      });
+      this.wake = null;
+    }
+  }
+}
+
 /** Runs the app and the events; never throws for the app's own failures (they are in `errors`). */
 export async function runHeadless(
   model: AppModel,
   events: readonly ScriptedEvent[]
 ): Promise<{ state: unknown; view: unknown; errors: EditError[] }> {
   const errors: EditError[] = [];
+  const requests = new RequestCounter();
   const host = new SandboxHost({
     port: () => nodeProcessPort(),
     spare: false,
-    onIncident: (i) => errors.push(i.error)
+    fetch: requests.fetch,
+    onData: () => requests.end(),
+    onIncident: (i) => {
+      errors.push(i.error);
+      if (i.running.endsWith('(a network response)')) requests.end();
+    }
   });
   try {
     const loaded = await host.load(model);
@@ -142,6 +187,7 @@ export async function runHeadless(
         if (!result.ok) errors.push(...result.errors);
       }
     }
+    await requests.settled(NETWORK_SETTLE_MS);
     return { state: host.data, view: host.view, errors };
   } finally {
     await host.dispose();
