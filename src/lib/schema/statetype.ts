@@ -46,11 +46,19 @@ function notPlain(value: unknown, path: string): TypeProblem | null {
   return null;
 }
 
-/** Whether `type` is a state type at all (a name from input may have found `constructor`). */
+/**
+ * Whether `type` is a state type at all (a field name from input may have found `constructor`),
+ * built as plain JSON: then `'array' in type` below sees own keys only (Object.prototype has no
+ * key of those names), and a type with a decoded prototype is no type.
+ */
 function isStateType(type: unknown): type is StateType {
   if (type === 'number' || type === 'string' || type === 'boolean') return true;
   if (!type || typeof type !== 'object' || Array.isArray(type)) return false;
-  return ['optional', 'enum', 'array', 'object'].some((k) => Object.hasOwn(type, k));
+  const proto = Object.getPrototypeOf(type);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const t = type as Record<string, unknown>;
+  if (Object.hasOwn(t, 'object')) return !!t.object && typeof t.object === 'object';
+  return ['optional', 'enum', 'array'].some((k) => Object.hasOwn(t, k));
 }
 
 /** Returns the first way `value` fails to be a `type`, or null when it fits. */
@@ -75,10 +83,10 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
       ? null
       : { path, message: `expected true or false, got ${describe(value)}` };
   }
-  if (Object.hasOwn(type, 'optional') && 'optional' in type) {
+  if ('optional' in type) {
     return value === null || value === undefined ? null : checkValue(type.optional, value, path);
   }
-  if (Object.hasOwn(type, 'enum') && 'enum' in type) {
+  if ('enum' in type) {
     return (type.enum as readonly unknown[]).includes(value)
       ? null
       : {
@@ -86,7 +94,7 @@ export function checkValue(type: StateType, value: unknown, path = ''): TypeProb
           message: `expected one of ${type.enum.map((v) => JSON.stringify(v)).join(', ')}, got ${describe(value)}`
         };
   }
-  if (Object.hasOwn(type, 'array') && 'array' in type) {
+  if ('array' in type) {
     if (!Array.isArray(value)) return { path, message: `expected a list, got ${describe(value)}` };
     for (let i = 0; i < value.length; i++) {
       const problem = checkValue(type.array, value[i], `${path}/${i}`);
