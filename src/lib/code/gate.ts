@@ -8,6 +8,7 @@
  */
 import type { AppModel } from '../model/types';
 import type { Verifier } from '../ops/plan';
+import { capError } from './cap';
 import { CompileGateCore, type GateCoreOptions, type GateResult } from './gate-core';
 import { TypeChecker } from './typecheck';
 
@@ -18,11 +19,27 @@ export interface GateOptions extends Omit<GateCoreOptions, 'typechecker'> {
   readonly typecheck?: boolean;
 }
 
-/** A long-lived compile gate with TypeScript: make one per studio, server or CLI run and reuse it. */
+/**
+ * A long-lived compile gate with TypeScript: make one per CLI run or test and reuse it. It runs
+ * the checker on the calling thread with no time limit, so a server, which checks code from
+ * peers, uses `ServerGate` (../server/gate.ts) instead: a few hundred bytes of type-level code can
+ * keep the checker busy for minutes.
+ */
 export class CompileGate extends CompileGateCore {
   constructor(options: GateOptions = {}) {
     const { typecheck, ...rest } = options;
     super({ ...rest, typechecker: typecheck === false ? null : new TypeChecker() });
+  }
+
+  /** As `CompileGateCore.compile`, with every message and frame capped (./cap.ts). */
+  override compile(
+    model: AppModel,
+    changed?: ReadonlySet<string>,
+    options: { modules?: boolean } = {}
+  ): GateResult {
+    const result = super.compile(model, changed, options);
+    if (result.errors.length === 0) return result;
+    return { ...result, errors: result.errors.map(capError) };
   }
 }
 

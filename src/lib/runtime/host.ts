@@ -12,6 +12,7 @@
  */
 import generate from '@babel/generator';
 import * as t from '@babel/types';
+import { capText } from '../code/cap';
 import { CompileGate } from '../code/gate';
 import { instrument } from '../code/guard';
 import { parseUnit } from '../code/parse';
@@ -153,7 +154,8 @@ function wireError(reply: Reply): SandboxError {
   const e = (reply.error ?? {}) as Partial<SandboxError>;
   return {
     code: (typeof e.code === 'string' ? e.code : 'E_RENDER') as ErrorCode,
-    message: typeof e.message === 'string' ? e.message : 'the sandbox failed',
+    // Capped here too: the worker runs guest code and is trusted for nothing it sends.
+    message: typeof e.message === 'string' ? capText(e.message) : 'the sandbox failed',
     ...(typeof e.component === 'string' ? { component: e.component } : {}),
     ...(typeof e.node === 'string' ? { node: e.node } : {})
   };
@@ -261,7 +263,9 @@ function containedErrors(view: ViewNode): EditError[] {
     const error = (node as { error?: { message?: unknown; component?: unknown } }).error;
     if (error) {
       const where = typeof error.component === 'string' ? ` (component ${error.component})` : '';
-      out.push(editError('E_RENDER', `${String(error.message ?? 'a view threw')}${where}`));
+      out.push(
+        editError('E_RENDER', capText(`${String(error.message ?? 'a view threw')}${where}`))
+      );
     }
     for (const child of node.children) stack.push(child);
   }

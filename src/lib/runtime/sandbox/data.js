@@ -16,7 +16,22 @@ export const MAX_VALUES = 2_000_000;
 /** Deepest nesting of a data value; also stops a cyclic value. */
 const MAX_DEPTH = 64;
 
-/** A coded failure inside the worker; becomes the `error` of a reply. */
+/**
+ * Most characters of an error message leaving the sandbox. Guest code chooses what it throws:
+ * `throw new Error('x'.repeat(20e6))` would otherwise be a 20 MB message in every reply, log,
+ * history entry and studio.
+ */
+export const MESSAGE_LIMIT = 500;
+
+/**
+ * `text` cut to MESSAGE_LIMIT characters, ending with `…` when cut.
+ * @param {string} text
+ */
+export function capMessage(text) {
+  return text.length <= MESSAGE_LIMIT ? text : `${text.slice(0, MESSAGE_LIMIT - 1)}…`;
+}
+
+/** A coded failure inside the worker; becomes the `error` of a reply. Its message is capped. */
 export class Fault extends Error {
   /**
    * @param {string} code
@@ -24,7 +39,7 @@ export class Fault extends Error {
    * @param {{ component?: string, node?: string }} [where]
    */
   constructor(code, message, where = {}) {
-    super(message);
+    super(capMessage(message));
     this.code = code;
     this.where = where;
   }
@@ -36,8 +51,12 @@ export class Fault extends Error {
  */
 export function describeThrown(e) {
   try {
-    if (e instanceof Error) return typeof e.message === 'string' ? e.message : String(e.name);
-    if (typeof e === 'string') return e.length > 500 ? `${e.slice(0, 500)}…` : e;
+    if (e instanceof Error) {
+      // Read once: a getter could answer a short string to the check and a long one after.
+      const message = e.message;
+      return capMessage(typeof message === 'string' ? message : String(e.name));
+    }
+    if (typeof e === 'string') return capMessage(e);
     if (typeof e === 'number' || typeof e === 'boolean') return String(e);
   } catch {
     // Fall through: the value could not even be described.
