@@ -2,11 +2,14 @@
  * Browser tests: the built studio (adapter-node, as `npm start` runs it) on a fresh data
  * directory, driven through Debian's chromium (Playwright cannot download browsers here).
  * One worker: the machine has two cores and every page runs its own sandbox worker.
+ * The studio gets a known owner token; tests import `test` from tests/e2e/fixtures.ts, whose
+ * default context and API client are the owner's.
  */
 import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OWNER_TOKEN } from './tests/e2e/owner';
 
 const port = Number(process.env.E2E_PORT ?? 4179);
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'malleable-e2e-'));
@@ -46,6 +49,7 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       MALLEABLE_DEMO: '0',
+      MALLEABLE_OWNER_TOKEN: OWNER_TOKEN,
       BODY_SIZE_LIMIT: '8M'
     }
   }

@@ -5,7 +5,8 @@
  * partly accepted proposal whose kept ops need a left-out one is refused with the reason, and a
  * user-role person asking for a definition change is told why not.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 async function newApp(request: APIRequestContext): Promise<string> {
   const created = await request.post('/api/apps', { data: { template: 'todo' } });

@@ -3,7 +3,8 @@
  * app does not change. Also the code tab's round trip and components created, used and (only
  * when unused) deleted.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 async function open(page: Page, request: APIRequestContext, template = 'todo') {
   const created = await request.post('/api/apps', { data: { template } });

@@ -2,7 +2,8 @@
  * Moving things around on the canvas and in the outline, refusals where a drop cannot go, the
  * keyboard commands, and a failing element contained in its own error card.
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 interface FileNode {
   id: string;

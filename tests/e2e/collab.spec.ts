@@ -4,7 +4,8 @@
  * editing; a viewer's link cannot change anything (UI and server); an editor who goes offline
  * keeps working, and what they did reaches the others on reconnect, even after closing the tab.
  */
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 interface FileNode {
   id: string;
@@ -18,12 +19,18 @@ async function newApp(request: APIRequestContext): Promise<string> {
   return ((await created.json()) as { id: string }).id;
 }
 
+/** A share link made over the API: the URL it answers, which is what the tests open. */
 async function link(request: APIRequestContext, id: string, role: string): Promise<string> {
   const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn: 3600 } });
   expect(made.status()).toBe(201);
-  const { url, token } = (await made.json()) as { url: string; token: string };
-  expect(url).toContain(`/apps/${id}?token=`);
-  return token;
+  const { url } = (await made.json()) as { url: string };
+  expect(url).toMatch(new RegExp(`^http://[^/]+/apps/${id}\\?token=`));
+  return url;
+}
+
+/** The token inside a share link's URL (for the API calls a script makes with it). */
+function tokenOf(url: string): string {
+  return new URL(url).searchParams.get('token')!;
 }
 
 /** The first node of `type` in the app file (depth first). */
@@ -40,15 +47,17 @@ async function nodeOf(request: APIRequestContext, id: string, type: string): Pro
   throw new Error(`no ${type} in the app`);
 }
 
-async function open(browser: Browser, id: string, token: string, name: string): Promise<Page> {
+/** Opens a share link's exact URL in a fresh context: no owner cookie, only the link. */
+async function open(browser: Browser, url: string, name: string): Promise<Page> {
   const context = await browser.newContext();
+  expect(await context.cookies()).toEqual([]);
   await context.addInitScript(
     ([n]) =>
       localStorage.setItem('malleable.person', JSON.stringify({ id: `p-${n}-0001`, name: n })),
     [name]
   );
   const page = await context.newPage();
-  await page.goto(`/apps/${id}?token=${encodeURIComponent(token)}`);
+  await page.goto(url);
   await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
   await expect(page.locator('[data-connection="online"]')).toBeVisible();
   return page;
@@ -71,11 +80,11 @@ test('two editors edit live, see each other, and undo only their own change', as
   const id = await newApp(request);
   const heading = await nodeOf(request, id, 'Heading');
   const button = await nodeOf(request, id, 'Button');
-  const ann = await open(browser, id, await link(request, id, 'editor'), 'Ann');
-  const bob = await open(browser, id, await link(request, id, 'editor'), 'Bob');
+  const ann = await open(browser, await link(request, id, 'editor'), 'Ann');
+  const bob = await open(browser, await link(request, id, 'editor'), 'Bob');
   // A third person watches with a viewer's link: they see everything live, and nobody sees them
   // (the server drops a viewer's awareness).
-  const vic = await open(browser, id, await link(request, id, 'viewer'), 'Vic');
+  const vic = await open(browser, await link(request, id, 'viewer'), 'Vic');
   await expect(vic.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(2);
 
   // Presence: each editor sees the other's avatar, and not the viewer's.
@@ -153,11 +162,14 @@ test('two editors edit live, see each other, and undo only their own change', as
 
 test('a viewer’s link cannot change anything, in the studio or over HTTP', async ({
   browser,
-  request
+  request,
+  playwright,
+  baseURL
 }) => {
   const id = await newApp(request);
-  const token = await link(request, id, 'viewer');
-  const viewer = await open(browser, id, token, 'Vic');
+  const url = await link(request, id, 'viewer');
+  const token = tokenOf(url);
+  const viewer = await open(browser, url, 'Vic');
   await expect(viewer.locator('[data-role-badge="viewer"]')).toBeVisible();
   await expect(viewer.locator('[data-mode-button="edit"]')).toBeDisabled();
   await expect(viewer.locator('.studio')).toHaveAttribute('data-mode', 'use');
@@ -173,19 +185,25 @@ test('a viewer’s link cannot change anything, in the studio or over HTTP', asy
   );
   expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
 
-  // Off this machine (here: through a proxy), nobody is the owner without a token: the viewer
-  // cannot drop theirs to get more, and a token opens only its own app.
-  const remote = { 'x-forwarded-for': '203.0.113.9' };
-  expect((await request.get('/api/apps', { headers: remote })).status()).toBe(401);
-  const dropped = await request.post(`/api/apps/${id}/ops`, {
-    headers: remote,
+  // Without the owner's proof nobody is the owner, not even from this machine: the viewer
+  // cannot drop their token to get more, and a token opens only its own app.
+  const stranger = await playwright.request.newContext({ baseURL });
+  const refusedList = await stranger.get('/api/apps');
+  expect(refusedList.status()).toBe(401);
+  expect(((await refusedList.json()) as { errors: { code: string }[] }).errors[0].code).toBe(
+    'E_LOGIN_REQUIRED'
+  );
+  const dropped = await stranger.post(`/api/apps/${id}/ops`, {
     data: { ops: [{ op: 'setProp', id: heading, name: 'text', value: 'defaced' }] }
   });
   expect(dropped.status()).toBe(401);
   const other = await newApp(request);
-  const withToken = { ...remote, authorization: `Bearer ${token}` };
-  expect((await request.get(`/api/apps/${id}/file`, { headers: withToken })).status()).toBe(200);
-  expect((await request.get(`/api/apps/${other}/file`, { headers: withToken })).status()).toBe(401);
+  const withToken = { authorization: `Bearer ${token}` };
+  expect((await stranger.get(`/api/apps/${id}/file`, { headers: withToken })).status()).toBe(200);
+  expect((await stranger.get(`/api/apps/${other}/file`, { headers: withToken })).status()).toBe(
+    401
+  );
+  await stranger.dispose();
   expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
   await viewer.screenshot({ path: 'test-results/collab-viewer.png' });
   await viewer.context().close();
@@ -198,9 +216,9 @@ test('offline edits are kept in the browser and merge on reconnect, even after c
   const id = await newApp(request);
   const heading = await nodeOf(request, id, 'Heading');
   const button = await nodeOf(request, id, 'Button');
-  const annToken = await link(request, id, 'editor');
-  const ann = await open(browser, id, annToken, 'Ann');
-  const bob = await open(browser, id, await link(request, id, 'editor'), 'Bob');
+  const annUrl = await link(request, id, 'editor');
+  const ann = await open(browser, annUrl, 'Ann');
+  const bob = await open(browser, await link(request, id, 'editor'), 'Bob');
 
   await ann.context().setOffline(true);
   await expect(ann.locator('[data-connection="offline"]')).toBeVisible();
@@ -227,7 +245,7 @@ test('offline edits are kept in the browser and merge on reconnect, even after c
   await ann.close();
   await ann.context().setOffline(false);
   const again = await ann.context().newPage();
-  await again.goto(`/apps/${id}?token=${encodeURIComponent(annToken)}`);
+  await again.goto(annUrl);
   await expect(bob.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
     'Closed offline'
   );
@@ -238,10 +256,11 @@ test('offline edits are kept in the browser and merge on reconnect, even after c
   await bob.context().close();
 });
 
-test('the owner shares a link in the Share dialog, and revoking it locks its holder out', async ({
+test('the owner shares a link in the Share dialog, its holder opens that URL and edits live, and revoking it locks them out', async ({
   browser,
   page,
-  request
+  request,
+  baseURL
 }) => {
   const id = await newApp(request);
   await page.goto(`/apps/${id}`);
@@ -251,14 +270,23 @@ test('the owner shares a link in the Share dialog, and revoking it locks its hol
   await expect(dialog).toBeVisible();
   await dialog.locator('[data-share-role]').selectOption('editor');
   await dialog.locator('[data-share-create]').click();
+  // The URL the dialog shows is the address the owner's browser used (plain http here), never
+  // an https:// one the server does not speak.
   const url = await dialog.locator('[data-share-url]').inputValue();
-  expect(url).toMatch(new RegExp(`/apps/${id}\\?token=`));
+  expect(url.startsWith(`${baseURL}/apps/${id}?token=`)).toBe(true);
   await expect(dialog.locator('[data-share-link]')).toHaveCount(1);
   await page.screenshot({ path: 'test-results/collab-share.png' });
 
-  // The holder opens the link and is here as an editor.
-  const holder = await open(browser, id, new URL(url).searchParams.get('token')!, 'Hal');
+  // The holder opens exactly that URL, in a browser without the owner's cookie, is here as an
+  // editor, and edits live: the owner sees it.
+  const holder = await open(browser, url, 'Hal');
   await expect(page.locator('[data-presence] [data-peer]:not([data-self])')).toHaveCount(1);
+  await expect(holder.locator('[data-mode-button="edit"]')).toBeEnabled();
+  const heading = await nodeOf(request, id, 'Heading');
+  await retitle(holder, heading, 'Edited through the shared link');
+  await expect(page.locator(`[data-canvas] [data-node-id="${heading}"]`).first()).toHaveText(
+    'Edited through the shared link'
+  );
 
   // Revoked: the holder's studio says so at once and stops changing anything.
   const linkId = await dialog.locator('[data-share-link]').getAttribute('data-share-link');

@@ -2,7 +2,7 @@
  * The home page as a person uses it: a new app from a template opens its studio; rename,
  * delete with undo, import of an app file (and of a file that is not one), export.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 
 test('new from a template, rename, delete and undo, export and import', async ({ page }) => {

@@ -2,7 +2,7 @@
  * A component's state in the studio: retype a field with a migration (the data follows),
  * rename a field (its data, bindings, expressions and handlers follow), rename a component, and one undo per step.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('retype with a migration, rename a field and a component, undo each', async ({
   page,

@@ -4,7 +4,8 @@
  * use it, then undo it step by step back to blank. A screenshot of the studio is saved for the
  * README on the way.
  */
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 interface FileNode {
   id: string;
