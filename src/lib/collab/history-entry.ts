@@ -41,7 +41,7 @@ export const HISTORY_LIMITS = {
   idMap: 5000,
   id: 64,
   who: 200,
-  /** How far `when` may be from the server's clock when the entry arrives. */
+  /** How far ahead of the server's clock `when` may be when the entry arrives. */
   clockSkewMs: 24 * 3600 * 1000
 } as const;
 
@@ -77,7 +77,7 @@ function textLimit(actor: Actor | null, max: number): number {
  * The first problem with one history entry, or null when it is well formed.
  *
  * With `actor` (an entry a peer appends now): it must name that actor as `who`, carry a `when`
- * within a day of `now`, and only owners and editors may append a restorable entry (`before`):
+ * no more than a day ahead of `now`, and only owners and editors may append a restorable entry (`before`):
  * nobody else can restore, and a forged snapshot would be trusted by the next restore. With
  * `actor` null (reading a stored log): only the shape is checked.
  */
@@ -109,8 +109,10 @@ export function historyEntryProblem(
   // A time a Date can hold: the panel formats it, and `toISOString` throws beyond ±8.64e15.
   if (typeof when !== 'number' || !Number.isFinite(when) || when < 0 || when > 8.64e15)
     return invalid('must carry its time (when) as milliseconds since the epoch', 'when');
-  if (actor && Math.abs(when - now) > HISTORY_LIMITS.clockSkewMs)
-    return invalid('carries a time (when) more than a day away from the server’s clock', 'when');
+  // Not in the future (beyond clock skew). Any past time is allowed: work done offline for a
+  // week carries the times it was done at, and must still merge when the studio reconnects.
+  if (actor && when - now > HISTORY_LIMITS.clockSkewMs)
+    return invalid('carries a time (when) more than a day ahead of the server’s clock', 'when');
   const source = field('source');
   if (typeof source !== 'string' || !(HISTORY_SOURCES as readonly string[]).includes(source))
     return invalid(`has an unknown source ${JSON.stringify(source)?.slice(0, 40)}`, 'source');

@@ -64,6 +64,69 @@ export function colorFor(id: string): string {
 }
 
 const ROLE_NAMES: ReadonlySet<string> = new Set(['owner', 'editor', 'user', 'viewer']);
+
+/** The largest awareness state the server passes on, as JSON (a studio's is a few hundred bytes). */
+export const MAX_PRESENCE_BYTES = 8 * 1024;
+
+/** What a studio's awareness state may hold (see `PresenceState`), and the shape of each. */
+const PRESENCE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  // Rewritten by the server with who the connection is; only its shape matters here.
+  user: (v) => v === null || (!!v && typeof v === 'object' && !Array.isArray(v)),
+  selection: (v) => v === null || shortString(v, 64) !== null,
+  pointer: (v) =>
+    v === null ||
+    (!!v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      Object.keys(v).length === 2 &&
+      Object.hasOwn(v, 'x') &&
+      Object.hasOwn(v, 'y') &&
+      Number.isFinite((v as Point).x) &&
+      Number.isFinite((v as Point).y)),
+  field: (v) => v === null || shortString(v, 200) !== null
+};
+
+/**
+ * Why an awareness state a connection sent may not be passed on, or null when it may. Only the
+ * fields a studio publishes, each of its shape, and at most MAX_PRESENCE_BYTES in all: a peer's
+ * 1.5 MB field used to reach every studio of the app with every pointer move.
+ */
+export function presenceProblem(state: unknown): string | null {
+  if (!state || typeof state !== 'object' || Array.isArray(state))
+    return 'a presence state must be an object';
+  for (const [key, value] of Object.entries(state)) {
+    const fits = Object.hasOwn(PRESENCE_FIELDS, key) ? PRESENCE_FIELDS[key] : undefined;
+    if (!fits) return `a presence state has no field “${key.slice(0, 40)}”`;
+    if (!fits(value)) return `the presence field “${key}” has the wrong shape`;
+  }
+  let size: number;
+  try {
+    size = JSON.stringify(state).length;
+  } catch {
+    return 'a presence state must be plain JSON';
+  }
+  return size > MAX_PRESENCE_BYTES
+    ? `a presence state of ${size} bytes is larger than ${MAX_PRESENCE_BYTES}`
+    : null;
+}
+
+/** Names that would read as a role or as the reader themself ("You"), not as a person. */
+const RESERVED_NAMES: ReadonlySet<string> = new Set([...ROLE_NAMES, 'you', 'me', 'server']);
+
+/**
+ * The name to show for a person: a share link's holder chooses their own, so one who calls
+ * themself "Owner" (or "You", or any role) is shown with the link's role beside it, "Owner
+ * (editor link)", and cannot pass for the owner in anyone's studio. The person at the machine
+ * (actor ids not starting with `link:`) is shown as they are.
+ */
+export function presentName(name: string, actorId: string, role?: Role): string {
+  if (!actorId.startsWith('link:')) return name;
+  const bare = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}]/gu, '');
+  return RESERVED_NAMES.has(bare) ? `${name} (${role ? `${role} link` : 'share link'})` : name;
+}
 const COLOR = /^#[0-9a-f]{6}$/i;
 
 function shortString(value: unknown, max: number): string | null {
@@ -77,10 +140,11 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
   const user = s.user as Record<string, unknown> | undefined;
   if (!user || typeof user !== 'object') return null;
   const id = shortString(user.id, 200);
-  const name = shortString(user.name, 80);
+  const raw = shortString(user.name, 80);
   const role =
     typeof user.role === 'string' && ROLE_NAMES.has(user.role) ? (user.role as Role) : null;
-  if (!id || !name || !role) return null;
+  if (!id || !raw || !role) return null;
+  const name = presentName(raw, id, role);
   const color =
     typeof user.color === 'string' && COLOR.test(user.color) ? user.color : colorFor(id);
   const p = s.pointer as Record<string, unknown> | null | undefined;

@@ -28,8 +28,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Actor } from '../ops/plan';
 import { editError, type EditError } from '../ops/errors';
-import { MAX_UPDATE_BYTES } from './check';
-import { colorFor } from './presence';
+import { MAX_UPDATE_BYTES, precheckUpdate } from './check';
+import { colorFor, presenceProblem, presentName } from './presence';
 import {
   actorId,
   appIdOf,
@@ -96,6 +96,9 @@ const LOCAL_BASE = 'owner';
 /** A frame larger than this closes the WebSocket (code 1009) before anything reads it. */
 const MAX_FRAME_BYTES = MAX_UPDATE_BYTES + 64 * 1024;
 
+/** Dropped presence states a connection may send before it is closed. */
+const MAX_PRESENCE_STRIKES = 3;
+
 class Refusal extends Error {
   readonly code: number;
   readonly reason: string;
@@ -160,6 +163,8 @@ export class CollabServer {
     { tokens: number; at: number }
   >();
   private readonly failedLoads = new WeakSet<Document>();
+  /** How many presence states each connection sent that had to be dropped. */
+  private readonly presenceStrikes = new WeakMap<Connection<CollabContext>, number>();
   private readonly direct = new Map<
     string,
     Promise<{ document: Document | null; disconnect(): Promise<void> }>
@@ -352,6 +357,22 @@ export class CollabServer {
     };
   }
 
+  /**
+   * Tells a connection its presence state was dropped (a stateless `presence` notice, which the
+   * studio does not mistake for a refused update), and closes it at the third time.
+   */
+  private presenceStrike(connection: Connection<CollabContext>, problem: string): void {
+    const error = editError('E_AWARENESS_INVALID', problem);
+    const strikes = (this.presenceStrikes.get(connection) ?? 0) + 1;
+    this.presenceStrikes.set(connection, strikes);
+    connection.sendStateless(JSON.stringify({ type: 'presence', errors: [error] }));
+    if (strikes >= MAX_PRESENCE_STRIKES)
+      connection.close({
+        code: CLOSE.invalid,
+        reason: `${error.code}: ${error.message}`.slice(0, 120)
+      } as CloseEvent);
+  }
+
   private allow(connection: Connection<CollabContext>): boolean {
     const now = Date.now();
     const bucket = this.buckets.get(connection) ?? { tokens: this.rateBurst, at: now };
@@ -486,6 +507,23 @@ export class CollabServer {
             CLOSE.forbidden,
             editError('E_APP_NOT_FOUND', 'the app is gone (it may be deleted)')
           );
+        // Cheap refusals first (precheck.ts), read off the update's bytes before anything of it
+        // reaches the session's mirror: a viewer's or read-only connection's write (its first
+        // new struct ends the read), nesting deeper than the layout, foreign or forbidden roots,
+        // non-plain values, bad meta and history. A 300 KB update nested deep from a viewer
+        // link used to hold the event loop for over a minute in the mirror's walk.
+        const readOnly = context.actor.role === 'viewer' || connection.readOnly;
+        const early = precheckUpdate(
+          session.doc,
+          payload,
+          readOnly ? { ...context.actor, role: 'viewer' } : context.actor
+        );
+        if (early) {
+          send(connection, { type: 'refused', errors: [early] });
+          throw new Refusal(early.code === 'E_FORBIDDEN' ? CLOSE.forbidden : CLOSE.invalid, early);
+        }
+        // A read-only connection's update holds nothing new: Hocuspocus applies none of it.
+        if (readOnly) return;
         const result = await session.receive(context.actor, payload);
         if (result.ok) return;
         send(connection, { type: 'refused', errors: result.errors });
@@ -507,10 +545,24 @@ export class CollabServer {
           this.awarenessOwners.set(client, connection);
           // An awareness update with a null state is a client leaving: nothing to rewrite.
           if (!state || typeof state !== 'object') continue;
+          // Known fields of their shapes, 8 KB at most (presence.ts): anything else is dropped,
+          // not broadcast (a 1.5 MB field reached every studio), and the sender is told; a
+          // connection that keeps sending such states is closed.
+          const problem = presenceProblem(state);
+          if (problem) {
+            states.delete(client);
+            this.presenceStrike(connection, problem);
+            continue;
+          }
           const user = (state.user ?? {}) as Record<string, unknown>;
           state.user = {
             id: context.actor.id,
-            name: context.actor.name ?? context.actor.id,
+            // A link holder named "Owner" is shown with the link's role beside the name.
+            name: presentName(
+              context.actor.name ?? context.actor.id,
+              context.actor.id,
+              context.actor.role
+            ),
             role: context.actor.role ?? 'owner',
             color:
               typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color)
