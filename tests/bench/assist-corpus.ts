@@ -928,7 +928,7 @@ const notes: NodeSpec = {
 const footer: NodeSpec = row(
   [
     text(expr("'Signed: ' + state.signature"), { size: 'xs', tone: 'muted' }),
-    { type: 'Link', props: { text: 'Help', href: 'https://example.com/help', newTab: true } }
+    { type: 'Link', props: { text: 'Help', href: '/help', newTab: true } }
   ],
   { justify: 'between' },
   'footer'
