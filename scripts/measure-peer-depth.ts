@@ -3,7 +3,7 @@
  * "cheap refusals first": `npx tsx scripts/measure-peer-depth.ts [depth ...]`.
  *
  * - before: the check as it was at commit dee7c52 (applied to a mirror, every struct walked up
- *   to its root with a chain rebuilt per struct), read from git into .measure/;
+ *   to its root with a chain rebuilt per struct), read from git into node_modules/.cache;
  * - mirror: today's applyToMirror (memoised places; refuses the nesting after applying);
  * - precheck: today's precheckUpdate (the bytes only, nothing applied), what the collaboration
  *   server runs first.
@@ -22,14 +22,16 @@ import { templateModel } from '../src/lib/templates';
 const BEFORE = 'dee7c52';
 const editor = { id: 'link:x~ed-0001', role: 'editor' as const };
 
-mkdirSync('.measure', { recursive: true });
+// The old file goes where git ignores it, with its imports pointed back at src/lib.
+const CACHE = 'node_modules/.cache/measure-peer-depth';
+mkdirSync(CACHE, { recursive: true });
 writeFileSync(
-  '.measure/old-check.ts',
+  `${CACHE}/old-check.ts`,
   execFileSync('git', ['show', `${BEFORE}:src/lib/collab/check.ts`], { encoding: 'utf8' })
-    .replaceAll("from '../", "from '../src/lib/")
-    .replace("from './protocol'", "from '../src/lib/collab/protocol'")
+    .replaceAll("from '../", "from '../../../src/lib/")
+    .replace("from './protocol'", "from '../../../src/lib/collab/protocol'")
 );
-const old = (await import('../.measure/old-check.ts')) as typeof import('../src/lib/collab/check');
+const old = (await import(`../${CACHE}/old-check.ts`)) as typeof import('../src/lib/collab/check');
 
 function server(): { doc: Y.Doc; rootId: string } {
   const doc = new Y.Doc({ gc: false });
