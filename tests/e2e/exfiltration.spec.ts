@@ -105,6 +105,7 @@ test('an image whose address carries app data to another origin is never request
     await expect(blocked).toBeVisible();
     await expect(canvas.locator('img')).toHaveCount(0);
     await blocked.screenshot({ path: 'test-results/blocked-image.png' });
+    await page.locator('[data-canvas-page]').screenshot({ path: 'test-results/blocked-app.png' });
 
     // Back to Edit mode: still blocked.
     await page.locator('[data-mode-button="edit"]').click();
