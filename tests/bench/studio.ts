@@ -27,6 +27,27 @@ import { ms, printTable, summarize, type Sample } from './measure';
 
 const PORT = 4191;
 const BASE = `http://127.0.0.1:${PORT}`;
+/** The bench studio's owner token: its script calls send it, its pages carry the owner cookie. */
+const OWNER_TOKEN = 'malleable-bench-owner-token-0123456789abcdef';
+const OWNER = { authorization: `Bearer ${OWNER_TOKEN}` };
+const OWNER_PAGE = {
+  viewport: { width: 1440, height: 900 },
+  storageState: {
+    cookies: [
+      {
+        name: 'malleable_owner',
+        value: OWNER_TOKEN,
+        domain: '127.0.0.1',
+        path: '/',
+        expires: -1,
+        httpOnly: true,
+        secure: false,
+        sameSite: 'Strict' as const
+      }
+    ],
+    origins: []
+  }
+};
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run']
@@ -42,13 +63,14 @@ async function startServer(dataDir: string): Promise<ChildProcess> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       MALLEABLE_DEMO: '0',
+      MALLEABLE_OWNER_TOKEN: OWNER_TOKEN,
       BODY_SIZE_LIMIT: '64M'
     },
     stdio: ['ignore', 'ignore', 'inherit']
   });
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${BASE}/api/apps`)).ok) return server;
+      if ((await fetch(`${BASE}/api/apps`, { headers: OWNER })).ok) return server;
     } catch {
       // not listening yet
     }
@@ -71,7 +93,7 @@ async function createApp(nodes: number): Promise<{ id: string; textId: string }>
   )!.id;
   const response = await fetch(`${BASE}/api/apps`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OWNER },
     body: JSON.stringify({ file: toAppFile(model) })
   });
   if (response.status !== 201)
@@ -143,11 +165,11 @@ async function took(page: Page): Promise<number> {
 async function createTemplate(name: string): Promise<{ id: string; headingId: string }> {
   const response = await fetch(`${BASE}/api/apps`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...OWNER },
     body: JSON.stringify({ template: name })
   });
   const { id } = (await response.json()) as { id: string };
-  const file = (await (await fetch(`${BASE}/api/apps/${id}/file`)).json()) as {
+  const file = (await (await fetch(`${BASE}/api/apps/${id}/file`, { headers: OWNER })).json()) as {
     components: { view: { children: { id: string; type: string }[] } }[];
   };
   const heading = file.components[0].view.children.find((n) => n.type === 'Heading')!;
@@ -191,7 +213,7 @@ async function main(): Promise<void> {
         [2_000, small],
         [10_000, large]
       ] as const) {
-        const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+        const page = await browser.newPage(OWNER_PAGE);
         loads[String(n)].push(await load(page, app.id, Math.min(n, 1_500)));
         await page.close();
       }
@@ -200,12 +222,12 @@ async function main(): Promise<void> {
 
     // The same inspector change on the todo template (a dozen elements): what a small app costs.
     const todo = await createTemplate('todo');
-    const tiny = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const tiny = await browser.newPage(OWNER_PAGE);
     await load(tiny, todo.id, 5);
     const tinyEdits = await inspectorEdits(tiny, todo.headingId, 25);
     await tiny.close();
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage(OWNER_PAGE);
     await load(page, small.id, 1_500);
     const edits = await inspectorEdits(page, small.textId, 25);
 
