@@ -33,6 +33,12 @@ export interface ServerGateOptions extends TypecheckPoolOptions {
    * (default 200,000). Units whose result is cached do not count.
    */
   readonly maxCodeChars?: number;
+  /**
+   * Most characters of code in one request to the type-check process (default 50,000): a big
+   * honest check (a whole app after a restart) goes as several requests, each with the whole time
+   * limit, and other apps' checks can run between them.
+   */
+  readonly chunkChars?: number;
 }
 
 /** The `verify` stage of an asynchronous judge: the errors of the components a change touched. */
@@ -86,11 +92,13 @@ export class ServerGate {
   private readonly core = new CompileGateCore();
   private readonly pool: TypecheckPool;
   private readonly maxCodeChars: number;
+  private readonly chunkChars: number;
   private readonly typeResults = new Map<string, TypeResults>();
 
   constructor(options: ServerGateOptions = {}) {
     this.pool = new TypecheckPool(options);
     this.maxCodeChars = options.maxCodeChars ?? 200_000;
+    this.chunkChars = options.chunkChars ?? 50_000;
   }
 
   /** Type-check processes started so far (one more after every timeout or crash). */
@@ -136,21 +144,28 @@ export class ServerGate {
       if (staticErrors.get(id)!.ok && missing.length > 0)
         jobs.push({ component: id, units: missing.map((e) => e.unit) });
     }
-    let outcome: TypecheckOutcome = { ok: true, errors: [] };
+    const fresh = new Map<string, EditError[]>();
     if (jobs.length > 0) {
       this.stats.typeChecks++;
       this.stats.unitsSent += jobs.reduce((n, j) => n + j.units.length, 0);
-      outcome = await this.pool.check(checkerModel(model), jobs);
+      const slim = checkerModel(model);
+      for (const request of chunks(jobs, this.chunkChars)) {
+        const outcome = await this.pool.check(slim, request);
+        if (!outcome.ok) {
+          this.stats.timeouts++;
+          const job = request.find((j) => j.component === outcome.component) ?? request[0];
+          return refused(
+            ...ids.flatMap((id) => staticErrors.get(id)!.errors),
+            this.timeoutError(model, job, outcome)
+          );
+        }
+        request.forEach((job, i) => {
+          const list = fresh.get(job.component) ?? [];
+          list.push(...(outcome.errors[i] ?? []));
+          fresh.set(job.component, list);
+        });
+      }
     }
-    if (!outcome.ok) {
-      this.stats.timeouts++;
-      const job = jobs.find((j) => j.component === outcome.component) ?? jobs[0];
-      return refused(
-        ...ids.flatMap((id) => staticErrors.get(id)!.errors),
-        this.timeoutError(model, job, outcome)
-      );
-    }
-    const fresh = new Map(jobs.map((job, i) => [job.component, outcome.errors[i] ?? []]));
     const errors: EditError[] = [];
     for (const id of ids) {
       const found = staticErrors.get(id)!;
@@ -297,6 +312,33 @@ export class ServerGate {
       }
     );
   }
+}
+
+/**
+ * Jobs cut into requests of at most `limit` characters of code (at least one unit each). A
+ * component's units stay in order, so a request holds at most one job per component.
+ */
+function chunks(jobs: readonly TypeCheckJob[], limit: number): TypeCheckJob[][] {
+  const out: TypeCheckJob[][] = [];
+  let request: TypeCheckJob[] = [];
+  let size = 0;
+  for (const job of jobs) {
+    let units: CodeUnit[] = [];
+    for (const unit of job.units) {
+      if (size > 0 && size + unit.source.length > limit) {
+        if (units.length > 0) request.push({ component: job.component, units });
+        out.push(request);
+        request = [];
+        units = [];
+        size = 0;
+      }
+      units.push(unit);
+      size += unit.source.length;
+    }
+    if (units.length > 0) request.push({ component: job.component, units });
+  }
+  if (request.length > 0) out.push(request);
+  return out;
 }
 
 function refused(...errors: EditError[]): GateResult {
