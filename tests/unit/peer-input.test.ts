@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { precheckUpdate } from '../../src/lib/collab/check';
+import { applyToMirror, checkRole, precheckUpdate } from '../../src/lib/collab/check';
 import { historyEntryProblem, readHistory } from '../../src/lib/collab/history-entry';
 import { metaProblems } from '../../src/lib/collab/layout';
 import { presenceProblem, presentName, readPeer } from '../../src/lib/collab/presence';
@@ -285,5 +285,46 @@ describe('precheckUpdate: what is refused before any mirror', () => {
     const second = updateOf(peer, () => peer.getArray('history').push([entry()]));
     expect(precheckUpdate(server, second, editor, NOW)?.code).toBe('E_PEER_INCOMPLETE');
     expect(precheckUpdate(server, first, editor, NOW)).toBeNull();
+  });
+});
+
+describe('the mirror’s check holds the same lines for callers without the precheck', () => {
+  /** Applies what `write` does in the peer's copy to a mirror of the server's, and judges it. */
+  function judged(role: Actor, write: (peer: Y.Doc, rootId: string) => void): string | null {
+    const { server, peer, rootId } = apps();
+    const update = updateOf(peer, () => write(peer, rootId));
+    const mirror = new Y.Doc({ gc: false });
+    Y.applyUpdate(mirror, Y.encodeStateAsUpdate(server));
+    const tried = applyToMirror(mirror, update);
+    if (!tried.ok) return tried.error.code;
+    return checkRole(tried.facts, role)[0]?.code ?? null;
+  }
+
+  it('nesting, meta and history are refused with the same codes', () => {
+    const deep = (peer: Y.Doc, rootId: string) =>
+      peer.transact(() => {
+        let map = (peer.getMap('components').get(rootId) as Y.Map<unknown>).get(
+          'state'
+        ) as Y.Map<unknown>;
+        for (let i = 0; i < 6000; i++) {
+          const next = new Y.Map<unknown>();
+          map.set('k', next);
+          map = next;
+        }
+      });
+    expect(judged(editor, deep)).toBe('E_PEER_TOO_DEEP');
+    expect(judged(editor, (peer) => peer.getMap('meta').set('title', new Y.Text('x')))).toBe(
+      'E_META_INVALID'
+    );
+    expect(judged(editor, (peer) => peer.getMap('meta').set('k1', 'x'))).toBe('E_META_INVALID');
+    expect(
+      judged(editor, (peer) =>
+        peer.getArray('history').push([entry({ when: 'soon', who: editor.id })])
+      )
+    ).toBe('E_HISTORY_INVALID');
+    expect(judged(user, (peer) => peer.getArray('history').push([entry({ who: user.id })]))).toBe(
+      'E_FORBIDDEN'
+    );
+    expect(judged(editor, (peer) => peer.getMap('meta').set('title', 'Fine'))).toBeNull();
   });
 });

@@ -162,7 +162,8 @@ function readStructs(update: Uint8Array, stop?: (s: Struct) => boolean): Map<num
           rightOrigin: null,
           parent: null,
           parentSub: null,
-          content: 0,
+          // A Skip is a gap in a merged update, not content: never a write.
+          content: info === SKIP_INFO ? SKIP_INFO : 0,
           typeRef: -1,
           values: null
         };
@@ -219,7 +220,10 @@ function finder(doc: Y.Doc, structs: Map<number, Struct[]>): (id: Y.ID) => Found
         const s = list[mid];
         if (id.clock < s.clock) hi = mid - 1;
         else if (id.clock >= s.clock + s.length) lo = mid + 1;
-        else return s.item ? s : 'gone';
+        else if (s.item) return s;
+        else if (s.content === SKIP_INFO)
+          break; // a gap: the struct may be the document's
+        else return 'gone';
       }
     }
     if (id.clock < Y.getState(doc.store, id.client)) {
@@ -283,7 +287,9 @@ export function precheckUpdate(
     structs = readStructs(
       update,
       // A viewer writes nothing: its first struct the server lacks ends the read.
-      role === 'viewer' ? (s) => (viewerWrites = !known(doc, s)) : undefined
+      role === 'viewer'
+        ? (s) => (viewerWrites = s.content !== SKIP_INFO && !known(doc, s))
+        : undefined
     );
   } catch (e) {
     return editError(
