@@ -39,6 +39,7 @@ import {
   type Role
 } from '../collab/protocol';
 import { colorFor, readPeer, type Peer, type Point, type PresenceState } from '../collab/presence';
+import { readHistory } from '../collab/history-entry';
 import { BrowserGate, keepLastGood, type GateProblem } from './gate-client';
 
 /** What a change request came back with. */
@@ -373,9 +374,10 @@ export class Studio {
       this.refreshQueued = false;
       const before = this.history.length;
       this.refresh();
-      const latest = this.history.at(-1);
-      if (this.history.length > before && latest)
-        this.lastChange = `${latest.name ?? latest.who}: ${latest.summary}`;
+      // Read through the validator: one malformed entry already stored must not throw here.
+      const latest = this.history.length > before ? readHistory(this.history.slice(-1))[0] : null;
+      if (latest?.ok)
+        this.lastChange = `${latest.entry.name ?? latest.entry.who}: ${latest.entry.summary}`;
       void this.compile();
     });
   }

@@ -14,6 +14,7 @@ import { prepareMigrations, type MigrationEvaluator } from './migrations';
 import { editError, type EditError } from './errors';
 import { gateVerifier } from '../code/gate';
 import {
+  boundedEntry,
   writePlan,
   type Commit,
   type CommitOptions,
@@ -161,7 +162,7 @@ const HISTORY_ORIGIN: object = Object.freeze({ history: true });
  * person's undo stack.
  */
 export function recordUndo(doc: Y.Doc, actor: Actor, summary: string, now = Date.now()): void {
-  const entry: HistoryEntry = {
+  const entry: HistoryEntry = boundedEntry({
     who: actor.id,
     ...(actor.name ? { name: actor.name } : {}),
     when: now,
@@ -169,7 +170,7 @@ export function recordUndo(doc: Y.Doc, actor: Actor, summary: string, now = Date
     summary,
     ops: [],
     idMap: {}
-  };
+  });
   doc.transact(() => docRoots(doc).history.push([entry]), HISTORY_ORIGIN);
 }
 
@@ -188,7 +189,7 @@ export function commitModel(
   const invalid = validateModel(model);
   if (invalid.length > 0)
     throw new Error(`commitModel got an invalid model: ${invalid[0].code} ${invalid[0].message}`);
-  const entry: HistoryEntry = {
+  const entry: HistoryEntry = boundedEntry({
     who: origin.actor.id,
     ...(origin.actor.name ? { name: origin.actor.name } : {}),
     when: options.now ?? Date.now(),
@@ -196,7 +197,7 @@ export function commitModel(
     summary: options.summary ?? `Imported "${model.meta.title}"`,
     ops: [],
     idMap: {}
-  };
+  });
   expectModel(doc, model);
   doc.transact(() => {
     writeModel(doc, emptyModel(), model);

@@ -191,9 +191,11 @@ export function judgeRules(
         : { path: '', message: 'the app has no such state field' };
       if (problem)
         errors.push(
-          editError('E_DATA_TYPE', `state.${field}${problem.path}: ${problem.message}`, {
-            path: `/data/${field}`
-          })
+          editError(
+            'code' in problem && problem.code ? problem.code : 'E_DATA_TYPE',
+            `state.${field}${problem.path}: ${problem.message}`,
+            { path: `/data/${field}` }
+          )
         );
     }
   }

@@ -54,6 +54,38 @@ export interface HistoryEntry {
   readonly before?: string;
 }
 
+/**
+ * What one history entry may hold: the server refuses a peer's entry past these bounds
+ * (src/lib/collab/history-entry.ts), so every writer keeps its own entries inside them, and an
+ * honest studio's offline work is never refused for the size of its log line.
+ */
+export const ENTRY_BOUNDS = {
+  summary: 300,
+  prompt: 4000,
+  /** The ops as JSON; past it the entry keeps its summary and drops the ops (they are a record). */
+  opsBytes: 128 * 1024,
+  /** The `before` snapshot (base64); past it the entry is not restorable. */
+  beforeBytes: 96 * 1024
+} as const;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** `entry` within ENTRY_BOUNDS. */
+export function boundedEntry(entry: HistoryEntry): HistoryEntry {
+  const { before, prompt, ...rest } = entry;
+  const opsFit = JSON.stringify(entry.ops).length <= ENTRY_BOUNDS.opsBytes;
+  return {
+    ...rest,
+    summary: clip(entry.summary, ENTRY_BOUNDS.summary),
+    ...(prompt !== undefined ? { prompt: clip(prompt, ENTRY_BOUNDS.prompt) } : {}),
+    ops: opsFit ? entry.ops : [],
+    idMap: opsFit ? entry.idMap : {},
+    ...(before !== undefined && before.length <= ENTRY_BOUNDS.beforeBytes ? { before } : {})
+  };
+}
+
 /** A batch that was written. */
 export interface Commit {
   readonly ok: true;
@@ -72,7 +104,7 @@ export function writePlan(
   origin: EditOrigin,
   options: CommitOptions
 ): Commit {
-  const entry: HistoryEntry = {
+  const entry: HistoryEntry = boundedEntry({
     who: origin.actor.id,
     ...(origin.actor.name ? { name: origin.actor.name } : {}),
     when: options.now ?? Date.now(),
@@ -82,7 +114,7 @@ export function writePlan(
     ops: plan.ops,
     idMap: plan.idMap,
     before: toBase64(Y.encodeSnapshot(Y.snapshot(doc)))
-  };
+  });
   expectModel(doc, plan.model);
   doc.transact(() => {
     writeModel(doc, model, plan.model, repairs);
@@ -125,7 +157,7 @@ export function commitWhole(
   options: { summary: string; source: EditSource; now?: number }
 ): void {
   const { model, repairs } = currentModel(doc);
-  const entry: HistoryEntry = {
+  const entry: HistoryEntry = boundedEntry({
     who: origin.actor.id,
     ...(origin.actor.name ? { name: origin.actor.name } : {}),
     when: options.now ?? Date.now(),
@@ -133,7 +165,7 @@ export function commitWhole(
     summary: options.summary,
     ops: [],
     idMap: {}
-  };
+  });
   expectModel(doc, target);
   doc.transact(() => {
     writeModel(doc, model, target, repairs);

@@ -41,7 +41,8 @@ function guard(req: IncomingMessage, res: ServerResponse): boolean {
 /** Registers the runtime (once per process) and starts the studio server. */
 export function registerRuntime(): StudioRuntime {
   const holder = globalThis as { [RUNTIME_KEY]?: StudioRuntime };
-  studioServer();
+  // The type checker's process starts with the server: the first edit does not wait for it.
+  studioServer().gate.warm();
   return (holder[RUNTIME_KEY] ??= {
     upgrade: (req, socket, head) => studioServer().collab.handleUpgrade(req, socket, head),
     guard,

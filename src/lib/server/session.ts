@@ -33,11 +33,13 @@ import { checkValue } from '../schema/statetype';
 import { compiledComponents, type LiveSource } from '../runtime/compiled';
 import { SandboxHost } from '../runtime/host';
 import { nodeProcessPort } from '../runtime/port';
-import type { CompileGate } from '../code/gate';
+import type { GateResult } from '../code/gate-core';
+import type { Verifier } from '../ops/plan';
 import {
   applyToMirror,
   checkRecords,
   checkRole,
+  precheckUpdate,
   type UpdateFacts
 } from '../collab/check';
 
@@ -54,6 +56,30 @@ export type ChangeResult =
   | { readonly ok: true; readonly summary: string | null; readonly idMap?: Record<string, string> }
   | { readonly ok: false; readonly errors: readonly EditError[] };
 
+/**
+ * The compile gate a session judges with: on the server a ServerGate (./gate.ts: TypeScript in a
+ * child process with a time and a memory limit), in the CLI's one-person process a CompileGate.
+ */
+export interface SessionGate {
+  compile(
+    model: AppModel,
+    changed?: ReadonlySet<string>,
+    options?: { modules?: boolean }
+  ): GateResult | Promise<GateResult>;
+  /**
+   * Parse, policy and module form without TypeScript, synchronously: what a browser is served.
+   * A slow handler already stored must not stall the first open of its app after a restart; it
+   * was judged when it was written, and the sandbox bounds what it does when it runs.
+   */
+  compileStatic?(
+    model: AppModel,
+    changed?: ReadonlySet<string>,
+    options?: { modules?: boolean }
+  ): GateResult;
+  /** Parse and policy as the plan's synchronous `verify` stage (cheap refusals first). */
+  staticVerifier?(): Verifier;
+}
+
 /** The compiled app of each model a session has answered with (models are immutable). */
 const liveCache = new WeakMap<AppModel, LiveSource>();
 
@@ -63,7 +89,7 @@ const SANDBOX_IDLE_MS = 120_000;
 export class AppSession {
   readonly id: string;
   readonly doc: Y.Doc;
-  private readonly gate: CompileGate;
+  private readonly gate: SessionGate;
   private readonly persist: () => Promise<void>;
   /** A copy of the document that live updates are tried on first (see check.ts). */
   private mirror: Y.Doc | null = null;
@@ -76,7 +102,7 @@ export class AppSession {
    * `persist` stores the document now (the collaboration server also stores it shortly after
    * every change); routes await it before answering, so an answered request is on disk.
    */
-  constructor(id: string, doc: Y.Doc, gate: CompileGate, persist: () => Promise<void>) {
+  constructor(id: string, doc: Y.Doc, gate: SessionGate, persist: () => Promise<void>) {
     this.id = id;
     this.doc = doc;
     this.gate = gate;
@@ -142,7 +168,7 @@ export class AppSession {
 
   /** The judge's stages on this server: the compile gate and a dry run in the sandbox process. */
   private readonly stages: JudgeStages = {
-    gate: async (model, components) => this.gate.compile(model, components).errors,
+    gate: async (model, components) => (await this.gate.compile(model, components)).errors,
     dryRun: (model) => this.sandbox().sandboxChecks().dryRun!(model)
   };
 
@@ -152,6 +178,12 @@ export class AppSession {
    */
   private judge(before: AppModel, after: AppModel, actor: Actor): Promise<EditError[]> {
     return judgeChange(before, after, actor, this.stages);
+  }
+
+  /** Parse and policy inside the plan: a batch with a typo is refused before the judge's stages. */
+  private staticVerify(): { verify?: Verifier } {
+    const verify = this.gate.staticVerifier?.();
+    return verify ? { verify } : {};
   }
 
   /** The stages of a batch: migrations in the sandbox, then the judge over its result. */
@@ -173,7 +205,8 @@ export class AppSession {
       const person = this.person(actor);
       const result = await commitChecked(this.doc, ops, person.origin, this.checksFor(actor), {
         source: options.source ?? 'visual',
-        prompt: options.prompt
+        prompt: options.prompt,
+        ...this.staticVerify()
       });
       if (!result.ok) return result;
       const item = person.undo.undoStack.at(-1);
@@ -189,6 +222,12 @@ export class AppSession {
    */
   receive(actor: Actor, update: Uint8Array): Promise<ChangeResult> {
     return this.serial(async () => {
+      // Cheap refusals first (precheck.ts): a viewer's write, a foreign root, nesting deeper than
+      // the layout, values that are not plain JSON, bad meta and history, all read off the bytes
+      // in linear time before anything is decoded into the mirror. The WebSocket runs it too,
+      // before the update even queues here; every other caller gets it here.
+      const early = precheckUpdate(this.doc, update, actor);
+      if (early) return { ok: false, errors: [early] };
       const mirror = (this.mirror ??= cloneDoc(this.doc));
       const tried = applyToMirror(mirror, update);
       if (!tried.ok) return this.refuse([tried.error]);
@@ -241,7 +280,13 @@ export class AppSession {
     | { ok: false; errors: readonly EditError[] }
   > {
     return this.serial(async () => {
-      const plan = await checkBatch(this.doc, ops, actor, this.checksFor(actor));
+      const plan = await checkBatch(
+        this.doc,
+        ops,
+        actor,
+        this.checksFor(actor),
+        this.staticVerify()
+      );
       if (!plan.ok) return { ok: false, errors: plan.errors };
       return { ok: true, summary: plan.summary, changes: plan.changes, model: plan.model };
     });
@@ -394,7 +439,9 @@ export class AppSession {
 
   private compileLive(model: AppModel): LiveSource {
     const root = rootComponent(model);
-    const result = this.gate.compile(model, undefined, { modules: true });
+    const result =
+      this.gate.compileStatic?.(model, undefined, { modules: true }) ??
+      (this.gate.compile(model, undefined, { modules: true }) as GateResult);
     if (!result.ok)
       return { ok: false, message: result.errors[0]?.message ?? 'the app does not compile' };
     if (!root) return { ok: false, message: 'the app has no root component' };

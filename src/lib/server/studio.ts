@@ -6,7 +6,7 @@
  * can run behind a load balancer (storage-postgres.ts, cluster.ts).
  */
 import * as Y from 'yjs';
-import { CompileGate } from '../code/gate';
+import { ServerGate } from './gate';
 import { fromAppFile } from '../model/appfile';
 import { commitModel, originFor } from '../ops/commit';
 import type { EditError } from '../ops/errors';
@@ -71,7 +71,8 @@ export class StudioServer {
   readonly links: ShareLinks;
   /** The owner's secret (owner.ts): the start-up link, the owner cookie, the owner's bearer token. */
   readonly ownerToken: string;
-  readonly gate = new CompileGate();
+  /** The compile gate of every app: TypeScript in a child process with time and memory limits. */
+  readonly gate = new ServerGate();
   /** Live editing over WebSockets (Hocuspocus), on the same documents. */
   readonly collab: CollabServer;
   private readonly storage: Storage;
@@ -236,7 +237,7 @@ export class StudioServer {
     const open = await Promise.all(this.sessions.values());
     this.sessions.clear();
     await Promise.all(open.map((session) => session?.close()));
-    this.gate.dispose();
+    await this.gate.dispose();
     await this.cluster?.close();
     await this.store.close();
   }
