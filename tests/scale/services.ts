@@ -107,6 +107,7 @@ export async function startInstance(options: StudioOptions): Promise<Running> {
     port,
     dir: ':memory:',
     url: `ws://127.0.0.1:${port}${COLLAB_PATH}`,
+    ownerToken: studio.ownerToken,
     async stop() {
       http.closeAllConnections();
       await studio.close();
