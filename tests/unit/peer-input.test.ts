@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyToMirror, checkRole, precheckUpdate } from '../../src/lib/collab/check';
 import { historyEntryProblem, readHistory } from '../../src/lib/collab/history-entry';
-import { metaProblems } from '../../src/lib/collab/layout';
+import { MAX_UPDATE_RECORDS, metaProblems } from '../../src/lib/collab/layout';
 import { presenceProblem, presentName, readPeer } from '../../src/lib/collab/presence';
 import { commitModel } from '../../src/lib/ops/commit';
 import { commitPlanned, originFor } from '../../src/lib/ops/write';
@@ -200,6 +200,46 @@ describe('precheckUpdate: what is refused before any mirror', () => {
     expect(precheckUpdate(server, data, user)).toBeNull();
     // A viewer's sync reply holds what the server has (and its delete set): nothing new.
     expect(precheckUpdate(server, Y.encodeStateAsUpdate(server), viewer)).toBeNull();
+  });
+
+  it('a well-formed flood past the record limit: E_BATCH_TOO_LARGE; the planner’s largest batch fits', () => {
+    const { server, peer } = apps();
+    const model = readModel(server);
+    const root = model.components.get(model.meta.root)!;
+    const flood = (count: number) =>
+      updateOf(peer, () =>
+        peer.transact(() => {
+          for (let i = 0; i < count; i++) {
+            // Order keys only need to be well-formed here: the check counts before it places.
+            peer.getMap('nodes').set(`w${i.toString(36)}`, {
+              type: 'Text',
+              component: root.id,
+              parent: root.root,
+              order: `a${i.toString(36)}`
+            });
+            peer.getMap('props').set(`w${i.toString(36)}/text`, `flood ${i}`);
+          }
+        })
+      );
+    expect(precheckUpdate(server, flood(MAX_UPDATE_RECORDS / 2 + 1), editor)?.code).toBe(
+      'E_BATCH_TOO_LARGE'
+    );
+    // 2,000 one-prop nodes, the most the planner takes in one batch as ops: let through.
+    const { server: other, peer: honest } = apps();
+    const batch = updateOf(honest, () => {
+      const written = commitPlanned(
+        honest,
+        Array.from({ length: 2000 }, (_, i) => ({
+          op: 'addNode',
+          parent: root.root,
+          type: 'Text',
+          props: { text: `row ${i}` }
+        })),
+        originFor(editor)
+      );
+      expect(written.ok).toBe(true);
+    });
+    expect(precheckUpdate(other, batch, editor)).toBeNull();
   });
 
   it('a viewer’s first new struct refuses the update: E_FORBIDDEN', () => {

@@ -19,6 +19,14 @@ import { plainProblem } from '../model/plain';
 /** The largest live update accepted (the WebSocket frame limit is a little above it). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * The most new records (map entries and list items) one live update may write. A well-formed
+ * flood is checked on the main thread record by record (mirror, resolve, the judge), so size in
+ * bytes alone is not a bound: 2 MB of small node records held the loop for 1.5 s. The planner's
+ * largest batch (2,000 ops) writes far fewer; a studio's offline work beyond it syncs in parts.
+ */
+export const MAX_UPDATE_RECORDS = 6_000;
+
 export const META_ROOT = 'meta';
 export const DATA_ROOT = 'state';
 export const HISTORY_ROOT = 'history';

@@ -33,6 +33,7 @@ import {
   HISTORY_ROOT,
   layoutProblem,
   MAX_UPDATE_BYTES,
+  MAX_UPDATE_RECORDS,
   maxLevel,
   META_ROOT,
   metaProblems,
@@ -372,9 +373,16 @@ export function precheckUpdate(
     return homes.get(start)!;
   };
 
+  let records = 0;
   for (const list of structs.values())
     for (const s of list) {
       if (!s.item || known(doc, s)) continue;
+      records += s.length;
+      if (records > MAX_UPDATE_RECORDS)
+        return editError(
+          'E_BATCH_TOO_LARGE',
+          `a live update may write at most ${MAX_UPDATE_RECORDS} records; make the change in smaller steps`
+        );
       const home = homeOf(s);
       if (home === 'gone') continue; // Yjs drops a struct whose parent was collected.
       if (home === 'missing')
