@@ -290,7 +290,7 @@ export function renderSample(state: SampleState): SampleRender {
     ]),
     n('Stack', 'links', { direction: 'horizontal', gap: 'lg', wrap: true }, [
       n('Link', 'link-anchor', { text: 'An anchor', href: '#elements-log' }),
-      n('Link', 'link-new-tab', { text: 'Svelte docs', href: 'https://svelte.dev', newTab: true }),
+      n('Link', 'link-new-tab', { text: 'This gallery', href: '/elements', newTab: true }),
       n('Link', 'link-mail', { text: 'Write to us', href: 'mailto:hello@example.com' }),
       n('Link', 'link-refused', {
         text: 'javascript: (refused)',
