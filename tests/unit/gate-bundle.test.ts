@@ -59,6 +59,7 @@ describe('browser gate bundle', () => {
       crypto: globalThis.crypto,
       TextEncoder,
       TextDecoder,
+      URL,
       console
     };
     scope.self = scope;
