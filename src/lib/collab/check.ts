@@ -21,7 +21,7 @@ import { ELEMENTS } from '../schema/elements';
 import { checkValue } from '../schema/statetype';
 import { isOrderKey } from '../model/order';
 import { INSTANCE_PREFIX, type Repairs } from '../model/resolve';
-import { rootComponent, type AppModel } from '../model/types';
+import { rootComponent, scopeOf, type AppModel } from '../model/types';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { canEditDefinition, canWriteData, type Role } from './protocol';
@@ -386,6 +386,16 @@ export function checkRecords(
       if (!state.has(field)) continue;
       // Own fields only: a field named `constructor` must not find Object.prototype's.
       const decl = root && Object.hasOwn(root.state, field) ? root.state[field] : undefined;
+      if (decl && scopeOf(decl) !== 'shared') {
+        errors.push(
+          editError(
+            'E_STATE_SCOPE',
+            `state.${field} is ${decl.scope === 'local' ? 'local to each tab' : 'kept per person'}: its value is never stored in the app`,
+            { path: `/data/${field}` }
+          )
+        );
+        continue;
+      }
       const problem = decl
         ? checkValue(decl.type, state.get(field) as never)
         : { path: '', message: 'the app has no such state field', code: undefined };

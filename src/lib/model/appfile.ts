@@ -13,6 +13,8 @@ import {
   childrenOf,
   DOC_VERSION,
   rootComponent,
+  scopeOf,
+  storedData,
   type AppFile,
   type AppModel,
   type ComponentFile,
@@ -64,7 +66,8 @@ export function toAppFile(model: AppModel): AppFile {
     theme: model.meta.theme,
     root: root.name,
     components: [root, ...others].map((c) => componentFile(model, c)) as AppFile['components'],
-    data: { ...model.data } as Record<string, JsonValue>
+    // A `local` or `person` field's value is each tab's or person's own: never exported.
+    data: { ...storedData(model) } as Record<string, JsonValue>
   };
 }
 
@@ -190,7 +193,8 @@ export function fromAppFile(
   // Data fields the file leaves out start at their initial value, as they would on a new field.
   const data: Record<string, JsonValue> = {};
   for (const [field, decl] of Object.entries(root.state))
-    data[field] = Object.hasOwn(app.data, field) ? app.data[field] : decl.initial;
+    data[field] =
+      scopeOf(decl) === 'shared' && Object.hasOwn(app.data, field) ? app.data[field] : decl.initial;
   for (const [field, value] of Object.entries(app.data))
     if (!Object.hasOwn(data, field)) data[field] = value;
   const model: AppModel = {

@@ -30,7 +30,7 @@ import type {
   PropValue,
   StateField
 } from './types';
-import { DOC_VERSION } from './types';
+import { DOC_VERSION, scopeOf } from './types';
 import { isPlainJson, isPlainObject } from './plain';
 
 /** A node as stored: every field unchecked. `type` is an element name or `@` + component id. */
@@ -362,7 +362,10 @@ export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
   const data: Record<string, JsonValue> = {};
   const rootState = components.get(rootId)?.state ?? {};
   for (const [field, decl] of Object.entries(rootState)) {
-    const value = Object.hasOwn(raw.data, field) ? raw.data[field] : undefined;
+    // Only `shared` fields live in the document; a `local` or `person` field is its initial
+    // value here (each tab or person holds their own), whatever a peer wrote under its name.
+    const value =
+      scopeOf(decl) === 'shared' && Object.hasOwn(raw.data, field) ? raw.data[field] : undefined;
     // checkValue refuses a value that is not plain JSON (a decoded `__proto__`): it is left out
     // like any other invalid peer value, so the app keeps answering and its export imports.
     data[field] =

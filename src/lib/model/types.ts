@@ -8,10 +8,11 @@ import type {
   JsonValue,
   PropDecl,
   PropValue,
-  StateField
+  StateField,
+  StateScope
 } from '../schema/types.generated';
 
-export type { Capabilities, Handler, JsonValue, PropDecl, PropValue, StateField };
+export type { Capabilities, Handler, JsonValue, PropDecl, PropValue, StateField, StateScope };
 export type {
   Op,
   OpBatch,
@@ -97,6 +98,34 @@ export function componentByName(model: AppModel, name: string): ComponentRecord 
 /** The app's root component, if it has one. */
 export function rootComponent(model: AppModel): ComponentRecord | undefined {
   return model.components.get(model.meta.root);
+}
+
+/** Where a state field's value lives: `shared` unless it says otherwise. */
+export function scopeOf(field: StateField | undefined): StateScope {
+  return field?.scope ?? 'shared';
+}
+
+const storedCache = new WeakMap<
+  object,
+  { state: ComponentRecord['state']; data: Readonly<Record<string, JsonValue>> }
+>();
+
+/**
+ * The part of the app's data that lives in the document: the root component's `shared` fields.
+ * `model.data` also holds each `local` and `person` field at its initial value (so a render on
+ * the server, a dry run or an export of the definition sees every field); those values are never
+ * written to the document. Cached per data object.
+ */
+export function storedData(model: AppModel): Readonly<Record<string, JsonValue>> {
+  const root = rootComponent(model);
+  if (!root || Object.values(root.state).every((f) => scopeOf(f) === 'shared')) return model.data;
+  const cached = storedCache.get(model.data);
+  if (cached?.state === root.state) return cached.data;
+  const out: Record<string, JsonValue> = {};
+  for (const [field, value] of Object.entries(model.data))
+    if (scopeOf(root.state[field]) === 'shared') out[field] = value;
+  storedCache.set(model.data, { state: root.state, data: out });
+  return out;
 }
 
 /** An app with nothing in it yet: the starting point of every template. */

@@ -25,7 +25,14 @@ import {
   type RawNode,
   type Repairs
 } from './resolve';
-import { componentByName, type AppModel, type ComponentRecord, type NodeRecord } from './types';
+import {
+  componentByName,
+  rootComponent,
+  storedData,
+  type AppModel,
+  type ComponentRecord,
+  type NodeRecord
+} from './types';
 import { ELEMENTS } from '../schema/elements';
 import { isPlainObject } from './plain';
 
@@ -285,6 +292,8 @@ export function writeModel(
       roots.nodes.delete(id);
     }
   }
-  if (prev.data !== next.data)
-    writeRecord(roots.state as Y.Map<unknown>, prev.data, next.data, false);
+  // Only `shared` fields live in the document: a field's scope is part of the root component's
+  // state declarations, so a change of scope (with the same data object) is written too.
+  if (prev.data !== next.data || rootComponent(prev)?.state !== rootComponent(next)?.state)
+    writeRecord(roots.state as Y.Map<unknown>, storedData(prev), storedData(next), false);
 }

@@ -14,6 +14,7 @@ import type {
   StateField,
   StateType
 } from '../model/types';
+import { scopeOf } from '../model/types';
 import { componentRef, fail, propContext, type PlanState } from './apply';
 import type { OpDescription } from './summary';
 
@@ -229,12 +230,79 @@ function addState(
       index,
       `/${index}/initial${problem.path}`
     );
+  const scope = op.scope ?? 'shared';
+  if (scope !== 'shared') rootOnlyScope(state, component, index, `/${index}/scope`);
   withState(state, component, {
     ...component.state,
-    [op.name]: { type: op.type, initial: op.initial }
+    [op.name]: op.scope && op.scope !== 'shared'
+      ? { type: op.type, initial: op.initial, scope: op.scope }
+      : { type: op.type, initial: op.initial }
   });
   if (isRoot(state, component)) state.draft.setData(op.name, op.initial);
   return { kind: 'addState', component: op.component, name: op.name, type: op.type };
+}
+
+/** Scopes belong to the app's data: a component's own state lives in each of its instances. */
+function rootOnlyScope(
+  state: PlanState,
+  component: ComponentRecord,
+  index: number,
+  path: string
+): void {
+  if (!isRoot(state, component))
+    fail(
+      'E_STATE_SCOPE',
+      `only the app's own state (${rootName(state)}) has a scope: the state of ${component.name} lives in each of its instances, in the tab that shows it`,
+      index,
+      path
+    );
+}
+
+function rootName(state: PlanState): string {
+  return state.draft.components.get(state.draft.meta.root)?.name ?? 'the root component';
+}
+
+/**
+ * Moves a field between the document (`shared`) and each tab or person (`local`, `person`).
+ * Leaving `shared` deletes the value from the document (undo brings it back); the studio that
+ * made the change keeps the value it shows (src/lib/runtime/scopes.ts). Becoming `shared` stores
+ * `value`, by default the field's initial value, for everyone.
+ */
+function setStateScope(
+  state: PlanState,
+  op: Extract<Op, { op: 'setStateScope' }>,
+  index: number
+): OpDescription {
+  const component = componentRef(state, op.component, index, `/${index}/component`);
+  const field = stateField(component, op.name, index, `/${index}/name`);
+  rootOnlyScope(state, component, index, `/${index}/component`);
+  const from = scopeOf(field);
+  if (op.value !== undefined) {
+    if (op.scope !== 'shared')
+      fail(
+        'E_STATE_SCOPE',
+        `"value" is stored for everyone, so it is given only when "${op.name}" becomes shared`,
+        index,
+        `/${index}/value`
+      );
+    const problem = checkValue(field.type, op.value);
+    if (problem)
+      fail(
+        'E_STATE_TYPE_MISMATCH',
+        `value${problem.path} ${problem.message} (the field is ${formatType(field.type)})`,
+        index,
+        `/${index}/value${problem.path}`
+      );
+  }
+  if (from === op.scope && op.value === undefined)
+    return { kind: 'setStateScope', component: op.component, name: op.name, scope: op.scope };
+  const rest: StateField = { type: field.type, initial: field.initial };
+  withState(state, component, {
+    ...component.state,
+    [op.name]: op.scope === 'shared' ? rest : { ...rest, scope: op.scope }
+  });
+  state.draft.setData(op.name, op.scope === 'shared' ? (op.value ?? field.initial) : field.initial);
+  return { kind: 'setStateScope', component: op.component, name: op.name, scope: op.scope };
 }
 
 function removeState(
@@ -343,7 +411,7 @@ function retypeState(
   }
   const next = withState(state, component, {
     ...component.state,
-    [op.name]: { type: op.type, initial }
+    [op.name]: { ...field, type: op.type, initial }
   });
   for (const { node, prop } of usesOf(state, next, '$bind', op.name)) {
     const problem = checkProp(
@@ -360,8 +428,12 @@ function retypeState(
         `/${index}/type`
       );
   }
+  // A `local` or `person` field has no stored value to migrate: each tab starts it afresh.
   if (isRoot(state, component))
-    draft.setData(op.name, migrate(draft.data[op.name] ?? initial, 'current data'));
+    draft.setData(
+      op.name,
+      scopeOf(field) === 'shared' ? migrate(draft.data[op.name] ?? initial, 'current data') : initial
+    );
   return {
     kind: 'retypeState',
     component: op.component,
@@ -451,6 +523,8 @@ export function applyDefinitionOp(
       return renameState(state, op, index);
     case 'retypeState':
       return retypeState(state, op, index);
+    case 'setStateScope':
+      return setStateScope(state, op, index);
     case 'setHandler':
       return setHandler(state, op, index);
     case 'removeHandler':

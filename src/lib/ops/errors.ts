@@ -87,6 +87,11 @@ export const ERROR_CATALOG = {
     meaning: 'The app’s root component cannot be removed.'
   },
   E_STATE_TYPE_MISMATCH: { stage: 'plan', meaning: 'A state value does not fit the field’s type.' },
+  E_STATE_SCOPE: {
+    stage: 'plan',
+    meaning:
+      'A state value was written where its scope does not keep it (a `local` or `person` field is never stored in the document), or a scope was given where there is none.'
+  },
   E_STATE_IN_USE: {
     stage: 'plan',
     meaning: 'The state field is still bound to an input; unbind it first.'

@@ -33,6 +33,7 @@ export const OP_DEFINITIONS: Readonly<Record<Op['op'], string>> = {
   removeState: 'RemoveStateOp',
   renameState: 'RenameStateOp',
   retypeState: 'RetypeStateOp',
+  setStateScope: 'SetStateScopeOp',
   setHandler: 'SetHandlerOp',
   removeHandler: 'RemoveHandlerOp',
   setCapabilities: 'SetCapabilitiesOp',

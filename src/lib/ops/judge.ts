@@ -13,7 +13,7 @@
  */
 import { elementSchema } from '../schema/elements';
 import { checkValue } from '../schema/statetype';
-import { rootComponent, type AppModel, type NodeRecord } from '../model/types';
+import { rootComponent, scopeOf, type AppModel, type NodeRecord } from '../model/types';
 import { validateModel } from '../model/validate';
 import { editError, type EditError } from './errors';
 import type { Actor } from './plan';
@@ -186,6 +186,17 @@ export function judgeRules(
     for (const field of changes.data) {
       if (!Object.hasOwn(after.data, field)) continue;
       const decl = root && Object.hasOwn(root.state, field) ? root.state[field] : undefined;
+      if (decl && scopeOf(decl) !== 'shared' && !sameJson(after.data[field], decl.initial)) {
+        // A `local` or `person` value stays in each tab or browser: the document never holds it.
+        errors.push(
+          editError(
+            'E_STATE_SCOPE',
+            `state.${field} is ${decl.scope === 'local' ? 'local to each tab' : 'kept per person'}: its value is never stored in the app`,
+            { path: `/data/${field}` }
+          )
+        );
+        continue;
+      }
       const problem = decl
         ? checkValue(decl.type, after.data[field])
         : { path: '', message: 'the app has no such state field' };

@@ -2,7 +2,7 @@
  * One line in words for a batch ("Added Button "Save" to Card c3"), for the history panel, the
  * AI sidebar's preview and the CLI. Built from what each op did, as the planner saw it.
  */
-import type { JsonValue, NodeRecord, PropValue, StateType } from '../model/types';
+import type { JsonValue, NodeRecord, PropValue, StateScope, StateType } from '../model/types';
 import { formatType } from '../schema/statetype';
 
 /** What one op did, in terms a summary can speak about. */
@@ -18,10 +18,18 @@ export type OpDescription =
   | { kind: 'removeState'; component: string; name: string }
   | { kind: 'renameState'; component: string; name: string; newName: string }
   | { kind: 'retypeState'; component: string; name: string; type: StateType }
+  | { kind: 'setStateScope'; component: string; name: string; scope: StateScope }
   | { kind: 'setHandler'; component: string; name: string; existed: boolean }
   | { kind: 'removeHandler'; component: string; name: string }
   | { kind: 'setCapabilities'; component: string }
   | { kind: 'setMeta'; name: string; value: string };
+
+/** A scope in words, for summaries and the state panel. */
+export const SCOPE_WORDS: Readonly<Record<StateScope, string>> = {
+  shared: 'shared with everyone',
+  local: 'local to each tab',
+  person: 'kept per person'
+};
 
 const LABEL_PROPS = ['label', 'text', 'title', 'placeholder', 'name'];
 
@@ -80,6 +88,8 @@ export function describeOp(d: OpDescription): string {
       return `Renamed state ${d.name} to ${d.newName} in ${d.component}`;
     case 'retypeState':
       return `Changed state ${d.name} of ${d.component} to ${formatType(d.type)}`;
+    case 'setStateScope':
+      return `Made state ${d.name} of ${d.component} ${SCOPE_WORDS[d.scope]}`;
     case 'setHandler':
       return `${d.existed ? 'Changed' : 'Added'} handler ${d.name} in ${d.component}`;
     case 'removeHandler':

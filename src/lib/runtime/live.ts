@@ -12,7 +12,8 @@
 import * as Y from 'yjs';
 import { currentModel, expectModel } from '../model/store';
 import { docRoots } from '../model/ydoc';
-import { rootComponent, type AppModel, type JsonValue } from '../model/types';
+import { rootComponent, scopeOf, type AppModel, type JsonValue } from '../model/types';
+import { composeData } from './scopes';
 import { editError } from '../ops/errors';
 import { checkValue } from '../schema/statetype';
 import type { AppData, DispatchResult, SandboxError, SandboxHost, ViewNode } from './host';
@@ -62,15 +63,23 @@ export function commitData(
   nextData: AppData,
   origin: unknown
 ): string[] {
+  const { model } = currentModel(doc);
+  const root = rootComponent(model);
+  // Only `shared` fields live in the document; a `local` or `person` value stays where the
+  // handler ran (runtime/scopes.ts).
+  const stored = (field: string) =>
+    !root || !Object.hasOwn(root.state, field) || scopeOf(root.state[field]) === 'shared';
   const changed = Object.keys(nextData).filter(
-    (field) => !Object.hasOwn(prevData, field) || !sameJson(prevData[field], nextData[field])
+    (field) =>
+      stored(field) &&
+      (!Object.hasOwn(prevData, field) || !sameJson(prevData[field], nextData[field]))
   );
-  const removed = Object.keys(prevData).filter((field) => !Object.hasOwn(nextData, field));
+  const removed = Object.keys(prevData).filter(
+    (field) => stored(field) && !Object.hasOwn(nextData, field)
+  );
   if (changed.length === 0 && removed.length === 0) return [];
   // Keep the document's cached model warm (a re-read costs O(nodes)) when the result is exactly
   // what reading would give: declared fields only, each with a value of its type.
-  const { model } = currentModel(doc);
-  const root = rootComponent(model);
   const fits =
     !!root &&
     removed.every((field) => !Object.hasOwn(root.state, field)) &&
@@ -271,7 +280,10 @@ export class LiveApp {
   }
 
   private async applyDefinition(model: AppModel, origin: unknown): Promise<void> {
-    const result = await this.host.swap(model, model.data);
+    const result = await this.host.swap(
+      model,
+      composeData(rootComponent(model), model.data, this.host.data)
+    );
     if (result.ok) {
       this.running = model;
       this.lastError = null;
@@ -310,15 +322,16 @@ export class LiveApp {
   private readData(): AppData {
     const root = rootComponent(this.running);
     const state = docRoots(this.doc).state;
-    const data: Record<string, JsonValue> = {};
+    const shared: Record<string, JsonValue> = {};
     for (const [field, decl] of Object.entries(root?.state ?? {})) {
       const value = state.get(field);
-      data[field] =
+      shared[field] =
         value !== undefined && !checkValue(decl.type, value)
           ? (value as JsonValue)
           : (decl.initial as JsonValue);
     }
-    return data;
+    // `local` and `person` fields keep what this app's last render held (runtime/scopes.ts).
+    return composeData(root, shared, this.host.data);
   }
 
   private write(prev: AppData, next: AppData, origin: unknown): void {

@@ -19,6 +19,7 @@ export type Op =
   | RemoveStateOp
   | RenameStateOp
   | RetypeStateOp
+  | SetStateScopeOp
   | SetHandlerOp
   | RemoveHandlerOp
   | SetCapabilitiesOp
@@ -79,6 +80,12 @@ export type StateType =
  */
 
 export type Json = JsonValue;
+
+/**
+ * Where a state field's value lives. `shared` (the default): the app's data, in the document, the same for everyone, stored. `local`: this browser tab only, never sent or stored (drafts, filters, open panels). `person`: kept in each person's browser, private to them, the same in every tab they open (preferences such as dark mode). Only the app's own (root) component has scopes: a component's state lives in each of its instances.
+ */
+
+export type StateScope = "shared" | "local" | "person";
 
 /**
  * A batch of edit operations, applied all together or not at all. Later ops may name nodes that earlier ops of the same batch added by their temporary id.
@@ -239,6 +246,7 @@ export interface AddStateOp {
   name: Name;
   type: StateType;
   initial: Json;
+  scope?: StateScope;
 }
 
 /**
@@ -273,6 +281,18 @@ export interface RetypeStateOp {
   type: StateType;
   migrate: string;
   initial?: Json;
+}
+
+/**
+ * Change where a state field of the app's root component lives (see StateScope). Leaving `shared` removes the value from the document, and the studio that made the change keeps it in its tab; becoming `shared` stores `value` (default: the field's initial value) for everyone.
+ */
+
+export interface SetStateScopeOp {
+  op: "setStateScope";
+  component: ComponentName;
+  name: Name;
+  scope: StateScope;
+  value?: Json;
 }
 
 /**
@@ -359,6 +379,10 @@ export type ComponentName1 = string;
  */
 
 /**
+ * Where a state field's value lives. `shared` (the default): the app's data, in the document, the same for everyone, stored. `local`: this browser tab only, never sent or stored (drafts, filters, open panels). `person`: kept in each person's browser, private to them, the same in every tab they open (preferences such as dark mode). Only the app's own (root) component has scopes: a component's state lives in each of its instances.
+ */
+
+/**
  * An identifier: a letter, then letters, digits or underscores.
  */
 
@@ -425,6 +449,7 @@ export interface ComponentFile {
 export interface StateField {
   type: StateType;
   initial: Json;
+  scope?: StateScope;
 }
 
 /**
