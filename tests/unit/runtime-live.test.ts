@@ -108,14 +108,14 @@ describe('data written by events', () => {
       keys.push([...(changed ?? [])].map(String));
     });
     const prev = currentModel(doc).model.data;
-    const written = commitData(doc, prev, { ...prev, draft: 'hello' }, { actor: { id: 'x' } });
-    expect(written).toEqual(['draft']);
-    expect(keys).toEqual([['draft']]);
+    const written = commitData(doc, prev, { ...prev, nextId: 9 }, { actor: { id: 'x' } });
+    expect(written).toEqual(['nextId']);
+    expect(keys).toEqual([['nextId']]);
     expect(commitData(doc, currentModel(doc).model.data, currentModel(doc).model.data, {})).toEqual(
       []
     );
     expect(keys).toHaveLength(1);
-    expect(currentModel(doc).model.data.draft).toBe('hello');
+    expect(currentModel(doc).model.data.nextId).toBe(9);
   });
 
   it('follows data a peer changes', async () => {

@@ -124,12 +124,16 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     let value: JsonValue =
       binding.type === 'boolean' ? false : binding.type === 'number' ? (initial ?? min ?? 0) : '';
     if (options && options.length > 0) value = options[0];
+    // A one-line text input is a draft (what a person is typing, before a button uses it):
+    // `local` to each tab, so nobody sees anyone else's half-typed words (issue 13).
+    const draft = target.type === 'TextInput' && component.id === scene.model.meta.root;
     ops.push({
       op: 'addState',
       component: component.name,
       name,
       type: binding.type,
-      initial: value
+      initial: value,
+      ...(draft ? { scope: 'local' as const } : {})
     });
   }
   const props: Record<string, PropValue> = { label, [binding.prop]: { $bind: name } };
@@ -257,7 +261,15 @@ export function addDarkMode(scene: Scene, temps: TempIds): RuleResult {
   const name = existing ?? freeName(component.state.dark ? 'darkMode' : 'dark', taken(component));
   const ops: Op[] = [];
   if (!existing)
-    ops.push({ op: 'addState', component: component.name, name, type: 'boolean', initial: false });
+    // A preference: each person's own, the same in every tab they open.
+    ops.push({
+      op: 'addState',
+      component: component.name,
+      name,
+      type: 'boolean',
+      initial: false,
+      ...(component.id === scene.model.meta.root ? { scope: 'person' as const } : {})
+    });
   ops.push(
     {
       op: 'addNode',

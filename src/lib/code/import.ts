@@ -23,6 +23,7 @@ import { zeroValue } from '../schema/statetype';
 import {
   childrenOf,
   componentByName,
+  scopeOf,
   subtreeIds,
   type AppModel,
   type Capabilities,
@@ -32,6 +33,7 @@ import {
   type Op,
   type PropDecl,
   type PropValue,
+  type StateScope,
   type StateType
 } from '../model/types';
 import { editError, type EditError } from '../ops/errors';
@@ -94,7 +96,7 @@ interface ReadComponent {
   /** Declared props (interface Props + defaultProps), in text order. */
   readonly props: Record<string, PropDecl>;
   readonly propsNode?: t.Node;
-  readonly state: Record<string, { type: StateType; initial: JsonValue }>;
+  readonly state: Record<string, { type: StateType; initial: JsonValue; scope?: StateScope }>;
   readonly handlers: Record<string, ReadHandler>;
   readonly capabilities: Capabilities;
   readonly view: ReadElement;
@@ -128,6 +130,8 @@ class Reader {
     let stateNode: t.Node | undefined;
     let defaults: Record<string, JsonValue> = {};
     let capabilities: Capabilities = {};
+    let scopes: Record<string, JsonValue> = {};
+    let scopesNode: t.Node | undefined;
     const handlers: Record<string, ReadHandler> = {};
     let component: { name: string; nameNode: t.Node; jsx: t.JSXElement } | undefined;
 
@@ -161,14 +165,19 @@ class Reader {
         if (statement.declarations.length !== 1 || statement.kind !== 'const' || !decl.init) {
           this.fail(
             statement,
-            'only `const state`, `const defaultProps` and `const capabilities` may be declared'
+            'only `const state`, `const scopes`, `const defaultProps` and `const capabilities` may be declared'
           );
           continue;
         }
-        if (name !== 'state' && name !== 'defaultProps' && name !== 'capabilities') {
+        if (
+          name !== 'state' &&
+          name !== 'scopes' &&
+          name !== 'defaultProps' &&
+          name !== 'capabilities'
+        ) {
           this.fail(
             statement,
-            `unexpected constant ${name}: only state, defaultProps and capabilities are read`
+            `unexpected constant ${name}: only state, scopes, defaultProps and capabilities are read`
           );
           continue;
         }
@@ -188,6 +197,9 @@ class Reader {
         if (name === 'state') {
           initial = value as Record<string, JsonValue>;
           stateNode ??= statement;
+        } else if (name === 'scopes') {
+          scopes = value as Record<string, JsonValue>;
+          scopesNode = decl.init;
         } else if (name === 'defaultProps') defaults = value as Record<string, JsonValue>;
         else capabilities = value as Capabilities;
       } else if (t.isFunctionDeclaration(statement)) {
@@ -234,11 +246,21 @@ class Reader {
     const state: ReadComponent['state'] = {};
     for (const [name, field] of Object.entries(types ?? {})) {
       const type = field.optional ? { optional: field.type } : field.type;
+      const scope = Object.hasOwn(scopes, name) ? scopes[name] : 'shared';
+      if (scope !== 'shared' && scope !== 'local' && scope !== 'person')
+        this.fail(
+          scopesNode!,
+          `the scope of "${name}" must be 'shared', 'local' or 'person', not ${JSON.stringify(scope)}`
+        );
       put(state, name, {
         type,
-        initial: initial && Object.hasOwn(initial, name) ? initial[name] : zeroValue(type)
+        initial: initial && Object.hasOwn(initial, name) ? initial[name] : zeroValue(type),
+        ...(scope === 'local' || scope === 'person' ? { scope } : {})
       });
     }
+    for (const name of Object.keys(scopes))
+      if (!types || !Object.hasOwn(types, name))
+        this.fail(scopesNode!, `scopes names "${name}", which interface State does not declare`);
     for (const name of Object.keys(initial ?? {}))
       if (!types || !Object.hasOwn(types, name))
         this.fail(stateNode, `state field "${name}" has no type: declare it in interface State`);
@@ -644,6 +666,7 @@ class Differ {
       } as Op);
     }
     const retypes: Op[] = [];
+    const scoped: Op[] = [];
     for (const [f, field] of Object.entries(read.state)) {
       const old = Object.hasOwn(component.state, f) ? component.state[f] : undefined;
       if (!old) {
@@ -652,7 +675,8 @@ class Differ {
           component: name,
           name: f,
           type: field.type,
-          initial: field.initial
+          initial: field.initial,
+          ...(field.scope ? { scope: field.scope } : {})
         });
       } else if (!same(old.type, field.type) || !same(old.initial, field.initial)) {
         this.retyped.add(f);
@@ -667,10 +691,21 @@ class Differ {
       }
     }
 
+    // After the retype (which keeps a field's scope), so the scope read here is the last word.
+    for (const [f, field] of Object.entries(read.state)) {
+      const old = Object.hasOwn(component.state, f) ? component.state[f] : undefined;
+      if (old && scopeOf(old) !== (field.scope ?? 'shared'))
+        scoped.push({
+          op: 'setStateScope',
+          component: name,
+          name: f,
+          scope: field.scope ?? 'shared'
+        });
+    }
     const root = this.target(read.view, component);
     this.place(root);
     this.removeGone(component);
-    this.ops.push(...retypes, ...this.deferred);
+    this.ops.push(...retypes, ...scoped, ...this.deferred);
     for (const f of Object.keys(component.state))
       if (!Object.hasOwn(read.state, f))
         this.ops.push({ op: 'removeState', component: name, name: f });

@@ -134,6 +134,12 @@ function componentAst(model: AppModel, component: ComponentRecord): ComponentAst
     statements.push(
       constOf('state', 'State', Object.fromEntries(fields.map(([n, f]) => [n, f.initial])))
     );
+    // Where each value lives; a field it does not name is shared (the app's stored data).
+    const scoped = fields.filter(([, f]) => f.scope && f.scope !== 'shared');
+    if (scoped.length > 0)
+      statements.push(
+        constOf('scopes', null, Object.fromEntries(scoped.map(([n, f]) => [n, f.scope!])))
+      );
   }
   if (Object.keys(component.capabilities).length > 0)
     statements.push(constOf('capabilities', null, component.capabilities as JsonValue));

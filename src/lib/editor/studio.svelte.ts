@@ -582,11 +582,11 @@ export class Studio {
       return this.refusal('E_FORBIDDEN', 'This link is view only: the app’s data is not saved.');
     // Trying out a proposal on the canvas changes nothing for real.
     if (this.previewLive !== null) return { ok: true, summary: null, idMap: {} };
-    if (this.online) {
-      const outcome = await this.send('data', { prev, next });
-      if (outcome.ok || outcome.errors[0]?.code !== 'E_IO' || this.provider === null)
-        return outcome;
-    }
+    // Local first: the data goes into the replica with my origin (one step of my undo), and the
+    // provider sends it on; the server judges it like any peer's update, and a refusal resets
+    // my replica and says which change was not kept. Without a live connection (a page with no
+    // collaboration), the HTTP data route is the way.
+    if (this.provider === null) return this.send('data', { prev, next });
     commitData(this.doc, prev, next, this.origin);
     this.refresh();
     return { ok: true, summary: null, idMap: {} };

@@ -234,9 +234,10 @@ function addState(
   if (scope !== 'shared') rootOnlyScope(state, component, index, `/${index}/scope`);
   withState(state, component, {
     ...component.state,
-    [op.name]: op.scope && op.scope !== 'shared'
-      ? { type: op.type, initial: op.initial, scope: op.scope }
-      : { type: op.type, initial: op.initial }
+    [op.name]:
+      op.scope && op.scope !== 'shared'
+        ? { type: op.type, initial: op.initial, scope: op.scope }
+        : { type: op.type, initial: op.initial }
   });
   if (isRoot(state, component)) state.draft.setData(op.name, op.initial);
   return { kind: 'addState', component: op.component, name: op.name, type: op.type };
@@ -432,7 +433,9 @@ function retypeState(
   if (isRoot(state, component))
     draft.setData(
       op.name,
-      scopeOf(field) === 'shared' ? migrate(draft.data[op.name] ?? initial, 'current data') : initial
+      scopeOf(field) === 'shared'
+        ? migrate(draft.data[op.name] ?? initial, 'current data')
+        : initial
     );
   return {
     kind: 'retypeState',

@@ -4,11 +4,32 @@ import type { Op } from '../model/types';
 export const form: Op[] = [
   { op: 'addComponent', name: 'App', id: 'root' },
   { op: 'setMeta', name: 'title', value: 'Contact form' },
-  { op: 'addState', component: 'App', name: 'name', type: 'string', initial: '' },
-  { op: 'addState', component: 'App', name: 'email', type: 'string', initial: '' },
-  { op: 'addState', component: 'App', name: 'message', type: 'string', initial: '' },
-  { op: 'addState', component: 'App', name: 'subscribe', type: 'boolean', initial: false },
-  { op: 'addState', component: 'App', name: 'submitted', type: 'boolean', initial: false },
+  { op: 'addState', component: 'App', name: 'name', type: 'string', initial: '', scope: 'local' },
+  { op: 'addState', component: 'App', name: 'email', type: 'string', initial: '', scope: 'local' },
+  {
+    op: 'addState',
+    component: 'App',
+    name: 'message',
+    type: 'string',
+    initial: '',
+    scope: 'local'
+  },
+  {
+    op: 'addState',
+    component: 'App',
+    name: 'subscribe',
+    type: 'boolean',
+    initial: false,
+    scope: 'local'
+  },
+  {
+    op: 'addState',
+    component: 'App',
+    name: 'submitted',
+    type: 'boolean',
+    initial: false,
+    scope: 'local'
+  },
   {
     op: 'setHandler',
     component: 'App',

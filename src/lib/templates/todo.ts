@@ -14,7 +14,7 @@ export const todo: Op[] = [
       { id: 2, title: 'Reshape this app', done: false }
     ]
   },
-  { op: 'addState', component: 'App', name: 'draft', type: 'string', initial: '' },
+  { op: 'addState', component: 'App', name: 'draft', type: 'string', initial: '', scope: 'local' },
   { op: 'addState', component: 'App', name: 'nextId', type: 'number', initial: 3 },
   {
     op: 'setHandler',
