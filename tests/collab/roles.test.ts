@@ -179,14 +179,19 @@ describe('what a role may not write is refused whole', () => {
     );
   });
 
+  it('a user writing a local field’s value (a draft) into the document: E_STATE_SCOPE', async () => {
+    await refused(
+      'user',
+      (doc) => doc.getMap('state').set('draft', 'half-typed words'),
+      'E_STATE_SCOPE'
+    );
+  });
+
   it('a user may write app data that fits, and everyone gets it', async () => {
     const user = peer({ token: (await linkFor(server, appId, 'user')).token, person: 'uma-0001' });
     await synced(user);
-    user.doc.getMap('state').set('draft', 'typed by a user');
-    await until(
-      () => bob.doc.getMap('state').get('draft') === 'typed by a user',
-      'Bob to get the data'
-    );
+    user.doc.getMap('state').set('nextId', 77);
+    await until(() => bob.doc.getMap('state').get('nextId') === 77, 'Bob to get the data');
     expect(user.notices).toEqual([]);
     user.destroy();
   });

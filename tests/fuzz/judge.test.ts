@@ -121,9 +121,15 @@ function randomBatch(rng: Rng, model: AppModel, step: number): unknown[] {
   ];
   const ops: unknown[] = [];
   const size = 1 + Math.floor(rng.next() * 3);
+  // A move into a container and that container's removal in one batch can empty the app, and
+  // the later steps need elements to work on: a batch has moves or removals, not both.
+  const has = (kind: string) => ops.some((o) => (o as { op: string }).op === kind);
   for (let tries = 0; ops.length < size && tries < 20; tries++) {
     const op = rng.pick(kinds)();
-    if (op) ops.push(op);
+    if (!op) continue;
+    if ((op.op === 'moveNode' && has('removeNode')) || (op.op === 'removeNode' && has('moveNode')))
+      continue;
+    ops.push(op);
   }
   return ops;
 }

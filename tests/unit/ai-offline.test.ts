@@ -133,7 +133,8 @@ describe('add-input', () => {
   it('adds a text field bound to a new string field', () => {
     const { plan } = apply(form, 'add a text field called nickname', { rule: 'add-input' });
     const app = componentByName(plan.model, 'App')!;
-    expect(app.state.nickname).toEqual({ type: 'string', initial: '' });
+    // A one-line text input is a draft: local to each tab (issue 13).
+    expect(app.state.nickname).toEqual({ type: 'string', initial: '', scope: 'local' });
     expect(added(plan)).toMatchObject({
       type: 'TextInput',
       props: { label: 'Nickname', value: { $bind: 'nickname' } }
@@ -231,7 +232,8 @@ describe('add-dark-mode', () => {
   it('adds a dark field, a toggle bound to it, and a root theme that follows it in the sandbox', async () => {
     const { plan } = apply(todo, 'add a dark mode toggle', { rule: 'add-dark-mode' });
     const app = componentByName(plan.model, 'App')!;
-    expect(app.state.dark).toEqual({ type: 'boolean', initial: false });
+    // A preference: each person's own (issue 13).
+    expect(app.state.dark).toEqual({ type: 'boolean', initial: false, scope: 'person' });
     const toggle = added(plan);
     expect(toggle).toMatchObject({ type: 'Toggle', props: { checked: { $bind: 'dark' } } });
     expect(position(plan.model, toggle.id)).toEqual([app.root, 0]);

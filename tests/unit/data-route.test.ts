@@ -74,8 +74,16 @@ describe('POST /data', () => {
   });
 
   it('plain data that fits is written', async () => {
-    const answer = await post('{"prev": {"draft": ""}, "next": {"draft": "plain"}}');
+    const answer = await post('{"prev": {"nextId": 3}, "next": {"nextId": 12}}');
     expect(answer.status).toBe(200);
-    expect((await server.session(id))!.model.data.draft).toBe('plain');
+    expect((await server.session(id))!.model.data.nextId).toBe(12);
+  });
+
+  it('a local field’s value (the todo’s draft) is never stored: 422 E_STATE_SCOPE', async () => {
+    const answer = await post('{"prev": {"draft": ""}, "next": {"draft": "private words"}}');
+    expect(answer).toEqual({ status: 422, codes: ['E_STATE_SCOPE'] });
+    const session = (await server.session(id))!;
+    expect(session.model.data.draft).toBe('');
+    expect(session.doc.getMap('state').has('draft')).toBe(false);
   });
 });

@@ -154,6 +154,11 @@ export class Studio {
   status = $state<ConnectionStatus>('connecting');
   /** An AI proposal's app, shown on the canvas instead of the live one while set. */
   previewLive = $state.raw<LiveSource | null>(null);
+  /**
+   * The data the canvas's sandbox holds now, every scope (set by the canvas, read when a field
+   * becomes shared so the value this tab shows is the one stored). Not reactive.
+   */
+  heldData: Readonly<Record<string, JsonValue>> | null = null;
   /** Why the canvas runs an older version than the document holds, if it does. */
   liveProblem = $state.raw<GateProblem | null>(null);
   /** Set when the share link stopped working (revoked, expired): the studio is read-only. */

@@ -1,0 +1,161 @@
+/**
+ * State scopes and typing in Use mode (issue 13), as people do it, in two browsers:
+ * - two people type into the todo's input (a `local` draft) at once, at people's speed: neither
+ *   sees the other's draft, each keeps every character, and nothing of either draft is sent;
+ * - 60 characters typed at 10 ms a key all arrive;
+ * - the item one person adds (shared data) shows in the other browser;
+ * - a `person` field (dark mode) is the same in a second tab of the same person, and not another
+ *   person's.
+ */
+import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function newApp(request: APIRequestContext): Promise<string> {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  expect(created.status()).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+async function link(request: APIRequestContext, id: string, role: string): Promise<string> {
+  const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn: 3600 } });
+  expect(made.status()).toBe(201);
+  return ((await made.json()) as { url: string }).url;
+}
+
+/** Opens a share link's URL as a person, in Use mode; records every WebSocket frame sent. */
+async function openAs(
+  browser: Browser,
+  url: string,
+  name: string
+): Promise<{ page: Page; sent: string[] }> {
+  const context = await browser.newContext();
+  await context.addInitScript(
+    ([n]) =>
+      localStorage.setItem('malleable.person', JSON.stringify({ id: `p-${n}-0001`, name: n })),
+    [name]
+  );
+  const page = await context.newPage();
+  const sent: string[] = [];
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (frame) =>
+      sent.push(
+        typeof frame.payload === 'string' ? frame.payload : frame.payload.toString('latin1')
+      )
+    )
+  );
+  await page.goto(url);
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  await page.locator('[data-mode-button="use"]').click();
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-canvas-mode', 'use');
+  return { page, sent };
+}
+
+const draftInput = (page: Page) => page.locator('[data-canvas] input[type="text"]').first();
+
+test('two people type drafts at once: private, every character kept, nothing sent', async ({
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  const url = await link(request, id, 'user');
+  const ann = await openAs(browser, url, 'Ann');
+  const bob = await openAs(browser, url, 'Bob');
+
+  const annText = 'Dinner with Ann at eight';
+  const bobText = 'Buy bread for Bob';
+  await draftInput(ann.page).click();
+  await draftInput(bob.page).click();
+  // Both at once, at a typing speed people have (about 30 ms a key).
+  await Promise.all([
+    draftInput(ann.page).pressSequentially(annText, { delay: 30 }),
+    draftInput(bob.page).pressSequentially(bobText, { delay: 30 })
+  ]);
+  await expect(draftInput(ann.page)).toHaveValue(annText);
+  await expect(draftInput(bob.page)).toHaveValue(bobText);
+  // A while later, still each their own (nothing came over the wire to overwrite them).
+  await ann.page.waitForTimeout(600);
+  await expect(draftInput(ann.page)).toHaveValue(annText);
+  await expect(draftInput(bob.page)).toHaveValue(bobText);
+  for (const who of [ann, bob])
+    for (const text of [annText, bobText])
+      expect(who.sent.some((frame) => frame.includes(text.slice(0, 10)))).toBe(false);
+
+  // Ann adds her item: it is shared data, so Bob sees it, and Bob's draft stays his.
+  await draftInput(ann.page).press('Enter');
+  await expect(draftInput(ann.page)).toHaveValue('');
+  await expect(bob.page.locator('[data-canvas]')).toContainText(annText);
+  await expect(draftInput(bob.page)).toHaveValue(bobText);
+  await ann.page.context().close();
+  await bob.page.context().close();
+});
+
+test('60 characters typed at 10 ms a key all arrive', async ({ browser, request }) => {
+  const id = await newApp(request);
+  const { page } = await openAs(browser, await link(request, id, 'user'), 'Cy');
+  const text = 'The quick brown fox jumps over the lazy dog, then naps: 0123';
+  expect(text).toHaveLength(60);
+  await draftInput(page).click();
+  await draftInput(page).pressSequentially(text, { delay: 10 });
+  await expect(draftInput(page)).toHaveValue(text);
+  await page.waitForTimeout(400);
+  await expect(draftInput(page)).toHaveValue(text);
+  await page.context().close();
+});
+
+test('a person field is the same in each tab of that person, and only theirs', async ({
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  // The owner adds a dark-mode toggle whose field is kept per person.
+  const root = (
+    (await (await request.get(`/api/apps/${id}/file`)).json()) as {
+      components: { view: { id: string } }[];
+    }
+  ).components[0].view.id;
+  const applied = await request.post(`/api/apps/${id}/ops`, {
+    data: {
+      ops: [
+        {
+          op: 'addState',
+          component: 'App',
+          name: 'dark',
+          type: 'boolean',
+          initial: false,
+          scope: 'person'
+        },
+        {
+          op: 'addNode',
+          parent: root,
+          index: 0,
+          type: 'Toggle',
+          props: { label: 'Dark mode', checked: { $bind: 'dark' } }
+        }
+      ]
+    }
+  });
+  expect(applied.status()).toBe(200);
+  const url = await link(request, id, 'user');
+  const dee = await openAs(browser, url, 'Dee');
+  const second = await dee.page.context().newPage();
+  await second.goto(url);
+  await expect(second.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  const eve = await openAs(browser, url, 'Eve');
+
+  const toggle = (page: Page) => page.locator('[data-canvas] [role="switch"]').first();
+  await expect(toggle(dee.page)).not.toBeChecked();
+  await toggle(dee.page).click();
+  await expect(toggle(dee.page)).toBeChecked();
+  // Dee's other tab follows (the same browser profile: her person store); Eve's does not.
+  await expect(toggle(second)).toBeChecked();
+  await eve.page.waitForTimeout(500);
+  await expect(toggle(eve.page)).not.toBeChecked();
+  // Stored nowhere on the server: the app file has no `dark` value.
+  const file = (await (await request.get(`/api/apps/${id}/file`)).json()) as {
+    data: Record<string, unknown>;
+  };
+  expect(file.data).not.toHaveProperty('dark');
+  await dee.page.context().close();
+  await eve.page.context().close();
+});
