@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import {
   connect,
   linkFor,
@@ -94,6 +95,55 @@ describe('capabilities need an owner at every door', () => {
     expect(rootComponent(s.model)!.capabilities).toEqual({});
     const byOwner = await s.restore(owner, revokedAt);
     expect(byOwner.ok).toBe(true);
+    expect(rootComponent(s.model)!.capabilities).toEqual({ clock: true });
+  });
+
+  it('an editor’s own restore point, aimed at before the revocation: the restore is E_NEEDS_OWNER', async () => {
+    // The attack on restore points that stay small (issue 13): an editor may write a restorable
+    // entry, and a point that names a real earlier state passes every check of the point. Aimed
+    // at the state before the owner revoked a capability, restoring it still meets the judge.
+    const s = await session();
+    expect(
+      (
+        await s.apply(owner, [
+          { op: 'setCapabilities', component: 'App', capabilities: { clock: true } }
+        ])
+      ).ok
+    ).toBe(true);
+    const history = docRoots(s.doc).history;
+    const revokedAt = history.length;
+    expect(
+      (await s.apply(owner, [{ op: 'setCapabilities', component: 'App', capabilities: {} }])).ok
+    ).toBe(true);
+    const link = await linkFor(server, appId, 'editor');
+    const mallory = connect(server, appId, { token: link.token, person: 'mallory-rp' });
+    peers.push(mallory);
+    await synced(mallory);
+    // Her entry's point: the revoking entry's state vector, and no deletions of its own.
+    const revoking = history.get(revokedAt) as { restorePoint: string };
+    const { sv } = Y.decodeSnapshot(fromBase64(revoking.restorePoint));
+    const restorePoint = toBase64(Y.encodeSnapshot(Y.createSnapshot(Y.createDeleteSet(), sv)));
+    const length = history.length;
+    mallory.doc.getArray('history').push([
+      {
+        who: link.actor('mallory-rp').id,
+        when: Date.now(),
+        source: 'visual',
+        summary: 'Nothing to see',
+        ops: [],
+        idMap: {},
+        restorePoint
+      }
+    ]);
+    await until(() => history.length === length + 1, 'her entry to be accepted');
+    expect(mallory.notices).toEqual([]);
+    const before = snapshot(s.doc);
+    const restored = await s.restore(editor, length);
+    expect(!restored.ok && restored.errors[0].code).toBe('E_NEEDS_OWNER');
+    expect(snapshot(s.doc)).toBe(before);
+    expect(rootComponent(s.model)!.capabilities).toEqual({});
+    // The point does reach that state: the owner, whom the judge lets grant, gets it back.
+    expect((await s.restore(owner, length)).ok).toBe(true);
     expect(rootComponent(s.model)!.capabilities).toEqual({ clock: true });
   });
 

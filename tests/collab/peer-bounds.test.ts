@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as devalue from 'devalue';
+import { toBase64 } from 'lib0/buffer';
 import { commitPlanned, originFor } from '../../src/lib/ops/write';
 import { fromAppFile, toAppFile } from '../../src/lib/model/appfile';
 import { readModel } from '../../src/lib/model/ydoc';
@@ -192,6 +193,72 @@ describe('history entries', () => {
       await until(() => hostile.notices.length > 0, 'the entry to be refused');
       hostile.destroy();
       expect(hostile.notices[0].errors[0].code).toBe('E_HISTORY_INVALID');
+    }
+    await honestStillEdits();
+  });
+});
+
+describe('restore points (issue 13)', () => {
+  it('an honest editor’s offline entry carries a point the server accepts, and it restores', async () => {
+    await honestStillEdits();
+    const history = session.doc.getArray<{ restorePoint?: string; who: string }>('history');
+    const then = textOf(session.doc, heading);
+    await honestStillEdits();
+    const index = history.length - 1;
+    expect(history.get(index)).toMatchObject({ who: honestActor.id });
+    expect(typeof history.get(index).restorePoint).toBe('string');
+    expect(await session.restore({ id: 'owner~pb', role: 'owner' }, index)).toMatchObject({
+      ok: true
+    });
+    expect(textOf(session.doc, heading)).toBe(then);
+    // Once the restore reached her, her next edit wins over it as any later edit does.
+    await until(() => textOf(honest.doc, heading) === then, 'the restore to reach the editor');
+    await honestStillEdits();
+  });
+
+  it('an editor’s forged point (live content deleted, changes the app lacks, garbage): E_HISTORY_INVALID', async () => {
+    // The item holding the heading's text now, as the peer reads it off its own copy.
+    const textItem = (doc: Y.Doc) =>
+      (doc.getMap('props') as unknown as { _map: Map<string, Y.Item> })._map.get(`${heading}/text`)!
+        .id;
+    const forgeries: ((doc: Y.Doc) => string)[] = [
+      (doc) => {
+        const ds = Y.createDeleteSet();
+        const { client, clock } = textItem(doc);
+        ds.clients.set(client, [{ clock, len: 1 }] as never);
+        return toBase64(Y.encodeSnapshot(Y.createSnapshot(ds, Y.snapshot(doc).sv)));
+      },
+      (doc) => {
+        const sv = new Map(Y.snapshot(doc).sv).set(textItem(doc).client, 1e6);
+        return toBase64(Y.encodeSnapshot(Y.createSnapshot(Y.createDeleteSet(), sv)));
+      },
+      () => 'AAEC'
+    ];
+    for (const forge of forgeries) {
+      await session.flush();
+      const before = snapshot(session.doc);
+      const stored = snapshot(await storedDoc(server, appId));
+      const link = await linkFor(server, appId, 'editor');
+      const hostile = peer({ token: link.token, person: 'mallory-3' });
+      await synced(hostile);
+      hostile.doc.getArray('history').push([
+        {
+          who: link.actor('mallory-3').id,
+          when: Date.now(),
+          source: 'visual',
+          summary: 'x',
+          ops: [],
+          idMap: {},
+          restorePoint: forge(hostile.doc)
+        }
+      ]);
+      await until(() => hostile.notices.length > 0, 'the entry to be refused');
+      hostile.destroy();
+      expect(hostile.notices[0].errors[0].code).toBe('E_HISTORY_INVALID');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(snapshot(session.doc)).toBe(before);
+      await session.flush();
+      expect(snapshot(await storedDoc(server, appId))).toBe(stored);
     }
     await honestStillEdits();
   });

@@ -5,9 +5,13 @@
  * reads the same, and undo n times then redo n times returns the document to where it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { toBase64 } from 'lib0/buffer';
 import { currentModel } from '../../src/lib/model/store';
 import { childrenOf, rootComponent, type AppModel } from '../../src/lib/model/types';
 import { validateModel } from '../../src/lib/model/validate';
+import { writeModel } from '../../src/lib/model/ydoc';
+import type { HistoryEntry } from '../../src/lib/ops/write';
 import type { AppSession } from '../../src/lib/server/session';
 import {
   connect,
@@ -188,6 +192,79 @@ describe('restoring an earlier point', () => {
       ok: false,
       errors: [{ code: 'E_RESTORE_UNAVAILABLE' }]
     });
+  });
+});
+
+describe('restore points that stay small (issue 13)', () => {
+  it('any entry of a session restores exactly: the first, the middle, the last', async () => {
+    const { session, watcher, model } = await fresh();
+    const { heading, stack } = ids(model());
+    const history = () => session.doc.getArray<HistoryEntry>('history');
+    const seen = new Map<number, string>();
+    let added: string | null = null;
+    for (let i = 0; i < 15; i++) {
+      const ops =
+        added !== null
+          ? [{ op: 'removeNode', id: added }]
+          : i % 4 === 2
+            ? [{ op: 'addNode', parent: stack, type: 'Text', props: { text: `n${i}` }, id: 't' }]
+            : [{ op: 'setProp', id: heading, name: 'text', value: `Heading ${i}` }];
+      seen.set(history().length, snapshotModel(model()));
+      const result = await session.apply(i % 2 ? bob : ann, ops);
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      added = added === null && result.ok && result.idMap?.t ? result.idMap.t : null;
+    }
+    expect([...seen.keys()].every((i) => typeof history().get(i).restorePoint === 'string')).toBe(
+      true
+    );
+    const indexes = [...seen.keys()];
+    for (const index of [indexes[0], indexes[7], indexes.at(-1)!, indexes[3]]) {
+      await ok(session.restore(ann, index));
+      expect(snapshotModel(model()), `restored to before entry ${index}`).toBe(seen.get(index));
+      await agreed(session, watcher);
+    }
+  });
+
+  it('an entry written before restore points (a whole snapshot) still restores', async () => {
+    const { session, watcher, model } = await fresh();
+    const { heading } = ids(model());
+    await ok(session.apply(ann, [{ op: 'setProp', id: heading, name: 'text', value: 'One' }]));
+    // A stored document from before: its entries carried the whole snapshot as `before`.
+    const then = snapshotModel(model());
+    const history = session.doc.getArray<HistoryEntry>('history');
+    const index = history.length;
+    const { model: current, repairs } = currentModel(session.doc);
+    const next: AppModel = {
+      ...current,
+      nodes: new Map(current.nodes).set(heading, {
+        ...current.nodes.get(heading)!,
+        props: { ...current.nodes.get(heading)!.props, text: 'Two' }
+      })
+    };
+    session.doc.transact(() => {
+      const before = toBase64(Y.encodeSnapshot(Y.snapshot(session.doc)));
+      writeModel(session.doc, current, next, repairs);
+      history.push([
+        {
+          who: ann.id,
+          when: Date.now(),
+          source: 'visual',
+          summary: 'Two',
+          ops: [],
+          idMap: {},
+          before
+        }
+      ]);
+    });
+    expect(model().nodes.get(heading)?.props.text).toBe('Two');
+    // A new entry after it, then back to before the old one.
+    await ok(session.apply(bob, [{ op: 'setProp', id: heading, name: 'text', value: 'Three' }]));
+    await ok(session.restore(ann, index));
+    expect(snapshotModel(model())).toBe(then);
+    await agreed(session, watcher);
+    // And to before the new one, whose point builds on the old whole snapshot.
+    await ok(session.restore(ann, index + 1));
+    expect(model().nodes.get(heading)?.props.text).toBe('Two');
   });
 });
 

@@ -12,6 +12,8 @@
  *    value that resolve() would leave out or repair is refused (E_PEER_INVALID, E_DATA_TYPE).
  *    Records left out because of someone else's concurrent change (a child of a node another
  *    person removed) are not the writer's fault and pass: removal wins, as on every peer.
+ *    A history entry's restore point must name only changes the document holds and mark deleted
+ *    only what is deleted in it (model/restore-point.ts).
  *
  * The compile gate and the dry run over the result are the session's part (session.ts), since
  * they need the gate and a sandbox.
@@ -24,6 +26,7 @@ import { INSTANCE_PREFIX, type Repairs } from '../model/resolve';
 import { rootComponent, scopeOf, type AppModel } from '../model/types';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
+import { restorePointProblem } from '../model/restore-point';
 import { canEditDefinition, canWriteData, type Role } from './protocol';
 import { historyEntryProblem } from './history-entry';
 import {
@@ -378,6 +381,13 @@ export function checkRecords(
           path: `/components/${id}`
         })
       );
+  }
+  for (const entry of facts.historyAdded) {
+    const problem = restorePointProblem(mirror, entry);
+    if (problem) {
+      errors.push(problem);
+      break;
+    }
   }
   if (facts.data.size > 0) {
     const root = rootComponent(model);

@@ -28,7 +28,7 @@ export const HISTORY_SOURCES: readonly EditSource[] = [
 
 /** Bounds of one entry; far above what the studio writes, far below a stall or a flood. */
 export const HISTORY_LIMITS = {
-  /** The whole entry as JSON (a `before` snapshot included). */
+  /** The whole entry as JSON (its restore point, or an old `before` snapshot, included). */
   bytes: 256 * 1024,
   name: 60,
   summary: 300,
@@ -54,6 +54,7 @@ const FIELDS: ReadonlySet<string> = new Set([
   'prompt',
   'ops',
   'idMap',
+  'restorePoint',
   'before'
 ]);
 
@@ -77,8 +78,9 @@ function textLimit(actor: Actor | null, max: number): number {
  * The first problem with one history entry, or null when it is well formed.
  *
  * With `actor` (an entry a peer appends now): it must name that actor as `who`, carry a `when`
- * no more than a day ahead of `now`, and only owners and editors may append a restorable entry (`before`):
- * nobody else can restore, and a forged snapshot would be trusted by the next restore. With
+ * no more than a day ahead of `now`, and only owners and editors may append a restorable entry
+ * (`restorePoint`, or an old `before`): nobody else can restore, and a forged point would be
+ * read by the next restore. With
  * `actor` null (reading a stored log): only the shape is checked.
  */
 export function historyEntryProblem(
@@ -133,14 +135,21 @@ export function historyEntryProblem(
   for (const [from, to] of ids)
     if (from.length > HISTORY_LIMITS.id || !boundedString(to, HISTORY_LIMITS.id))
       return invalid('maps an id to something that is not a short id', 'idMap');
-  const before = field('before');
-  if (before !== undefined) {
-    if (typeof before !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(before))
-      return invalid('has a before snapshot that is not base64', 'before');
+  // A restore point (ops/write.ts `restorePoint`), or an old entry's whole snapshot (`before`).
+  // Its bytes are read against the document it lands in, where the peer's update is checked
+  // (model/restore-point.ts `restorePointProblem`): here only its form and who may write one.
+  const points = (['restorePoint', 'before'] as const).filter((key) => field(key) !== undefined);
+  for (const key of points) {
+    const point = field(key);
+    if (typeof point !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(point))
+      return invalid(`has a ${key} snapshot that is not base64`, key);
     const role = actor?.role ?? 'owner';
     if (actor && role !== 'owner' && role !== 'editor')
-      return invalid(`is restorable (before), and a ${role} cannot restore the app`, 'before');
+      return invalid(`is restorable (${key}), and a ${role} cannot restore the app`, key);
   }
+  // One entry, one state to go back to: two would leave the restore to pick one.
+  if (actor && points.length > 1)
+    return invalid('carries both a restorePoint and an old before snapshot', 'before');
   if (actor && JSON.stringify(entry).length > HISTORY_LIMITS.bytes)
     return invalid(`is larger than ${HISTORY_LIMITS.bytes / 1024} KB`);
   return null;

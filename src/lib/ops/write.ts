@@ -5,9 +5,9 @@
  * it is offline; the server checks such a batch when it arrives (src/lib/collab/check.ts).
  */
 import * as Y from 'yjs';
-import { toBase64 } from 'lib0/buffer';
 import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
+import { takeRestorePoint } from '../model/restore-point';
 import type { AppModel, Op } from '../model/types';
 import type { Repairs } from '../model/resolve';
 import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
@@ -48,8 +48,14 @@ export interface HistoryEntry {
   readonly ops: readonly Op[];
   readonly idMap: Readonly<Record<string, string>>;
   /**
-   * The document just before this change, as a Yjs snapshot (base64): "restore to before this"
-   * rebuilds that state from the server's document, which keeps deleted content for it.
+   * The document just before this change (model/restore-point.ts, base64): its state vector and
+   * the deletions no earlier entry covers. "Restore to before this" rebuilds that state from the
+   * server's document, which keeps deleted content for it.
+   */
+  readonly restorePoint?: string;
+  /**
+   * What entries written before restore points had instead: the whole Yjs snapshot (base64), its
+   * delete set growing with every deletion ever made. Still read (and restored), never written.
    */
   readonly before?: string;
 }
@@ -64,7 +70,11 @@ export const ENTRY_BOUNDS = {
   prompt: 4000,
   /** The ops as JSON; past it the entry keeps its summary and drops the ops (they are a record). */
   opsBytes: 128 * 1024,
-  /** The `before` snapshot (base64); past it the entry is not restorable. */
+  /** The restore point (base64); past it the entry is not restorable (the next one takes its
+   * deletions). A point holds the deletions since the last entry, so only a flood of them reaches
+   * this. */
+  restorePointBytes: 96 * 1024,
+  /** An old entry's whole `before` snapshot (base64). */
   beforeBytes: 96 * 1024
 } as const;
 
@@ -74,7 +84,7 @@ function clip(text: string, max: number): string {
 
 /** `entry` within ENTRY_BOUNDS. */
 export function boundedEntry(entry: HistoryEntry): HistoryEntry {
-  const { before, prompt, ...rest } = entry;
+  const { before, restorePoint, prompt, ...rest } = entry;
   const opsFit = JSON.stringify(entry.ops).length <= ENTRY_BOUNDS.opsBytes;
   return {
     ...rest,
@@ -82,7 +92,10 @@ export function boundedEntry(entry: HistoryEntry): HistoryEntry {
     ...(prompt !== undefined ? { prompt: clip(prompt, ENTRY_BOUNDS.prompt) } : {}),
     ops: opsFit ? entry.ops : [],
     idMap: opsFit ? entry.idMap : {},
-    ...(before !== undefined && before.length <= ENTRY_BOUNDS.beforeBytes ? { before } : {})
+    ...(before !== undefined && before.length <= ENTRY_BOUNDS.beforeBytes ? { before } : {}),
+    ...(restorePoint !== undefined && restorePoint.length <= ENTRY_BOUNDS.restorePointBytes
+      ? { restorePoint }
+      : {})
   };
 }
 
@@ -104,6 +117,7 @@ export function writePlan(
   origin: EditOrigin,
   options: CommitOptions
 ): Commit {
+  const point = takeRestorePoint(doc);
   const entry: HistoryEntry = boundedEntry({
     who: origin.actor.id,
     ...(origin.actor.name ? { name: origin.actor.name } : {}),
@@ -113,13 +127,15 @@ export function writePlan(
     ...(options.prompt ? { prompt: options.prompt } : {}),
     ops: plan.ops,
     idMap: plan.idMap,
-    before: toBase64(Y.encodeSnapshot(Y.snapshot(doc)))
+    restorePoint: point.point
   });
   expectModel(doc, plan.model);
   doc.transact(() => {
     writeModel(doc, model, plan.model, repairs);
     docRoots(doc).history.push([entry]);
   }, origin);
+  // Only once the entry is in: a point it dropped (too large) leaves its deletions to the next.
+  if (entry.restorePoint !== undefined) point.keep();
   return {
     ok: true,
     model: plan.model,

@@ -12,7 +12,7 @@
 import * as Y from 'yjs';
 import { currentModel } from '../model/store';
 import { docRoots, undoScope } from '../model/ydoc';
-import { fromBase64 } from 'lib0/buffer';
+import { snapshotBefore } from '../model/restore-point';
 import { commitWhole, type HistoryEntry } from '../ops/write';
 import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
@@ -353,7 +353,10 @@ export class AppSession {
         typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < history.length
           ? (history.get(index) as HistoryEntry)
           : undefined;
-      if (!entry || typeof entry.before !== 'string' || this.doc.gc)
+      // The state before the entry: its restore point and those of the entries its writer knew
+      // of, or an old entry's whole snapshot (model/restore-point.ts).
+      const point = entry && !this.doc.gc ? snapshotBefore(this.doc, index as number) : null;
+      if (!entry || !point)
         return {
           ok: false,
           errors: [
@@ -367,7 +370,7 @@ export class AppSession {
         };
       let then: AppModel;
       try {
-        const old = Y.createDocFromSnapshot(this.doc, Y.decodeSnapshot(fromBase64(entry.before)));
+        const old = Y.createDocFromSnapshot(this.doc, point);
         then = currentModel(old).model;
         old.destroy();
       } catch (e) {
