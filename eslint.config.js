@@ -34,6 +34,16 @@ export default defineConfig(
     }
   },
   {
+    // Component modules in their code form declare `const scopes` for the studio to read.
+    files: ['tests/fixtures/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^(_|scopes$)' }
+      ]
+    }
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
     languageOptions: {
       parserOptions: {
