@@ -80,7 +80,8 @@ test('retype with a migration, rename a field and a component, undo each', async
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-state-field="draft"]')).toBeVisible();
   await expect(page.locator('[data-state-field="score"]')).toHaveCount(0);
+  // The draft is local to each tab (issue 13): the app file holds only the shared data.
   await expect
     .poll(async () => Object.keys((await file()).data).sort())
-    .toEqual(['draft', 'items', 'nextId']);
+    .toEqual(['items', 'nextId']);
 });

@@ -28,6 +28,8 @@ import type { EditError, ErrorCode } from '../ops/errors';
 import { commitPlanned, originFor, type HistoryEntry, type EditSource } from '../ops/write';
 import type { LiveSource } from '../runtime/compiled';
 import { commitData } from '../runtime/live';
+import { renderSafe } from '../ops/render-safe';
+import { networkErrors } from '../code/network';
 import {
   actorId,
   canEditDefinition,
@@ -519,6 +521,8 @@ export class Studio {
    */
   async propose(ops: readonly unknown[], source: EditSource = 'visual'): Promise<Outcome> {
     if (!this.canEdit) return this.refusal('E_FORBIDDEN', this.cannotEdit());
+    const local = this.online ? this.commitFirstHere(ops, source) : null;
+    if (local) return local;
     if (this.online) {
       const outcome = await this.send('ops', { ops, source });
       if (outcome.ok || outcome.errors[0]?.code !== 'E_IO' || this.provider === null)
@@ -526,6 +530,33 @@ export class Studio {
       // The server could not be reached: keep the change here, as offline.
     }
     return this.commitHere(ops, source);
+  }
+
+  /**
+   * Local first (issue 13): a batch that cannot change what any code does (literal props of
+   * built-in elements, moves, removals, new built-in elements; ops/render-safe.ts) needs no
+   * compiler and no dry run, only the planner (schemas, places, handler parameters) and the
+   * network rule for addresses, which run here. So it is written to the replica at once with my
+   * origin: the canvas shows it in the next frame, the browser's gate compiles it, and the
+   * provider sends it on, where the server judges it as it judges any peer's update (a refusal
+   * resets my replica and says which change was not kept). Other batches (code, state, user
+   * components) go to the server, whose gate has the type checker. Null: not such a batch, or it
+   * did not plan here (the server then gives the answer).
+   */
+  private commitFirstHere(ops: readonly unknown[], source: EditSource): Outcome | null {
+    if (this.provider === null || this.gate === null) return null;
+    if (this.status === 'offline' || this.status === 'connecting') return null;
+    if (!renderSafe(this.model, ops)) return null;
+    const result = commitPlanned(this.doc, ops, this.origin, {
+      source,
+      verify: (model, touched) => [...touched].flatMap((id) => networkErrors(model, id))
+    });
+    if (!result.ok) return null;
+    this.refresh();
+    // The server's undo stack for me gains this step when the update arrives there.
+    this.undoCount++;
+    this.redoCount = 0;
+    return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
   }
 
   /** Plans and writes a batch in this browser (offline); it syncs when the connection is back. */

@@ -1,0 +1,64 @@
+/**
+ * The local-first edit loop (issue 13), as a person uses it: an inspector change of a literal
+ * prop is planned in the browser and written to the replica, so it is on the canvas with no
+ * request to the server's op route; the server gets it as a live update, judges it, stores it,
+ * and a second browser sees it; the Undo button takes it back everywhere. A change that needs
+ * the type checker (an expression) still goes to the server's op route.
+ */
+import type { Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test('a literal inspector change is on the canvas without the op route, reaches a peer, and undoes', async ({
+  page,
+  browser,
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const id = ((await created.json()) as { id: string }).id;
+  const opRequests: string[] = [];
+  page.on('request', (r: Request) => {
+    if (r.method() === 'POST' && /\/api\/apps\/[^/]+\/ops$/.test(new URL(r.url()).pathname))
+      opRequests.push(r.url());
+  });
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+
+  // A second person (an editor's link) watching the same app.
+  const made = await request.post(`/api/apps/${id}/links`, {
+    data: { role: 'editor', expiresIn: 3600 }
+  });
+  const { url } = (await made.json()) as { url: string };
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(url);
+  await expect(other.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+
+  const heading = canvas.locator('h1').first();
+  await heading.click();
+  const text = page.locator('[data-inspector] [data-prop="text"]').locator('input').first();
+  await text.fill('Groceries');
+  await text.press('Enter');
+  await expect(heading).toHaveText('Groceries');
+  await expect(other.locator('[data-canvas] h1').first()).toHaveText('Groceries');
+  expect(opRequests).toEqual([]);
+  // Stored by the server (it judged the live update): the app file says so.
+  await expect
+    .poll(async () => JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json()))
+    .toContain('Groceries');
+
+  // Undo takes it back here and there.
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+  await expect(heading).toHaveText('Todo');
+  await expect(other.locator('[data-canvas] h1').first()).toHaveText('Todo');
+
+  // An expression needs the server's type checker: it goes through the op route.
+  await heading.click();
+  await page.locator('[data-inspector] [data-prop="text"] [data-expr-toggle]').first().click();
+  const expr = page.locator('[data-inspector] [data-prop="text"] [data-expr-input]');
+  await expr.fill("'Todo: ' + state.items.length");
+  await expr.press('Enter');
+  await expect(heading).toHaveText('Todo: 2');
+  expect(opRequests.length).toBeGreaterThan(0);
+  await other.context().close();
+});
