@@ -2,6 +2,7 @@
  * State scopes and typing in Use mode (issue 13), as people do it, in two browsers:
  * - two people type into the todo's input (a `local` draft) at once, at people's speed: neither
  *   sees the other's draft, each keeps every character, and nothing of either draft is sent;
+ * - two people type into one `shared` text field at once and both keep every character;
  * - 60 characters typed at 10 ms a key all arrive;
  * - the item one person adds (shared data) shows in the other browser;
  * - a `person` field (dark mode) is the same in a second tab of the same person, and not another
@@ -158,4 +159,68 @@ test('a person field is the same in each tab of that person, and only theirs', a
   expect(file.data).not.toHaveProperty('dark');
   await dee.page.context().close();
   await eve.page.context().close();
+});
+
+test('two people type into one shared text field at once and both keep every character', async ({
+  browser,
+  request
+}) => {
+  const id = await newApp(request);
+  const root = (
+    (await (await request.get(`/api/apps/${id}/file`)).json()) as {
+      components: { view: { id: string } }[];
+    }
+  ).components[0].view.id;
+  const applied = await request.post(`/api/apps/${id}/ops`, {
+    data: {
+      ops: [
+        { op: 'addState', component: 'App', name: 'note', type: 'string', initial: '' },
+        {
+          op: 'addNode',
+          parent: root,
+          index: 0,
+          type: 'TextInput',
+          props: { label: 'Shared note', value: { $bind: 'note' } }
+        }
+      ]
+    }
+  });
+  expect(applied.status()).toBe(200);
+  const url = await link(request, id, 'user');
+  const ann = await openAs(browser, url, 'Ann');
+  const bob = await openAs(browser, url, 'Bob');
+  const note = (page: Page) => page.locator('[data-canvas] input[type="text"]').first();
+  const annText = 'Ann: soup. ';
+  const bobText = 'Bob: bread.';
+  await note(ann.page).click();
+  await note(bob.page).click();
+  await Promise.all([
+    note(ann.page).pressSequentially(annText, { delay: 40 }),
+    note(bob.page).pressSequentially(bobText, { delay: 40 })
+  ]);
+  // Both browsers settle on one text holding every character of each, each in its order.
+  const inOrder = (text: string, within: string) => {
+    let at = 0;
+    for (const ch of within) if (text[at] === ch) at++;
+    return at === text.length;
+  };
+  await expect
+    .poll(async () => {
+      const [a, b] = [await note(ann.page).inputValue(), await note(bob.page).inputValue()];
+      return a === b && a.length === annText.length + bobText.length;
+    })
+    .toBe(true);
+  const final = await note(ann.page).inputValue();
+  expect(inOrder(annText, final), final).toBe(true);
+  expect(inOrder(bobText, final), final).toBe(true);
+  // Stored as the server has it.
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get(`/api/apps/${id}/file`)).json()) as { data: { note: string } })
+          .data.note
+    )
+    .toBe(final);
+  await ann.page.context().close();
+  await bob.page.context().close();
 });

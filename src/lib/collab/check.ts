@@ -24,6 +24,7 @@ import { checkValue } from '../schema/statetype';
 import { isOrderKey } from '../model/order';
 import { INSTANCE_PREFIX, type Repairs } from '../model/resolve';
 import { rootComponent, scopeOf, type AppModel } from '../model/types';
+import { stateValue } from '../model/textdata';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { restorePointProblem } from '../model/restore-point';
@@ -84,9 +85,19 @@ function contentProblem(item: Y.Item, place: Place): EditError | null {
       `the update nests shared types deeper than the app’s layout under “${place.root}”`
     );
   const content = item.content;
-  if (content instanceof Y.ContentAny || content instanceof Y.ContentDeleted) return null;
+  if (content instanceof Y.ContentDeleted) return null;
+  // Inside a shared text field's Y.Text: characters only.
+  const inText = place.root === DATA_ROOT && place.level === 1;
+  if (content instanceof Y.ContentString && inText) return null;
+  if (content instanceof Y.ContentAny && !inText) return null;
   if (content instanceof Y.ContentType)
-    return layoutProblem(place, item.parentSub, content.type instanceof Y.Map ? 'map' : 'other');
+    return layoutProblem(
+      place,
+      item.parentSub,
+      content.type instanceof Y.Map ? 'map' : content.type instanceof Y.Text ? 'text' : 'other'
+    );
+  if (inText)
+    return editError('E_PEER_INVALID', 'a text field holds characters only (no embeds or formats)');
   if (place.root === META_ROOT)
     return editError('E_META_INVALID', 'the app’s meta holds plain values only');
   return editError(
@@ -407,7 +418,7 @@ export function checkRecords(
         continue;
       }
       const problem = decl
-        ? checkValue(decl.type, state.get(field) as never)
+        ? checkValue(decl.type, stateValue(state.get(field)) as never)
         : { path: '', message: 'the app has no such state field', code: undefined };
       if (problem)
         errors.push(

@@ -52,7 +52,8 @@ const COMPONENT_MAPS: ReadonlySet<string> = new Set(['props', 'state', 'handlers
 
 /** How deep below `root` a shared type may sit (values then sit in it). */
 export function maxLevel(root: string): number {
-  return root === 'components' ? 2 : 0;
+  // A shared text field of the data is a Y.Text one level below `state` (model/textdata.ts).
+  return root === 'components' ? 2 : root === DATA_ROOT ? 1 : 0;
 }
 
 /**
@@ -62,8 +63,12 @@ export function maxLevel(root: string): number {
 export function layoutProblem(
   parent: Place,
   sub: string | null,
-  kind: 'map' | 'other'
+  kind: 'map' | 'text' | 'other'
 ): EditError | null {
+  if (parent.root === DATA_ROOT && parent.level === 0 && sub !== null)
+    return kind === 'text'
+      ? null
+      : editError('E_PEER_INVALID', 'a data field holds a plain value or a text (Y.Text) only');
   if (parent.root === META_ROOT)
     return editError('E_META_INVALID', 'the app’s meta holds plain values only');
   if (parent.root === 'components') {

@@ -53,8 +53,9 @@ const CONTENT = {
   any: 8,
   doc: 9
 };
-/** Yjs' type ref of a Y.Map (structs/ContentType.js). */
+/** Yjs' type refs of a Y.Map and a Y.Text (structs/ContentType.js). */
 const YMAP_REF = 1;
+const YTEXT_REF = 2;
 const SKIP_INFO = 10;
 
 /** One struct of an update, as read off its bytes. */
@@ -424,23 +425,43 @@ function structProblem(
       'E_PEER_TOO_DEEP',
       `the update nests shared types deeper than the app’s layout under “${root}”`
     );
+  // Inside a shared text field's Y.Text (model/textdata.ts): characters only.
+  const inText = root === DATA_ROOT && home.place.level === 1;
+  if (inText && s.content !== CONTENT.string && s.content !== CONTENT.deleted)
+    return editError('E_PEER_INVALID', 'a text field holds characters only (no embeds or formats)');
   switch (s.content) {
     case CONTENT.deleted:
       return null;
-    case CONTENT.type:
-      return layoutProblem(home.place, home.sub, s.typeRef === YMAP_REF ? 'map' : 'other');
-    case CONTENT.any:
+    case CONTENT.string:
+      if (inText) return null;
       break;
-    default:
-      return root === META_ROOT
-        ? editError('E_META_INVALID', 'the app’s meta holds plain values only')
-        : editError(
-            'E_PEER_INVALID',
-            s.content === CONTENT.doc
-              ? 'an app’s document holds no subdocuments'
-              : 'an app’s document holds plain values and maps only (no text, binary or formats)'
-          );
+    case CONTENT.type:
+      return layoutProblem(
+        home.place,
+        home.sub,
+        s.typeRef === YMAP_REF ? 'map' : s.typeRef === YTEXT_REF ? 'text' : 'other'
+      );
+    case CONTENT.any:
+      return anyProblem(s, home, root, actor, now);
   }
+  return root === META_ROOT
+    ? editError('E_META_INVALID', 'the app’s meta holds plain values only')
+    : editError(
+        'E_PEER_INVALID',
+        s.content === CONTENT.doc
+          ? 'an app’s document holds no subdocuments'
+          : 'an app’s document holds plain values, maps and text fields only (no binary or formats)'
+      );
+}
+
+/** The refusal of a struct of plain values at its place, or null. */
+function anyProblem(
+  s: Struct,
+  home: Home,
+  root: string,
+  actor: Actor,
+  now: number
+): EditError | null {
   const values = s.values ?? [];
   if (root === META_ROOT && home.place.level === 0) {
     const problems = metaProblems(values.map((v) => [home.sub ?? '', v] as const));

@@ -31,10 +31,12 @@ import {
   storedData,
   type AppModel,
   type ComponentRecord,
+  type JsonValue,
   type NodeRecord
 } from './types';
 import { ELEMENTS } from '../schema/elements';
 import { isPlainObject } from './plain';
+import { isTextField, stateValue, writeTextValue } from './textdata';
 
 /** The shared types of one app's document. */
 export function docRoots(doc: Y.Doc) {
@@ -120,7 +122,8 @@ export function readRaw(doc: Y.Doc): RawApp {
     meta: Object.fromEntries(roots.meta.entries()),
     components,
     nodes,
-    data: Object.fromEntries(roots.state.entries())
+    // A shared text field is a Y.Text (model/textdata.ts); the model reads its string.
+    data: Object.fromEntries([...roots.state.entries()].map(([k, v]) => [k, stateValue(v)]))
   };
 }
 
@@ -223,6 +226,27 @@ function updateComponent(
   if (force || prev?.capabilities !== next.capabilities) y.set('capabilities', next.capabilities);
 }
 
+/**
+ * Writes the app's data: `next` over `prev` (what the writer read), field by field. A shared
+ * `string` field goes into its Y.Text by one edit against `prev` (model/textdata.ts), so a
+ * peer's concurrent typing in it is kept; every other value is set whole.
+ */
+export function writeData(
+  state: Y.Map<unknown>,
+  root: ComponentRecord | undefined,
+  prev: Readonly<Record<string, unknown>>,
+  next: Readonly<Record<string, unknown>>
+): void {
+  for (const [key, value] of Object.entries(next)) {
+    if (Object.hasOwn(prev, key) && prev[key] === value) continue;
+    const decl = root && Object.hasOwn(root.state, key) ? root.state[key] : undefined;
+    if (isTextField(decl) && typeof value === 'string')
+      writeTextValue(state, key, prev[key] as JsonValue | undefined, value);
+    else state.set(key, value);
+  }
+  for (const key of Object.keys(prev)) if (!Object.hasOwn(next, key)) state.delete(key);
+}
+
 const NO_REPAIRS: Repairs = { nodes: new Set(), components: new Set() };
 
 /**
@@ -295,5 +319,10 @@ export function writeModel(
   // Only `shared` fields live in the document: a field's scope is part of the root component's
   // state declarations, so a change of scope (with the same data object) is written too.
   if (prev.data !== next.data || rootComponent(prev)?.state !== rootComponent(next)?.state)
-    writeRecord(roots.state as Y.Map<unknown>, storedData(prev), storedData(next), false);
+    writeData(
+      roots.state as Y.Map<unknown>,
+      rootComponent(next),
+      storedData(prev),
+      storedData(next)
+    );
 }

@@ -14,6 +14,7 @@ import { currentModel, expectModel } from '../model/store';
 import { docRoots } from '../model/ydoc';
 import { rootComponent, scopeOf, type AppModel, type JsonValue } from '../model/types';
 import { composeData } from './scopes';
+import { isTextField, mergedText, stateValue, writeTextValue } from '../model/textdata';
 import { editError } from '../ops/errors';
 import { checkValue } from '../schema/statetype';
 import type { AppData, DispatchResult, SandboxError, SandboxHost, ViewNode } from './host';
@@ -87,14 +88,32 @@ export function commitData(
       (field) =>
         Object.hasOwn(root.state, field) && !checkValue(root.state[field].type, nextData[field])
     );
+  const state = docRoots(doc).state;
+  // A shared text field takes the handler's edit (from what it started from) into its Y.Text,
+  // merged with a peer's typing meanwhile (model/textdata.ts); the model reads the merge.
+  const text = (field: string) =>
+    !!root && Object.hasOwn(root.state, field) && isTextField(root.state[field]);
+  const written = (field: string): JsonValue => {
+    const value = nextData[field];
+    if (!text(field) || typeof value !== 'string') return value;
+    const base = prevData[field];
+    const current = stateValue(state.get(field));
+    return typeof current === 'string' && typeof base === 'string'
+      ? mergedText(current, base, value)
+      : value;
+  };
   if (fits) {
     const data: Record<string, JsonValue> = { ...model.data };
-    for (const field of changed) data[field] = nextData[field];
+    for (const field of changed) data[field] = written(field);
     expectModel(doc, { ...model, data });
   }
-  const state = docRoots(doc).state;
   doc.transact(() => {
-    for (const field of changed) state.set(field, nextData[field]);
+    for (const field of changed) {
+      const value = nextData[field];
+      if (text(field) && typeof value === 'string')
+        writeTextValue(state, field, prevData[field], value);
+      else state.set(field, value);
+    }
     for (const field of removed) state.delete(field);
   }, origin);
   return [...changed, ...removed];
@@ -324,7 +343,7 @@ export class LiveApp {
     const state = docRoots(this.doc).state;
     const shared: Record<string, JsonValue> = {};
     for (const [field, decl] of Object.entries(root?.state ?? {})) {
-      const value = state.get(field);
+      const value = stateValue(state.get(field));
       shared[field] =
         value !== undefined && !checkValue(decl.type, value)
           ? (value as JsonValue)
