@@ -144,25 +144,30 @@ export async function openStudio(
   await page.addInitScript(`window.__expectNodes = ${expectNodes};`);
   await page.addInitScript(OPEN_PROBE);
   await page.goto(`${BASE}/apps/${appId}`);
-  await page.waitForFunction('window.__loadedAt > 0', null, { timeout: 120_000, polling: 100 });
-  try {
-    await page.waitForFunction('window.__onlineAt > 0', null, { timeout: 30_000, polling: 100 });
-  } catch {
+  // Drawn within 120 s and online within 30 s more; a refused handshake (a 404: the server
+  // has no `/collab`) ends the wait at once.
+  let [loadedAt, onlineAt] = [0, 0];
+  for (let gaveUp = Date.now() + 120_000; ; await page.waitForTimeout(100)) {
+    [loadedAt, onlineAt] = (await page.evaluate('[window.__loadedAt, window.__onlineAt]')) as [
+      number,
+      number
+    ];
+    if (loadedAt > 0 && onlineAt > 0) break;
+    if (traffic.failures.some((f) => f.includes('404'))) break;
+    if (loadedAt > 0) gaveUp = Math.min(gaveUp, Date.now() + 30_000);
+    if (Date.now() > gaveUp) {
+      if (loadedAt === 0) throw new Error(`the studio of ${appId} did not draw within 120 s`);
+      break;
+    }
+  }
+  const online = onlineAt > 0;
+  if (!online || traffic.sockets.length === 0 || traffic.failures.length > 0) {
     const badge = await page.locator('[data-connection]').first().getAttribute('data-connection');
     throw new CollabNotLive(
-      `the studio of ${appId} is not connected after 30 s (badge: ${badge}; /collab sockets: ` +
-        `${traffic.sockets.length}; ${traffic.failures.join(', ') || 'no error seen'})`
+      `the studio of ${appId} is not live (badge: ${badge}; /collab sockets opened: ` +
+        `${traffic.sockets.length}; ${[...new Set(traffic.failures)].join('; ') || 'no error seen'})`
     );
   }
-  if (traffic.sockets.length === 0 || traffic.failures.length > 0)
-    throw new CollabNotLive(
-      `the studio of ${appId} says online, but /collab: ${traffic.sockets.length} sockets, ` +
-        `${traffic.failures.join(', ') || 'no error'}`
-    );
-  const [loadedAt, onlineAt] = (await page.evaluate('[window.__loadedAt, window.__onlineAt]')) as [
-    number,
-    number
-  ];
   return { page, context, traffic, loadedAt, onlineAt, close: () => context.close() };
 }
 

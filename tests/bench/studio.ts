@@ -20,11 +20,13 @@
  *                    showing it. Todo and 2,000 nodes.
  *   reach            the inspector change made in one browser context, to the frame after a second
  *                    context's canvas shows it, with 20 editors connected to the app.
- * Open (ms from navigation start): the canvas running with its elements drawn, and the badge
- *   online; the baseline is the todo template's studio.
+ * Open (ms from navigation start, in a fresh context, so nothing is cached): the canvas running
+ *   with its elements drawn, and the badge online; the baseline is the todo template's studio.
+ *   Four runs each (three of the 10,000-node app, which takes seconds): the p95 is the slowest.
  * Bytes: the stored Y.Doc (read from the server's SQLite file) and the JSON export before and
- *   after the 1,000 keystrokes, and after 1,000 one-op batches through `POST /api/apps/:id/ops`
- *   (the history they leave).
+ *   after the 1,000 keystrokes, and after 1,000 one-op batches (a Heading's text, as the
+ *   inspector sends it) through `POST /api/apps/:id/ops` with the owner's Bearer token, four in
+ *   flight: the history they leave, and how much of it is restore snapshots (`before`).
  *
  * The 20 editors of the reach row are the two pages and 18 Hocuspocus providers in this process
  * (tests/collab/harness.ts `connect`, with the owner token, each publishing a presence like a
@@ -98,6 +100,11 @@ interface CountRow {
   readonly baseline: number | null;
   readonly budget?: { readonly text: string; readonly ok: (value: number) => boolean };
 }
+/** A count with thousands separators, for labels. */
+const n = (value: number) => value.toLocaleString('en-US');
+/** A ratio with three significant digits (a dropped character shows in 0.996×). */
+const ratio = (value: number) =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toPrecision(3);
 const frames: TimedRow[] = [];
 const opens: TimedRow[] = [];
 const counts: CountRow[] = [];
@@ -241,26 +248,27 @@ async function keystrokes(server: BenchServer, browser: Browser): Promise<void> 
     const frameCount = studio.traffic.framesSent;
     const kinds = [...studio.traffic.frameKinds].map(([k, n]) => `${n} ${k}`).join(', ');
     await quiet(studio);
-    const kept = (await input.inputValue()).length;
+    const field = await input.inputValue();
+    const kept = field.length;
     const after = await settledDoc(server, id);
     const draft = after.doc.getMap('state').toJSON().draft;
     const paths = new Map<string, number>();
     for (const r of studio.traffic.requests) paths.set(r, (paths.get(r) ?? 0) + 1);
     frames.push({
-      what: `keystroke, todo draft in Use mode (${KEYSTROKES} keys)`,
+      what: `keystroke, todo draft in Use mode (${n(KEYSTROKES)} keys)`,
       times,
       budget: { text: 'p95 < 16 ms', p95: 16 }
     });
     const none = { text: 'none', ok: (v: number) => v === 0 };
     counts.push(
       {
-        what: `HTTP requests during ${KEYSTROKES} keystrokes`,
+        what: `HTTP requests during ${n(KEYSTROKES)} keystrokes`,
         value: requests,
         baseline: null,
         budget: none
       },
       {
-        what: `/collab frames sent during ${KEYSTROKES} keystrokes`,
+        what: `/collab frames sent during ${n(KEYSTROKES)} keystrokes`,
         value: frameCount,
         baseline: null,
         budget: none
@@ -272,31 +280,43 @@ async function keystrokes(server: BenchServer, browser: Browser): Promise<void> 
         baseline: KEYSTROKES
       },
       {
-        what: `stored Y.Doc bytes after ${KEYSTROKES} keystrokes (vs before)`,
+        what: `stored Y.Doc bytes after ${n(KEYSTROKES)} keystrokes (vs before)`,
         value: after.bytes,
         baseline: before,
         budget: { text: 'unchanged', ok: (v) => v === before }
       },
       {
-        what: `history entries after ${KEYSTROKES} keystrokes (vs before)`,
+        what: `history entries after ${n(KEYSTROKES)} keystrokes (vs before)`,
         value: after.doc.getArray('history').length,
         baseline: historyBefore
       },
       {
-        what: `JSON export bytes after ${KEYSTROKES} keystrokes (vs before)`,
+        what: `JSON export bytes after ${n(KEYSTROKES)} keystrokes (vs before)`,
         value: (await appFile(id)).bytes,
         baseline: exportBefore
       }
     );
     notes.push(
-      `Typing ${KEYSTROKES} keys took ${(typing / 1000).toFixed(1)} s; requests while typing and ` +
+      `Typing ${n(KEYSTROKES)} keys took ${(typing / 1000).toFixed(1)} s; requests while typing and ` +
         `until quiet: ${[...paths].map(([p, n]) => `${n}× ${p}`).join(', ') || 'none'}; ` +
         `/collab frames sent while typing: ${kinds || 'none'}; ` +
-        `${studio.traffic.framesSent} until quiet.`
+        `${studio.traffic.framesSent} until quiet. Keys lost (index: character): ` +
+        `${dropped(text, field) || 'none'}.`
     );
   } finally {
     await studio.close();
   }
+}
+
+/** Which typed characters the field lost, when what it kept is what was typed minus some. */
+function dropped(typed: string, kept: string): string {
+  const lost: string[] = [];
+  let j = 0;
+  for (let i = 0; i < typed.length; i++)
+    if (typed[i] === kept[j]) j++;
+    else lost.push(`${i}: ${JSON.stringify(typed[i])}`);
+  if (j < kept.length) return `not a subsequence of what was typed (${kept.length} characters)`;
+  return lost.slice(0, 12).join(', ') + (lost.length > 12 ? ', …' : '');
 }
 
 /** The characters of the `before` snapshots (restore points) in a history log. */
@@ -329,17 +349,17 @@ async function historyBytes(server: BenchServer): Promise<void> {
   const history = after.doc.getArray('history');
   counts.push(
     {
-      what: `stored Y.Doc bytes after ${HISTORY_EDITS} op batches (vs before)`,
+      what: `stored Y.Doc bytes after ${n(HISTORY_EDITS)} op batches (vs before)`,
       value: after.bytes,
       baseline: before.bytes
     },
     {
-      what: `history entries after ${HISTORY_EDITS} op batches (vs before)`,
+      what: `history entries after ${n(HISTORY_EDITS)} op batches (vs before)`,
       value: history.length,
       baseline: historyBefore
     },
     {
-      what: `history as JSON, bytes after ${HISTORY_EDITS} op batches (vs before)`,
+      what: `history as JSON, bytes after ${n(HISTORY_EDITS)} op batches (vs before)`,
       value: JSON.stringify(history.toJSON()).length,
       baseline: JSON.stringify(before.doc.getArray('history').toJSON()).length
     },
@@ -349,9 +369,17 @@ async function historyBytes(server: BenchServer): Promise<void> {
       baseline: JSON.stringify(history.toJSON()).length
     }
   );
+  const entries = history.toJSON() as { before?: unknown }[];
+  const sizes = entries
+    .map((e) => (typeof e.before === 'string' ? e.before.length : 0))
+    .filter((size) => size > 0);
+  notes.push(
+    `History \`before\` snapshots: ${sizes.length} of ${entries.length} entries carry one; ` +
+      `the first ${n(sizes[0] ?? 0)} characters, the last ${n(sizes.at(-1) ?? 0)}.`
+  );
   const round = summarize(times);
   notes.push(
-    `${HISTORY_EDITS} op batches through POST /api/apps/:id/ops, ${HISTORY_CLIENTS} in flight: ` +
+    `${n(HISTORY_EDITS)} op batches through POST /api/apps/:id/ops, ${HISTORY_CLIENTS} in flight: ` +
       `median ${ms(round.median)} ms, p95 ${ms(round.p95)} ms per request.`
   );
 }
@@ -520,7 +548,7 @@ function timedRows(rows: readonly TimedRow[]): string[][] {
       String(s.runs),
       ms(s.median),
       ms(s.p95),
-      base ? `${(s.p95 / base.median).toFixed(1)}×` : '-',
+      base ? `${ratio(s.p95 / base.median)}×` : '-',
       r.budget?.text ?? '',
       r.budget ? (s.p95 < r.budget.p95 ? 'ok' : 'OVER') : ''
     ];
@@ -555,7 +583,7 @@ printTable(
           c.what,
           String(c.value),
           c.baseline === null ? '' : String(c.baseline),
-          c.baseline ? `${(c.value / c.baseline).toFixed(2)}×` : '',
+          c.baseline ? `${ratio(c.value / c.baseline)}×` : '',
           c.budget?.text ?? '',
           c.budget ? (c.budget.ok(c.value) ? 'ok' : 'OVER') : ''
         ]
