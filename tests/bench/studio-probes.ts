@@ -172,15 +172,17 @@ export async function openStudio(
 }
 
 /**
- * Arms a probe: from the next `trigger` event (capture phase) to the animation frame after
- * `done` (an expression) first holds in a mutation of the canvas. Read it with `took`.
+ * Arms a probe: from the next `trigger` event to the animation frame after `done` (an
+ * expression) first holds in a mutation of the canvas. Read it with `took`. Every probe starts at
+ * the event's `timeStamp` (when the browser made it), not when a listener ran: a main thread
+ * still busy with the last input delays the next one, and that wait is part of the latency.
  */
 export async function arm(page: Page, trigger: string, done: string): Promise<void> {
   await page.evaluate(`(() => {
     window.__took = 0;
     let t0 = 0;
-    const start = () => {
-      t0 = performance.now();
+    const start = (event) => {
+      t0 = event.timeStamp || performance.now();
       window.removeEventListener(${JSON.stringify(trigger)}, start, true);
     };
     window.addEventListener(${JSON.stringify(trigger)}, start, true);
@@ -202,13 +204,14 @@ export async function took(page: Page): Promise<number> {
 }
 
 /**
- * Times every keystroke from its keydown (capture phase, before any handler) to the first
- * animation frame after the `input` event it caused, when the field shows the character.
+ * Times every keystroke from its keydown (its `timeStamp`) to the first animation frame after
+ * the `input` event it caused, when the field shows the character.
  */
 export async function armKeystrokes(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     const keys = (window.__keys = { times: [], pending: [] });
-    document.addEventListener('keydown', () => keys.pending.push(performance.now()), true);
+    document.addEventListener('keydown', (event) =>
+      keys.pending.push(event.timeStamp || performance.now()), true);
     document.addEventListener('input', () => {
       const started = keys.pending.splice(0);
       requestAnimationFrame(() => {
@@ -228,12 +231,12 @@ export async function keystrokeTimes(page: Page): Promise<number[]> {
 /** The machine clock in a page (ms since the epoch, sub-millisecond). */
 export const PAGE_CLOCK = 'performance.timeOrigin + performance.now()';
 
-/** On the writing page: the clock at the next keydown, read with `readClock`. */
+/** On the writing page: the clock at the next keydown (its `timeStamp`), read with `readClock`. */
 export async function armWriter(page: Page): Promise<void> {
   await page.evaluate(`(() => {
     window.__sentAt = 0;
-    const start = () => {
-      window.__sentAt = ${PAGE_CLOCK};
+    const start = (event) => {
+      window.__sentAt = performance.timeOrigin + (event.timeStamp || performance.now());
       window.removeEventListener('keydown', start, true);
     };
     window.addEventListener('keydown', start, true);

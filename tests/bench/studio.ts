@@ -6,20 +6,24 @@
  * `/collab` socket open and no error on it, or the run stops with exit 1 (as when the server
  * does not start); otherwise it always exits 0: budgets are reported, not asserted.
  *
- * Frames (ms from an input to the next animation frame after the canvas shows its effect):
+ * Frames (ms from an input event's `timeStamp` to the next animation frame after the page shows
+ * its effect; × is the p95 over the baseline's median):
  *   bare keystroke   the baseline: a key into a plain <input> on a blank page of the same browser.
  *   keystroke        a key typed (10 ms apart) into the todo's bound input (`draft`) in Use mode,
- *                    to the frame after its `input` event. 1,000 keys; during them the page's
- *                    HTTP requests and `/collab` frames sent are counted, and the characters the
- *                    field and the stored document kept are compared with those typed.
- *   inspector change a Text's text changed in the inspector: from the Enter that commits it to the
- *                    frame after the canvas shows it (batch to the server, plan, gate, dry run,
- *                    commit, the update back, the sandbox re-render, the DOM patch). On the todo
- *                    template and on a 2,000-node app.
+ *                    to the frame after its `input` event (the field shows it; the app's own
+ *                    re-render comes back from the sandbox later). 1,000 keys; during them the
+ *                    page's HTTP requests and `/collab` frames sent are counted, and the characters
+ *                    the field and the stored document kept are compared with those typed.
+ *   inspector change a text changed in the inspector (the todo's Heading, a Text of the 2,000-node
+ *                    app): from the Enter that commits it to the frame after the canvas shows it
+ *                    (batch to the server, plan, gate, dry run, commit, the update back, the
+ *                    sandbox re-render, the DOM patch).
  *   palette drop     a Badge dragged from the palette onto the canvas: pointer up to the frame
  *                    showing it. Todo and 2,000 nodes.
- *   reach            the inspector change made in one browser context, to the frame after a second
- *                    context's canvas shows it, with 20 editors connected to the app.
+ *   reach            the todo's inspector change made in one browser context, to the frame after
+ *                    a second context's canvas shows it (both clocks are the machine's), with 20
+ *                    editors connected; beside it the writer's own frame and the last of the
+ *                    providers below to hold the change.
  * Open (ms from navigation start, in a fresh context, so nothing is cached): the canvas running
  *   with its elements drawn, and the badge online; the baseline is the todo template's studio.
  *   Four runs each (three of the 10,000-node app, which takes seconds): the p95 is the slowest.
@@ -77,7 +81,7 @@ const LAUNCH = {
 };
 /** Opening the 10,000-node studio takes seconds: three runs of it keep the bench short. */
 const LOAD_RUNS = (nodes: number) => (nodes >= 10_000 ? 3 : 4);
-const EDIT_RUNS = 20;
+const EDIT_RUNS = 15;
 const DROP_RUNS = 12;
 const KEYSTROKES = 1_000;
 const HISTORY_EDITS = 1_000;
@@ -86,7 +90,8 @@ const HISTORY_EDITS = 1_000;
 const HISTORY_CLIENTS = 4;
 const REACH_RUNS = 25;
 const REACH_PEERS = 18;
-/** Far more nodes than the canvas may hold back (Each rows, If branches): "drawn" means this many. */
+/** The elements that make a big app "drawn": not all its nodes, since those in an If that is off
+ * draw nothing. */
 const DRAWN = (nodes: number) => Math.min(nodes, 1_500);
 
 interface TimedRow {
@@ -101,7 +106,7 @@ interface CountRow {
   readonly budget?: { readonly text: string; readonly ok: (value: number) => boolean };
 }
 /** A count with thousands separators, for labels. */
-const n = (value: number) => value.toLocaleString('en-US');
+const grouped = (value: number) => value.toLocaleString('en-US');
 /** A ratio with three significant digits (a dropped character shows in 0.996×). */
 const ratio = (value: number) =>
   value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toPrecision(3);
@@ -246,7 +251,9 @@ async function keystrokes(server: BenchServer, browser: Browser): Promise<void> 
     const times = await keystrokeTimes(studio.page);
     const requests = studio.traffic.requests.length;
     const frameCount = studio.traffic.framesSent;
-    const kinds = [...studio.traffic.frameKinds].map(([k, n]) => `${n} ${k}`).join(', ');
+    const kinds = [...studio.traffic.frameKinds]
+      .map(([kind, sent]) => `${sent} ${kind}`)
+      .join(', ');
     await quiet(studio);
     const field = await input.inputValue();
     const kept = field.length;
@@ -255,20 +262,20 @@ async function keystrokes(server: BenchServer, browser: Browser): Promise<void> 
     const paths = new Map<string, number>();
     for (const r of studio.traffic.requests) paths.set(r, (paths.get(r) ?? 0) + 1);
     frames.push({
-      what: `keystroke, todo draft in Use mode (${n(KEYSTROKES)} keys)`,
+      what: `keystroke, todo draft in Use mode (${grouped(KEYSTROKES)} keys)`,
       times,
       budget: { text: 'p95 < 16 ms', p95: 16 }
     });
     const none = { text: 'none', ok: (v: number) => v === 0 };
     counts.push(
       {
-        what: `HTTP requests during ${n(KEYSTROKES)} keystrokes`,
+        what: `HTTP requests during ${grouped(KEYSTROKES)} keystrokes`,
         value: requests,
         baseline: null,
         budget: none
       },
       {
-        what: `/collab frames sent during ${n(KEYSTROKES)} keystrokes`,
+        what: `/collab frames sent during ${grouped(KEYSTROKES)} keystrokes`,
         value: frameCount,
         baseline: null,
         budget: none
@@ -280,24 +287,24 @@ async function keystrokes(server: BenchServer, browser: Browser): Promise<void> 
         baseline: KEYSTROKES
       },
       {
-        what: `stored Y.Doc bytes after ${n(KEYSTROKES)} keystrokes (vs before)`,
+        what: `stored Y.Doc bytes after ${grouped(KEYSTROKES)} keystrokes (vs before)`,
         value: after.bytes,
         baseline: before,
         budget: { text: 'unchanged', ok: (v) => v === before }
       },
       {
-        what: `history entries after ${n(KEYSTROKES)} keystrokes (vs before)`,
+        what: `history entries after ${grouped(KEYSTROKES)} keystrokes (vs before)`,
         value: after.doc.getArray('history').length,
         baseline: historyBefore
       },
       {
-        what: `JSON export bytes after ${n(KEYSTROKES)} keystrokes (vs before)`,
+        what: `JSON export bytes after ${grouped(KEYSTROKES)} keystrokes (vs before)`,
         value: (await appFile(id)).bytes,
         baseline: exportBefore
       }
     );
     notes.push(
-      `Typing ${n(KEYSTROKES)} keys took ${(typing / 1000).toFixed(1)} s; requests while typing and ` +
+      `Typing ${grouped(KEYSTROKES)} keys took ${(typing / 1000).toFixed(1)} s; requests while typing and ` +
         `until quiet: ${[...paths].map(([p, n]) => `${n}× ${p}`).join(', ') || 'none'}; ` +
         `/collab frames sent while typing: ${kinds || 'none'}; ` +
         `${studio.traffic.framesSent} until quiet. Keys lost (index: character): ` +
@@ -349,17 +356,17 @@ async function historyBytes(server: BenchServer): Promise<void> {
   const history = after.doc.getArray('history');
   counts.push(
     {
-      what: `stored Y.Doc bytes after ${n(HISTORY_EDITS)} op batches (vs before)`,
+      what: `stored Y.Doc bytes after ${grouped(HISTORY_EDITS)} op batches (vs before)`,
       value: after.bytes,
       baseline: before.bytes
     },
     {
-      what: `history entries after ${n(HISTORY_EDITS)} op batches (vs before)`,
+      what: `history entries after ${grouped(HISTORY_EDITS)} op batches (vs before)`,
       value: history.length,
       baseline: historyBefore
     },
     {
-      what: `history as JSON, bytes after ${n(HISTORY_EDITS)} op batches (vs before)`,
+      what: `history as JSON, bytes after ${grouped(HISTORY_EDITS)} op batches (vs before)`,
       value: JSON.stringify(history.toJSON()).length,
       baseline: JSON.stringify(before.doc.getArray('history').toJSON()).length
     },
@@ -375,11 +382,11 @@ async function historyBytes(server: BenchServer): Promise<void> {
     .filter((size) => size > 0);
   notes.push(
     `History \`before\` snapshots: ${sizes.length} of ${entries.length} entries carry one; ` +
-      `the first ${n(sizes[0] ?? 0)} characters, the last ${n(sizes.at(-1) ?? 0)}.`
+      `the first ${grouped(sizes[0] ?? 0)} characters, the last ${grouped(sizes.at(-1) ?? 0)}.`
   );
   const round = summarize(times);
   notes.push(
-    `${n(HISTORY_EDITS)} op batches through POST /api/apps/:id/ops, ${HISTORY_CLIENTS} in flight: ` +
+    `${grouped(HISTORY_EDITS)} op batches through POST /api/apps/:id/ops, ${HISTORY_CLIENTS} in flight: ` +
       `median ${ms(round.median)} ms, p95 ${ms(round.p95)} ms per request.`
   );
 }
