@@ -62,3 +62,50 @@ test('a literal inspector change is on the canvas without the op route, reaches 
   expect(opRequests.length).toBeGreaterThan(0);
   await other.context().close();
 });
+
+test('offline, undo and redo take back and bring back my own steps, and the result syncs', async ({
+  page,
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const id = ((await created.json()) as { id: string }).id;
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+
+  await page.context().setOffline(true);
+  await expect(page.locator('[data-connection="offline"]')).toBeVisible();
+  const undo = page.getByRole('button', { name: 'Undo', exact: true }).first();
+  const redo = page.getByRole('button', { name: 'Redo', exact: true }).first();
+  // Nothing of mine to undo here yet: the button says so by being off.
+  await expect(undo).toBeDisabled();
+
+  const heading = canvas.locator('h1').first();
+  const retitle = async (text: string) => {
+    await heading.click();
+    const input = page.locator('[data-inspector] [data-prop="text"]').locator('input').first();
+    await input.fill(text);
+    await input.press('Enter');
+    await expect(heading).toHaveText(text);
+  };
+  await retitle('Offline one');
+  await retitle('Offline two');
+  await expect(undo).toBeEnabled();
+  await undo.click();
+  await expect(heading).toHaveText('Offline one');
+  await undo.click();
+  await expect(heading).toHaveText('Todo');
+  await expect(undo).toBeDisabled();
+  await redo.click();
+  await expect(heading).toHaveText('Offline one');
+
+  // Back online: the server ends where this browser ended.
+  await page.context().setOffline(false);
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  await expect
+    .poll(async () => JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json()))
+    .toContain('Offline one');
+  const file = JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json());
+  expect(file).not.toContain('Offline two');
+});

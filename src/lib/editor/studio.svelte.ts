@@ -21,7 +21,7 @@ import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { currentModel } from '../model/store';
-import { docRoots } from '../model/ydoc';
+import { docRoots, undoScope } from '../model/ydoc';
 import type { AppModel, JsonValue } from '../model/types';
 import { shareUnchanged } from './share';
 import type { EditError, ErrorCode } from '../ops/errors';
@@ -176,6 +176,13 @@ export class Studio {
   private provider: HocuspocusProvider | null = null;
   private local: IndexeddbPersistence | null = null;
   private gate: BrowserGate | null = null;
+  /**
+   * My undo while offline (issue 13): the steps I made here since the connection went, one per
+   * batch or data write, each taking back only what my origin wrote. Online, undo is the server's
+   * (its stacks hold my steps from every door); this one starts empty at each disconnect, so it
+   * never takes back a step the server already undid.
+   */
+  private offlineUndo: Y.UndoManager | null = null;
   private compiling = false;
   private compileAgain = false;
   private lastChange: string | null = null;
@@ -224,6 +231,18 @@ export class Studio {
     this.local = new IndexeddbPersistence(`malleable:${this.appId}`, this.doc);
     this.gate = new BrowserGate();
     this.gate.push(Y.encodeStateAsUpdate(this.doc));
+    const offlineUndo = new Y.UndoManager(undoScope(this.doc), {
+      trackedOrigins: new Set([this.origin]),
+      captureTimeout: 0
+    });
+    const counts = () => {
+      if (this.status !== 'offline') return;
+      this.undoCount = offlineUndo.undoStack.length;
+      this.redoCount = offlineUndo.redoStack.length;
+    };
+    offlineUndo.on('stack-item-added', counts);
+    offlineUndo.on('stack-item-popped', counts);
+    this.offlineUndo = offlineUndo;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.gate?.push(update);
       // An HTTP answer refreshes the panels itself; everything else (peers over the socket, the
@@ -282,12 +301,20 @@ export class Studio {
   private updateStatus(): void {
     const provider = this.provider;
     if (!provider) return;
+    const was = this.status;
     const socket = provider.configuration.websocketProvider.status;
     if (this.lockedOut !== null || socket === 'disconnected') this.status = 'offline';
     else if (socket === 'connecting')
       this.status = this.status === 'offline' ? 'offline' : 'connecting';
     else if (!provider.isSynced || provider.hasUnsyncedChanges) this.status = 'syncing';
     else this.status = 'online';
+    if ((was === 'offline') !== (this.status === 'offline')) {
+      // Offline, undo starts afresh here; back online, the server's stacks are the truth again
+      // (the offline steps reach it as one step of mine).
+      this.offlineUndo?.clear();
+      if (this.status === 'offline') this.undoCount = this.redoCount = 0;
+      else void this.refreshCounts();
+    }
   }
 
   private onNotice(payload: string): void {
@@ -579,16 +606,34 @@ export class Studio {
     return { ok: false, errors: [{ code, message }] };
   }
 
+  /** Offline: undoes or redoes my last step made here since the connection went. */
+  private undoHere(which: 'undo' | 'redo'): Outcome {
+    const manager = this.offlineUndo;
+    const stack = which === 'undo' ? manager?.undoStack : manager?.redoStack;
+    if (!manager || !stack || stack.length === 0)
+      return this.offlineRefusal(
+        which === 'undo' ? 'Undoing a step made before going offline' : 'Redo'
+      );
+    if (which === 'undo') manager.undo();
+    else manager.redo();
+    this.refresh();
+    this.notify(
+      'info',
+      `${which === 'undo' ? 'Undid' : 'Redid'} in this browser; it syncs when the connection is back.`
+    );
+    return { ok: true, summary: null, idMap: {} };
+  }
+
   /** Undoes this person's last step; a step that cannot be undone now is reported. */
   async undo(): Promise<Outcome> {
-    if (!this.online) return this.offlineRefusal('Undo');
+    if (!this.online) return this.undoHere('undo');
     const outcome = await this.send('undo', {});
     this.report(outcome, 'Undid');
     return outcome;
   }
 
   async redo(): Promise<Outcome> {
-    if (!this.online) return this.offlineRefusal('Redo');
+    if (!this.online) return this.undoHere('redo');
     const outcome = await this.send('redo', {});
     this.report(outcome, 'Redid');
     return outcome;
