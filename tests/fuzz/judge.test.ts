@@ -110,6 +110,12 @@ function randomBatch(rng: Rng, model: AppModel, step: number): unknown[] {
       name: `h${step % 4}`,
       body: rng.pick(['state.draft = state.draft.trim();', 'state.nextId += 1;', 'launch();'])
     }),
+    () => ({
+      op: 'setStateScope',
+      component: root.name,
+      name: rng.pick(['draft', 'nextId', 'items']),
+      scope: rng.pick(['shared', 'local', 'person'])
+    }),
     // Always a real change of capabilities: a no-op grant has no Yjs equivalent (see below).
     () => ({
       op: 'setCapabilities',

@@ -824,6 +824,16 @@ export class BatchBuilder {
     return true;
   }
 
+  /** Moves a state field of the root between the document and each tab or person. */
+  setStateScope(): boolean {
+    const names = [...this.state.keys()];
+    if (names.length === 0) return false;
+    const name = this.rng.pick(names);
+    const scope = this.rng.pick(['shared', 'local', 'person'] as const);
+    this.ops.push({ op: 'setStateScope', component: this.appName, name, scope });
+    return true;
+  }
+
   /** Removes a state field of the pool that nothing binds. */
   removeState(): boolean {
     const bound = this.usedNames('$bind');
@@ -956,6 +966,7 @@ const FUZZ_OPS: [number, (b: BatchBuilder) => boolean][] = [
   [1, (b) => b.unsetProp()],
   [1, (b) => b.addState()],
   [1, (b) => b.removeState()],
+  [0.5, (b) => b.setStateScope()],
   [0.5, (b) => b.setHandler()],
   [0.5, (b) => b.removeHandler()],
   [0.8, (b) => b.addInstance()],
