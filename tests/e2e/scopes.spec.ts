@@ -224,3 +224,34 @@ test('two people type into one shared text field at once and both keep every cha
   await ann.page.context().close();
   await bob.page.context().close();
 });
+
+test('the state panel moves the draft to shared with the value this tab shows, and undo moves it back', async ({
+  page,
+  request
+}) => {
+  const id = await newApp(request);
+  const file = async () =>
+    (
+      (await (await request.get(`/api/apps/${id}/file`)).json()) as {
+        data: Record<string, unknown>;
+      }
+    ).data;
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  await page.locator('[data-mode-button="use"]').click();
+  await draftInput(page).pressSequentially('Pasta', { delay: 20 });
+  // Back in Edit mode with nothing selected, the inspector shows the app's state.
+  await page.locator('[data-mode-button="edit"]').click();
+  const scope = page.locator('[data-state-field="draft"] [data-state-scope]');
+  await expect(scope).toHaveValue('local');
+  expect(await file()).not.toHaveProperty('draft');
+
+  await scope.selectOption('shared');
+  await expect(scope).toHaveValue('shared');
+  await expect.poll(async () => (await file()).draft).toBe('Pasta');
+  await expect(draftInput(page)).toHaveValue('Pasta');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+  await expect(scope).toHaveValue('local');
+  await expect.poll(async () => Object.hasOwn(await file(), 'draft')).toBe(false);
+});
