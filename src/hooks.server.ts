@@ -25,9 +25,10 @@ import {
   provesOwner
 } from '$lib/server/owner';
 import { studioServer } from '$lib/server/studio';
+import { version } from '$app/environment';
 
 export const init: ServerInit = () => {
-  registerRuntime();
+  registerRuntime(version);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -38,9 +38,10 @@ function peer(options: Parameters<typeof connect>[2]): Peer {
 
 /** What a raw WebSocket with `headers` got: the handshake's status, whether it opened, what it was sent. */
 async function rawSocket(
-  headers: Record<string, string>
+  headers: Record<string, string>,
+  query = ''
 ): Promise<{ status: number | null; opened: boolean; received: number; body: string }> {
-  const ws = new WebSocket(`${server.url}?person=mallory-01`, { headers });
+  const ws = new WebSocket(`${server.url}?person=mallory-01${query}`, { headers });
   let received = 0;
   ws.on('message', () => received++);
   const outcome = await new Promise<{ status: number | null; opened: boolean; body: string }>(
@@ -194,5 +195,24 @@ describe('the owner is proven, never assumed from the address', () => {
     );
     await honestStillEdits('the honest editor, last');
     await until(() => textOf(byToken.doc, heading) === 'the honest editor, last', 'the owner');
+  });
+});
+
+describe('a tab of another build (an old tab after an upgrade)', () => {
+  it('is refused before the socket opens (E_VERSION_SKEW), and a tab of this build opens', async () => {
+    server.studio.collab.setBuild('build-2');
+    try {
+      const own = {
+        origin: `http://127.0.0.1:${server.port}`,
+        cookie: `${OWNER_COOKIE}=${server.ownerToken}`
+      };
+      const old = await rawSocket(own, '&v=build-1');
+      expect(old).toMatchObject({ status: 409, opened: false, received: 0 });
+      expect(old.body).toContain('E_VERSION_SKEW');
+      expect(await rawSocket(own, '&v=build-2')).toMatchObject({ status: 101, opened: true });
+      await honestStillEdits('after an old tab');
+    } finally {
+      server.studio.collab.setBuild('');
+    }
   });
 });

@@ -109,3 +109,27 @@ test('offline, undo and redo take back and bring back my own steps, and the resu
   const file = JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json());
   expect(file).not.toContain('Offline two');
 });
+
+test('a tab older than the server stops writing and asks to be reloaded', async ({
+  page,
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const id = ((await created.json()) as { id: string }).id;
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  // The server is upgraded under the tab: its version is another, and the socket drops.
+  await page.route('**/_app/version.json', (route) =>
+    route.fulfill({ json: { version: 'a-newer-build' } })
+  );
+  await page.routeWebSocket(/\/collab/, (ws) => ws.close({ code: 1012, reason: 'restart' }));
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('[data-locked-out]')).toContainText('reload this tab');
+  await expect(page.locator('[data-connection="locked"]')).toContainText('Reload needed');
+  // It writes nothing more: the editing panels are inert.
+  await page.locator('[data-canvas] h1').first().click();
+  const text = page.locator('[data-inspector] [data-prop="text"]').locator('input').first();
+  await expect.poll(() => text.evaluate((el) => el.closest('[inert]') !== null)).toBe(true);
+});

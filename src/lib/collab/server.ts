@@ -148,6 +148,14 @@ function refuseUpgrade(socket: Duplex, status: number, code: string, message: st
 }
 
 export class CollabServer {
+  /** The build this server runs (SvelteKit's version; '' unnamed): a tab of another is refused. */
+  private build = '';
+
+  /** Names the build this server runs (hooks.server.ts, at start). */
+  setBuild(build: string): void {
+    this.build = build;
+  }
+
   readonly hocuspocus: Hocuspocus<CollabContext>;
   private readonly host: CollabHost;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -202,11 +210,24 @@ export class CollabServer {
    * no awareness, no document (boundary.ts says which attacks this stops).
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const path = (req.url ?? '').split('?')[0];
+    const [path, query] = (req.url ?? '').split('?');
     if (path !== COLLAB_PATH) return false;
     const refusal = judgeUpgrade(nodeHeaders(req));
     if (refusal) {
       refuseUpgrade(socket, refusal.status, refusal.error.code, refusal.error.message);
+      return true;
+    }
+    // A tab of another build (an old tab after an upgrade) writes nothing: it may plan with
+    // rules this server no longer has. The tab sees the socket refused, finds out why (SvelteKit's
+    // version.json) and asks to be reloaded.
+    const build = new URLSearchParams(query ?? '').get('v');
+    if (this.build !== '' && build !== null && build !== this.build) {
+      refuseUpgrade(
+        socket,
+        409,
+        'E_VERSION_SKEW',
+        'this tab runs another version of Malleable than the server; reload it'
+      );
       return true;
     }
     this.wss.handleUpgrade(req, socket, head, (ws: WebSocket) => this.accept(ws, req));

@@ -17,6 +17,8 @@
  * (gate-client.ts); a change that does not compile leaves the last good version running.
  */
 import { getContext, setContext } from 'svelte';
+import { version } from '$app/environment';
+import { updated } from '$app/state';
 import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -165,6 +167,8 @@ export class Studio {
   liveProblem = $state.raw<GateProblem | null>(null);
   /** Set when the share link stopped working (revoked, expired): the studio is read-only. */
   lockedOut = $state<string | null>(null);
+  /** Why: a link that stopped working, or this tab being older than the server (reload). */
+  lockedCode = $state<ErrorCode | null>(null);
   /** Who this tab is. */
   readonly me: { id: string; name: string; color: string; role: Role };
   /** The share-link token the page was opened with (null: the person at the machine). */
@@ -232,6 +236,8 @@ export class Studio {
     this.gate = new BrowserGate();
     this.gate.push(Y.encodeStateAsUpdate(this.doc));
     const offlineUndo = new Y.UndoManager(undoScope(this.doc), {
+      // Yjs' own set of origins, read by Yjs only: nothing here is reactive.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 0
     });
@@ -249,7 +255,7 @@ export class Studio {
       // browser's own copy, offline writes) is picked up here.
       if (origin !== SERVER) this.queueRefresh();
     });
-    const params = `person=${encodeURIComponent(this.person.id)}&name=${encodeURIComponent(this.person.name)}`;
+    const params = `person=${encodeURIComponent(this.person.id)}&name=${encodeURIComponent(this.person.name)}&v=${encodeURIComponent(version)}`;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new HocuspocusProvider({
       url: `${scheme}://${location.host}${COLLAB_PATH}?${params}`,
@@ -257,6 +263,7 @@ export class Studio {
       document: this.doc,
       token: this.token ?? '',
       onStatus: () => this.updateStatus(),
+      onClose: () => void this.checkVersion(),
       onSynced: () => {
         this.updateStatus();
         void this.refreshCounts();
@@ -358,9 +365,33 @@ export class Studio {
     location.reload();
   }
 
+  /**
+   * After the socket closed: is the server running another build (this tab is old)? Then this
+   * tab writes nothing more (it could plan with rules the server no longer has) and asks to be
+   * reloaded; what it kept in this browser syncs from the reloaded page.
+   */
+  private async checkVersion(): Promise<void> {
+    if (this.lockedOut !== null || this.versionChecked) return;
+    this.versionChecked = true;
+    try {
+      if (await updated.check())
+        this.lockOut(
+          'Malleable was updated on the server: reload this tab to keep editing. Your changes are kept in this browser.',
+          'E_VERSION_SKEW'
+        );
+    } catch {
+      // No answer (offline): the next close asks again.
+    } finally {
+      setTimeout(() => (this.versionChecked = false), 5000);
+    }
+  }
+
+  private versionChecked = false;
+
   private lockOut(message: string, code: ErrorCode = 'E_TOKEN_INVALID'): void {
     if (this.lockedOut !== null) return;
     this.lockedOut = message;
+    this.lockedCode = code;
     this.provider?.destroy();
     this.provider = null;
     this.status = 'offline';

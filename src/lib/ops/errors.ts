@@ -87,6 +87,11 @@ export const ERROR_CATALOG = {
     meaning: 'The app’s root component cannot be removed.'
   },
   E_STATE_TYPE_MISMATCH: { stage: 'plan', meaning: 'A state value does not fit the field’s type.' },
+  E_VERSION_SKEW: {
+    stage: 'input',
+    meaning:
+      'The page runs another version of Malleable than the server (an old tab): reload it; nothing it sends is applied meanwhile.'
+  },
   E_STATE_SCOPE: {
     stage: 'plan',
     meaning:

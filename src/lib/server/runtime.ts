@@ -39,8 +39,9 @@ function guard(req: IncomingMessage, res: ServerResponse): boolean {
 }
 
 /** Registers the runtime (once per process) and starts the studio server. */
-export function registerRuntime(): StudioRuntime {
+export function registerRuntime(build?: string): StudioRuntime {
   const holder = globalThis as { [RUNTIME_KEY]?: StudioRuntime };
+  if (build) studioServer().collab.setBuild(build);
   // The type checker's process starts with the server: the first edit does not wait for it.
   studioServer().gate.warm();
   return (holder[RUNTIME_KEY] ??= {
