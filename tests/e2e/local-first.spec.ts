@@ -6,7 +6,16 @@
  * the type checker (an expression) still goes to the server's op route.
  */
 import type { Request } from '@playwright/test';
+import * as decoding from 'lib0/decoding';
 import { expect, test } from './fixtures';
+
+/** Whether a Hocuspocus frame is a document update (message type sync, step "update"). */
+function isUpdateFrame(payload: string | Buffer): boolean {
+  if (typeof payload === 'string') return false;
+  const decoder = decoding.createDecoder(new Uint8Array(payload));
+  decoding.readVarString(decoder);
+  return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === 2;
+}
 
 test('a literal inspector change is on the canvas without the op route, reaches a peer, and undoes', async ({
   page,
@@ -20,6 +29,12 @@ test('a literal inspector change is on the canvas without the op route, reaches 
     if (r.method() === 'POST' && /\/api\/apps\/[^/]+\/ops$/.test(new URL(r.url()).pathname))
       opRequests.push(r.url());
   });
+  let updatesSent = 0;
+  page.on('websocket', (ws) =>
+    ws.on('framesent', (frame) => {
+      if (isUpdateFrame(frame.payload)) updatesSent++;
+    })
+  );
   await page.goto(`/apps/${id}`);
   const canvas = page.locator('[data-canvas]');
   await expect(canvas).toHaveAttribute('data-live-state', 'running');
@@ -52,7 +67,10 @@ test('a literal inspector change is on the canvas without the op route, reaches 
   await expect(heading).toHaveText('Todo');
   await expect(other.locator('[data-canvas] h1').first()).toHaveText('Todo');
 
-  // An expression needs the server's type checker: it goes through the op route.
+  // An expression needs the server's type checker: it goes through the op route, and the
+  // update in its answer is not sent back to the server over the socket.
+  await page.waitForTimeout(300);
+  const updatesBefore = updatesSent;
   await heading.click();
   await page.locator('[data-inspector] [data-prop="text"] [data-expr-toggle]').first().click();
   const expr = page.locator('[data-inspector] [data-prop="text"] [data-expr-input]');
@@ -60,6 +78,8 @@ test('a literal inspector change is on the canvas without the op route, reaches 
   await expr.press('Enter');
   await expect(heading).toHaveText('Todo: 2');
   expect(opRequests.length).toBeGreaterThan(0);
+  await page.waitForTimeout(500);
+  expect(updatesSent - updatesBefore).toBe(0);
   await other.context().close();
 });
 

@@ -253,7 +253,7 @@ export class Studio {
       this.gate?.push(update);
       // An HTTP answer refreshes the panels itself; everything else (peers over the socket, the
       // browser's own copy, offline writes) is picked up here.
-      if (origin !== SERVER) this.queueRefresh();
+      if (origin !== SERVER && !this.applyingAnswer) this.queueRefresh();
     });
     const params = `person=${encodeURIComponent(this.person.id)}&name=${encodeURIComponent(this.person.name)}&v=${encodeURIComponent(version)}`;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -387,6 +387,8 @@ export class Studio {
   }
 
   private versionChecked = false;
+  /** Set while an HTTP answer's update is applied (it refreshes the panels itself). */
+  private applyingAnswer = false;
 
   private lockOut(message: string, code: ErrorCode = 'E_TOKEN_INVALID'): void {
     if (this.lockedOut !== null) return;
@@ -552,7 +554,16 @@ export class Studio {
           errors: [{ code: 'E_IO', message: `the server answered ${response.status}` }]
         };
       }
-      if (answer.update) Y.applyUpdate(this.doc, fromBase64(answer.update), SERVER);
+      if (answer.update) {
+        // The server has this update already: applied as the provider's own, so the provider
+        // does not send it back to be checked again (it skips updates of its own origin).
+        this.applyingAnswer = true;
+        try {
+          Y.applyUpdate(this.doc, fromBase64(answer.update), this.provider ?? SERVER);
+        } finally {
+          this.applyingAnswer = false;
+        }
+      }
       if (answer.live) this.live = answer.live;
       if (answer.history) {
         this.undoCount = answer.history.undo;
