@@ -41,9 +41,11 @@ export function ownerContext(browser: Browser): Promise<BrowserContext> {
 export interface Traffic {
   /** HTTP requests to the studio (`METHOD /path`), the page's and its workers'. */
   readonly requests: string[];
-  /** WebSocket frames the page sent on `/collab`, and how many of each kind (`frameKind`). */
+  /** WebSocket frames the page sent on `/collab`, and how many of each kind (`frameKind`) and
+   * their bytes. */
   framesSent: number;
   readonly frameKinds: Map<string, number>;
+  readonly frameBytes: Map<string, number>;
   /** Every `/collab` socket the page opened, and the errors and 404s seen on them. */
   readonly sockets: string[];
   readonly failures: string[];
@@ -72,12 +74,14 @@ function watchTraffic(page: Page): Traffic {
     requests: [],
     framesSent: 0,
     frameKinds: new Map(),
+    frameBytes: new Map(),
     sockets: [],
     failures: [],
     reset() {
       this.requests.length = 0;
       this.framesSent = 0;
       this.frameKinds.clear();
+      this.frameBytes.clear();
     }
   };
   page.on('request', (request) => {
@@ -95,6 +99,8 @@ function watchTraffic(page: Page): Traffic {
       traffic.framesSent++;
       const kind = frameKind(payload);
       traffic.frameKinds.set(kind, (traffic.frameKinds.get(kind) ?? 0) + 1);
+      const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+      traffic.frameBytes.set(kind, (traffic.frameBytes.get(kind) ?? 0) + bytes);
     });
     ws.on('socketerror', (error) => traffic.failures.push(`socket error: ${error}`));
   });
@@ -115,6 +121,35 @@ const OPEN_PROBE = `
       window.__loadedAt = performance.now();
     if (window.__loadedAt && window.__onlineAt) observer.disconnect();
   }).observe(document, { subtree: true, childList: true, attributes: true });
+`;
+
+/**
+ * Installed in every studio page before its own scripts: while `window.__wlog` is an array, every
+ * message the page posts to a worker (the browser's compile gate, the sandbox) and every reply is
+ * logged by its `t` with the time, so a probe can say where an edit's time went. Idle otherwise.
+ */
+const WORKER_PROBE = `
+  window.__wlog = null;
+  (() => {
+    const log = (direction, message) => {
+      const t = message && message.t;
+      if (window.__wlog && typeof t === 'string') window.__wlog.push([direction, t, performance.now()]);
+    };
+    // The reply is logged by a listener added when the worker is made, so before the page's own:
+    // the page's listener runs its microtasks (the next request, say) before later listeners.
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (event) => log('in', event.data));
+      }
+    };
+    const post = Base.prototype.postMessage;
+    Base.prototype.postMessage = function (message, ...rest) {
+      log('out', message);
+      return post.call(this, message, ...rest);
+    };
+  })();
 `;
 
 /** A studio page that is open, drawn and live. */
@@ -143,6 +178,7 @@ export async function openStudio(
   const traffic = watchTraffic(page);
   await page.addInitScript(`window.__expectNodes = ${expectNodes};`);
   await page.addInitScript(OPEN_PROBE);
+  await page.addInitScript(WORKER_PROBE);
   await page.goto(`${BASE}/apps/${appId}`);
   // Drawn within 120 s and online within 30 s more; a refused handshake (a 404: the server
   // has no `/collab`) ends the wait at once.
@@ -262,4 +298,71 @@ export async function armWatcher(page: Page, done: string): Promise<void> {
 export async function readClock(page: Page, name: '__sentAt' | '__seenAt'): Promise<number> {
   await page.waitForFunction(`window.${name} > 0`, null, { timeout: 30_000 });
   return (await page.evaluate(`window.${name}`)) as number;
+}
+
+/** One entry of the worker log: a message out to a worker or in from one (its `t`), or the
+ * input that started it; page time (ms). */
+export type WorkerEvent = readonly ['out' | 'in' | 'input', string, number];
+
+/** Starts the worker log, with the next `trigger` event's `timeStamp` as its first entry. */
+export async function armWorkerLog(page: Page, trigger: string): Promise<void> {
+  await page.evaluate(`(() => {
+    window.__wlog = [];
+    const start = (event) => {
+      window.__wlog.unshift(['input', event.type, event.timeStamp || performance.now()]);
+      window.removeEventListener(${JSON.stringify(trigger)}, start, true);
+    };
+    window.addEventListener(${JSON.stringify(trigger)}, start, true);
+  })()`);
+}
+
+/** The worker log since `armWorkerLog`, and stops it. */
+export async function workerLog(page: Page): Promise<WorkerEvent[]> {
+  return (await page.evaluate(
+    '(() => { const log = window.__wlog ?? []; window.__wlog = null; return log; })()'
+  )) as WorkerEvent[];
+}
+
+/** What happened to a field while keys were typed into it. */
+export interface FieldWatch {
+  /** Errors the canvas showed (its `[data-live-error]` card), with the keys typed by then. */
+  readonly errors: { at: number; text: string }[];
+  /** Keys that had reached the field when it lost focus, or -1. */
+  readonly lostAt: number;
+  /** Whether the field still has focus, and is still in the page (not drawn afresh). */
+  readonly focused: boolean;
+  readonly connected: boolean;
+}
+
+/** Watches the focused field (after `armKeystrokes`): focus lost, errors the canvas shows. */
+export async function armFieldWatch(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    const keys = () => (window.__keys ? window.__keys.times.length : -1);
+    const watch = (window.__fieldWatch = { field: document.activeElement, errors: [], lostAt: -1 });
+    document.addEventListener('focusout', (event) => {
+      if (event.target === watch.field && watch.lostAt < 0) watch.lostAt = keys();
+    }, true);
+    let last = '';
+    new MutationObserver(() => {
+      const card = document.querySelector('[data-canvas] [data-live-error]');
+      const text = card ? card.textContent.replace(/[ \\n]+/g, ' ').trim() : '';
+      if (text && text !== last) watch.errors.push({ at: keys(), text: text.slice(0, 200) });
+      last = text;
+    }).observe(document.querySelector('[data-canvas]'), {
+      subtree: true, childList: true, characterData: true
+    });
+  })()`);
+}
+
+/** What `armFieldWatch` saw. */
+export async function fieldWatch(page: Page): Promise<FieldWatch> {
+  return (await page.evaluate(`(() => {
+    const watch = window.__fieldWatch;
+    return {
+      errors: watch.errors,
+      lostAt: watch.lostAt,
+      focused: document.activeElement === watch.field,
+      connected: watch.field.isConnected
+    };
+  })()`)) as FieldWatch;
 }

@@ -98,6 +98,12 @@ export async function headingOf(appId: string): Promise<string> {
   return file.components[0].view.children.find((n) => n.type === 'Heading')!.id;
 }
 
+/** The id of the root component's root view node (where the todo's Heading sits). */
+export async function rootViewOf(appId: string): Promise<string> {
+  const file = (await appFile(appId)).json as { components: { view: { id: string } }[] };
+  return file.components[0].view.id;
+}
+
 /** The app's JSON export (`GET .../file`, what a person downloads) and its size in bytes. */
 export async function appFile(appId: string): Promise<{ json: unknown; bytes: number }> {
   const response = await fetch(`${BASE}/api/apps/${appId}/file`, { headers: OWNER });

@@ -9,15 +9,20 @@
  * Frames (ms from an input event's `timeStamp` to the next animation frame after the page shows
  * its effect; × is the p95 over the baseline's median):
  *   bare keystroke   the baseline: a key into a plain <input> on a blank page of the same browser.
- *   keystroke        a key typed (10 ms apart) into the todo's bound input (`draft`) in Use mode,
- *                    to the frame after its `input` event (the field shows it; the app's own
- *                    re-render comes back from the sandbox later). 1,000 keys; during them the
- *                    page's HTTP requests and `/collab` frames sent are counted, and the characters
- *                    the field and the stored document kept are compared with those typed.
+ *   keystroke        a key typed (10 ms apart) into a bound input in Use mode, to the frame after
+ *                    its `input` event (the field shows it; the app's own re-render comes back from
+ *                    the sandbox later). 1,000 keys, twice: into the todo's `draft`, a `local`
+ *                    field (kept in the tab: nothing is sent, the stored document must not change),
+ *                    and into `note`, a shared `string` field (a Y.Text in the document) added with
+ *                    a TextInput through the op route (the canvas writes it to its replica,
+ *                    coalesced: 250 ms quiet, at most 1 s). During them the page's HTTP requests and
+ *                    `/collab` frames sent (by kind) are counted, and the characters the field and
+ *                    the stored document kept are compared with those typed.
  *   inspector change a text changed in the inspector (the todo's Heading, a Text of the 2,000-node
- *                    app): from the Enter that commits it to the frame after the canvas shows it
- *                    (batch to the server, plan, gate, dry run, commit, the update back, the
- *                    sandbox re-render, the DOM patch).
+ *                    app): from the Enter that commits it to the frame after the canvas shows it.
+ *                    A literal prop is local first: planned in the browser and written to its
+ *                    replica (no op request; the server judges the live update afterwards), then
+ *                    the sandbox re-render and the DOM patch.
  *   palette drop     a Badge dragged from the palette onto the canvas: pointer up to the frame
  *                    showing it. Todo and 2,000 nodes.
  *   reach            the todo's inspector change made in one browser context, to the frame after
@@ -28,9 +33,17 @@
  *   with its elements drawn, and the badge online; the baseline is the todo template's studio.
  *   Four runs each (three of the 10,000-node app, which takes seconds): the p95 is the slowest.
  * Bytes: the stored Y.Doc (read from the server's SQLite file) and the JSON export before and
- *   after the 1,000 keystrokes, and after 1,000 one-op batches (a Heading's text, as the
- *   inspector sends it) through `POST /api/apps/:id/ops` with the owner's Bearer token, four in
- *   flight: the history they leave, and how much of it is restore snapshots (`before`).
+ *   after each 1,000 keystrokes (the shared note's per key too), and after 1,000 one-op batches
+ *   (a Heading's text) through `POST /api/apps/:id/ops` with the owner's Bearer token, four in
+ *   flight: the history they leave, and how much of it is restore points (`restorePoint`: a state
+ *   vector and a delete set; or an old entry's whole `before` snapshot).
+ *
+ * Notes under the tables: for the inspector changes and palette drops, where the time went (the
+ * medians of: input to the browser gate's compile request, the gate's compile, its answer to the
+ * sandbox's swap, the sandbox, its view to the frame; from the messages the page posts to its
+ * workers and their replies) and what the page sent; for each typing run, the canvas errors shown
+ * while typing, whether the field kept focus, and which typed characters were lost; the history's
+ * restore points and its bytes by field.
  *
  * The 20 editors of the reach row are the two pages and 18 Hocuspocus providers in this process
  * (tests/collab/harness.ts `connect`, with the owner token, each publishing a presence like a
@@ -43,6 +56,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import * as Y from 'yjs';
 import { readModel } from '../../src/lib/model/ydoc';
 import { toAppFile } from '../../src/lib/model/appfile';
 import { connect, synced, type Peer } from '../collab/harness';
@@ -50,15 +64,21 @@ import { buildApp } from './apps';
 import { ms, printTable, summarize, type Sample } from './measure';
 import {
   arm,
+  armFieldWatch,
   armKeystrokes,
   armWatcher,
+  armWorkerLog,
   armWriter,
   CollabNotLive,
+  fieldWatch,
   keystrokeTimes,
   openStudio,
   readClock,
   took,
-  type OpenStudio
+  workerLog,
+  type FieldWatch,
+  type OpenStudio,
+  type WorkerEvent
 } from './studio-probes';
 import {
   appFile,
@@ -66,6 +86,7 @@ import {
   createApp,
   headingOf,
   OWNER_TOKEN,
+  rootViewOf,
   sendOps,
   ServerFailure,
   settledDoc,
@@ -150,24 +171,32 @@ const inspectorField = (page: Page) =>
 const showsText = (nodeId: string, text: string) =>
   `document.querySelector('[data-canvas] [data-node-id="${nodeId}"]')?.textContent?.includes(${JSON.stringify(text)})`;
 
+/** Frames of one kind of edit, and each edit's worker log (where its time went). */
+interface Edits {
+  readonly times: number[];
+  readonly logs: WorkerEvent[][];
+}
+
 /** Selects `nodeId` in the outline and changes its text `runs` times in the inspector. */
-async function inspectorEdits(page: Page, nodeId: string, runs: number): Promise<number[]> {
-  const times: number[] = [];
+async function inspectorEdits(page: Page, nodeId: string, runs: number): Promise<Edits> {
+  const edits: Edits = { times: [], logs: [] };
   await page.locator(`[data-outline-node="${nodeId}"]`).click();
   const field = inspectorField(page);
   for (let i = 0; i < runs; i++) {
     const text = `Edited ${i}`;
     await field.fill(text);
     await arm(page, 'keydown', showsText(nodeId, text));
+    await armWorkerLog(page, 'keydown');
     await field.press('Enter');
-    times.push(await took(page));
+    edits.times.push(await took(page));
+    edits.logs.push(await workerLog(page));
   }
-  return times;
+  return edits;
 }
 
 /** Drags a Badge from the palette to just after the canvas's first h1, `runs` times. */
-async function paletteDrops(page: Page, runs: number): Promise<number[]> {
-  const times: number[] = [];
+async function paletteDrops(page: Page, runs: number): Promise<Edits> {
+  const edits: Edits = { times: [], logs: [] };
   const item = page.locator('[data-palette-item="Badge"]');
   for (let i = 0; i < runs; i++) {
     const target = page.locator('[data-canvas] h1[data-node-id]').first();
@@ -183,10 +212,70 @@ async function paletteDrops(page: Page, runs: number): Promise<number[]> {
       'pointerup',
       `document.querySelectorAll('[data-canvas] [data-node-id]').length > ${before}`
     );
+    await armWorkerLog(page, 'pointerup');
     await page.mouse.up();
-    times.push(await took(page));
+    edits.times.push(await took(page));
+    edits.logs.push(await workerLog(page));
   }
-  return times;
+  return edits;
+}
+
+/**
+ * Where one edit's time went, from its worker log (ms): the input to the browser gate's compile
+ * request (plan, write to the replica, refresh), the gate's compile, from its answer to the
+ * sandbox's swap (or load), the sandbox, and from its view to the frame (`total`). Null when the
+ * edit took another way (no compile before a swap: the server's answer, say).
+ */
+function phases(log: WorkerEvent[], total: number): number[] | null {
+  const input = log.find((e) => e[0] === 'input')?.[2];
+  if (input === undefined) return null;
+  const swap = log.find((e) => e[0] === 'out' && (e[1] === 'swap' || e[1] === 'load'));
+  const asked = log.find((e) => e[0] === 'out' && e[1] === 'compile');
+  if (!swap || !asked || asked[2] > swap[2]) return null;
+  const compiled = log
+    .filter((e) => e[0] === 'in' && e[1] === 'compiled' && e[2] <= swap[2])
+    .at(-1);
+  const view = log.find((e) => e[0] === 'in' && e[1] === 'view' && e[2] >= swap[2]);
+  if (!compiled || !view) return null;
+  return [
+    asked[2] - input,
+    compiled[2] - asked[2],
+    swap[2] - compiled[2],
+    view[2] - swap[2],
+    input + total - view[2]
+  ];
+}
+
+/** The note on one kind of edit: where its time went (medians), what the page sent. */
+function editNote(what: string, edits: Edits, traffic: OpenStudio['traffic']): string {
+  const split = edits.logs
+    .map((log, i) => phases(log, edits.times[i]))
+    .filter((p): p is number[] => p !== null);
+  const median = (k: number) => ms(summarize(split.map((p) => p[k])).median);
+  const where =
+    split.length === 0
+      ? 'no gate compile before the sandbox swap in any run'
+      : `medians of ${split.length} of ${edits.times.length} runs: input → compile asked ` +
+        `${median(0)} ms, browser gate compile ${median(1)} ms, → sandbox swap ${median(2)} ms, ` +
+        `sandbox ${median(3)} ms, view → frame ${median(4)} ms`;
+  return (
+    `${what}: ${where}; requests: ${pathCounts(traffic.requests) || 'none'}; ` +
+    `/collab frames sent: ${frameCounts(traffic.frameKinds, traffic.frameBytes) || 'none'}.`
+  );
+}
+
+/** `2× POST /path, …` */
+function pathCounts(requests: readonly string[]): string {
+  const paths = new Map<string, number>();
+  for (const r of requests) paths.set(r, (paths.get(r) ?? 0) + 1);
+  return [...paths].map(([p, n]) => `${n}× ${p}`).join(', ');
+}
+
+/** `7 update (582 B), …` */
+function frameCounts(kinds: Map<string, number>, bytes: Map<string, number>): string {
+  return [...kinds]
+    .map(([kind, sent]) => `${sent} ${kind} (${grouped(bytes.get(kind) ?? 0)} B)`)
+    .join(', ');
 }
 
 /** The baseline of the frame rows: keys into a plain <input> on a blank page. */
@@ -229,8 +318,77 @@ async function quiet(studio: OpenStudio, quietMs = 1_500): Promise<void> {
   }
 }
 
-/** 1,000 keys into the todo's bound input in Use mode: frames, traffic, kept characters, bytes. */
-async function keystrokes(server: BenchServer, browser: Browser): Promise<void> {
+/** What typing `KEYSTROKES` keys into a field of an open studio gave. */
+interface Typing {
+  readonly text: string;
+  readonly times: number[];
+  /** HTTP requests (`METHOD /path`) while typing and until the page was quiet. */
+  readonly requests: string[];
+  /** `/collab` frames sent while typing, by kind, and their bytes. */
+  readonly kinds: Map<string, number>;
+  readonly bytes: Map<string, number>;
+  /** `/collab` frames sent from the first key until the page was quiet. */
+  readonly framesUntilQuiet: number;
+  readonly typingMs: number;
+  /** What the field shows once the page is quiet. */
+  readonly field: string;
+  /** Errors the canvas showed while typing; whether the field kept focus. */
+  readonly watch: FieldWatch;
+}
+
+/** Types `KEYSTROKES` keys, 10 ms apart, into `input` (clicked first) and counts what was sent. */
+async function typeKeys(studio: OpenStudio, input: ReturnType<Page['locator']>): Promise<Typing> {
+  await input.click();
+  await quiet(studio, 500);
+  await armKeystrokes(studio.page);
+  await armFieldWatch(studio.page);
+  studio.traffic.reset();
+  const text = 'the quick brown fox jumps over the lazy dog '.repeat(30).slice(0, KEYSTROKES);
+  const t0 = performance.now();
+  await studio.page.keyboard.type(text, { delay: 10 });
+  const typingMs = performance.now() - t0;
+  const times = await keystrokeTimes(studio.page);
+  const kinds = new Map(studio.traffic.frameKinds);
+  const bytes = new Map(studio.traffic.frameBytes);
+  const watch = await fieldWatch(studio.page);
+  await quiet(studio);
+  return {
+    text,
+    times,
+    requests: [...studio.traffic.requests],
+    kinds,
+    bytes,
+    framesUntilQuiet: studio.traffic.framesSent,
+    typingMs,
+    field: await input.inputValue(),
+    watch
+  };
+}
+
+/** The note on one typing run: time, requests by path, frames by kind, errors, keys lost. */
+function typingNote(what: string, typed: Typing): string {
+  const { watch } = typed;
+  const focus =
+    watch.lostAt < 0
+      ? 'the field kept focus'
+      : `the field lost focus after ${grouped(watch.lostAt)} keys` +
+        `${watch.connected ? '' : ' (it was drawn afresh: a new element)'}` +
+        `${watch.focused ? ', and had it back by the end' : '; the later keys went to the page'}`;
+  const errors = watch.errors.map((e) => `after ${grouped(e.at)} keys: ${e.text}`).join('; ');
+  return (
+    `${what}: typing ${grouped(KEYSTROKES)} keys took ${(typed.typingMs / 1000).toFixed(1)} s; ` +
+    `requests while typing and until quiet: ${pathCounts(typed.requests) || 'none'}; ` +
+    `/collab frames sent while typing: ${frameCounts(typed.kinds, typed.bytes) || 'none'}; ` +
+    `${typed.framesUntilQuiet} until quiet. Canvas errors while typing: ${errors || 'none'}; ` +
+    `${focus}. The field: ${compareTyped(typed.text, typed.field).summary}.`
+  );
+}
+
+const NONE = { text: 'none', ok: (v: number) => v === 0 };
+
+/** 1,000 keys into the todo's bound input (`draft`, a `local` field) in Use mode: it stays in the
+ * tab, so nothing may be sent and the stored document must not change. */
+async function localDraft(server: BenchServer, browser: Browser): Promise<void> {
   const id = await createApp({ template: 'todo' });
   const studio = await openStudio(browser, id, 5);
   try {
@@ -239,99 +397,242 @@ async function keystrokes(server: BenchServer, browser: Browser): Promise<void> 
     const historyBefore = stored.doc.getArray('history').length;
     const exportBefore = (await appFile(id)).bytes;
     await studio.page.locator('[data-mode-button="use"]').click();
-    const input = studio.page.locator('[data-canvas] input[placeholder="What needs doing?"]');
-    await input.click();
-    await quiet(studio, 500);
-    await armKeystrokes(studio.page);
-    studio.traffic.reset();
-    const text = 'the quick brown fox jumps over the lazy dog '.repeat(30).slice(0, KEYSTROKES);
-    const t0 = performance.now();
-    await studio.page.keyboard.type(text, { delay: 10 });
-    const typing = performance.now() - t0;
-    const times = await keystrokeTimes(studio.page);
-    const requests = studio.traffic.requests.length;
-    const frameCount = studio.traffic.framesSent;
-    const kinds = [...studio.traffic.frameKinds]
-      .map(([kind, sent]) => `${sent} ${kind}`)
-      .join(', ');
-    await quiet(studio);
-    const field = await input.inputValue();
-    const kept = field.length;
+    const typed = await typeKeys(
+      studio,
+      studio.page.locator('[data-canvas] input[placeholder="What needs doing?"]')
+    );
     const after = await settledDoc(server, id);
-    const draft = after.doc.getMap('state').toJSON().draft;
-    const paths = new Map<string, number>();
-    for (const r of studio.traffic.requests) paths.set(r, (paths.get(r) ?? 0) + 1);
+    const draft = after.doc.getMap('state').get('draft');
+    const keys = `${grouped(KEYSTROKES)} keystrokes (local draft)`;
     frames.push({
-      what: `keystroke, todo draft in Use mode (${grouped(KEYSTROKES)} keys)`,
-      times,
+      what: `keystroke, todo local draft in Use mode (${grouped(KEYSTROKES)} keys)`,
+      times: typed.times,
       budget: { text: 'p95 < 16 ms', p95: 16 }
     });
-    const none = { text: 'none', ok: (v: number) => v === 0 };
     counts.push(
       {
-        what: `HTTP requests during ${grouped(KEYSTROKES)} keystrokes`,
-        value: requests,
+        what: `HTTP requests during ${keys}`,
+        value: typed.requests.length,
         baseline: null,
-        budget: none
+        budget: NONE
       },
       {
-        what: `/collab frames sent during ${grouped(KEYSTROKES)} keystrokes`,
-        value: frameCount,
+        what: `/collab update frames sent during ${keys}`,
+        value: typed.kinds.get('update') ?? 0,
         baseline: null,
-        budget: none
+        budget: NONE
       },
-      { what: 'characters kept in the field (of those typed)', value: kept, baseline: KEYSTROKES },
       {
-        what: 'characters kept in the stored draft',
-        value: typeof draft === 'string' ? draft.length : NaN,
+        what: 'keys followed by an input event in the field (local draft)',
+        value: typed.times.length,
         baseline: KEYSTROKES
       },
       {
-        what: `stored Y.Doc bytes after ${grouped(KEYSTROKES)} keystrokes (vs before)`,
+        what: 'typed characters kept in the field, in order (local draft)',
+        value: compareTyped(typed.text, typed.field).inOrder,
+        baseline: KEYSTROKES
+      },
+      {
+        what: 'draft characters in the stored doc (local: none)',
+        value: draft === undefined ? 0 : String(draft).length,
+        baseline: null,
+        budget: NONE
+      },
+      {
+        what: `stored Y.Doc bytes after ${keys} (vs before)`,
         value: after.bytes,
         baseline: before,
         budget: { text: 'unchanged', ok: (v) => v === before }
       },
       {
-        what: `history entries after ${grouped(KEYSTROKES)} keystrokes (vs before)`,
+        what: `history entries after ${keys} (vs before)`,
         value: after.doc.getArray('history').length,
         baseline: historyBefore
       },
       {
-        what: `JSON export bytes after ${grouped(KEYSTROKES)} keystrokes (vs before)`,
+        what: `JSON export bytes after ${keys} (vs before)`,
         value: (await appFile(id)).bytes,
         baseline: exportBefore
       }
     );
+    notes.push(typingNote('Local draft', typed));
+  } finally {
+    await studio.close();
+  }
+}
+
+/**
+ * 1,000 keys into a shared `string` field (a Y.Text in the document): the todo plus a `note`
+ * field and a TextInput bound to it, added through the op route. The canvas writes the typing to
+ * its replica, coalesced (250 ms quiet, at most 1 s), so a few update frames go out and the
+ * stored document grows with the characters, not with a copy of the text per key.
+ */
+async function sharedNote(server: BenchServer, browser: Browser): Promise<void> {
+  const id = await createApp({ template: 'todo' });
+  await sendOps(id, [
+    { op: 'addState', component: 'App', name: 'note', type: 'string', initial: '' }
+  ]);
+  await sendOps(id, [
+    {
+      op: 'addNode',
+      parent: await rootViewOf(id),
+      index: 0,
+      type: 'TextInput',
+      props: { label: 'Note', value: { $bind: 'note' } }
+    }
+  ]);
+  const studio = await openStudio(browser, id, 6);
+  try {
+    await studio.page.locator('[data-mode-button="use"]').click();
+    const input = studio.page.locator('[data-canvas] label', { hasText: 'Note' }).locator('input');
+    await input.waitFor();
+    const start = await settledDoc(server, id);
+    const before = start.bytes;
+    const historyBefore = start.doc.getArray('history').length;
+    const exportBefore = (await appFile(id)).bytes;
+    const typed = await typeKeys(studio, input);
+    const after = await settledDoc(server, id);
+    const note = after.doc.getMap('state').get('note');
+    // A shared string field is a Y.Text (model/textdata.ts); anything else is a finding.
+    const text = note instanceof Y.Text ? note.toString() : typeof note === 'string' ? note : '';
+    const stored = compareTyped(typed.text, text);
+    const keys = `${grouped(KEYSTROKES)} keystrokes (shared note)`;
+    frames.push({
+      what: `keystroke, shared text field (Y.Text) in Use mode (${grouped(KEYSTROKES)} keys)`,
+      times: typed.times,
+      budget: { text: 'p95 < 16 ms', p95: 16 }
+    });
+    const updates = typed.kinds.get('update') ?? 0;
+    counts.push(
+      {
+        what: `HTTP requests during ${keys}`,
+        value: typed.requests.length,
+        baseline: null,
+        budget: NONE
+      },
+      {
+        what: `/collab update frames sent during ${keys}`,
+        value: updates,
+        baseline: null
+      },
+      {
+        what: 'keys followed by an input event in the field (shared note)',
+        value: typed.times.length,
+        baseline: KEYSTROKES
+      },
+      {
+        what: 'typed characters kept in the field, in order (shared note)',
+        value: compareTyped(typed.text, typed.field).inOrder,
+        baseline: KEYSTROKES
+      },
+      {
+        what: 'typed characters kept in the stored note, in order (Y.Text)',
+        value: stored.inOrder,
+        baseline: KEYSTROKES
+      },
+      {
+        what: 'characters in the stored note not matched to a typed one',
+        value: stored.extra,
+        baseline: null,
+        budget: NONE
+      },
+      {
+        what: 'stored note is exactly the typed text up to character',
+        value: stored.exactTo,
+        baseline: KEYSTROKES
+      },
+      {
+        what: `stored Y.Doc bytes after ${keys} (vs before)`,
+        value: after.bytes,
+        baseline: before
+      },
+      {
+        what: '  stored Y.Doc bytes added per key typed',
+        value: Number(((after.bytes - before) / KEYSTROKES).toFixed(2)),
+        baseline: null
+      },
+      {
+        what: '  stored Y.Doc bytes added per character of the stored note',
+        value: Number(((after.bytes - before) / Math.max(1, text.length)).toFixed(2)),
+        baseline: null
+      },
+      {
+        what: `history entries after ${keys} (vs before)`,
+        value: after.doc.getArray('history').length,
+        baseline: historyBefore
+      },
+      {
+        what: `JSON export bytes after ${keys} (vs before)`,
+        value: (await appFile(id)).bytes,
+        baseline: exportBefore
+      }
+    );
+    const kind = note instanceof Y.Text ? 'a Y.Text' : `not a Y.Text but ${typeof note}`;
+    const same =
+      text === typed.field ? 'the field’s text' : `not the field’s text: ${stored.summary}`;
     notes.push(
-      `Typing ${grouped(KEYSTROKES)} keys took ${(typing / 1000).toFixed(1)} s; requests while typing and ` +
-        `until quiet: ${[...paths].map(([p, n]) => `${n}× ${p}`).join(', ') || 'none'}; ` +
-        `/collab frames sent while typing: ${kinds || 'none'}; ` +
-        `${studio.traffic.framesSent} until quiet. Keys lost (index: character): ` +
-        `${dropped(text, field) || 'none'}.`
+      `${typingNote('Shared note', typed)} The stored note is ${kind}, ${same}; update frames ` +
+        `averaged ${grouped(Math.round((typed.bytes.get('update') ?? 0) / Math.max(1, updates)))} B.`
     );
   } finally {
     await studio.close();
   }
 }
 
-/** Which typed characters the field lost, when what it kept is what was typed minus some. */
-function dropped(typed: string, kept: string): string {
+/**
+ * How much of what was typed `kept` holds: how far it is exactly the typed text (`exactTo`: the
+ * index of the first difference), the typed characters it kept in order (the longest common
+ * subsequence; the typed text repeats a sentence, so a duplicated character can pair with a later
+ * typed one and count here), the characters it holds that pair with none, and which typed ones
+ * it lost (index: character).
+ */
+function compareTyped(
+  typed: string,
+  kept: string
+): { exactTo: number; inOrder: number; extra: number; summary: string } {
+  const [n, m] = [typed.length, kept.length];
+  const table = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--)
+      table[i][j] =
+        typed[i] === kept[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1]);
   const lost: string[] = [];
-  let j = 0;
-  for (let i = 0; i < typed.length; i++)
-    if (typed[i] === kept[j]) j++;
-    else lost.push(`${i}: ${JSON.stringify(typed[i])}`);
-  if (j < kept.length) return `not a subsequence of what was typed (${kept.length} characters)`;
-  return lost.slice(0, 12).join(', ') + (lost.length > 12 ? ', …' : '');
+  for (let i = 0, j = 0; i < n;)
+    if (j < m && typed[i] === kept[j]) [i, j] = [i + 1, j + 1];
+    else if (j < m && table[i][j + 1] >= table[i + 1][j]) j++;
+    else lost.push(`${i}: ${JSON.stringify(typed[i++])}`);
+  const inOrder = table[0][0];
+  const extra = m - inOrder;
+  let exactTo = 0;
+  while (exactTo < Math.min(n, m) && typed[exactTo] === kept[exactTo]) exactTo++;
+  const summary =
+    inOrder === n && extra === 0
+      ? `every key, in order`
+      : `${grouped(m)} characters, the typed text exactly up to character ${grouped(exactTo)}; ` +
+        `${grouped(inOrder)} of the ${grouped(n)} typed in order, ` +
+        `${grouped(extra)} unmatched; lost (index: character): ` +
+        (lost.length === 0
+          ? 'none'
+          : `${lost.slice(0, 8).join(', ')}${lost.length > 8 ? `, … (${grouped(lost.length)} in all)` : ''}`);
+  return { exactTo, inOrder, extra, summary };
 }
 
-/** The characters of the `before` snapshots (restore points) in a history log. */
-function snapshotBytes(entries: unknown[]): number {
+/** An entry's restore point: its `restorePoint` (state vector and deletions, base64), or the
+ * whole `before` snapshot of an entry written before restore points; characters of each. */
+function pointSizes(entry: unknown): { point: number; before: number } {
+  const { restorePoint, before } = entry as { restorePoint?: unknown; before?: unknown };
+  return {
+    point: typeof restorePoint === 'string' ? restorePoint.length : 0,
+    before: typeof before === 'string' ? before.length : 0
+  };
+}
+
+/** The characters of the restore points (`restorePoint` and old `before`) in a history log. */
+function restoreBytes(entries: unknown[]): number {
   let total = 0;
   for (const entry of entries) {
-    const before = (entry as { before?: unknown }).before;
-    if (typeof before === 'string') total += before.length;
+    const { point, before } = pointSizes(entry);
+    total += point + before;
   }
   return total;
 }
@@ -371,18 +672,35 @@ async function historyBytes(server: BenchServer): Promise<void> {
       baseline: JSON.stringify(before.doc.getArray('history').toJSON()).length
     },
     {
-      what: `  of which \`before\` snapshots (vs the whole history)`,
-      value: snapshotBytes(history.toJSON()),
+      what: `  of which restore points (\`restorePoint\` + \`before\`) (vs the whole history)`,
+      value: restoreBytes(history.toJSON()),
       baseline: JSON.stringify(history.toJSON()).length
     }
   );
-  const entries = history.toJSON() as { before?: unknown }[];
-  const sizes = entries
-    .map((e) => (typeof e.before === 'string' ? e.before.length : 0))
-    .filter((size) => size > 0);
+  const entries = history.toJSON().map(pointSizes);
+  const describe = (sizes: number[]) =>
+    sizes.length === 0
+      ? ''
+      : ` (the first ${grouped(sizes[0])} characters, the last ${grouped(sizes.at(-1)!)}, ` +
+        `the largest ${grouped(Math.max(...sizes))}, ${grouped(Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length))} on average)`;
+  const points = entries.map((e) => e.point).filter((size) => size > 0);
+  const befores = entries.map((e) => e.before).filter((size) => size > 0);
   notes.push(
-    `History \`before\` snapshots: ${sizes.length} of ${entries.length} entries carry one; ` +
-      `the first ${grouped(sizes[0] ?? 0)} characters, the last ${grouped(sizes.at(-1) ?? 0)}.`
+    `History restore points: ${points.length} of ${entries.length} entries carry a \`restorePoint\`` +
+      `${describe(points)}; ${befores.length} an old whole \`before\` snapshot${describe(befores)}.`
+  );
+  // Where the rest of the history's bytes are: each field's JSON, over all entries.
+  const fields = new Map<string, number>();
+  for (const entry of history.toJSON() as Record<string, unknown>[])
+    for (const [key, value] of Object.entries(entry))
+      fields.set(key, (fields.get(key) ?? 0) + JSON.stringify(value).length + key.length + 4);
+  notes.push(
+    `History bytes by field (JSON, all entries): ` +
+      [...fields]
+        .sort((a, b) => b[1] - a[1])
+        .map(([key, size]) => `${key} ${grouped(size)}`)
+        .join(', ') +
+      '.'
   );
   const round = summarize(times);
   notes.push(
@@ -478,13 +796,28 @@ async function editsAndDrops(
   const budget = { text: 'p95 < 16 ms', p95: 16 };
   const studio = await openStudio(browser, app.id, DRAWN(app.nodes));
   try {
+    studio.traffic.reset();
     const edits = await part(`edits ${what}`, () =>
       inspectorEdits(studio.page, app.textId, EDIT_RUNS)
     );
-    frames.push({ what: `inspector change, ${what}`, times: edits, budget });
+    frames.push({
+      what: `inspector change, ${what}`,
+      times: edits instanceof Error ? edits : edits.times,
+      budget
+    });
+    if (!(edits instanceof Error))
+      notes.push(editNote(`Inspector change, ${what}`, edits, studio.traffic));
     await studio.page.keyboard.press('Escape');
+    await quiet(studio, 500);
+    studio.traffic.reset();
     const drops = await part(`drops ${what}`, () => paletteDrops(studio.page, DROP_RUNS));
-    frames.push({ what: `palette drop, ${what}`, times: drops, budget });
+    frames.push({
+      what: `palette drop, ${what}`,
+      times: drops instanceof Error ? drops : drops.times,
+      budget
+    });
+    if (!(drops instanceof Error))
+      notes.push(editNote(`Palette drop, ${what}`, drops, studio.traffic));
   } finally {
     await studio.close();
   }
@@ -529,9 +862,12 @@ async function main(): Promise<void> {
     await editsAndDrops(browser, 'todo template', apps.todo);
     await editsAndDrops(browser, '2,000 nodes', apps.small);
 
-    const typed = await part('keystrokes', () => keystrokes(server, browser));
+    const typed = await part('local draft', () => localDraft(server, browser));
     if (typed instanceof Error)
-      frames.push({ what: 'keystroke, todo draft in Use mode', times: typed });
+      frames.push({ what: 'keystroke, todo local draft in Use mode', times: typed });
+    const noted = await part('shared note', () => sharedNote(server, browser));
+    if (noted instanceof Error)
+      frames.push({ what: 'keystroke, shared text field in Use mode', times: noted });
     const stored = await part('history', () => historyBytes(server));
     if (stored instanceof Error)
       counts.push({ what: 'history after op batches', value: stored, baseline: null });
