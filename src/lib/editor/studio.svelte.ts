@@ -616,6 +616,9 @@ export class Studio {
     if (this.provider === null || this.gate === null) return null;
     if (this.status === 'offline' || this.status === 'connecting') return null;
     if (!renderSafe(this.model, ops)) return null;
+    // The title is also the app list's: a rename goes through the op route, whose answer comes
+    // once it is stored, so the home page a person goes back to shows the new name.
+    if (ops.some((op) => (op as { op?: unknown }).op === 'setMeta')) return null;
     const result = commitPlanned(this.doc, ops, this.origin, {
       source,
       verify: (model, touched) => [...touched].flatMap((id) => networkErrors(model, id))
