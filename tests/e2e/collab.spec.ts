@@ -6,26 +6,12 @@
  */
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { link, newApp } from './apps';
 
 interface FileNode {
   id: string;
   type: string;
   children?: FileNode[];
-}
-
-async function newApp(request: APIRequestContext): Promise<string> {
-  const created = await request.post('/api/apps', { data: { template: 'todo' } });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
-}
-
-/** A share link made over the API: the URL it answers, which is what the tests open. */
-async function link(request: APIRequestContext, id: string, role: string): Promise<string> {
-  const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn: 3600 } });
-  expect(made.status()).toBe(201);
-  const { url } = (await made.json()) as { url: string };
-  expect(url).toMatch(new RegExp(`^http://[^/]+/apps/${id}\\?token=`));
-  return url;
 }
 
 /** The token inside a share link's URL (for the API calls a script makes with it). */

@@ -8,20 +8,9 @@
  * - a `person` field (dark mode) is the same in a second tab of the same person, and not another
  *   person's.
  */
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-
-async function newApp(request: APIRequestContext): Promise<string> {
-  const created = await request.post('/api/apps', { data: { template: 'todo' } });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { id: string }).id;
-}
-
-async function link(request: APIRequestContext, id: string, role: string): Promise<string> {
-  const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn: 3600 } });
-  expect(made.status()).toBe(201);
-  return ((await made.json()) as { url: string }).url;
-}
+import { link, newApp } from './apps';
 
 /** Opens a share link's URL as a person, in Use mode; records every WebSocket frame sent. */
 async function openAs(

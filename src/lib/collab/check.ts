@@ -27,6 +27,7 @@ import { rootComponent, scopeOf, type AppModel } from '../model/types';
 import { stateValue } from '../model/textdata';
 import { editError, type EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
+import { notStoredError } from '../ops/judge';
 import { restorePointProblem } from '../model/restore-point';
 import { canEditDefinition, canWriteData, type Role } from './protocol';
 import { historyEntryProblem } from './history-entry';
@@ -408,13 +409,7 @@ export function checkRecords(
       // Own fields only: a field named `constructor` must not find Object.prototype's.
       const decl = root && Object.hasOwn(root.state, field) ? root.state[field] : undefined;
       if (decl && scopeOf(decl) !== 'shared') {
-        errors.push(
-          editError(
-            'E_STATE_SCOPE',
-            `state.${field} is ${decl.scope === 'local' ? 'local to each tab' : 'kept per person'}: its value is never stored in the app`,
-            { path: `/data/${field}` }
-          )
-        );
+        errors.push(notStoredError(field, decl));
         continue;
       }
       const problem = decl

@@ -13,7 +13,14 @@
  */
 import { elementSchema } from '../schema/elements';
 import { checkValue } from '../schema/statetype';
-import { rootComponent, scopeOf, type AppModel, type NodeRecord } from '../model/types';
+import {
+  rootComponent,
+  scopeOf,
+  type AppModel,
+  type NodeRecord,
+  type StateField
+} from '../model/types';
+import { SCOPE_WORDS } from './summary';
 import { validateModel } from '../model/validate';
 import { editError, type EditError } from './errors';
 import type { Actor } from './plan';
@@ -187,14 +194,7 @@ export function judgeRules(
       if (!Object.hasOwn(after.data, field)) continue;
       const decl = root && Object.hasOwn(root.state, field) ? root.state[field] : undefined;
       if (decl && scopeOf(decl) !== 'shared' && !sameJson(after.data[field], decl.initial)) {
-        // A `local` or `person` value stays in each tab or browser: the document never holds it.
-        errors.push(
-          editError(
-            'E_STATE_SCOPE',
-            `state.${field} is ${decl.scope === 'local' ? 'local to each tab' : 'kept per person'}: its value is never stored in the app`,
-            { path: `/data/${field}` }
-          )
-        );
+        errors.push(notStoredError(field, decl));
         continue;
       }
       const problem = decl
@@ -212,6 +212,19 @@ export function judgeRules(
   }
   if (definition) errors.push(...validateModel(after));
   return errors;
+}
+
+/**
+ * The refusal of a `local` or `person` field's value written as the app's data: it stays in each
+ * tab or browser, and the document never holds it (the judge here, the live check in
+ * collab/check.ts).
+ */
+export function notStoredError(field: string, decl: StateField): EditError {
+  return editError(
+    'E_STATE_SCOPE',
+    `state.${field} is ${SCOPE_WORDS[scopeOf(decl)]}: its value is never stored in the app`,
+    { path: `/data/${field}` }
+  );
 }
 
 /** The stages of the judge that need the shell: the compile gate and the sandbox. */

@@ -11,10 +11,10 @@
  */
 import * as Y from 'yjs';
 import { currentModel, expectModel } from '../model/store';
-import { docRoots } from '../model/ydoc';
+import { docRoots, writeData } from '../model/ydoc';
 import { rootComponent, scopeOf, type AppModel, type JsonValue } from '../model/types';
 import { composeData } from './scopes';
-import { isTextField, mergedText, stateValue, writeTextValue } from '../model/textdata';
+import { isTextField, mergedText, stateValue } from '../model/textdata';
 import { editError } from '../ops/errors';
 import { checkValue } from '../schema/statetype';
 import type { AppData, DispatchResult, SandboxError, SandboxHost, ViewNode } from './host';
@@ -107,15 +107,13 @@ export function commitData(
     for (const field of changed) data[field] = written(field);
     expectModel(doc, { ...model, data });
   }
-  doc.transact(() => {
-    for (const field of changed) {
-      const value = nextData[field];
-      if (text(field) && typeof value === 'string')
-        writeTextValue(state, field, prevData[field], value);
-      else state.set(field, value);
-    }
-    for (const field of removed) state.delete(field);
-  }, origin);
+  // The fields to write, and what the handler started from for each (a text field's edit base).
+  const before: Record<string, JsonValue> = {};
+  for (const field of [...changed, ...removed])
+    if (Object.hasOwn(prevData, field)) before[field] = prevData[field];
+  const after: Record<string, JsonValue> = {};
+  for (const field of changed) after[field] = nextData[field];
+  doc.transact(() => writeData(state, root, before, after), origin);
   return [...changed, ...removed];
 }
 

@@ -60,7 +60,7 @@ export function scopePart(
 
 /** A person store in `storage` (a browser's localStorage) under one key per app. */
 export function browserPersonStore(storage: Storage, appId: string): PersonStore {
-  const key = `malleable:person:${appId}`;
+  const key = personStoreKey(appId);
   return {
     read() {
       try {
