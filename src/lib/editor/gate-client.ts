@@ -9,7 +9,7 @@
  * - `new BrowserGate(makeWorker?)`: starts the worker (by default the Vite-bundled module worker).
  * - `gate.push(update)`: a Yjs update the page's replica applied (the first push is the whole
  *   document, `Y.encodeStateAsUpdate(doc)`).
- * - `gate.compile()`: the `{ live, errors }` of the document as of every update pushed before
+ * - `gate.compile()`: the `{ live, errors, upTo }` of the document as of every update pushed before
  *   the call. Rejects with an Error when the worker could not start, failed or was disposed, or
  *   could not compile at all (an update that did not apply); a compile error of the app is not a
  *   rejection, it is `errors` (and `live.ok === false`).
@@ -60,7 +60,7 @@ function startWorker(): Worker {
 
 interface Waiting {
   readonly seq: number;
-  readonly resolve: (outcome: CompileOutcome) => void;
+  readonly resolve: (outcome: CompileOutcome & { readonly upTo: number }) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -103,11 +103,19 @@ export class BrowserGate {
     this.post({ t: 'update', seq: ++this.seq, update });
   }
 
-  /** Compiles the document as of every update pushed so far (see the file comment). */
-  compile(): Promise<CompileOutcome> {
+  /** The sequence of the last update pushed or compile asked for. */
+  get sequence(): number {
+    return this.seq;
+  }
+
+  /**
+   * Compiles the document as of every update pushed so far (see the file comment); `upTo`: the
+   * sequence the answer includes (every update pushed before it).
+   */
+  compile(): Promise<CompileOutcome & { readonly upTo: number }> {
     if (this.dead) return Promise.reject(this.dead);
     const seq = ++this.seq;
-    return new Promise<CompileOutcome>((resolve, reject) => {
+    return new Promise<CompileOutcome & { readonly upTo: number }>((resolve, reject) => {
       this.waiting.push({ seq, resolve, reject });
       this.post({ t: 'compile', seq });
     });
@@ -136,7 +144,8 @@ export class BrowserGate {
     const settled = this.waiting.filter((w) => w.seq <= answer.seq);
     this.waiting = this.waiting.filter((w) => w.seq > answer.seq);
     for (const w of settled) {
-      if (answer.t === 'compiled') w.resolve({ live: answer.live, errors: answer.errors });
+      if (answer.t === 'compiled')
+        w.resolve({ live: answer.live, errors: answer.errors, upTo: answer.seq });
       else w.reject(new Error(answer.message));
     }
   }

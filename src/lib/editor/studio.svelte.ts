@@ -128,6 +128,14 @@ function personOf(role: Role): { id: string; name: string } {
   return { id, name };
 }
 
+/** A batch written to the replica here first (see `Studio.onLocalEdit`). */
+export interface LocalEdit {
+  readonly before: AppModel;
+  readonly after: AppModel;
+  /** The browser gate's sequence of the write: a compiled app includes it once `includes`. */
+  readonly seq: number;
+}
+
 /** The connection to the collaboration server, as the top bar shows it. */
 export type ConnectionStatus = 'connecting' | 'online' | 'syncing' | 'offline';
 
@@ -163,6 +171,13 @@ export class Studio {
    * becomes shared so the value this tab shows is the one stored). Not reactive.
    */
   heldData: Readonly<Record<string, JsonValue>> | null = null;
+  /**
+   * Render-safe batches written here first, for the canvas to draw before the sandbox answers
+   * (./view-patch.ts): the model before and after, and the gate sequence of the write.
+   */
+  private readonly localEdits = new Set<(edit: LocalEdit) => void>();
+  /** For each app the browser's gate compiled: the gate sequence it includes (see `includes`). */
+  private readonly liveUpTo = new WeakMap<LiveSource, number>();
   /** Why the canvas runs an older version than the document holds, if it does. */
   liveProblem = $state.raw<GateProblem | null>(null);
   /** Set when the share link stopped working (revoked, expired): the studio is read-only. */
@@ -462,6 +477,7 @@ export class Studio {
         this.compileAgain = false;
         const outcome = await this.gate.compile();
         const kept = keepLastGood(this.live, outcome, this.lastChange);
+        if (kept.live === outcome.live) this.liveUpTo.set(kept.live, outcome.upTo);
         this.live = kept.live;
         this.liveProblem = kept.problem;
       } while (this.compileAgain);
@@ -624,11 +640,32 @@ export class Studio {
       verify: (model, touched) => [...touched].flatMap((id) => networkErrors(model, id))
     });
     if (!result.ok) return null;
+    const before = this.model;
     this.refresh();
+    const edit: LocalEdit = { before, after: this.model, seq: this.gate.sequence };
+    for (const listener of this.localEdits) listener(edit);
     // The server's undo stack for me gains this step when the update arrives there.
     this.undoCount++;
     this.redoCount = 0;
     return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+  }
+
+  /**
+   * Calls `listener` with each render-safe batch written here first, in the task of the edit,
+   * so the canvas can draw it in the next frame. Returns the unsubscribe.
+   */
+  onLocalEdit(listener: (edit: LocalEdit) => void): () => void {
+    this.localEdits.add(listener);
+    return () => this.localEdits.delete(listener);
+  }
+
+  /**
+   * Whether the canvas running `live` already shows a local edit of gate sequence `seq`: true
+   * for an app the browser's gate compiled after that write; false for an older one or one the
+   * server sent (whose compile may predate it).
+   */
+  includes(live: LiveSource, seq: number): boolean {
+    return (this.liveUpTo.get(live) ?? 0) >= seq;
   }
 
   /** Plans and writes a batch in this browser (offline); it syncs when the connection is back. */

@@ -25,7 +25,15 @@ function entry(doc: Y.Doc): Cached {
       repairs: { nodes: new Set(), components: new Set() },
       pending: null
     };
-    doc.on('afterTransaction', () => {
+    doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      // A transaction that changed nothing (an empty update a peer or the server sent, an
+      // acknowledgement) leaves the model as it was: reading 2,000 nodes again would be waste.
+      if (
+        !created.pending &&
+        transaction.changed.size === 0 &&
+        transaction.deleteSet.clients.size === 0
+      )
+        return;
       created.model = created.pending;
       created.pending = null;
       if (created.model) created.repairs = { nodes: new Set(), components: new Set() };
