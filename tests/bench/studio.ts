@@ -177,10 +177,23 @@ interface Edits {
   readonly logs: WorkerEvent[][];
 }
 
+/**
+ * The outline row of a node, scrolled to with the mouse wheel as a person would: the outline
+ * draws only the rows in view.
+ */
+async function outlineRow(page: Page, nodeId: string) {
+  const row = page.locator(`[data-outline-node="${nodeId}"]`);
+  const outline = page.locator('[data-outline]');
+  const box = (await outline.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 400 && (await row.count()) === 0; i++) await page.mouse.wheel(0, 300);
+  return row;
+}
+
 /** Selects `nodeId` in the outline and changes its text `runs` times in the inspector. */
 async function inspectorEdits(page: Page, nodeId: string, runs: number): Promise<Edits> {
   const edits: Edits = { times: [], logs: [] };
-  await page.locator(`[data-outline-node="${nodeId}"]`).click();
+  await outlineRow(page, nodeId).then((row) => row.click());
   const field = inspectorField(page);
   for (let i = 0; i < runs; i++) {
     const text = `Edited ${i}`;

@@ -41,3 +41,17 @@ it('keeps every unchanged node, child list and component, and only those', () =>
   if (!renamed.ok) throw new Error('plan');
   expect(shareUnchanged(again, reread(renamed.model)).components).not.toBe(again.components);
 });
+
+it('takes the records a local commit kept from the snapshot it planned on, by identity', () => {
+  const read = reread(templateModel('todo'));
+  const shared = shareUnchanged(reread(templateModel('todo')), read);
+  const root = rootComponent(read)!;
+  const [heading] = childrenOf(read, root.root);
+  const plan = planOps(read, [{ op: 'setProp', id: heading, name: 'text', value: 'Shopping' }]);
+  if (!plan.ok) throw new Error('plan');
+  const next = shareUnchanged(shared, plan.model, read);
+  expect(next.nodes.get(heading)!.props.text).toBe('Shopping');
+  for (const [id, record] of next.nodes)
+    if (id !== heading) expect(record, id).toBe(shared.nodes.get(id));
+  expect(JSON.stringify([...next.nodes])).toBe(JSON.stringify([...plan.model.nodes]));
+});

@@ -8,7 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededIds } from '../../src/lib/model/ids';
-import { childrenOf, componentByName, type AppModel, type Op } from '../../src/lib/model/types';
+import { childrenOf, type AppModel, type Op } from '../../src/lib/model/types';
 import { planOps } from '../../src/lib/ops/plan';
 import { renderSafe } from '../../src/lib/ops/render-safe';
 import { SandboxHost, type ViewNode } from '../../src/lib/runtime/host';

@@ -20,17 +20,28 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
-/** `next`, with the node records, child lists and components that equal `prev`'s taken from `prev`. */
-export function shareUnchanged(prev: AppModel, next: AppModel): AppModel {
+/**
+ * `next`, with the node records, child lists and components that equal `prev`'s taken from `prev`.
+ * `prevRead`, when given, is the snapshot `prev` was made from: a record of `next` that is the
+ * very object of `prevRead` (a local commit plans on the snapshot and keeps what it did not
+ * change) is known equal without comparing, so a local edit costs a pass of identity checks.
+ */
+export function shareUnchanged(prev: AppModel, next: AppModel, prevRead?: AppModel): AppModel {
   const nodes = new Map<string, NodeRecord>();
   for (const [id, record] of next.nodes) {
     const before = prev.nodes.get(id);
-    nodes.set(id, before && sameRecord(before, record) ? before : record);
+    const same =
+      before !== undefined &&
+      ((prevRead !== undefined && prevRead.nodes.get(id) === record) || sameRecord(before, record));
+    nodes.set(id, same ? before : record);
   }
   const children = new Map<string, readonly string[]>();
   for (const [id, kids] of next.children) {
     const before = prev.children.get(id);
-    children.set(id, before && sameIds(before, kids) ? before : kids);
+    const same =
+      before !== undefined &&
+      ((prevRead !== undefined && prevRead.children.get(id) === kids) || sameIds(before, kids));
+    children.set(id, same ? before : kids);
   }
   let same = prev.components.size === next.components.size;
   const components = new Map<string, ComponentRecord>();

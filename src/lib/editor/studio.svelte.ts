@@ -175,6 +175,8 @@ export class Studio {
    * Render-safe batches written here first, for the canvas to draw before the sandbox answers
    * (./view-patch.ts): the model before and after, and the gate sequence of the write.
    */
+  // Listeners, called by hand: nothing reads the set reactively.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   private readonly localEdits = new Set<(edit: LocalEdit) => void>();
   /** For each app the browser's gate compiled: the gate sequence it includes (see `includes`). */
   private readonly liveUpTo = new WeakMap<LiveSource, number>();
@@ -526,12 +528,23 @@ export class Studio {
     this.gate?.dispose();
   }
 
+  /** The snapshot of the replica `model` was made from (see `refresh`). */
+  private modelRead: AppModel | null = null;
+
   private refresh(): void {
     const next = currentModel(this.doc).model;
     // The replica's model is read afresh after every answer; handing the panels the previous
     // objects wherever nothing changed lets Svelte skip every outline row and canvas part that
-    // reads them (a derived whose value is the same object does not wake its readers).
-    this.model = this.model && next !== this.model ? shareUnchanged(this.model, next) : next;
+    // reads them (a derived whose value is the same object does not wake its readers). The
+    // same snapshot again (nothing changed since) is the model as it is.
+    if (next !== this.modelRead)
+      this.model =
+        this.model && this.modelRead
+          ? shareUnchanged(this.model, next, this.modelRead)
+          : this.model
+            ? shareUnchanged(this.model, next)
+            : next;
+    this.modelRead = next;
     this.history = docRoots(this.doc).history.toArray() as HistoryEntry[];
     if (this.selected && !this.model.nodes.has(this.selected)) this.selected = null;
   }

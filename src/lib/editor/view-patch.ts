@@ -79,13 +79,20 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
   for (const id of before.children.keys()) if (!after.children.has(id)) reshaped.add(id);
   if (props.size === 0 && reshaped.size === 0) return view;
 
+  // One pass over the view: every node by key (a moved node is found under its new key), and
+  // which nodes change or hold one that does; only those are rewritten, the rest kept as is.
   const old = new Map<string, ViewNode>();
-  const stack = [view];
-  while (stack.length > 0) {
-    const v = stack.pop()!;
+  const dirty = new Set<ViewNode>();
+  const touches = (v: ViewNode): boolean =>
+    v.component !== true && (reshaped.has(v.id) || (v.type !== 'Item' && props.has(v.id)));
+  const walk = (v: ViewNode): boolean => {
     old.set(v.key, v);
-    for (const child of v.children) stack.push(child);
-  }
+    let changes = touches(v);
+    for (const child of v.children) if (walk(child)) changes = true;
+    if (changes) dirty.add(v);
+    return changes;
+  };
+  walk(view);
   const done = new Map<string, ViewNode>();
 
   /** A node the old view did not draw under this key, from the model: plain literal elements. */
@@ -124,6 +131,7 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
   };
 
   const rewrite = (v: ViewNode): ViewNode => {
+    if (!dirty.has(v)) return v;
     const known = done.get(v.key);
     if (known) return known;
     const kids = childrenAfter(v);
