@@ -217,15 +217,22 @@ export async function arm(page: Page, trigger: string, done: string): Promise<vo
   await page.evaluate(`(() => {
     window.__took = 0;
     let t0 = 0;
+    const finish = () => {
+      observer.disconnect();
+      requestAnimationFrame(() => (window.__took = performance.now() - t0));
+    };
+    // A listener of the page registered earlier (a drag's pointerup on window) may draw the
+    // change before this one runs: the event's own time stamp is the start either way, and a
+    // change already drawn by then is finished here.
     const start = (event) => {
       t0 = event.timeStamp || performance.now();
       window.removeEventListener(${JSON.stringify(trigger)}, start, true);
+      if (${done}) finish();
     };
     window.addEventListener(${JSON.stringify(trigger)}, start, true);
     const observer = new MutationObserver(() => {
       if (!t0 || !(${done})) return;
-      observer.disconnect();
-      requestAnimationFrame(() => (window.__took = performance.now() - t0));
+      finish();
     });
     observer.observe(document.querySelector('[data-canvas]'), {
       subtree: true, childList: true, characterData: true, attributes: true
