@@ -18,7 +18,8 @@
 import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 
-const OUT = 'dist/cli';
+// The output folder: dist/cli, or the one named on the command line (the tests build elsewhere).
+const OUT = process.argv[2] ?? 'dist/cli';
 const SANDBOX = 'src/lib/runtime/sandbox';
 // Built beside, then renamed into place: a `malleable` started meanwhile finds the old bundle or
 // none (and runs the sources), never half of the new one.
