@@ -9,10 +9,15 @@ import { fileURLToPath } from 'node:url';
 const root = new URL('../', import.meta.url);
 const bundle = new URL('dist/cli/main.js', root);
 
-/** True when dist/cli holds a bundle no listed source is newer than (a missing source is fine). */
+/**
+ * True when dist/cli holds a bundle that no listed source is newer than (a missing source is
+ * fine). An installed package (under node_modules) is not edited, and npm gives its files the
+ * time they were unpacked, in no useful order: there the bundle is trusted as it is.
+ */
 function bundleIsCurrent() {
   const built = statSync(bundle, { throwIfNoEntry: false });
   if (!built) return false;
+  if (fileURLToPath(root).split(/[\\/]/).includes('node_modules')) return true;
   let inputs;
   try {
     inputs = JSON.parse(readFileSync(new URL('dist/cli/inputs.json', root), 'utf8'));

@@ -195,6 +195,13 @@ describe('bin in a checkout', () => {
     fs.utimesSync(manifest, later, later);
     expect((await malleable(pkg, '--version')).out).toBe('0.0.0-edited\n');
 
+    // Installed under node_modules, the bundle is trusted: npm unpacks files in no useful order.
+    const installed = path.join(tmp, 'app/node_modules/malleable');
+    fs.cpSync(pkg, installed, { recursive: true, verbatimSymlinks: true });
+    fs.cpSync(built, path.join(installed, 'dist/cli'), { recursive: true });
+    fs.utimesSync(path.join(installed, 'package.json'), later, later);
+    expect((await malleable(installed, '--version')).out).toBe(`${version}\n`);
+
     fs.rmSync(path.join(pkg, 'dist'), { recursive: true });
     expect(await malleable(pkg, 'validate', 'todo.json')).toMatchObject({
       code: 0,
