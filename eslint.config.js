@@ -9,6 +9,7 @@ import svelteConfig from './svelte.config.js';
 export default defineConfig(
   globalIgnores([
     'build/',
+    'dist/',
     '.svelte-kit/',
     'node_modules/',
     'data/',

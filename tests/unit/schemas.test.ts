@@ -4,6 +4,7 @@
  * are current, and every error code the source raises is in the catalog.
  */
 import { describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,28 @@ function sourceFiles(dir: string): string[] {
         : []
   );
 }
+
+describe('schema files', () => {
+  // The product's Ajv skips this check (validateSchema: false, src/lib/schema/validators.ts).
+  it('every file in schemas/ is a valid JSON Schema (draft 2020-12)', () => {
+    const meta = new Ajv2020({ strict: false });
+    const files = [
+      'schemas/app.schema.json',
+      'schemas/ops.schema.json',
+      ...readdirSync(join(root, 'schemas/elements')).map((f) => `schemas/elements/${f}`)
+    ];
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) {
+      const schema = JSON.parse(readFileSync(join(root, file), 'utf8'));
+      expect(meta.validateSchema(schema), `${file}: ${meta.errorsText()}`).toBe(true);
+    }
+  });
+
+  it('a schema that is not valid JSON Schema is caught', () => {
+    const meta = new Ajv2020({ strict: false });
+    expect(meta.validateSchema({ type: 'strnig', properties: [] })).toBe(false);
+  });
+});
 
 describe('element schemas', () => {
   it('the registry holds every file in schemas/elements, and the 20 built-in types', () => {
