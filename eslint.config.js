@@ -16,7 +16,8 @@ export default defineConfig(
     'test-results/',
     'tmp/',
     'playwright-report/',
-    'src/lib/schema/types.generated.ts'
+    'src/lib/schema/types.generated.ts',
+    'src/lib/schema/validators.generated.*'
   ]),
   js.configs.recommended,
   ts.configs.recommended,

@@ -138,6 +138,15 @@ describe('op schema', () => {
     );
     expect(out).toContain('up to date');
   });
+
+  it('the precompiled validators are up to date (npm run schemas)', async () => {
+    const { validatorsModule } = await import('../../scripts/gen-validators');
+    const { code, types } = validatorsModule();
+    expect(readFileSync(join(root, 'src/lib/schema/validators.generated.js'), 'utf8')).toBe(code);
+    expect(readFileSync(join(root, 'src/lib/schema/validators.generated.d.ts'), 'utf8')).toBe(
+      types
+    );
+  });
 });
 
 describe('error catalog', () => {

@@ -1,60 +1,36 @@
 /**
- * Compiled JSON Schema validators (Ajv, draft 2020-12) for the op language, the app file and each
- * element prop's literal values. Compiled lazily and cached: a validator is built the first time
- * it is asked for.
+ * JSON Schema validators (Ajv, draft 2020-12) for the op language, the app file and each element
+ * prop's literal values: compiled ahead of time into validators.generated.js (scripts/
+ * gen-validators.ts, `npm run schemas`; a test fails when it is out of date), so nothing compiles
+ * a schema at run time. Ajv's options there: `strict: false` (the schemas carry `x-` editor
+ * hints), `verbose: true` (errors carry their `parentSchema`, whose description the op errors
+ * quote), first error only.
  */
-import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
-import opsSchema from '../../../schemas/ops.schema.json';
-import appSchema from '../../../schemas/app.schema.json';
+import type { ValidateFunction, ErrorObject } from 'ajv/dist/2020.js';
+import * as generated from './validators.generated.js';
 import { ELEMENTS } from './elements';
+import { validatorName } from './validator-names';
 
 export type { ErrorObject };
 
-// strict: false lets the schemas carry their `x-` editor hints, which Ajv does not know.
-// validateSchema: false: the schemas are ours and fixed, so checking them against the JSON Schema
-// meta-schema in every process (compiling it first) is work without news, about 80 ms of every
-// cold start (a CLI command, a page); tests/unit/schemas.test.ts checks every schema file instead.
-const ajv = new Ajv2020({ strict: false, allErrors: false, verbose: true, validateSchema: false });
-ajv.addSchema(opsSchema, 'ops.schema.json');
-ajv.addSchema(appSchema, 'app.schema.json');
-
-const cache = new Map<string, ValidateFunction>();
-
-function compiled(key: string, make: () => ValidateFunction): ValidateFunction {
-  let fn = cache.get(key);
-  if (!fn) {
-    fn = make();
-    cache.set(key, fn);
-  }
-  return fn;
-}
+const validators = generated as unknown as Readonly<Record<string, ValidateFunction | undefined>>;
 
 /** The validator of one definition of ops.schema.json or app.schema.json (`AddNodeOp`, `Handler`, ...). */
 export function opsDefinition(name: string): ValidateFunction {
-  return compiled(`def:${name}`, () => {
-    const fn =
-      ajv.getSchema(`ops.schema.json#/$defs/${name}`) ??
-      ajv.getSchema(`app.schema.json#/$defs/${name}`);
-    if (!fn) throw new Error(`the schemas have no definition ${name}`);
-    return fn;
-  });
+  const fn = validators[validatorName.definition(name)];
+  if (!fn) throw new Error(`the schemas have no definition ${name}`);
+  return fn;
 }
 
 /** The validator of a whole app file. */
 export function appFileValidator(): ValidateFunction {
-  return compiled('app', () => ajv.getSchema('app.schema.json')!);
+  return validators[validatorName.app()]!;
 }
 
 /** The validator of a literal value of one prop of a built-in element. */
 export function literalValidator(type: string, prop: string): ValidateFunction | undefined {
-  const schema = ELEMENTS.get(type)?.properties[prop];
-  if (!schema) return undefined;
-  return compiled(`el:${type}.${prop}`, () => {
-    const literal = Object.fromEntries(
-      Object.entries(schema).filter(([k]) => !k.startsWith('x-') && k !== 'default')
-    );
-    return ajv.compile(literal);
-  });
+  if (!ELEMENTS.get(type)?.properties[prop]) return undefined;
+  return validators[validatorName.literal(type, prop)];
 }
 
 /** One Ajv error in a sentence (`must be string`, `must be one of "a", "b"`). */
