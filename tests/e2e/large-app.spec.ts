@@ -60,20 +60,39 @@ async function bigApp(
   return { id: ((await created.json()) as { id: string }).id, lastText };
 }
 
-/** Logs when each worker message of the page arrives, before the page's own listeners run. */
+/**
+ * Logs when each worker message of the page arrives (the machine's clock, so two pages compare),
+ * before the page's own listeners run.
+ */
 const WORKER_LOG = `
   window.__replies = [];
   const Base = window.Worker;
   window.Worker = class extends Base {
     constructor(...args) {
       super(...args);
-      this.addEventListener('message', () => window.__replies.push(performance.now()));
+      this.addEventListener('message', () =>
+        window.__replies.push(performance.timeOrigin + performance.now()));
     }
   };
 `;
 
-test('a 600-node app: the outline draws the rows in view, and a literal edit shows before any worker answers', async ({
+/** Records, on the machine's clock, when the canvas first shows `text` in the node `id`. */
+function watchFor(id: string, text: string): string {
+  return `(() => {
+    window.__shown = 0;
+    new MutationObserver((_, observer) => {
+      const el = document.querySelector('[data-canvas] [data-node-id="${id}"]');
+      if (el && el.textContent.includes(${JSON.stringify(text)})) {
+        window.__shown = performance.timeOrigin + performance.now();
+        observer.disconnect();
+      }
+    }).observe(document.querySelector('[data-canvas]'), { subtree: true, childList: true, characterData: true });
+  })()`;
+}
+
+test('a 600-node app: the outline draws the rows in view, and a literal edit shows before any worker answers, here and in a peer', async ({
   page,
+  browser,
   request
 }) => {
   const { id, lastText } = await bigApp(request, NODES);
@@ -82,6 +101,15 @@ test('a 600-node app: the outline draws the rows in view, and a literal edit sho
   const canvas = page.locator('[data-canvas]');
   await expect(canvas).toHaveAttribute('data-live-state', 'running');
   await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  // A second person, an editor, watching the same app.
+  const made = await request.post(`/api/apps/${id}/links`, {
+    data: { role: 'editor', expiresIn: 3600 }
+  });
+  const other = await (await browser.newContext()).newPage();
+  await other.addInitScript(WORKER_LOG);
+  await other.goto(((await made.json()) as { url: string }).url);
+  await expect(other.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  await expect(other.locator('[data-connection="online"]')).toBeVisible();
 
   // Every node has a row in the list, but only those in view are drawn.
   const list = page.locator('[data-outline-rows]').first();
@@ -107,26 +135,23 @@ test('a 600-node app: the outline draws the rows in view, and a literal edit sho
   // A literal change: drawn in the task of the Enter, before any worker message arrives.
   const field = page.locator('[data-inspector] [data-prop="text"]').locator('input, textarea');
   await field.first().fill('Drawn first');
-  await page.evaluate(`(() => {
-    window.__shown = 0;
-    window.__pressed = 0;
-    const id = ${JSON.stringify(target.id)};
-    addEventListener('keydown', () => (window.__pressed = performance.now()), { capture: true, once: true });
-    new MutationObserver((_, observer) => {
-      const el = document.querySelector('[data-canvas] [data-node-id="' + id + '"]');
-      if (el && el.textContent.includes('Drawn first')) {
-        window.__shown = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document.querySelector('[data-canvas]'), { subtree: true, childList: true, characterData: true });
-  })()`);
+  await page.evaluate(watchFor(target.id, 'Drawn first'));
+  await other.evaluate(watchFor(target.id, 'Drawn first'));
+  await page.evaluate(`window.__pressed = 0; addEventListener('keydown', () =>
+    (window.__pressed = performance.timeOrigin + performance.now()), { capture: true, once: true })`);
   await field.first().press('Enter');
   await expect.poll(() => page.evaluate('window.__shown')).toBeGreaterThan(0);
-  const [pressed, shown, firstReply] = (await page.evaluate(
-    '[window.__pressed, window.__shown, window.__replies.find((t) => t > window.__pressed) ?? Infinity]'
-  )) as [number, number, number];
+  const pressed = (await page.evaluate('window.__pressed')) as number;
+  const firstReply = (at: typeof page) =>
+    at.evaluate(`window.__replies.find((t) => t > ${pressed}) ?? Infinity`) as Promise<number>;
+  const shown = (await page.evaluate('window.__shown')) as number;
   expect(shown).toBeGreaterThan(pressed);
-  expect(shown).toBeLessThan(firstReply);
+  expect(shown).toBeLessThan(await firstReply(page));
+  // The peer draws the change from its replica too, before its own workers have run it.
+  await expect.poll(() => other.evaluate('window.__shown')).toBeGreaterThan(0);
+  const seen = (await other.evaluate('window.__shown')) as number;
+  expect(seen).toBeGreaterThan(pressed);
+  expect(seen).toBeLessThan(await firstReply(other));
 
   // The workers' own version of the app agrees: the text stays, and the server stored it.
   await page.waitForTimeout(1_000);
@@ -136,4 +161,8 @@ test('a 600-node app: the outline draws the rows in view, and a literal edit sho
   await expect
     .poll(async () => JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json()))
     .toContain('Drawn first');
+  await expect(other.locator(`[data-canvas] [data-node-id="${target.id}"]`).first()).toContainText(
+    'Drawn first'
+  );
+  await other.context().close();
 });

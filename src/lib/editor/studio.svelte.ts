@@ -21,7 +21,7 @@ import { version } from '$app/environment';
 import { updated } from '$app/state';
 import * as Y from 'yjs';
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { currentModel } from '../model/store';
 import { docRoots, undoScope } from '../model/ydoc';
 import type { AppModel, JsonValue } from '../model/types';
@@ -128,8 +128,8 @@ function personOf(role: Role): { id: string; name: string } {
   return { id, name };
 }
 
-/** A batch written to the replica here first (see `Studio.onLocalEdit`). */
-export interface LocalEdit {
+/** A change of the replica's model, to draw before the sandbox has run it (`Studio.onModelChange`). */
+export interface ModelChange {
   readonly before: AppModel;
   readonly after: AppModel;
   /** The browser gate's sequence of the write: a compiled app includes it once `includes`. */
@@ -172,12 +172,12 @@ export class Studio {
    */
   heldData: Readonly<Record<string, JsonValue>> | null = null;
   /**
-   * Render-safe batches written here first, for the canvas to draw before the sandbox answers
-   * (./view-patch.ts): the model before and after, and the gate sequence of the write.
+   * Who draws each change of the model before the sandbox answers (./view-patch.ts): the model
+   * before and after, and the gate sequence of the write.
    */
   // Listeners, called by hand: nothing reads the set reactively.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  private readonly localEdits = new Set<(edit: LocalEdit) => void>();
+  private readonly modelChanges = new Set<(change: ModelChange) => void>();
   /** For each app the browser's gate compiled: the gate sequence it includes (see `includes`). */
   private readonly liveUpTo = new WeakMap<LiveSource, number>();
   /** Why the canvas runs an older version than the document holds, if it does. */
@@ -225,12 +225,13 @@ export class Studio {
     const id = actorId(initial.base ?? 'owner', this.person.id);
     this.me = { id, name: this.person.name, color: colorFor(id), role };
     this.origin = originFor({ id, name: this.person.name, role });
-    Y.applyUpdate(this.doc, fromBase64(initial.update), SERVER);
+    const whole = fromBase64(initial.update);
+    Y.applyUpdate(this.doc, whole, SERVER);
     this.refresh();
     this.live = initial.live;
     this.undoCount = initial.history?.undo ?? 0;
     this.redoCount = initial.history?.redo ?? 0;
-    if (collaborate) this.collaborate();
+    if (collaborate) this.collaborate(whole);
   }
 
   /** Whether this person may change the app's definition (owners and editors). */
@@ -247,11 +248,18 @@ export class Studio {
     };
   }
 
-  /** Starts the live connection, the browser's own copy, presence and the compile gate. */
-  private collaborate(): void {
-    this.local = new IndexeddbPersistence(`malleable:${this.appId}`, this.doc);
+  /**
+   * Starts the live connection, presence, the compile gate (handed `whole`, the document as the
+   * page got it, which the replica holds now: encoding it again costs a quarter of a second at
+   * 2,000 nodes), and soon the browser's own copy.
+   */
+  private collaborate(whole: Uint8Array): void {
     this.gate = new BrowserGate();
-    this.gate.push(Y.encodeStateAsUpdate(this.doc));
+    this.gate.push(whole);
+    // The browser's own copy (IndexedDB) writes the whole document when it starts: once the
+    // studio has drawn, or at once when the connection goes.
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000));
+    idle(() => this.keepLocally(), { timeout: 3_000 });
     const offlineUndo = new Y.UndoManager(undoScope(this.doc), {
       // Yjs' own set of origins, read by Yjs only: nothing here is reactive.
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -312,7 +320,16 @@ export class Studio {
     if (!navigator.onLine) this.wentOffline();
   }
 
+  /** Keeps the replica in this browser's IndexedDB from now on (edits made offline survive). */
+  private keepLocally(): void {
+    if (this.local || this.destroyed) return;
+    this.local = new IndexeddbPersistence(`malleable:${this.appId}`, this.doc);
+  }
+
+  private destroyed = false;
+
   private readonly wentOffline = () => {
+    this.keepLocally();
     this.provider?.configuration.websocketProvider.disconnect();
     this.updateStatus();
   };
@@ -336,8 +353,10 @@ export class Studio {
       // Offline, undo starts afresh here; back online, the server's stacks are the truth again
       // (the offline steps reach it as one step of mine).
       this.offlineUndo?.clear();
-      if (this.status === 'offline') this.undoCount = this.redoCount = 0;
-      else void this.refreshCounts();
+      if (this.status === 'offline') {
+        this.undoCount = this.redoCount = 0;
+        this.keepLocally();
+      } else void this.refreshCounts();
     }
   }
 
@@ -367,7 +386,9 @@ export class Studio {
   private async resync(error: EditError | undefined): Promise<void> {
     this.provider?.destroy();
     this.provider = null;
-    await this.local?.clearData();
+    // The browser's copy holds the refused change too; not started yet, it is cleared all the same.
+    if (this.local) await this.local.clearData();
+    else await clearDocument(`malleable:${this.appId}`);
     try {
       sessionStorage.setItem(
         'malleable.notice',
@@ -457,7 +478,9 @@ export class Studio {
     queueMicrotask(() => {
       this.refreshQueued = false;
       const before = this.history.length;
+      const model = this.model;
       this.refresh();
+      this.changed(model);
       // Read through the validator: one malformed entry already stored must not throw here.
       const latest = this.history.length > before ? readHistory(this.history.slice(-1))[0] : null;
       if (latest?.ok)
@@ -521,6 +544,7 @@ export class Studio {
       window.removeEventListener('offline', this.wentOffline);
       window.removeEventListener('online', this.cameOnline);
     }
+    this.destroyed = true;
     this.stopEffects?.();
     this.provider?.destroy();
     this.provider = null;
@@ -583,6 +607,7 @@ export class Studio {
           errors: [{ code: 'E_IO', message: `the server answered ${response.status}` }]
         };
       }
+      const model = this.model;
       if (answer.update) {
         // The server has this update already: applied as the provider's own, so the provider
         // does not send it back to be checked again (it skips updates of its own origin).
@@ -599,6 +624,7 @@ export class Studio {
         this.redoCount = answer.history.redo;
       }
       this.refresh();
+      this.changed(model);
       if (answer.ok)
         return { ok: true, summary: answer.summary ?? null, idMap: answer.idMap ?? {} };
       return { ok: false, errors: answer.errors ?? [] };
@@ -655,8 +681,7 @@ export class Studio {
     if (!result.ok) return null;
     const before = this.model;
     this.refresh();
-    const edit: LocalEdit = { before, after: this.model, seq: this.gate.sequence };
-    for (const listener of this.localEdits) listener(edit);
+    this.changed(before);
     // The server's undo stack for me gains this step when the update arrives there.
     this.undoCount++;
     this.redoCount = 0;
@@ -664,12 +689,20 @@ export class Studio {
   }
 
   /**
-   * Calls `listener` with each render-safe batch written here first, in the task of the edit,
-   * so the canvas can draw it in the next frame. Returns the unsubscribe.
+   * Calls `listener` with each change of the model, so the canvas can draw it in the next frame:
+   * a render-safe batch written here first, in the task of the edit; a peer's change (or
+   * anything else the replica received), once it is read. Returns the unsubscribe.
    */
-  onLocalEdit(listener: (edit: LocalEdit) => void): () => void {
-    this.localEdits.add(listener);
-    return () => this.localEdits.delete(listener);
+  onModelChange(listener: (change: ModelChange) => void): () => void {
+    this.modelChanges.add(listener);
+    return () => this.modelChanges.delete(listener);
+  }
+
+  /** Tells the listeners that the model moved on from `before` (see `onModelChange`). */
+  private changed(before: AppModel): void {
+    if (before === this.model || this.gate === null) return;
+    const change: ModelChange = { before, after: this.model, seq: this.gate.sequence };
+    for (const listener of this.modelChanges) listener(change);
   }
 
   /**
