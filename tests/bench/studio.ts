@@ -20,9 +20,9 @@
  *                    the stored document kept are compared with those typed.
  *   inspector change a text changed in the inspector (the todo's Heading, a Text of the 2,000-node
  *                    app): from the Enter that commits it to the frame after the canvas shows it.
- *                    A literal prop is local first: planned in the browser and written to its
- *                    replica (no op request; the server judges the live update afterwards), then
- *                    the sandbox re-render and the DOM patch.
+ *                    A literal prop is local first: planned in the browser, written to its
+ *                    replica (no op request; the server judges the live update afterwards) and
+ *                    drawn from the model in the same task; the gate and the sandbox follow.
  *   palette drop     a Badge dragged from the palette onto the canvas: pointer up to the frame
  *                    showing it. Todo and 2,000 nodes.
  *   reach            the todo's inspector change made in one browser context, to the frame after
@@ -38,10 +38,10 @@
  *   flight: the history they leave, and how much of it is restore points (`restorePoint`: a state
  *   vector and a delete set; or an old entry's whole `before` snapshot).
  *
- * Notes under the tables: for the inspector changes and palette drops, where the time went (the
- * medians of: input to the browser gate's compile request, the gate's compile, its answer to the
- * sandbox's swap, the sandbox, its view to the frame; from the messages the page posts to its
- * workers and their replies) and what the page sent; for each typing run, the canvas errors shown
+ * Notes under the tables: for the inspector changes and palette drops, in how many runs the
+ * change was drawn before any worker answered (the canvas draws a render-safe change from the
+ * model, editor/view-patch.ts), when the browser gate and the sandbox answered after the input
+ * (from the messages the page posts to its workers and their replies), and what the page sent; for each typing run, the canvas errors shown
  * while typing, whether the field kept focus, and which typed characters were lost; the history's
  * restore points and its bytes by field.
  *
@@ -234,43 +234,52 @@ async function paletteDrops(page: Page, runs: number): Promise<Edits> {
 }
 
 /**
- * Where one edit's time went, from its worker log (ms): the input to the browser gate's compile
- * request (plan, write to the replica, refresh), the gate's compile, from its answer to the
- * sandbox's swap (or load), the sandbox, and from its view to the frame (`total`). Null when the
- * edit took another way (no compile before a swap: the server's answer, say).
+ * One edit from its worker log (ms after the input): when the canvas showed it (`drawn`), and
+ * when the browser gate answered its compile and the sandbox its swap or load (the work that
+ * follows, off the frame when the edit was drawn first). Null parts: no such message.
  */
-function phases(log: WorkerEvent[], total: number): number[] | null {
+function phases(
+  log: WorkerEvent[],
+  total: number
+): {
+  drawn: number;
+  compiled: number | null;
+  ran: number | null;
+  firstReply: number | null;
+} | null {
   const input = log.find((e) => e[0] === 'input')?.[2];
   if (input === undefined) return null;
-  const swap = log.find((e) => e[0] === 'out' && (e[1] === 'swap' || e[1] === 'load'));
-  const asked = log.find((e) => e[0] === 'out' && e[1] === 'compile');
-  if (!swap || !asked || asked[2] > swap[2]) return null;
-  const compiled = log
-    .filter((e) => e[0] === 'in' && e[1] === 'compiled' && e[2] <= swap[2])
-    .at(-1);
-  const view = log.find((e) => e[0] === 'in' && e[1] === 'view' && e[2] >= swap[2]);
-  if (!compiled || !view) return null;
-  return [
-    asked[2] - input,
-    compiled[2] - asked[2],
-    swap[2] - compiled[2],
-    view[2] - swap[2],
-    input + total - view[2]
-  ];
+  const after = (kind: 'in' | 'out', t: string | null, from = input) =>
+    log.find((e) => e[0] === kind && (t === null || e[1] === t) && e[2] >= from)?.[2] ?? null;
+  const compiled = after('in', 'compiled');
+  const swap = log.find((e) => e[0] === 'out' && (e[1] === 'swap' || e[1] === 'load'))?.[2];
+  const ran = swap === undefined ? null : after('in', 'view', swap);
+  const firstReply = after('in', null);
+  const since = (t: number | null) => (t === null ? null : t - input);
+  return {
+    drawn: total,
+    compiled: since(compiled),
+    ran: since(ran),
+    firstReply: since(firstReply)
+  };
 }
 
-/** The note on one kind of edit: where its time went (medians), what the page sent. */
+/** The note on one kind of edit: drawn before any worker answered, the work after, what was sent. */
 function editNote(what: string, edits: Edits, traffic: OpenStudio['traffic']): string {
   const split = edits.logs
     .map((log, i) => phases(log, edits.times[i]))
-    .filter((p): p is number[] => p !== null);
-  const median = (k: number) => ms(summarize(split.map((p) => p[k])).median);
+    .filter((p): p is NonNullable<ReturnType<typeof phases>> => p !== null);
+  const first = split.filter((p) => p.firstReply === null || p.drawn < p.firstReply).length;
+  const median = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null);
+    return known.length === 0 ? 'none' : `${ms(summarize(known).median)} ms`;
+  };
   const where =
     split.length === 0
-      ? 'no gate compile before the sandbox swap in any run'
-      : `medians of ${split.length} of ${edits.times.length} runs: input → compile asked ` +
-        `${median(0)} ms, browser gate compile ${median(1)} ms, → sandbox swap ${median(2)} ms, ` +
-        `sandbox ${median(3)} ms, view → frame ${median(4)} ms`;
+      ? 'no worker log'
+      : `drawn before any worker answered in ${first} of ${split.length} runs; after the ` +
+        `input (medians): browser gate compiled ${median(split.map((p) => p.compiled))}, ` +
+        `sandbox view ${median(split.map((p) => p.ran))}`;
   return (
     `${what}: ${where}; requests: ${pathCounts(traffic.requests) || 'none'}; ` +
     `/collab frames sent: ${frameCounts(traffic.frameKinds, traffic.frameBytes) || 'none'}.`
