@@ -207,3 +207,53 @@ test('an element whose expression fails shows an error card; the rest keeps work
   await page.locator('[data-tab="history"]').click();
   await expect(page.locator('[data-history-entry]').first()).toBeVisible();
 });
+
+test('a stopped runaway action says the app keeps running; a click beside the page deselects; Use mode survives a reload', async ({
+  page,
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'counter' } });
+  const { id } = (await created.json()) as { id: string };
+  const root = await view(request, id);
+  const added = await request.post(`/api/apps/${id}/ops`, {
+    data: {
+      ops: [
+        { op: 'setHandler', component: 'App', name: 'spin', params: [], body: 'while (true) {}' },
+        {
+          op: 'addNode',
+          parent: root.id,
+          type: 'Button',
+          id: 'spin',
+          props: { label: 'Spin', onClick: { $handler: 'spin' } }
+        }
+      ]
+    }
+  });
+  expect(added.status()).toBe(200);
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+
+  // Edit mode: select the button, then click the canvas beside the page: nothing is selected.
+  await canvas.getByRole('button', { name: 'Spin' }).click();
+  await expect(page.locator('[data-selection-frame]')).toBeVisible();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + 8, box.y + box.height - 8);
+  await expect(page.locator('[data-selection-frame]')).toHaveCount(0);
+  await expect(page.locator('[data-inspector]')).not.toContainText('Button');
+
+  // Use mode: the runaway is stopped, and the banner says the app is still there.
+  await page.locator('[data-mode-button="use"]').click();
+  await canvas.getByRole('button', { name: 'Spin' }).click();
+  const banner = page.locator('[data-live-error]');
+  await expect(banner).toContainText('E_RUNAWAY', { timeout: 15_000 });
+  await expect(banner).toContainText('an action was stopped; the app keeps running');
+  await expect(banner).not.toContainText('couldn’t be shown');
+  await expect(canvas.getByRole('button', { name: 'Spin' })).toBeVisible();
+
+  // A reload keeps this tab in Use mode.
+  await page.reload();
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('.studio')).toHaveAttribute('data-mode', 'use');
+  await expect(canvas).toHaveAttribute('data-canvas-mode', 'use');
+});

@@ -150,8 +150,22 @@ export class Studio {
   live = $state.raw<LiveSource>({ ok: false, message: 'loading' });
   /** The selected node, if any. */
   selected = $state<string | null>(null);
-  /** Use: the app as its users see it. Edit: select, drag, edit in place. */
-  mode = $state<'use' | 'edit'>('edit');
+  /**
+   * Use: the app as its users see it. Edit: select, drag, edit in place. Kept for this tab
+   * across a reload (sessionStorage), so a person testing their app stays in Use mode.
+   */
+  #mode = $state<'use' | 'edit'>('edit');
+  get mode(): 'use' | 'edit' {
+    return this.#mode;
+  }
+  set mode(mode: 'use' | 'edit') {
+    this.#mode = mode;
+    try {
+      sessionStorage.setItem(`malleable.mode:${this.appId}`, mode);
+    } catch {
+      // No storage (a test, private mode): the mode lasts as long as the page.
+    }
+  }
   /** How many steps this person can undo and redo. */
   undoCount = $state(0);
   redoCount = $state(0);
@@ -225,6 +239,11 @@ export class Studio {
     const id = actorId(initial.base ?? 'owner', this.person.id);
     this.me = { id, name: this.person.name, color: colorFor(id), role };
     this.origin = originFor({ id, name: this.person.name, role });
+    try {
+      if (sessionStorage.getItem(`malleable.mode:${appId}`) === 'use') this.#mode = 'use';
+    } catch {
+      // As in `mode`.
+    }
     const whole = fromBase64(initial.update);
     Y.applyUpdate(this.doc, whole, SERVER);
     this.refresh();

@@ -16,7 +16,7 @@ function text(value: unknown): string | undefined {
 export function errorNode(
   node: Partial<ViewTreeNode> | undefined,
   message: string,
-  extra: { component?: string; code?: string } = {}
+  extra: { component?: string; code?: string; title?: string } = {}
 ): ViewTreeNode {
   return {
     type: 'Error',
@@ -25,7 +25,8 @@ export function errorNode(
     props: {
       message,
       component: extra.component ?? text(node?.type) ?? '',
-      ...(extra.code ? { code: extra.code } : {})
+      ...(extra.code ? { code: extra.code } : {}),
+      ...(extra.title ? { title: extra.title } : {})
     },
     children: []
   };
