@@ -9,7 +9,12 @@ import { CompileGate } from '../../src/lib/code/gate';
 import { currentModel } from '../../src/lib/model/store';
 import { componentByName, rootComponent } from '../../src/lib/model/types';
 import { commitBatch, originFor } from '../../src/lib/ops/commit';
-import { compiledComponents, type LiveSource } from '../../src/lib/runtime/compiled';
+import {
+  compiledComponents,
+  componentStamp,
+  type LiveSource
+} from '../../src/lib/runtime/compiled';
+import { commitData } from '../../src/lib/runtime/live';
 import { BrowserGate, keepLastGood } from '../../src/lib/editor/gate-client';
 import type { GateAnswer, GateRequest } from '../../src/lib/editor/gate-protocol';
 import {
@@ -171,6 +176,41 @@ describe('browser gate worker logic', () => {
     expect(byId(fixed.live)).toEqual(byId(serverLive(doc)));
     compile(replica);
     expect(changedOf(4)).toEqual([]);
+  });
+
+  it('stamps each component, so a change of one component changes its stamp only', () => {
+    const { doc } = templateDoc('todo');
+    const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });
+    commitBatch(doc, [{ op: 'addComponent', name: 'Greeting', id: 'greeting' }], origin);
+    const replica = createGateReplica();
+    push(replica, Y.encodeStateAsUpdate(doc));
+    const first = compile(replica);
+    if (!first.live.ok) throw new Error('the todo app compiles');
+    // The stamps are those the page computes for the server's app (the first paint).
+    const server = serverLive(doc);
+    if (!server.ok) throw new Error('the server compiles it too');
+    for (const c of server.components) expect(first.stamps?.[c.id]).toBe(componentStamp(c));
+    const model = currentModel(doc).model;
+    const app = rootComponent(model)!;
+    const greeting = componentByName(model, 'Greeting')!;
+
+    // A literal in App: App's stamp changes, Greeting's does not.
+    const heading = nodesOfType(model, 'Heading').find((n) => n.component === app.id)!;
+    const vector = Y.encodeStateVector(doc);
+    commitBatch(doc, [{ op: 'setProp', id: heading.id, name: 'text', value: 'Groceries' }], origin);
+    push(replica, Y.encodeStateAsUpdate(doc, vector));
+    const second = compile(replica);
+    expect(second.stamps?.[app.id]).not.toBe(first.stamps?.[app.id]);
+    expect(second.stamps?.[greeting.id]).toBe(first.stamps?.[greeting.id]);
+
+    // Data only: no stamp changes.
+    const before = Y.encodeStateVector(doc);
+    const data = currentModel(doc).model.data;
+    expect(commitData(doc, data, { ...data, nextId: 9 }, origin)).toEqual(['nextId']);
+    push(replica, Y.encodeStateAsUpdate(doc, before));
+    const third = compile(replica);
+    expect(third.live.ok && third.live.data.nextId).toBe(9);
+    expect(third.stamps).toEqual(second.stamps);
   });
 
   it('reports an update that does not apply on the next compile, once', () => {

@@ -145,7 +145,12 @@ export class BrowserGate {
     this.waiting = this.waiting.filter((w) => w.seq > answer.seq);
     for (const w of settled) {
       if (answer.t === 'compiled')
-        w.resolve({ live: answer.live, errors: answer.errors, upTo: answer.seq });
+        w.resolve({
+          live: answer.live,
+          errors: answer.errors,
+          ...(answer.stamps ? { stamps: answer.stamps } : {}),
+          upTo: answer.seq
+        });
       else w.reject(new Error(answer.message));
     }
   }

@@ -36,6 +36,8 @@ export interface CompileOutcome {
   /** `ok: false` (with the first error's message) exactly when `errors` is not empty. */
   readonly live: LiveSource;
   readonly errors: readonly EditError[];
+  /** Each component of `live` by id: its `componentStamp` (runtime/compiled.ts). */
+  readonly stamps?: Readonly<Record<string, string>>;
 }
 
 /** Worker → page: the outcome of the replica's compile as of request `seq`. */

@@ -17,7 +17,7 @@ import { CompileGateCore, componentKey } from '../code/gate-core';
 import { currentModel } from '../model/store';
 import { rootComponent } from '../model/types';
 import { editError } from '../ops/errors';
-import { compiledComponents } from '../runtime/compiled';
+import { compiledComponents, componentStamp } from '../runtime/compiled';
 import type { CompileOutcome, GateAnswer, GateRequest } from './gate-protocol';
 
 /** The origin of every update the replica applies: all of them come from the page. */
@@ -78,14 +78,12 @@ export function compileReplica(replica: GateReplica): CompileOutcome {
       errors: [editError('E_COMPONENT_NOT_FOUND', message, { path: '/meta/root' })]
     };
   }
+  const components = [...compiledComponents(model, modules).values()];
   return {
-    live: {
-      ok: true,
-      components: [...compiledComponents(model, modules).values()],
-      root: root.id,
-      data: { ...model.data }
-    },
-    errors: []
+    live: { ok: true, components, root: root.id, data: { ...model.data } },
+    errors: [],
+    // Stamped here, off the page's main thread: the canvas compares stamps, not module texts.
+    stamps: Object.fromEntries(components.map((c) => [c.id, componentStamp(c)]))
   };
 }
 

@@ -28,7 +28,7 @@ import type { AppModel, JsonValue } from '../model/types';
 import { shareUnchanged } from './share';
 import type { EditError, ErrorCode } from '../ops/errors';
 import { commitPlanned, originFor, type HistoryEntry, type EditSource } from '../ops/write';
-import type { LiveSource } from '../runtime/compiled';
+import { componentStamp, type LiveSource } from '../runtime/compiled';
 import { commitData } from '../runtime/live';
 import { renderSafe } from '../ops/render-safe';
 import { networkErrors } from '../code/network';
@@ -194,6 +194,8 @@ export class Studio {
   private readonly modelChanges = new Set<(change: ModelChange) => void>();
   /** For each app the browser's gate compiled: the gate sequence it includes (see `includes`). */
   private readonly liveUpTo = new WeakMap<LiveSource, number>();
+  /** For each app: its components' stamps, from the gate or computed here once (see `stamps`). */
+  private readonly liveStamps = new WeakMap<LiveSource, Readonly<Record<string, string>>>();
   /** Why the canvas runs an older version than the document holds, if it does. */
   liveProblem = $state.raw<GateProblem | null>(null);
   /** Set when the share link stopped working (revoked, expired): the studio is read-only. */
@@ -521,7 +523,10 @@ export class Studio {
         this.compileAgain = false;
         const outcome = await this.gate.compile();
         const kept = keepLastGood(this.live, outcome, this.lastChange);
-        if (kept.live === outcome.live) this.liveUpTo.set(kept.live, outcome.upTo);
+        if (kept.live === outcome.live) {
+          this.liveUpTo.set(kept.live, outcome.upTo);
+          if (outcome.stamps) this.liveStamps.set(kept.live, outcome.stamps);
+        }
         this.live = kept.live;
         this.liveProblem = kept.problem;
       } while (this.compileAgain);
@@ -637,7 +642,12 @@ export class Studio {
           this.applyingAnswer = false;
         }
       }
-      if (answer.live) this.live = answer.live;
+      if (answer.live) {
+        // Compiled by the server after this request: as new as everything this page wrote
+        // before it (my earlier writes went out on the socket first).
+        if (this.gate) this.liveUpTo.set(answer.live, this.gate.sequence);
+        this.live = answer.live;
+      }
       if (answer.history) {
         this.undoCount = answer.history.undo;
         this.redoCount = answer.history.redo;
@@ -725,12 +735,26 @@ export class Studio {
   }
 
   /**
-   * Whether the canvas running `live` already shows a local edit of gate sequence `seq`: true
-   * for an app the browser's gate compiled after that write; false for an older one or one the
-   * server sent (whose compile may predate it).
+   * Whether the canvas running `live` already shows a change of gate sequence `seq`: true for an
+   * app the browser's gate compiled after it, or one the server answered with after it; false
+   * for an older one (the page's first, or a compile that was on its way).
    */
   includes(live: LiveSource, seq: number): boolean {
     return (this.liveUpTo.get(live) ?? 0) >= seq;
+  }
+
+  /**
+   * Each component of a compiled app by id, as its `componentStamp`: the canvas compares them to
+   * tell which components changed. The browser's gate stamps what it compiles (in its worker);
+   * an app from the server (the first paint, an op route's answer) is stamped here, once.
+   */
+  stamps(live: Extract<LiveSource, { ok: true }>): Readonly<Record<string, string>> {
+    let stamps = this.liveStamps.get(live);
+    if (!stamps) {
+      stamps = Object.fromEntries(live.components.map((c) => [c.id, componentStamp(c)]));
+      this.liveStamps.set(live, stamps);
+    }
+    return stamps;
   }
 
   /** Plans and writes a batch in this browser (offline); it syncs when the connection is back. */

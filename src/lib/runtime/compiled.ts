@@ -53,3 +53,20 @@ export type LiveSource =
       readonly data: Record<string, JsonValue>;
     }
   | { readonly ok: false; readonly message: string };
+
+/**
+ * A short fingerprint of one compiled component (FNV-1a over its JSON): two components with the
+ * same stamp run the same way. The browser's gate worker stamps what it compiles, so the canvas
+ * learns which components an update changed by comparing stamps, not the modules' text.
+ */
+export function componentStamp(component: Compiled): string {
+  const text = JSON.stringify(component);
+  let hash = 0x811c9dc5;
+  let second = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    hash = Math.imul(hash ^ code, 0x01000193);
+    second = Math.imul(second ^ code, 0x5bd1e995);
+  }
+  return `${(hash >>> 0).toString(36)}.${(second >>> 0).toString(36)}.${text.length}`;
+}
