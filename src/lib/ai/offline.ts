@@ -25,6 +25,7 @@ import {
 import { addItemField } from './offline-items';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import type { Scene } from './offline-refs';
+import { unsafeRequest } from './offline-safety';
 import { prepare } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
 
@@ -138,6 +139,9 @@ export function offlinePlan(
   const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
   const scene: Scene = { model, selection, u };
   if (!u.text) return refusal(u.text);
+  // Before any rule: an unsafe request is refused with its reason, however it is phrased.
+  const unsafe = unsafeRequest(u, message);
+  if (unsafe) return { kind: 'refusal', code: unsafe.code, text: unsafe.text, suggestions: [] };
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
   const temps = new TempIds(model);
@@ -195,40 +199,82 @@ function checked(
   return { kind: 'batch', ops, summary, rule };
 }
 
-/** Three examples for a refusal, from the rules the request's first word suggests. */
-function examplesFor(text: string): string[] {
-  const verb = text.split(' ')[0]?.toLowerCase() ?? '';
-  const family: Record<string, string[]> = {
-    make: ['change-style', 'change-text'],
-    turn: ['change-style'],
-    colour: ['change-style'],
-    color: ['change-style'],
-    move: ['move-element'],
-    remove: ['remove-element', 'move-element'],
-    delete: ['remove-element', 'move-element'],
-    rename: ['rename-app', 'rename-component', 'change-text'],
-    change: ['change-text', 'change-style'],
-    set: ['change-text', 'change-style'],
-    add: ['add-element', 'add-input', 'add-counter'],
-    let: ['add-item-field', 'add-dark-mode']
-  };
-  const ids = family[verb] ?? ['add-element', 'change-style', 'add-dark-mode'];
-  const pool = ids.flatMap((id) => OFFLINE_RULES.find((r) => r.id === id)!.examples);
-  // One example from each suggested rule first, then the rest in order.
-  const firsts = ids.map((id) => OFFLINE_RULES.find((r) => r.id === id)!.examples[0]);
-  return [...new Set([...firsts, ...pool])].slice(0, 3);
+// Words that say nothing about which rule is meant.
+const STOP = new Set(
+  'a an the to of in on at for and or with my our your this that it is be me i can could would please some'.split(
+    ' '
+  )
+);
+// Verbs that mean the same to the grammar.
+const VERB: Record<string, string> = {
+  delete: 'remove',
+  drop: 'remove',
+  erase: 'remove',
+  put: 'add',
+  insert: 'add',
+  create: 'add',
+  colour: 'make',
+  color: 'make',
+  turn: 'make',
+  paint: 'make',
+  set: 'change',
+  update: 'change',
+  rename: 'change',
+  edit: 'change',
+  drag: 'move',
+  shift: 'move'
+};
+
+function stems(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !STOP.has(w))
+    .map((w) => VERB[w] ?? w.replace(/(?:ies)$/, 'y').replace(/(?<=\w{3})s$/, ''));
+}
+
+/**
+ * The phrasings of the grammar nearest to a request: every rule's examples, ranked by the words
+ * they share with it, the verb counting double; three, the nearest first.
+ */
+export function nearestPhrasings(text: string): string[] {
+  const said = stems(text);
+  const words = new Set(said);
+  const verb = said[0];
+  const scored = OFFLINE_RULES.flatMap((rule, r) =>
+    rule.examples.map((example, e) => {
+      const own = stems(example);
+      const shared = new Set(own.filter((w) => words.has(w))).size;
+      return { example, score: shared + (own[0] === verb ? 1 : 0), order: r * 100 + e };
+    })
+  );
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  // One per rule first, so three suggestions show three kinds of request.
+  const out: string[] = [];
+  const rules = new Set<string>();
+  for (const s of scored) {
+    const rule = OFFLINE_RULES.find((r) => r.examples.includes(s.example))!.id;
+    if (s.score > 0 && !rules.has(rule)) {
+      out.push(s.example);
+      rules.add(rule);
+    }
+    if (out.length === 3) return out;
+  }
+  for (const fallback of ['make the button red', 'add a dark mode toggle', 'add a counter'])
+    if (out.length < 3 && !out.includes(fallback)) out.push(fallback);
+  return out;
 }
 
 function refusal(text: string): OfflineTurn {
-  const examples = examplesFor(text)
-    .map((e) => `“${e}”`)
-    .join(', ');
+  const suggestions = nearestPhrasings(text);
+  const examples = suggestions.map((e) => `“${e}”`).join(', ');
   return {
     kind: 'refusal',
+    suggestions,
     text:
       'Without an AI model connected I understand only a set of common requests: adding an element, ' +
       'an input with its state, a counter or a dark mode toggle; adding a field to list items; ' +
-      'removing, moving, retexting or restyling an element; renaming the app or a component. ' +
-      `Name an element by its type, its text in quotes, its id, or "this" for the selection. For example: ${examples}.`
+      'removing, moving, retexting or restyling an element; renaming the app, a component or a state field. ' +
+      `Name an element by its type, its text in quotes, its id, or "this" for the selection. The nearest I understand: ${examples}.`
   };
 }
