@@ -15,6 +15,7 @@ import {
   componentOf,
   describeNode,
   findElement,
+  findElements,
   leadingType,
   placement,
   splitPlacement,
@@ -156,26 +157,31 @@ export function removeElement(scene: Scene): RuleResult {
   const rule = 'remove-element';
   const m = REMOVE.exec(scene.u.text);
   if (!m) return null;
-  let found = findElement(scene, m[1]);
+  let found = findElements(scene, m[1]);
   const from = /^(.+?)\s+from\s+.+$/i.exec(m[1]);
   if (!found.ok && from) {
-    const retry = findElement(scene, from[1]);
+    const retry = findElements(scene, from[1]);
     if (retry.ok) found = retry;
   }
   if (!found.ok) return ask(rule, found.text);
-  const node = found.value;
-  if (node.parent === null)
-    return ask(
-      rule,
-      `${describeNode(node)} is the root of component ${componentOf(scene.model, node).name} and cannot be removed. Which element inside it do you mean?`
+  const ops: Op[] = [];
+  const said: string[] = [];
+  for (const node of found.value) {
+    if (node.parent === null)
+      return ask(
+        rule,
+        `${describeNode(node)} is the root of component ${componentOf(scene.model, node).name} and cannot be removed. Which element inside it do you mean?`
+      );
+    // An element inside another one removed here goes with it.
+    if (found.value.some((o) => o !== node && subtreeIds(scene.model, o.id).includes(node.id)))
+      continue;
+    const inside = subtreeIds(scene.model, node.id).length - 1;
+    ops.push({ op: 'removeNode', id: node.id });
+    said.push(
+      `${describeNode(node)}${inside > 0 ? ` and the ${inside} element${inside > 1 ? 's' : ''} inside it` : ''}`
     );
-  const inside = subtreeIds(scene.model, node.id).length - 1;
-  return {
-    kind: 'batch',
-    rule,
-    ops: [{ op: 'removeNode', id: node.id }],
-    summary: `Remove ${describeNode(node)}${inside > 0 ? ` and the ${inside} element${inside > 1 ? 's' : ''} inside it` : ''}`
-  };
+  }
+  return { kind: 'batch', rule, ops, summary: `Remove ${said.join('; ')}` };
 }
 
 const MOVE =
@@ -277,18 +283,19 @@ export function changeStyle(scene: Scene): RuleResult {
 
 function applyStyle(scene: Scene, ref: string, word: string, sure: boolean): RuleResult {
   const rule = 'change-style';
-  const found = findElement(scene, ref);
+  const found = findElements(scene, ref);
   if (!found.ok) return sure || isStyleWord(word) ? ask(rule, found.text) : null;
-  const node = found.value;
-  const result = styleChange(node, word);
-  if (!result.ok) return ask(rule, result.text);
-  const { prop, value, words } = result.change;
-  return {
-    kind: 'batch',
-    rule,
-    ops: [{ op: 'setProp', id: node.id, name: prop, value }],
-    summary: `Make ${describeNode(node)} ${word.toLowerCase()}: ${words}`
-  };
+  const ops: Op[] = [];
+  const said: string[] = [];
+  // Every element named takes the look, or none does: one that cannot is the question.
+  for (const node of found.value) {
+    const result = styleChange(node, word);
+    if (!result.ok) return ask(rule, result.text);
+    const { prop, value, words } = result.change;
+    ops.push({ op: 'setProp', id: node.id, name: prop, value });
+    said.push(`${describeNode(node)} ${word.toLowerCase()}: ${words}`);
+  }
+  return { kind: 'batch', rule, ops, summary: `Make ${said.join('; ')}` };
 }
 
 const TEXT =
