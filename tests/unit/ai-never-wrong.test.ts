@@ -142,9 +142,9 @@ describe('a button that does something', () => {
 
 describe('field renames and text changes', () => {
   it('tells a state field from an element', () => {
-    const field = change(counter, 'rename the step field to increment');
+    const field = change(counter, 'rename the step field to stepSize');
     const app = componentByName(field.plan.model, 'App')!;
-    expect(app.state.increment?.type).toBe('number');
+    expect(app.state.stepSize?.type).toBe('number');
     expect(app.state.step).toBeUndefined();
 
     const text = change(counter, 'rename the Counter card to Tally');

@@ -22,7 +22,8 @@ import {
   type Scene
 } from './offline-refs';
 import { isColour, isStyleWord, styleChange, styleOptions } from './offline-style';
-import { an, literal, pascalName, quoteOf } from './offline-text';
+import { renameStateBatch } from '../code/rename';
+import { an, camelName, literal, pascalName, quoteOf } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 /** An element type found in "add a …" words, with the words around it. */
@@ -430,4 +431,66 @@ export function renameComponent(scene: Scene): RuleResult {
     };
   }
   return null;
+}
+
+const RENAME_FIELD = /^(?:rename|change|call)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i;
+// Words that say a state field is meant, not an element.
+const FIELD_WORDS =
+  /\b(?:state(?:\s+(?:field|variable|value|key))?|variable|property|data(?:\s+field)?|field name)\b/i;
+const IN_STATE = /\s+(?:in|of|from)\s+(?:the\s+)?(?:state|data|app's data|model)$/i;
+
+/**
+ * "rename count to clicks in the state", "rename the step field to increment": a state field,
+ * renamed with `renameState` so its data and bindings follow, and the code that reads it
+ * rewritten. A name that is both a field and an element's text is a question.
+ */
+export function renameField(scene: Scene): RuleResult {
+  const rule = 'rename-field';
+  const m = RENAME_FIELD.exec(scene.u.text);
+  if (!m) return null;
+  let ref = literal(scene.u, m[1]);
+  let to = m[2];
+  let sure = IN_STATE.test(to) || FIELD_WORDS.test(ref);
+  to = literal(scene.u, to.replace(IN_STATE, ''));
+  const field = /^(?:the\s+)?(?:state\s+)?(?:field|variable|property|value|key)\s+(.+)$/i.exec(ref);
+  const named = /^(?:the\s+)?(.+?)\s+(?:state\s+)?(?:field|variable|property|value|key)$/i.exec(ref);
+  const explicit = Boolean(field || named);
+  ref = (field?.[1] ?? named?.[1] ?? ref).replace(/^(?:the|my|our)\s+/i, '').trim();
+  const owners = [...scene.model.components.values()].filter(
+    (c) => Object.hasOwn(c.state, ref) || Object.hasOwn(c.state, camelName(ref))
+  );
+  if (owners.length === 0) return null;
+  if (owners.length > 1)
+    return ask(
+      rule,
+      `Several components have a state field "${ref}": ${owners.map((c) => c.name).join(', ')}. Which one?`
+    );
+  const component = owners[0];
+  const from = Object.hasOwn(component.state, ref) ? ref : camelName(ref);
+  // Without a word that says "state", an element the words also name makes it a question.
+  if (!sure) {
+    const element = findElement(scene, m[1]);
+    if (element.ok && !explicit) return null;
+    if (element.ok)
+      return ask(
+        rule,
+        `Do you mean the state field ${from} (renamed, its data follows) or the text of ${describeNode(element.value)}? Say "rename the state field ${from} to …" or "change the text of the ${element.value.type.toLowerCase()} to …".`
+      );
+    sure = true;
+  }
+  const name = /^[A-Za-z_$][\w$]*$/.test(to) ? to : camelName(to);
+  if (!name || !/^[A-Za-z_$][\w$]{0,63}$/.test(name))
+    return ask(rule, `"${to}" cannot name a state field: use letters and digits, like "clicks".`);
+  if (name === from) return ask(rule, `The field is already called ${from}.`);
+  if (Object.hasOwn(component.state, name) || Object.hasOwn(component.handlers, name))
+    return ask(rule, `${component.name} already has something called ${name}; pick another name.`);
+  const batch = renameStateBatch(scene.model, component.name, from, name);
+  if (!batch.ok)
+    return ask(rule, `I could not rename ${from}: ${batch.errors.map((e) => e.message).join('; ')}.`);
+  return {
+    kind: 'batch',
+    rule,
+    ops: batch.ops,
+    summary: `Rename the state field ${from} of ${component.name} to ${name} (its data, bindings and the code that reads it follow)`
+  };
 }

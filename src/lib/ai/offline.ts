@@ -20,7 +20,8 @@ import {
   moveElement,
   removeElement,
   renameApp,
-  renameComponent
+  renameComponent,
+  renameField
 } from './offline-edit';
 import { addItemField } from './offline-items';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
@@ -115,6 +116,11 @@ export const OFFLINE_RULES: readonly {
     examples: ['make the button red', 'make the heading smaller', 'make the add button secondary']
   },
   {
+    id: 'rename-field',
+    pattern: 'rename [the state field] <field> to <name> [in the state]',
+    examples: ['rename count to clicks in the state', 'rename the state field step to stepSize']
+  },
+  {
     id: 'rename-app',
     pattern: 'rename the app to <title>',
     examples: ['rename the app to Groceries', "change the app's title to 'My list'"]
@@ -151,6 +157,7 @@ export function offlinePlan(
     () => addItemField(scene, temps),
     () => renameComponent(scene),
     () => renameApp(scene),
+    () => renameField(scene),
     () => removeElement(scene),
     () => moveElement(scene),
     () => changeStyle(scene),
