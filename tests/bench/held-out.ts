@@ -94,7 +94,12 @@ export async function scoreOne(c: HeldOutCase, evaluate: MigrationEvaluator): Pr
     return { case: c, outcome: 'wrong', detail: `does not plan: ${plan.errors[0].message}`, turn };
   const failed = (c.checks ?? []).filter((check) => !holds(check, base, plan.model));
   return failed.length
-    ? { case: c, outcome: 'wrong', detail: `${turn.summary} | failed ${JSON.stringify(failed)}`, turn }
+    ? {
+        case: c,
+        outcome: 'wrong',
+        detail: `${turn.summary} | failed ${JSON.stringify(failed)}`,
+        turn
+      }
     : { case: c, outcome: 'correct', detail: turn.summary, turn };
 }
 
@@ -142,7 +147,8 @@ function propHolds(check: Check, node: NodeRecord, model: AppModel): boolean {
   const value: PropValue | undefined = node.props[check.prop as string];
   const handlers = rootComponent(model)?.handlers ?? {};
   if ('is' in check) return JSON.stringify(value) === JSON.stringify(check.is);
-  if ('in' in check) return (check.in as unknown[]).some((v) => JSON.stringify(v) === JSON.stringify(value));
+  if ('in' in check)
+    return (check.in as unknown[]).some((v) => JSON.stringify(v) === JSON.stringify(value));
   if ('gt' in check) return typeof value === 'number' && value > (check.gt as number);
   const ref = value && typeof value === 'object' && !Array.isArray(value) ? value : {};
   if ('handler' in check) return (ref as { $handler?: string }).$handler === check.handler;
@@ -172,9 +178,7 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
     const before = select(check.unchanged as Sel, base, base);
     return (
       before.length > 0 &&
-      before.every(
-        (n) => JSON.stringify(model.nodes.get(n.id)?.props) === JSON.stringify(n.props)
-      )
+      before.every((n) => JSON.stringify(model.nodes.get(n.id)?.props) === JSON.stringify(n.props))
     );
   }
   if ('state' in check) {
@@ -191,8 +195,7 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
     );
   if ('itemField' in check) {
     const type = component.state[check.of as string]?.type as
-      | { array?: { object?: Record<string, unknown> } }
-      | undefined;
+      { array?: { object?: Record<string, unknown> } } | undefined;
     const fields = Object.entries(type?.array?.object ?? {});
     return fields.some(
       ([name, t]) => whole(check.itemField as string).test(name) && typeMatches(t, check.type)
@@ -203,7 +206,9 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
     const bodies = Object.values(component.handlers).map((h) => h.body);
     const exprs = [...model.nodes.values()].flatMap((n) =>
       Object.values(n.props).flatMap((v) =>
-        v && typeof v === 'object' && '$expr' in (v as object) ? [(v as { $expr: string }).$expr] : []
+        v && typeof v === 'object' && '$expr' in (v as object)
+          ? [(v as { $expr: string }).$expr]
+          : []
       )
     );
     return [...bodies, ...exprs].some((s) => re.test(s));
@@ -241,12 +246,15 @@ async function main(): Promise<void> {
     const scored = await scoreAll((s, v: JsonValue) => host.migrate(s, v));
     if (process.argv.includes('--each'))
       for (const s of scored)
-        console.log(`${s.outcome.padEnd(8)} ${s.case.template.padEnd(8)} ${s.case.request}\n         ${s.detail.slice(0, 220)}`);
+        console.log(
+          `${s.outcome.padEnd(8)} ${s.case.template.padEnd(8)} ${s.case.request}\n         ${s.detail.slice(0, 220)}`
+        );
     const t = tally(scored);
     const unsafe = scored.filter((s) => s.case.unsafe);
     console.log(`\nheld-out (${scored.length} requests)`);
     console.log('| outcome | count |\n|---|---|');
-    for (const k of ['correct', 'wrong', 'question', 'refusal'] as const) console.log(`| ${k} | ${t[k]} |`);
+    for (const k of ['correct', 'wrong', 'question', 'refusal'] as const)
+      console.log(`| ${k} | ${t[k]} |`);
     console.log(
       `unsafe refused with a reason: ${unsafe.filter((s) => s.refusedWithReason).length} of ${unsafe.length}`
     );

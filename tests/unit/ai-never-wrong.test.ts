@@ -108,7 +108,8 @@ describe('plurals', () => {
     expect(node(plan, nodeWith(todo, 'Button', 'Add').id).props.variant).toBeUndefined();
 
     const all = change(counter, 'make the buttons big');
-    for (const b of nodesOfType(counter, 'Button')) expect(node(all.plan, b.id).props.size).toBe('lg');
+    for (const b of nodesOfType(counter, 'Button'))
+      expect(node(all.plan, b.id).props.size).toBe('lg');
 
     const two = change(todo, 'make the Add button and the Clear done button ghost');
     expect(node(two.plan, nodeWith(todo, 'Button', 'Add').id).props.variant).toBe('ghost');

@@ -260,8 +260,7 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
   if (id && model.nodes.has(id)) return one(model.nodes.get(id)!);
 
   let p = plain(scene.u, raw).replace(/'s$/, '');
-  if (SELECTION.test(p))
-    return selection ? one(selection) : { ok: false, text: NOTHING_SELECTED };
+  if (SELECTION.test(p)) return selection ? one(selection) : { ok: false, text: NOTHING_SELECTED };
   // "this button", "the selected heading": the selection, if it is one.
   const demonstrative = /^(?:this|that|the selected|selected) (.+)$/.exec(p);
   if (demonstrative) {

@@ -10,7 +10,7 @@
  * so a batch the planner would refuse comes back as a question with the planner's reason instead.
  */
 import { seededIds } from '../model/ids';
-import type { AppModel, JsonValue, Op } from '../model/types';
+import type { AppModel, JsonValue, NodeRecord, Op } from '../model/types';
 import { planOps, type Actor } from '../ops/plan';
 import {
   addElement,
@@ -25,9 +25,9 @@ import {
 } from './offline-edit';
 import { addItemField } from './offline-items';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
-import type { Scene } from './offline-refs';
+import { leadingType, type Scene } from './offline-refs';
 import { unsafeRequest } from './offline-safety';
-import { prepare } from './offline-text';
+import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
 
 export type { OfflineTurn } from './offline-turn';
@@ -143,7 +143,6 @@ export function offlinePlan(
 ): OfflineTurn {
   const u = prepare(message);
   const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
-  const scene: Scene = { model, selection, u };
   if (!u.text) return refusal(u.text);
   // Before any rule: an unsafe request is refused with its reason, however it is phrased.
   const unsafe = unsafeRequest(u, message);
@@ -151,6 +150,18 @@ export function offlinePlan(
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
   const temps = new TempIds(model);
+  const pieces = instructions(model, u.text);
+  if (pieces.length === 1) {
+    const result = runRules({ model, selection, u }, temps);
+    if (!result) return refusal(u.text);
+    if (result.kind === 'question') return result;
+    return checked(model, result.ops, result.summary, result.rule, result.migrations);
+  }
+  return planAll(model, u, pieces, selection, temps);
+}
+
+/** The rules in order; the first that recognises the request answers it. */
+function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
     () => addCounter(scene, temps),
@@ -172,11 +183,131 @@ export function offlinePlan(
   ];
   for (const rule of rules) {
     const result = rule();
-    if (!result) continue;
-    if (result.kind === 'question') return result;
-    return checked(model, result.ops, result.summary, result.rule, result.migrations);
+    if (result) return result;
   }
-  return refusal(u.text);
+  return null;
+}
+
+// The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
+const VERBS =
+  'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log';
+const SPLIT = new RegExp(
+  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and)\\s+)(?=(?:${VERBS})\\b)`,
+  'gi'
+);
+const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;
+const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\S+(?:\s+\S+)?))/gi;
+
+/**
+ * The instructions of a request, in order: "change the heading to X and make the button red" is
+ * two, and so is "add a heading Welcome and a text saying hi" (the second borrows "add"). Quoted
+ * text is behind markers, so an "and" inside quotes never splits.
+ */
+function instructions(model: AppModel, text: string): string[] {
+  const pieces = text
+    .split(SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return pieces.flatMap((piece) => {
+    if (!ADD_VERB.test(piece)) return [piece];
+    const verb = piece.split(/\s/)[0];
+    const out: string[] = [];
+    let from = 0;
+    for (const m of piece.matchAll(ARTICLE_AND)) {
+      const after = piece
+        .slice(m.index + m[0].length)
+        .replace(/^(?:a|an|another|one more|some)\s+/i, '');
+      // "and a text saying hi" starts another element only when a type word follows the article.
+      if (!leadingType(model, after)) continue;
+      out.push(piece.slice(from, m.index).trim());
+      from = m.index + m[0].length;
+    }
+    out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
+    return out;
+  });
+}
+
+/**
+ * Several instructions: each is planned on the app as the ones before it left it, so "it" is the
+ * element the previous one touched and later ones can name what earlier ones added. All of them,
+ * or none: one not understood, or a question, is the answer to the whole request.
+ */
+function planAll(
+  model: AppModel,
+  u: Utterance,
+  pieces: string[],
+  selection: NodeRecord | null,
+  temps: TempIds
+): OfflineTurn {
+  let current = model;
+  let selected = selection;
+  const ops: Op[] = [];
+  const summaries: string[] = [];
+  const rules: string[] = [];
+  const migrations = new Map<string, (value: JsonValue) => JsonValue>();
+  // Real ids the steps' own plans gave to new nodes, back to the batch's temporary ids.
+  const back = new Map<string, string>();
+  for (const [i, piece] of pieces.entries()) {
+    const said = `"${literal(u, piece)}"`;
+    const result = runRules(
+      { model: current, selection: selected, u: { ...u, text: piece } },
+      temps
+    );
+    if (!result)
+      return ask(
+        null,
+        `I can do ${i === 0 ? 'some of that' : `the first part (${summaries.join('; ')})`}, but I do not understand ${said}, so I have changed nothing. Say that part another way, or ask for it on its own; put text that contains "and" in quotes.`
+      );
+    if (result.kind === 'question')
+      return ask(
+        result.rule,
+        `About ${said}: ${result.text} (Nothing is changed until every part of the request is clear.)`
+      );
+    for (const [source, run] of result.migrations ?? []) migrations.set(source, run);
+    const plan = planOps(current, result.ops, SELF_CHECK, {
+      ids: seededIds(1000 + i),
+      migrate: (source, value) => {
+        const run = migrations.get(source);
+        return run ? { ok: true, value: run(value) } : { ok: false, message: 'unknown migration' };
+      }
+    });
+    if (!plan.ok)
+      return ask(
+        result.rule,
+        `I could not make ${said}: ${plan.errors.map((e) => e.message).join('; ')}.`
+      );
+    ops.push(...(result.ops.map((op) => withIds(op, back)) as Op[]));
+    for (const [temp, real] of Object.entries(plan.idMap)) back.set(real, temp);
+    summaries.push(result.summary);
+    rules.push(result.rule);
+    selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
+    current = plan.model;
+  }
+  return checked(model, ops, summaries.join('; then '), [...new Set(rules)].join('+'), migrations);
+}
+
+/** The node an instruction acted on, for "it" in the next one. */
+function touchedNode(
+  model: AppModel,
+  ops: readonly Op[],
+  idMap: Readonly<Record<string, string>>
+): NodeRecord | null {
+  for (const op of ops) {
+    const id = (op as { id?: unknown }).id;
+    if (typeof id !== 'string') continue;
+    const node = model.nodes.get(idMap[id] ?? id);
+    if (node) return node;
+  }
+  return null;
+}
+
+/** An op with every id string that a previous step made replaced by its temporary id. */
+function withIds(value: unknown, back: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return back.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => withIds(v, back));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIds(v, back)]));
+  return value;
 }
 
 /** A proposal the planner accepts, or the planner's reason as a question. */
