@@ -15,8 +15,17 @@ import {
   type PropValue
 } from '../model/types';
 import { componentOf, describeNode, splitPlacement, type Scene } from './offline-refs';
-import type { AddTarget } from './offline-edit';
-import { an, camelName, capitalized, freeName, labelFor, listOf, literal } from './offline-text';
+import { unread, type AddTarget } from './offline-edit';
+import {
+  an,
+  camelName,
+  capitalized,
+  carriesInstruction,
+  freeName,
+  labelFor,
+  listOf,
+  literal
+} from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 /** The prop of an input element that two-way binds to state, and the state type it holds. */
@@ -82,8 +91,12 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     initial = Number(start[1]);
     rest = rest.replace(start[0], ' ');
   }
+  // "with options a, b and c", or for a dropdown simply "with a, b and c" (a list, not one word).
   const choices =
-    /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest);
+    /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
+    (target.type === 'Select'
+      ? /\s*\bwith\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest)
+      : null);
   if (choices && target.type === 'Select') {
     const split = splitPlacement(scene, choices[1], true);
     options = listOf(scene.u, split.ok && split.value.said ? split.value.before : choices[1]);
@@ -102,10 +115,15 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   let name = '';
   let label = '';
   const said =
-    /^(?:(called|named|for|bound to|to set|to pick|to choose)|(labell?ed|titled|saying))\s+(.+)$/i.exec(
+    /^(?:(called|named|for|bound to|to set|to pick|to choose)|(labell?ed|titled|saying|that says|which says|reading))\s+(.+)$/i.exec(
       split.value.before
     );
-  const words = said ? said[3] : split.value.before || target.before;
+  // "for the subject" names the field `subject`, not `theSubject`.
+  const words = (said ? said[3] : split.value.before || target.before).replace(
+    /^(?:the|a|an|my|our|your|their|its)\s+/i,
+    ''
+  );
+  if (carriesInstruction(scene.u, words)) return unread(rule, literal(scene.u, words));
   if (said?.[2]) label = literal(scene.u, words);
   else if (words) name = camelName(literal(scene.u, words));
   if (!name)
