@@ -1,5 +1,5 @@
 /**
- * The offline planner on the held-out requests of tests/fixtures/ai/held-out.json
+ * The offline planner on the held-out requests of tests/fixtures/ai-offline/held-out.json
  * (`npx tsx tests/bench/held-out.ts`, `--each` for a row per request): every request is planned
  * on its template, every batch is planned again with planOps (migrations in the real sandbox) and
  * the case's checks run on the result. Prints correct / wrong / question / refusal counts.
@@ -37,7 +37,7 @@ import {
 import { prepareMigrations, type MigrationEvaluator } from '../../src/lib/ops/migrations';
 import { planOps, type Actor } from '../../src/lib/ops/plan';
 import { templateModel } from '../../src/lib/templates';
-import heldOut from '../fixtures/ai/held-out.json' with { type: 'json' };
+import heldOut from '../fixtures/ai-offline/held-out.json' with { type: 'json' };
 
 /** One held-out request. */
 export interface HeldOutCase {

@@ -54,7 +54,7 @@ describe('two instructions in one request', () => {
     // A Button has no green: the whole request becomes a question, nothing half done.
     const green = kindOf(todo, 'change the heading to Shopping list and make the Add button green');
     expect(green.kind).toBe('question');
-    expect(green.text).toMatch(/green/);
+    if (green.kind === 'question') expect(green.text).toMatch(/green/);
   });
 
   it('adds two elements said with one verb, and "it" is the element just named', () => {
@@ -137,7 +137,9 @@ describe('a button that does something', () => {
         if (plan.ok) buttonsHaveHandlers(model, plan);
       } else expect(turn.kind, message).toBe('question');
     }
-    expect(kindOf(counter, 'add a button that doubles the count').text).toMatch(/do/);
+    const doubles = kindOf(counter, 'add a button that doubles the count');
+    expect(doubles.kind).toBe('question');
+    if (doubles.kind === 'question') expect(doubles.text).toMatch(/What should the button do/);
   });
 });
 

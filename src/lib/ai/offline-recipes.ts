@@ -118,6 +118,13 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     /^(?:(called|named|for|bound to|to set|to pick|to choose)|(labell?ed|titled|saying|that says|which says|reading))\s+(.+)$/i.exec(
       split.value.before
     );
+  // A name before the type and more words after it ("a priority dropdown to each todo"): the
+  // planner has not read the whole request, so it asks instead of naming a field from both.
+  if (!said && split.value.before && target.before)
+    return ask(
+      rule,
+      `I read "${literal(scene.u, target.before)}" as the name of the new ${target.word}, but not "${literal(scene.u, split.value.before)}", so I have changed nothing. For a field on each item of a list, say "add a ${literal(scene.u, target.before)} field to the items"; for a new input, "add a ${target.word} called ${literal(scene.u, target.before)}".`
+    );
   // "for the subject" names the field `subject`, not `theSubject`.
   const words = (said ? said[3] : split.value.before || target.before).replace(
     /^(?:the|a|an|my|our|your|their|its)\s+/i,
@@ -196,11 +203,20 @@ export function addCounter(scene: Scene, temps: TempIds): RuleResult {
     initial = Number(start[1]);
     rest = rest.replace(start[0], ' ').trim();
   }
+  // "make the counter go up by 5" is about an existing counter, not a new one.
+  if (m[1] && /^(?:the|this|that|my|our|its)$/i.test(m[1])) return null;
   const split = splitPlacement(scene, rest, false);
   if (!split.ok) return ask(rule, split.text);
   const { place } = split.value;
   const component = componentOf(scene.model, place.parent);
-  const called = /^(?:called|named|for)\s+(.+)$/i.exec(split.value.before)?.[1] ?? m[1];
+  const naming = /^(?:called|named|for)\s+(.+)$/i.exec(split.value.before);
+  // Every word read: anything after "counter" other than a name, a start or a place is not.
+  if (split.value.before && !naming)
+    return ask(
+      rule,
+      `I can add a counter, but I do not understand "${literal(scene.u, split.value.before)}", so I have changed nothing. Say "add a counter called score starting at 5".`
+    );
+  const called = naming?.[1] ?? m[1];
   let name = called ? camelName(literal(scene.u, called)) : '';
   if (name && component.state[name])
     return ask(

@@ -436,7 +436,11 @@ export function placement(
       const found = container(scene, edge[2]);
       if (!found.ok) return found;
       parent = found.value;
-    }
+    } else if (moving && /top|bottom/i.test(edge[1]))
+      // A row has no top or bottom: "move the Clear done button to the top" means of the
+      // nearest container that stacks things vertically.
+      while (parent.props.direction === 'horizontal' && parent.parent)
+        parent = model.nodes.get(parent.parent)!;
     const top = /top|start|beginning/i.test(edge[1]);
     return {
       ok: true,
