@@ -6,14 +6,7 @@
 
 /** Where on the edit path an error is found. */
 export type ErrorStage =
-  | 'input'
-  | 'shape'
-  | 'plan'
-  | 'code'
-  | 'runtime'
-  | 'file'
-  | 'cli'
-  | 'assist';
+  'input' | 'shape' | 'plan' | 'code' | 'runtime' | 'file' | 'cli' | 'assist';
 
 interface CatalogEntry {
   readonly stage: ErrorStage;
