@@ -85,11 +85,19 @@ const blank = template('blank');
 const form = template('form');
 
 describe('add-element', () => {
-  it('adds a labelled button to the root, at the end', () => {
-    const { plan } = apply(blank, 'add a button labelled Save', { rule: 'add-element' });
+  it('adds a labelled button wired to the action it names, at the end of the root', () => {
+    const { plan } = apply(counter, 'add a button labelled Reset', { rule: 'add-element' });
     const button = added(plan);
-    expect(button).toMatchObject({ type: 'Button', props: { label: 'Save' } });
-    expect(position(plan.model, button.id)).toEqual([rootOf(blank), 0]);
+    expect(button).toMatchObject({
+      type: 'Button',
+      props: { label: 'Reset', onClick: { $handler: 'reset' } }
+    });
+    expect(position(plan.model, button.id)).toEqual([
+      rootOf(counter),
+      childrenOf(counter, rootOf(counter)).length
+    ]);
+    // A button that would do nothing is a question, never added (issue 15).
+    expect(question(blank, 'add a button labelled Save')).toMatch(/What should the button do/);
   });
 
   it('adds a quoted heading at the top, politely asked', () => {
@@ -115,8 +123,11 @@ describe('add-element', () => {
 
   it('adds after the selection, keeps quoted place words as text, and reads style words', () => {
     const add = nodeWith(todo, 'Button', 'Add');
-    const after = apply(todo, 'add a Save button', { selection: add.id }).plan;
-    expect(added(after).props.label).toBe('Save');
+    const after = apply(todo, 'add a Clear done button', { selection: add.id }).plan;
+    expect(added(after).props).toMatchObject({
+      label: 'Clear done',
+      onClick: { $handler: 'clearDone' }
+    });
     expect(position(after.model, added(after).id)).toEqual([add.parent, 2]);
 
     const quoted = apply(todo, 'add a text that says "log in to continue" above the list').plan;
@@ -124,8 +135,13 @@ describe('add-element', () => {
     const list = nodesOfType(todo, 'Each')[0];
     expect(position(quoted.model, added(quoted).id)[1]).toBe(position(todo, list.id)[1]);
 
-    const big = apply(blank, 'add a big red button labelled Stop').plan;
-    expect(added(big).props).toEqual({ label: 'Stop', size: 'lg', variant: 'danger' });
+    const big = apply(counter, 'add a big red button labelled Reset').plan;
+    expect(added(big).props).toEqual({
+      label: 'Reset',
+      size: 'lg',
+      variant: 'danger',
+      onClick: { $handler: 'reset' }
+    });
   });
 });
 

@@ -15,13 +15,24 @@ import {
   componentOf,
   describeNode,
   findElement,
+  findElements,
   leadingType,
+  type Found,
   placement,
   splitPlacement,
   type Scene
 } from './offline-refs';
 import { isColour, isStyleWord, styleChange, styleOptions } from './offline-style';
-import { an, literal, pascalName, quoteOf } from './offline-text';
+import { renameStateBatch } from '../code/rename';
+import {
+  an,
+  camelName,
+  carriesInstruction,
+  labelFor,
+  literal,
+  pascalName,
+  quoteOf
+} from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 /** An element type found in "add a …" words, with the words around it. */
@@ -126,6 +137,7 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
     before = '';
   }
   const text = literal(scene.u, words.replace(NAMING, '') || before);
+  if (carriesInstruction(scene.u, words.replace(NAMING, '') || before)) return unread(rule, text);
   if (text) {
     if (type === 'Icon') props.name = text.toLowerCase().replace(/[^a-z0-9]+/g, '-');
     else {
@@ -138,15 +150,86 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
       props[prop] = text;
     }
   }
+  let wired = '';
+  if (type === 'Button') {
+    // A button that does nothing is never added: it runs one of the app's actions, or we ask.
+    const purpose = PURPOSE.exec(words);
+    const action = buttonAction(scene, place.parent, purpose ? literal(scene.u, purpose[1]) : text);
+    if (!action.ok) return ask(rule, action.text);
+    props.onClick = { $handler: action.value };
+    if (purpose) {
+      delete props.label;
+      props.label = before ? literal(scene.u, before) : labelFor(action.value);
+    }
+    wired = ` that runs ${action.value}`;
+  }
   const op: Op = { op: 'addNode', parent: place.parent.id, type, id: temps.next() };
   if (place.index !== undefined) op.index = place.index;
   if (Object.keys(props).length > 0) op.props = props;
+  const shown = typeof props.label === 'string' && type === 'Button' ? props.label : text;
   return {
     kind: 'batch',
     rule,
     ops: [op],
-    summary: `Add ${an([...looks, type].join(' '))}${text ? ` "${text}"` : ''} ${place.words}`
+    summary: `Add ${an([...looks, type].join(' '))}${shown ? ` "${shown}"` : ''}${wired} ${place.words}`
   };
+}
+
+// "a button that resets the count", "a button to clear the done ones": what it should do.
+const PURPOSE = /^(?:that|which|to|for|so (?:that )?(?:i|we|people|you) can)\s+(?!says?\b)(.+)$/i;
+
+/** A word reduced for comparing actions: "resets" and "reset", "clearing" and "clear". */
+function stem(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(?:ing|ed|es|s)$/, '')
+    .replace(/e$/, '');
+}
+
+/**
+ * The handler a new button runs: the one action of the component (taking no parameters) whose
+ * name's words are all in what was said ("that clears the done ones" → clearDone, "Reset" →
+ * reset). None or several is the question, naming the actions there are.
+ */
+function buttonAction(scene: Scene, parent: NodeRecord, said: string): Found<string> {
+  const component = componentOf(scene.model, parent);
+  const actions = Object.entries(component.handlers)
+    .filter(([, h]) => h.params.length === 0)
+    .map(([name]) => name);
+  const runs = /^(?:runs?|calls?)\s+([A-Za-z_$][\w$]*)$/i.exec(said.trim());
+  if (runs && actions.includes(runs[1])) return { ok: true, value: runs[1] };
+  const words = new Set(
+    said
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map(stem)
+  );
+  const fits = actions.filter((name) => {
+    const own = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(' ')
+      .map(stem);
+    return own.length > 0 && own.every((w) => words.has(w));
+  });
+  if (fits.length === 1) return { ok: true, value: fits[0] };
+  const what = said ? `"${said}"` : 'it';
+  if (actions.length === 0)
+    return {
+      ok: false,
+      text: `What should the button do? ${component.name} has no actions yet for a button to run, and I do not add a button that does nothing. Writing new behaviour such as ${what} needs an AI model connected; offline, add a counter or an input instead.`
+    };
+  return {
+    ok: false,
+    text: `What should the button do? Offline I can only wire a new button to one of ${component.name}'s actions (${actions.join(', ')}), and none ${fits.length > 1 ? 'alone ' : ''}matches ${what}. Say "add a button labelled Go that runs ${actions[0]}"; writing new behaviour needs an AI model connected.`
+  };
+}
+
+/** The question for text that seems to carry a second instruction the planner did not read. */
+export function unread(rule: string, text: string): RuleResult {
+  return ask(
+    rule,
+    `Should the text be exactly "${text}"? It reads like a second instruction I did not understand, so I have changed nothing. Put the text in quotes if it is meant as written, or ask for the other part on its own.`
+  );
 }
 
 const REMOVE = /^(?:remove|delete|drop|erase|get rid of|take out|take away|trash|kill)\s+(.+)$/i;
@@ -156,26 +239,31 @@ export function removeElement(scene: Scene): RuleResult {
   const rule = 'remove-element';
   const m = REMOVE.exec(scene.u.text);
   if (!m) return null;
-  let found = findElement(scene, m[1]);
+  let found = findElements(scene, m[1]);
   const from = /^(.+?)\s+from\s+.+$/i.exec(m[1]);
   if (!found.ok && from) {
-    const retry = findElement(scene, from[1]);
+    const retry = findElements(scene, from[1]);
     if (retry.ok) found = retry;
   }
   if (!found.ok) return ask(rule, found.text);
-  const node = found.value;
-  if (node.parent === null)
-    return ask(
-      rule,
-      `${describeNode(node)} is the root of component ${componentOf(scene.model, node).name} and cannot be removed. Which element inside it do you mean?`
+  const ops: Op[] = [];
+  const said: string[] = [];
+  for (const node of found.value) {
+    if (node.parent === null)
+      return ask(
+        rule,
+        `${describeNode(node)} is the root of component ${componentOf(scene.model, node).name} and cannot be removed. Which element inside it do you mean?`
+      );
+    // An element inside another one removed here goes with it.
+    if (found.value.some((o) => o !== node && subtreeIds(scene.model, o.id).includes(node.id)))
+      continue;
+    const inside = subtreeIds(scene.model, node.id).length - 1;
+    ops.push({ op: 'removeNode', id: node.id });
+    said.push(
+      `${describeNode(node)}${inside > 0 ? ` and the ${inside} element${inside > 1 ? 's' : ''} inside it` : ''}`
     );
-  const inside = subtreeIds(scene.model, node.id).length - 1;
-  return {
-    kind: 'batch',
-    rule,
-    ops: [{ op: 'removeNode', id: node.id }],
-    summary: `Remove ${describeNode(node)}${inside > 0 ? ` and the ${inside} element${inside > 1 ? 's' : ''} inside it` : ''}`
-  };
+  }
+  return { kind: 'batch', rule, ops, summary: `Remove ${said.join('; ')}` };
 }
 
 const MOVE =
@@ -277,18 +365,19 @@ export function changeStyle(scene: Scene): RuleResult {
 
 function applyStyle(scene: Scene, ref: string, word: string, sure: boolean): RuleResult {
   const rule = 'change-style';
-  const found = findElement(scene, ref);
+  const found = findElements(scene, ref);
   if (!found.ok) return sure || isStyleWord(word) ? ask(rule, found.text) : null;
-  const node = found.value;
-  const result = styleChange(node, word);
-  if (!result.ok) return ask(rule, result.text);
-  const { prop, value, words } = result.change;
-  return {
-    kind: 'batch',
-    rule,
-    ops: [{ op: 'setProp', id: node.id, name: prop, value }],
-    summary: `Make ${describeNode(node)} ${word.toLowerCase()}: ${words}`
-  };
+  const ops: Op[] = [];
+  const said: string[] = [];
+  // Every element named takes the look, or none does: one that cannot is the question.
+  for (const node of found.value) {
+    const result = styleChange(node, word);
+    if (!result.ok) return ask(rule, result.text);
+    const { prop, value, words } = result.change;
+    ops.push({ op: 'setProp', id: node.id, name: prop, value });
+    said.push(`${describeNode(node)} ${word.toLowerCase()}: ${words}`);
+  }
+  return { kind: 'batch', rule, ops, summary: `Make ${said.join('; ')}` };
 }
 
 const TEXT =
@@ -327,6 +416,7 @@ export function changeText(scene: Scene): RuleResult {
   const node = found.value;
   const value = literal(scene.u, m[2]);
   const quoted = quoteOf(scene.u, m[2]) !== undefined;
+  if (carriesInstruction(scene.u, m[2])) return unread(rule, value);
   // "change the button to red": a look, not a text, unless the words were quoted.
   if (!asked && !quoted && styleChange(node, value).ok && (isColour(value) || !/\s/.test(value)))
     return applyStyle(scene, ref, value, true);
@@ -423,4 +513,71 @@ export function renameComponent(scene: Scene): RuleResult {
     };
   }
   return null;
+}
+
+const RENAME_FIELD = /^(?:rename|change|call)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i;
+// Words that say a state field is meant, not an element.
+const FIELD_WORDS =
+  /\b(?:state(?:\s+(?:field|variable|value|key))?|variable|property|data(?:\s+field)?|field name)\b/i;
+const IN_STATE = /\s+(?:in|of|from)\s+(?:the\s+)?(?:state|data|app's data|model)$/i;
+
+/**
+ * "rename count to clicks in the state", "rename the step field to increment": a state field,
+ * renamed with `renameState` so its data and bindings follow, and the code that reads it
+ * rewritten. A name that is both a field and an element's text is a question.
+ */
+export function renameField(scene: Scene): RuleResult {
+  const rule = 'rename-field';
+  const m = RENAME_FIELD.exec(scene.u.text);
+  if (!m) return null;
+  let ref = literal(scene.u, m[1]);
+  let to = m[2];
+  let sure = IN_STATE.test(to) || FIELD_WORDS.test(ref);
+  to = literal(scene.u, to.replace(IN_STATE, ''));
+  const field = /^(?:the\s+)?(?:state\s+)?(?:field|variable|property|value|key)\s+(.+)$/i.exec(ref);
+  const named = /^(?:the\s+)?(.+?)\s+(?:state\s+)?(?:field|variable|property|value|key)$/i.exec(
+    ref
+  );
+  const explicit = Boolean(field || named);
+  ref = (field?.[1] ?? named?.[1] ?? ref).replace(/^(?:the|my|our)\s+/i, '').trim();
+  const owners = [...scene.model.components.values()].filter(
+    (c) => Object.hasOwn(c.state, ref) || Object.hasOwn(c.state, camelName(ref))
+  );
+  if (owners.length === 0) return null;
+  if (owners.length > 1)
+    return ask(
+      rule,
+      `Several components have a state field "${ref}": ${owners.map((c) => c.name).join(', ')}. Which one?`
+    );
+  const component = owners[0];
+  const from = Object.hasOwn(component.state, ref) ? ref : camelName(ref);
+  // Without a word that says "state", an element the words also name makes it a question.
+  if (!sure) {
+    const element = findElement(scene, m[1]);
+    if (element.ok && !explicit) return null;
+    if (element.ok)
+      return ask(
+        rule,
+        `Do you mean the state field ${from} (renamed, its data follows) or the text of ${describeNode(element.value)}? Say "rename the state field ${from} to …" or "change the text of the ${element.value.type.toLowerCase()} to …".`
+      );
+    sure = true;
+  }
+  const name = /^[A-Za-z_$][\w$]*$/.test(to) ? to : camelName(to);
+  if (!name || !/^[A-Za-z_$][\w$]{0,63}$/.test(name))
+    return ask(rule, `"${to}" cannot name a state field: use letters and digits, like "clicks".`);
+  if (name === from) return ask(rule, `The field is already called ${from}.`);
+  if (Object.hasOwn(component.state, name) || Object.hasOwn(component.handlers, name))
+    return ask(rule, `${component.name} already has something called ${name}; pick another name.`);
+  const batch = renameStateBatch(scene.model, component.name, from, name);
+  if (!batch.ok)
+    return ask(
+      rule,
+      `I could not rename ${from}: ${batch.errors.map((e) => e.message).join('; ')}.`
+    );
+  return {
+    kind: 'batch',
+    rule,
+    ops: batch.ops,
+    summary: `Rename the state field ${from} of ${component.name} to ${name} (its data, bindings and the code that reads it follow)`
+  };
 }

@@ -15,8 +15,17 @@ import {
   type PropValue
 } from '../model/types';
 import { componentOf, describeNode, splitPlacement, type Scene } from './offline-refs';
-import type { AddTarget } from './offline-edit';
-import { an, camelName, capitalized, freeName, labelFor, listOf, literal } from './offline-text';
+import { unread, type AddTarget } from './offline-edit';
+import {
+  an,
+  camelName,
+  capitalized,
+  carriesInstruction,
+  freeName,
+  labelFor,
+  listOf,
+  literal
+} from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 /** The prop of an input element that two-way binds to state, and the state type it holds. */
@@ -82,8 +91,12 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     initial = Number(start[1]);
     rest = rest.replace(start[0], ' ');
   }
+  // "with options a, b and c", or for a dropdown simply "with a, b and c" (a list, not one word).
   const choices =
-    /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest);
+    /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
+    (target.type === 'Select'
+      ? /\s*\bwith\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest)
+      : null);
   if (choices && target.type === 'Select') {
     const split = splitPlacement(scene, choices[1], true);
     options = listOf(scene.u, split.ok && split.value.said ? split.value.before : choices[1]);
@@ -102,10 +115,22 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   let name = '';
   let label = '';
   const said =
-    /^(?:(called|named|for|bound to|to set|to pick|to choose)|(labell?ed|titled|saying))\s+(.+)$/i.exec(
+    /^(?:(called|named|for|bound to|to set|to pick|to choose)|(labell?ed|titled|saying|that says|which says|reading))\s+(.+)$/i.exec(
       split.value.before
     );
-  const words = said ? said[3] : split.value.before || target.before;
+  // A name before the type and more words after it ("a priority dropdown to each todo"): the
+  // planner has not read the whole request, so it asks instead of naming a field from both.
+  if (!said && split.value.before && target.before)
+    return ask(
+      rule,
+      `I read "${literal(scene.u, target.before)}" as the name of the new ${target.word}, but not "${literal(scene.u, split.value.before)}", so I have changed nothing. For a field on each item of a list, say "add a ${literal(scene.u, target.before)} field to the items"; for a new input, "add a ${target.word} called ${literal(scene.u, target.before)}".`
+    );
+  // "for the subject" names the field `subject`, not `theSubject`.
+  const words = (said ? said[3] : split.value.before || target.before).replace(
+    /^(?:the|a|an|my|our|your|their|its)\s+/i,
+    ''
+  );
+  if (carriesInstruction(scene.u, words)) return unread(rule, literal(scene.u, words));
   if (said?.[2]) label = literal(scene.u, words);
   else if (words) name = camelName(literal(scene.u, words));
   if (!name)
@@ -178,11 +203,20 @@ export function addCounter(scene: Scene, temps: TempIds): RuleResult {
     initial = Number(start[1]);
     rest = rest.replace(start[0], ' ').trim();
   }
+  // "make the counter go up by 5" is about an existing counter, not a new one.
+  if (m[1] && /^(?:the|this|that|my|our|its)$/i.test(m[1])) return null;
   const split = splitPlacement(scene, rest, false);
   if (!split.ok) return ask(rule, split.text);
   const { place } = split.value;
   const component = componentOf(scene.model, place.parent);
-  const called = /^(?:called|named|for)\s+(.+)$/i.exec(split.value.before)?.[1] ?? m[1];
+  const naming = /^(?:called|named|for)\s+(.+)$/i.exec(split.value.before);
+  // Every word read: anything after "counter" other than a name, a start or a place is not.
+  if (split.value.before && !naming)
+    return ask(
+      rule,
+      `I can add a counter, but I do not understand "${literal(scene.u, split.value.before)}", so I have changed nothing. Say "add a counter called score starting at 5".`
+    );
+  const called = naming?.[1] ?? m[1];
   let name = called ? camelName(literal(scene.u, called)) : '';
   if (name && component.state[name])
     return ask(

@@ -96,7 +96,7 @@ export function leadingType(
 ): { type: string; word: string; rest: string } | null {
   const lower = phrase.toLowerCase();
   for (const [word, type] of typeWords(model)) {
-    for (const form of [word, `${word}s`]) {
+    for (const form of [word, pluralOf(word)]) {
       if (lower === form || lower.startsWith(`${form} `))
         return { type, word, rest: phrase.slice(form.length).trim() };
     }
@@ -108,13 +108,25 @@ export function leadingType(
 function trailingType(
   model: AppModel,
   phrase: string
-): { type: string; word: string; rest: string } | null {
+): { type: string; word: string; rest: string; plural: boolean } | null {
   const lower = phrase.toLowerCase();
   for (const [word, type] of typeWords(model)) {
-    if (lower === word || lower.endsWith(` ${word}`))
-      return { type, word, rest: phrase.slice(0, phrase.length - word.length).trim() };
+    for (const form of [word, pluralOf(word)]) {
+      if (lower === form || lower.endsWith(` ${form}`))
+        return {
+          type,
+          word,
+          rest: phrase.slice(0, phrase.length - form.length).trim(),
+          plural: form !== word
+        };
+    }
   }
   return null;
+}
+
+/** "button" → "buttons", "text box" → "text boxes". */
+function pluralOf(word: string): string {
+  return /(?:x|s|ch|sh)$/.test(word) ? `${word}es` : `${word}s`;
 }
 
 /** Nodes in reading order: the root component's view first, then the other components'. */
@@ -159,12 +171,17 @@ function namesOf(node: NodeRecord): string[] {
   return out;
 }
 
+/**
+ * A name for matching: lower case, punctuation dropped. A label made only of symbols ("+", "−",
+ * "×2") keeps them, so `the "+" button` still names the button labelled +.
+ */
 function norm(text: string): string {
-  return text
+  const words = text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  return words || text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** A node as a person reads it: `Button "Add" (b1x2y)`. */
@@ -209,22 +226,48 @@ const NOTHING_SELECTED =
 
 /** The element a phrase names, or the question to ask. */
 export function findElement(scene: Scene, phrase: string): Found<NodeRecord> {
+  const found = locate(scene, phrase, false);
+  return found.ok ? { ok: true, value: found.value[0] } : found;
+}
+
+const EVERY = /^(?:all(?: of)?(?: the)?|every|each|both(?: of)?(?: the)?)\s+/;
+
+/**
+ * The elements a phrase names: one ("the Add button"), every one a plural or "all" covers ("the
+ * delete buttons", "all the buttons"), or a list ("the Add button and the Clear done button").
+ * Each part of a list must name something, or the whole is the question of the part that does not.
+ */
+export function findElements(scene: Scene, phrase: string): Found<NodeRecord[]> {
+  const whole = locate(scene, phrase, true);
+  if (whole.ok) return whole;
+  const parts = phrase.split(/\s*(?:,\s*and|,|\band\b|&)\s+/i).filter((p) => p.trim());
+  if (parts.length < 2) return whole;
+  const out: NodeRecord[] = [];
+  for (const part of parts) {
+    const found = locate(scene, part, true);
+    if (!found.ok) return whole;
+    for (const n of found.value) if (!out.includes(n)) out.push(n);
+  }
+  return { ok: true, value: out };
+}
+
+function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]> {
+  const one = (value: NodeRecord): Found<NodeRecord[]> => ({ ok: true, value: [value] });
   const { model, selection } = scene;
   const raw = phrase.trim();
   // Node ids are case-sensitive and may be typed in backticks.
   const id = /^(?:(?:the )?(?:node|element|id) )?[`#]?([A-Za-z][A-Za-z0-9_-]*)`?$/.exec(raw)?.[1];
-  if (id && model.nodes.has(id)) return { ok: true, value: model.nodes.get(id)! };
+  if (id && model.nodes.has(id)) return one(model.nodes.get(id)!);
 
   let p = plain(scene.u, raw).replace(/'s$/, '');
-  if (SELECTION.test(p))
-    return selection ? { ok: true, value: selection } : { ok: false, text: NOTHING_SELECTED };
+  if (SELECTION.test(p)) return selection ? one(selection) : { ok: false, text: NOTHING_SELECTED };
   // "this button", "the selected heading": the selection, if it is one.
   const demonstrative = /^(?:this|that|the selected|selected) (.+)$/.exec(p);
   if (demonstrative) {
     const typed = leadingType(model, demonstrative[1]);
     if (typed && !typed.rest) {
       if (!selection) return { ok: false, text: NOTHING_SELECTED };
-      if (selection.type === typed.type) return { ok: true, value: selection };
+      if (selection.type === typed.type) return one(selection);
       return {
         ok: false,
         text: `The selected element is ${describeNode(selection)}, not ${an(typed.type)}. Which ${typed.word} do you mean?`
@@ -232,7 +275,12 @@ export function findElement(scene: Scene, phrase: string): Found<NodeRecord> {
     }
     if (!/^(?:the|selected)/.test(p)) p = demonstrative[1];
   }
-  p = p.replace(/^(?:the|a|an|my|our|your|that|this)\s+/, '');
+  let every = false;
+  if (many && EVERY.test(p)) {
+    every = true;
+    p = p.replace(EVERY, '');
+  }
+  p = p.replace(/^(?:the|a|an|my|our|your|that|this|those|these)\s+/, '');
 
   let ordinal: number | undefined;
   const ord = /^(\S+)\s+(.+)$/.exec(p);
@@ -245,19 +293,24 @@ export function findElement(scene: Scene, phrase: string): Found<NodeRecord> {
   let type: string | undefined;
   let word = 'element';
   let text = p;
+  let plural = false;
   const lead = leadingType(model, p);
   if (lead && (lead.rest === '' || NAMING.test(lead.rest))) {
     type = lead.type;
     word = lead.word;
     text = lead.rest.replace(NAMING, '');
+    plural = lead.rest === '' && p.toLowerCase() !== lead.word;
   } else {
     const trail = trailingType(model, p);
     if (trail) {
       type = trail.type;
       word = trail.word;
       text = trail.rest;
+      plural = trail.plural;
     }
   }
+  // "the delete buttons", "all the buttons": every element the words cover.
+  const all = many && (plural || every);
   text = norm(text.replace(/\b(?:one|element|thing)$/, ''));
   if (!type && !text)
     return { ok: false, text: `Which element do you mean by "${phrase.trim()}"?` };
@@ -272,12 +325,19 @@ export function findElement(scene: Scene, phrase: string): Found<NodeRecord> {
   let matches = pool;
   if (text) {
     matches = pool.filter((n) => namesOf(n).includes(text));
+    // Whole words only: "count" is not the start of "Counter".
     if (matches.length === 0)
-      matches = pool.filter((n) =>
-        namesOf(n).some(
-          (name) => ` ${name} `.includes(` ${text} `) || (text.length >= 3 && name.startsWith(text))
-        )
-      );
+      matches = pool.filter((n) => namesOf(n).some((name) => ` ${name} `.includes(` ${text} `)));
+    // "the newsletter checkbox" when the app has one checkbox: "the X" is the only X, unless
+    // the words name some other element exactly.
+    if (
+      matches.length === 0 &&
+      type &&
+      !all &&
+      pool.length === 1 &&
+      !readingOrder(model).some((n) => namesOf(n).includes(text))
+    )
+      matches = pool;
   }
   const what = type ? an(type) : 'an element';
   if (matches.length === 0) {
@@ -294,11 +354,12 @@ export function findElement(scene: Scene, phrase: string): Found<NodeRecord> {
         ok: false,
         text: `There ${matches.length === 1 ? 'is only one' : `are only ${matches.length}`}: ${listNodes(matches)}. Which do you mean?`
       };
-    return { ok: true, value: matches[at] };
+    return one(matches[at]);
   }
-  if (matches.length === 1) return { ok: true, value: matches[0] };
+  if (all) return { ok: true, value: matches };
+  if (matches.length === 1) return one(matches[0]);
   // Several match: the selected one is the one meant, when it is among them.
-  if (selection && matches.includes(selection)) return { ok: true, value: selection };
+  if (selection && matches.includes(selection)) return one(selection);
   return {
     ok: false,
     text: `Which ${type ? word : 'one'} do you mean: ${listNodes(matches)}? Say it with its text in quotes (like "the "${firstText(matches)}" ${type ? word : 'element'}"), use "first"/"last", or select it.`
@@ -375,7 +436,11 @@ export function placement(
       const found = container(scene, edge[2]);
       if (!found.ok) return found;
       parent = found.value;
-    }
+    } else if (moving && /top|bottom/i.test(edge[1]))
+      // A row has no top or bottom: "move the Clear done button to the top" means of the
+      // nearest container that stacks things vertically.
+      while (parent.props.direction === 'horizontal' && parent.parent)
+        parent = model.nodes.get(parent.parent)!;
     const top = /top|start|beginning/i.test(edge[1]);
     return {
       ok: true,

@@ -143,3 +143,15 @@ export function an(word: string, capital = false): string {
   const article = /^[aeiou]/i.test(word) ? 'an' : 'a';
   return `${capital ? article.charAt(0).toUpperCase() + article.slice(1) : article} ${word}`;
 }
+
+/**
+ * Whether unquoted words meant as a text carry another instruction ("Chores and frobnicate the
+ * list"): "and" or "then", a word, then an article or "it". Such a text is a question, since the
+ * planner has not read the whole request; quoting the text says it is meant as written.
+ */
+export function carriesInstruction(u: Utterance, piece: string): boolean {
+  if (quoteOf(u, piece) !== undefined) return false;
+  return /\b(?:and|then)\s+(?:also\s+)?[a-z]+\s+(?:the|a|an|it|this|that|them|my|all|every)\b/i.test(
+    piece.replace(/⟦\d+⟧/g, '')
+  );
+}

@@ -3,14 +3,24 @@
  * nodes a batch adds, and the proposal a rule builds before the planner checks it.
  */
 import type { AppModel, JsonValue, Op } from '../model/types';
+import type { ErrorCode } from '../ops/errors';
 
 /** One answer of the offline planner to one request. */
 export type OfflineTurn =
   | { readonly kind: 'batch'; readonly ops: Op[]; readonly summary: string; readonly rule: string }
   /** The request was understood but is ambiguous or cannot be done as said: ask which. */
   | { readonly kind: 'question'; readonly text: string; readonly rule: string | null }
-  /** Not in the grammar: says what is understood, with three examples. */
-  | { readonly kind: 'refusal'; readonly text: string };
+  /**
+   * Not done. With a `code` (E_AI_…), a request no engine carries out, and `text` says why;
+   * without, a request outside the grammar, and `suggestions` are the (at most three) phrasings
+   * nearest to it that the planner does understand.
+   */
+  | {
+      readonly kind: 'refusal';
+      readonly text: string;
+      readonly code?: ErrorCode;
+      readonly suggestions: readonly string[];
+    };
 
 /** A batch a rule proposes, with the pure form of each migration it asks for (for the self-check). */
 export interface Proposal {

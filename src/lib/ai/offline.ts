@@ -10,7 +10,7 @@
  * so a batch the planner would refuse comes back as a question with the planner's reason instead.
  */
 import { seededIds } from '../model/ids';
-import type { AppModel, JsonValue, Op } from '../model/types';
+import type { AppModel, JsonValue, NodeRecord, Op } from '../model/types';
 import { planOps, type Actor } from '../ops/plan';
 import {
   addElement,
@@ -20,12 +20,14 @@ import {
   moveElement,
   removeElement,
   renameApp,
-  renameComponent
+  renameComponent,
+  renameField
 } from './offline-edit';
 import { addItemField } from './offline-items';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
-import type { Scene } from './offline-refs';
-import { prepare } from './offline-text';
+import { leadingType, type Scene } from './offline-refs';
+import { unsafeRequest } from './offline-safety';
+import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
 
 export type { OfflineTurn } from './offline-turn';
@@ -114,6 +116,11 @@ export const OFFLINE_RULES: readonly {
     examples: ['make the button red', 'make the heading smaller', 'make the add button secondary']
   },
   {
+    id: 'rename-field',
+    pattern: 'rename [the state field] <field> to <name> [in the state]',
+    examples: ['rename count to clicks in the state', 'rename the state field step to stepSize']
+  },
+  {
     id: 'rename-app',
     pattern: 'rename the app to <title>',
     examples: ['rename the app to Groceries', "change the app's title to 'My list'"]
@@ -136,17 +143,32 @@ export function offlinePlan(
 ): OfflineTurn {
   const u = prepare(message);
   const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
-  const scene: Scene = { model, selection, u };
   if (!u.text) return refusal(u.text);
+  // Before any rule: an unsafe request is refused with its reason, however it is phrased.
+  const unsafe = unsafeRequest(u, message);
+  if (unsafe) return { kind: 'refusal', code: unsafe.code, text: unsafe.text, suggestions: [] };
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
   const temps = new TempIds(model);
+  const pieces = instructions(model, u.text);
+  if (pieces.length === 1) {
+    const result = runRules({ model, selection, u }, temps);
+    if (!result) return refusal(u.text);
+    if (result.kind === 'question') return result;
+    return checked(model, result.ops, result.summary, result.rule, result.migrations);
+  }
+  return planAll(model, u, pieces, selection, temps);
+}
+
+/** The rules in order; the first that recognises the request answers it. */
+function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
     () => renameApp(scene),
+    () => renameField(scene),
     () => removeElement(scene),
     () => moveElement(scene),
     () => changeStyle(scene),
@@ -161,11 +183,131 @@ export function offlinePlan(
   ];
   for (const rule of rules) {
     const result = rule();
-    if (!result) continue;
-    if (result.kind === 'question') return result;
-    return checked(model, result.ops, result.summary, result.rule, result.migrations);
+    if (result) return result;
   }
-  return refusal(u.text);
+  return null;
+}
+
+// The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
+const VERBS =
+  'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log';
+const SPLIT = new RegExp(
+  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and)\\s+)(?=(?:${VERBS})\\b)`,
+  'gi'
+);
+const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;
+const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\S+(?:\s+\S+)?))/gi;
+
+/**
+ * The instructions of a request, in order: "change the heading to X and make the button red" is
+ * two, and so is "add a heading Welcome and a text saying hi" (the second borrows "add"). Quoted
+ * text is behind markers, so an "and" inside quotes never splits.
+ */
+function instructions(model: AppModel, text: string): string[] {
+  const pieces = text
+    .split(SPLIT)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return pieces.flatMap((piece) => {
+    if (!ADD_VERB.test(piece)) return [piece];
+    const verb = piece.split(/\s/)[0];
+    const out: string[] = [];
+    let from = 0;
+    for (const m of piece.matchAll(ARTICLE_AND)) {
+      const after = piece
+        .slice(m.index + m[0].length)
+        .replace(/^(?:a|an|another|one more|some)\s+/i, '');
+      // "and a text saying hi" starts another element only when a type word follows the article.
+      if (!leadingType(model, after)) continue;
+      out.push(piece.slice(from, m.index).trim());
+      from = m.index + m[0].length;
+    }
+    out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
+    return out;
+  });
+}
+
+/**
+ * Several instructions: each is planned on the app as the ones before it left it, so "it" is the
+ * element the previous one touched and later ones can name what earlier ones added. All of them,
+ * or none: one not understood, or a question, is the answer to the whole request.
+ */
+function planAll(
+  model: AppModel,
+  u: Utterance,
+  pieces: string[],
+  selection: NodeRecord | null,
+  temps: TempIds
+): OfflineTurn {
+  let current = model;
+  let selected = selection;
+  const ops: Op[] = [];
+  const summaries: string[] = [];
+  const rules: string[] = [];
+  const migrations = new Map<string, (value: JsonValue) => JsonValue>();
+  // Real ids the steps' own plans gave to new nodes, back to the batch's temporary ids.
+  const back = new Map<string, string>();
+  for (const [i, piece] of pieces.entries()) {
+    const said = `"${literal(u, piece)}"`;
+    const result = runRules(
+      { model: current, selection: selected, u: { ...u, text: piece } },
+      temps
+    );
+    if (!result)
+      return ask(
+        null,
+        `I can do ${i === 0 ? 'some of that' : `the first part (${summaries.join('; ')})`}, but I do not understand ${said}, so I have changed nothing. Say that part another way, or ask for it on its own; put text that contains "and" in quotes.`
+      );
+    if (result.kind === 'question')
+      return ask(
+        result.rule,
+        `About ${said}: ${result.text} (Nothing is changed until every part of the request is clear.)`
+      );
+    for (const [source, run] of result.migrations ?? []) migrations.set(source, run);
+    const plan = planOps(current, result.ops, SELF_CHECK, {
+      ids: seededIds(1000 + i),
+      migrate: (source, value) => {
+        const run = migrations.get(source);
+        return run ? { ok: true, value: run(value) } : { ok: false, message: 'unknown migration' };
+      }
+    });
+    if (!plan.ok)
+      return ask(
+        result.rule,
+        `I could not make ${said}: ${plan.errors.map((e) => e.message).join('; ')}.`
+      );
+    ops.push(...(result.ops.map((op) => withIds(op, back)) as Op[]));
+    for (const [temp, real] of Object.entries(plan.idMap)) back.set(real, temp);
+    summaries.push(result.summary);
+    rules.push(result.rule);
+    selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
+    current = plan.model;
+  }
+  return checked(model, ops, summaries.join('; then '), [...new Set(rules)].join('+'), migrations);
+}
+
+/** The node an instruction acted on, for "it" in the next one. */
+function touchedNode(
+  model: AppModel,
+  ops: readonly Op[],
+  idMap: Readonly<Record<string, string>>
+): NodeRecord | null {
+  for (const op of ops) {
+    const id = (op as { id?: unknown }).id;
+    if (typeof id !== 'string') continue;
+    const node = model.nodes.get(idMap[id] ?? id);
+    if (node) return node;
+  }
+  return null;
+}
+
+/** An op with every id string that a previous step made replaced by its temporary id. */
+function withIds(value: unknown, back: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return back.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => withIds(v, back));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withIds(v, back)]));
+  return value;
 }
 
 /** A proposal the planner accepts, or the planner's reason as a question. */
@@ -195,40 +337,82 @@ function checked(
   return { kind: 'batch', ops, summary, rule };
 }
 
-/** Three examples for a refusal, from the rules the request's first word suggests. */
-function examplesFor(text: string): string[] {
-  const verb = text.split(' ')[0]?.toLowerCase() ?? '';
-  const family: Record<string, string[]> = {
-    make: ['change-style', 'change-text'],
-    turn: ['change-style'],
-    colour: ['change-style'],
-    color: ['change-style'],
-    move: ['move-element'],
-    remove: ['remove-element', 'move-element'],
-    delete: ['remove-element', 'move-element'],
-    rename: ['rename-app', 'rename-component', 'change-text'],
-    change: ['change-text', 'change-style'],
-    set: ['change-text', 'change-style'],
-    add: ['add-element', 'add-input', 'add-counter'],
-    let: ['add-item-field', 'add-dark-mode']
-  };
-  const ids = family[verb] ?? ['add-element', 'change-style', 'add-dark-mode'];
-  const pool = ids.flatMap((id) => OFFLINE_RULES.find((r) => r.id === id)!.examples);
-  // One example from each suggested rule first, then the rest in order.
-  const firsts = ids.map((id) => OFFLINE_RULES.find((r) => r.id === id)!.examples[0]);
-  return [...new Set([...firsts, ...pool])].slice(0, 3);
+// Words that say nothing about which rule is meant.
+const STOP = new Set(
+  'a an the to of in on at for and or with my our your this that it is be me i can could would please some'.split(
+    ' '
+  )
+);
+// Verbs that mean the same to the grammar.
+const VERB: Record<string, string> = {
+  delete: 'remove',
+  drop: 'remove',
+  erase: 'remove',
+  put: 'add',
+  insert: 'add',
+  create: 'add',
+  colour: 'make',
+  color: 'make',
+  turn: 'make',
+  paint: 'make',
+  set: 'change',
+  update: 'change',
+  rename: 'change',
+  edit: 'change',
+  drag: 'move',
+  shift: 'move'
+};
+
+function stems(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w && !STOP.has(w))
+    .map((w) => VERB[w] ?? w.replace(/(?:ies)$/, 'y').replace(/(?<=\w{3})s$/, ''));
+}
+
+/**
+ * The phrasings of the grammar nearest to a request: every rule's examples, ranked by the words
+ * they share with it, the verb counting double; three, the nearest first.
+ */
+export function nearestPhrasings(text: string): string[] {
+  const said = stems(text);
+  const words = new Set(said);
+  const verb = said[0];
+  const scored = OFFLINE_RULES.flatMap((rule, r) =>
+    rule.examples.map((example, e) => {
+      const own = stems(example);
+      const shared = new Set(own.filter((w) => words.has(w))).size;
+      return { example, score: shared + (own[0] === verb ? 1 : 0), order: r * 100 + e };
+    })
+  );
+  scored.sort((a, b) => b.score - a.score || a.order - b.order);
+  // One per rule first, so three suggestions show three kinds of request.
+  const out: string[] = [];
+  const rules = new Set<string>();
+  for (const s of scored) {
+    const rule = OFFLINE_RULES.find((r) => r.examples.includes(s.example))!.id;
+    if (s.score > 0 && !rules.has(rule)) {
+      out.push(s.example);
+      rules.add(rule);
+    }
+    if (out.length === 3) return out;
+  }
+  for (const fallback of ['make the button red', 'add a dark mode toggle', 'add a counter'])
+    if (out.length < 3 && !out.includes(fallback)) out.push(fallback);
+  return out;
 }
 
 function refusal(text: string): OfflineTurn {
-  const examples = examplesFor(text)
-    .map((e) => `“${e}”`)
-    .join(', ');
+  const suggestions = nearestPhrasings(text);
+  const examples = suggestions.map((e) => `“${e}”`).join(', ');
   return {
     kind: 'refusal',
+    suggestions,
     text:
       'Without an AI model connected I understand only a set of common requests: adding an element, ' +
       'an input with its state, a counter or a dark mode toggle; adding a field to list items; ' +
-      'removing, moving, retexting or restyling an element; renaming the app or a component. ' +
-      `Name an element by its type, its text in quotes, its id, or "this" for the selection. For example: ${examples}.`
+      'removing, moving, retexting or restyling an element; renaming the app, a component or a state field. ' +
+      `Name an element by its type, its text in quotes, its id, or "this" for the selection. The nearest I understand: ${examples}.`
   };
 }

@@ -5,7 +5,8 @@
  */
 
 /** Where on the edit path an error is found. */
-export type ErrorStage = 'input' | 'shape' | 'plan' | 'code' | 'runtime' | 'file' | 'cli';
+export type ErrorStage =
+  'input' | 'shape' | 'plan' | 'code' | 'runtime' | 'file' | 'cli' | 'assist';
 
 interface CatalogEntry {
   readonly stage: ErrorStage;
@@ -318,6 +319,22 @@ export const ERROR_CATALOG = {
   E_APP_INVALID: {
     stage: 'file',
     meaning: 'The app file breaks a rule of the app schema or of the model.'
+  },
+  // The assistant: requests no engine carries out, whatever the wording.
+  E_AI_DATA_LEAVES_APP: {
+    stage: 'assist',
+    meaning:
+      "The request sends the app's data to an outside address; the assistant does not build that. The owner can grant a network origin to a component deliberately."
+  },
+  E_AI_TRACKING: {
+    stage: 'assist',
+    meaning:
+      'The request watches or records what people do in the app (tracking, analytics, logging their input); the assistant does not build that.'
+  },
+  E_AI_HIDDEN_FROM_OWNER: {
+    stage: 'assist',
+    meaning:
+      "The request hides part of the app, or what it does, from the app's owner; everything an app does stays visible to its owner."
   },
   // Command line.
   E_USAGE: { stage: 'cli', meaning: 'The command line is not one malleable understands.' },

@@ -1,0 +1,81 @@
+/**
+ * Requests no engine carries out, read before any rule: the app's data sent to an outside
+ * address, people tracked, and parts of the app hidden from its owner. Each becomes a refusal
+ * with a stable code from the error catalog and a sentence that says why, instead of the generic
+ * "I only understand…" text, which would suggest that a connected model would do it. Pure.
+ *
+ * These are word patterns, so they are a first line only: a batch that actually reaches the
+ * network still needs a capability the owner granted (the compile gate and the sandbox enforce
+ * that), whatever the words were.
+ */
+import type { ErrorCode } from '../ops/errors';
+import type { Utterance } from './offline-text';
+
+/** A refusal for a request that is unsafe, with its catalog code. */
+export interface UnsafeRequest {
+  readonly code: Extract<
+    ErrorCode,
+    'E_AI_DATA_LEAVES_APP' | 'E_AI_TRACKING' | 'E_AI_HIDDEN_FROM_OWNER'
+  >;
+  readonly text: string;
+}
+
+// An address outside the app: a URL, an email address, or "my server", "a webhook", ...
+const ADDRESS =
+  /\bhttps?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:my|our|their|a|an|some|external|outside|remote|another|other|third[- ]party)\s+(?:own\s+)?(?:server|endpoint|webhook|api|backend|database|site|website|e-?mail|inbox|address|url|spreadsheet|slack|discord|telegram)\b|\bwebhooks?\b|\bto me\b/i;
+// Moving data: "send", "post", "email", "upload", "forward", "sync", "export to", ...
+const SENDS =
+  /\b(?:send|sends|sending|sent|post|posts|posting|upload|uploads|uploading|e-?mail|e-?mails|mail|forward|forwards|sync|syncs|beam|leak|leaks|transmit|report|reports|push|pushes|ship|stream|pipe|copy|copies|export|exports|share|shares)\b/i;
+// Watching people: tracking, analytics, logging or recording what they type or click.
+const TRACKING = [
+  /\b(?:google analytics|analytics|tracking pixels?|pixel tracking|fingerprint\w*|keylogg\w*|spyware)\b/i,
+  /\b(?:track|tracks|tracking|monitor|monitors|monitoring|spy on|spying on|surveil\w*|watch|record|records|recording|log|logs|logging|capture|captures)\b.*\b(?:people|users?|visitors?|everyone|who|clicks?|keystrokes?|typed?|typing|types|visits?|ip address(?:es)?|locations?)\b/i
+];
+// Hiding from the owner: "hide … from the owner", "the owner can't see", "secretly".
+const HIDDEN = [
+  /\b(?:hide|hides|hidden|hiding|conceal\w*|secret\w*|invisible|sneak\w*)\b.*\b(?:owner|admin|administrator|creator)s?\b/i,
+  /\b(?:owner|admin|administrator|creator)s?\b.*\b(?:can'?t|cannot|can not|won'?t|doesn'?t|does not|never|not)\s+(?:see|know|notice|find|spot)\b/i,
+  /\bwithout (?:the )?(?:owner|admin)s?\b.*\b(?:knowing|seeing|noticing)\b/i
+];
+
+const TOWARDS = /\b(?:to|at|into|towards?|via)\b/i;
+
+/** A sending verb, then "to" and an address after it: "send my todos to http://…". */
+function sendsOut(words: string, message: string): boolean {
+  const verb = SENDS.exec(words);
+  if (!verb) return false;
+  // The address may have been quoted; the message as typed has it.
+  const after = words.slice(verb.index + verb[0].length);
+  const to = TOWARDS.exec(after);
+  if (!to) return false;
+  return ADDRESS.test(after.slice(to.index)) || (/⟦\d+⟧/.test(after) && ADDRESS.test(message));
+}
+
+/** The unsafe kind of a request, or null. Quoted text is a label, not part of what is asked. */
+export function unsafeRequest(u: Utterance, message: string): UnsafeRequest | null {
+  const words = u.text;
+  // "keep track of my expenses" is bookkeeping, not watching people.
+  const tracking = words.replace(/\bkeep(?:s|ing)? track of\b/gi, '');
+  if (sendsOut(words, message))
+    return {
+      code: 'E_AI_DATA_LEAVES_APP',
+      text:
+        "I won't set that up: it sends the app's data to an address outside the app, and the assistant never builds a way for data to leave an app, whoever asks. " +
+        'If the app really needs a service, its owner can grant that origin to a component in the studio and write the call in its code.'
+    };
+  if (HIDDEN.some((p) => p.test(words)))
+    return {
+      code: 'E_AI_HIDDEN_FROM_OWNER',
+      text:
+        "I won't do that: it hides part of the app, or what it does, from the app's owner. Everything an app does stays visible to its owner. " +
+        'To hide something from the people using the app, say when it should show (for example "hide the delete button").'
+    };
+  if (TRACKING.some((p) => p.test(tracking)))
+    return {
+      code: 'E_AI_TRACKING',
+      text:
+        "I won't build that: it watches or records what people do in the app (tracking, analytics, logging what they type or click). " +
+        'The app can keep the data people choose to enter; ask for a field or a list for it.'
+    };
+  return null;
+}
