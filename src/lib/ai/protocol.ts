@@ -28,5 +28,12 @@ export type AssistMessage =
       readonly attempts: number;
     }
   | { readonly type: 'question'; readonly text: string }
-  | { readonly type: 'refusal'; readonly text: string }
+  | {
+      readonly type: 'refusal';
+      readonly text: string;
+      /** Why no engine does it (`E_AI_DATA_LEAVES_APP`, ...), when that is the reason. */
+      readonly code?: string;
+      /** Phrasings near the request that the offline planner understands, to try instead. */
+      readonly suggestions?: readonly string[];
+    }
   | { readonly type: 'failed'; readonly text: string; readonly errors: readonly EditError[] };

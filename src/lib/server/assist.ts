@@ -117,7 +117,12 @@ export async function* assistTurn(
     if (turn.kind !== 'batch') {
       yield turn.kind === 'question'
         ? { type: 'question', text: turn.text }
-        : { type: 'refusal', text: turn.text };
+        : {
+            type: 'refusal',
+            text: turn.text,
+            ...(turn.code ? { code: turn.code } : {}),
+            ...(turn.suggestions.length > 0 ? { suggestions: turn.suggestions } : {})
+          };
       remember(key, { message: request.message, outcome: turn.kind, summary: turn.text });
       return;
     }
