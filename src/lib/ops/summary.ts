@@ -50,13 +50,50 @@ function where(node: NodeRecord): string {
   return `${node.type} ${node.id}`;
 }
 
+/**
+ * Code or JSON shortened to about `max` characters for a summary: cut where a token ends (a
+ * space, bracket, comma or operator) and marked with `…`, never in the middle of a name.
+ */
+export function clipCode(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const head = flat.slice(0, max - 1);
+  const boundary = Math.max(
+    ...[
+      ' ',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '.',
+      '+',
+      '-',
+      '*',
+      '/',
+      '=',
+      '>',
+      '<',
+      '&',
+      '|',
+      '?',
+      ':',
+      '!'
+    ].map((c) => head.lastIndexOf(c))
+  );
+  const cut = boundary >= max / 2 ? head.slice(0, boundary + 1) : head;
+  return `${cut.trimEnd()} …`;
+}
+
 function value(v: PropValue | JsonValue): string {
   if (v && typeof v === 'object' && !Array.isArray(v)) {
-    if ('$expr' in v) return `{${String(v.$expr).slice(0, 40)}}`;
+    if ('$expr' in v) return `{${clipCode(String(v.$expr))}}`;
     if ('$handler' in v) return `handler ${String(v.$handler)}`;
     if ('$bind' in v) return `state.${String(v.$bind)} (two-way)`;
   }
-  return typeof v === 'string' ? quote(v) : JSON.stringify(v).slice(0, 40);
+  return typeof v === 'string' ? quote(v) : clipCode(JSON.stringify(v));
 }
 
 /** One op in words. */
