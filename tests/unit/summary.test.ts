@@ -1,6 +1,9 @@
 /** Summaries of edits in words: code and JSON shortened where a token ends, never mid-name. */
 import { describe, expect, it } from 'vitest';
 import { clipCode, describeOp } from '../../src/lib/ops/summary';
+import { seededIds } from '../../src/lib/model/ids';
+import { planOps } from '../../src/lib/ops/plan';
+import { templateModel } from '../../src/lib/templates';
 
 describe('clipCode', () => {
   it('keeps short code as it is, spaces folded', () => {
@@ -35,5 +38,20 @@ describe('describeOp', () => {
     } as never);
     expect(text).toContain('…');
     expect(text).not.toMatch(/x\.d…|x\.d\}/);
+  });
+});
+
+describe('errors name elements as people see them', () => {
+  it('a refused drop names the element by type and label, with its id', () => {
+    const model = templateModel('todo', seededIds(3));
+    const heading = [...model.nodes.values()].find((n) => n.type === 'Heading')!;
+    const plan = planOps(model, [
+      { op: 'addNode', parent: heading.id, type: 'Badge', props: { text: 'new' } }
+    ]);
+    expect(plan.ok).toBe(false);
+    const message = plan.ok ? '' : plan.errors.map((e) => e.message).join(' ');
+    expect(message).toContain(
+      `Heading "${String(heading.props.text)}" (${heading.id}) takes no children`
+    );
   });
 });

@@ -7,11 +7,33 @@ import { editError, type EditError } from '../ops/errors';
 import { acceptsChildren, ELEMENTS } from '../schema/elements';
 import { checkProp, type PropContext } from '../schema/props';
 import { checkValue } from '../schema/statetype';
-import { childrenOf, componentByName, type AppModel, type PropValue } from './types';
+import {
+  childrenOf,
+  componentByName,
+  type AppModel,
+  type NodeRecord,
+  type PropValue
+} from './types';
 
 const MAX_ID = /^[A-Za-z][A-Za-z0-9_-]{0,7}$/;
 
 /** All the ways `model` breaks the model's rules (empty when it is valid). */
+
+/**
+ * A node as a person reads it in an error: its type and its literal label or text when it has
+ * one (`Button "Add" (b7k2q)`), else its type and id.
+ */
+export function nodeName(node: NodeRecord): string {
+  for (const prop of ['label', 'text', 'title', 'placeholder']) {
+    const value = node.props[prop];
+    if (typeof value === 'string' && value.trim()) {
+      const text = value.trim();
+      return `${node.type} "${text.length > 32 ? `${text.slice(0, 31)}…` : text}" (${node.id})`;
+    }
+  }
+  return `${node.type} ${node.id}`;
+}
+
 export function validateModel(model: AppModel): EditError[] {
   const errors: EditError[] = [];
   const names = new Set<string>();
@@ -127,7 +149,7 @@ export function validateModel(model: AppModel): EditError[] {
       const problem = checkProp(node.type, name, value as PropValue, ctx);
       if (problem)
         errors.push(
-          editError(problem.code, `node ${node.id}: ${problem.message}`, {
+          editError(problem.code, `${nodeName(node)}: ${problem.message}`, {
             path: `${at}/props/${name}`
           })
         );

@@ -17,6 +17,7 @@ import type {
   PropValue
 } from '../model/types';
 import { editError, type EditError, type ErrorCode } from './errors';
+import { nodeName } from '../model/validate';
 import type { Draft } from './draft';
 import type { Actor, Migrator } from './plan';
 import { suggest } from './input';
@@ -171,8 +172,9 @@ export function uses(state: PlanState, user: string, used: string): boolean {
   return false;
 }
 
-function describeNode(node: { type: string; id: string }): string {
-  return `${node.type} ${node.id}`;
+/** A node as a person reads it in an error: `Text "Hello" (t3k9a)`, or `Stack s1` without a label. */
+function describeNode(node: { type: string; id: string; props?: NodeRecord['props'] }): string {
+  return nodeName({ props: {}, ...node } as NodeRecord);
 }
 
 function checkType(
