@@ -95,7 +95,8 @@ test('the code tab: a syntax error and garbage are refused at their line; a real
     page.locator('[data-canvas]').getByRole('button', { name: 'Add item' })
   ).toBeVisible();
   await expect(page.locator('[data-code-errors]')).toHaveCount(0);
-  expect(JSON.stringify(await file())).toContain('Add item');
+  // A literal change is local first: on the canvas at once, stored once the server has judged it.
+  await expect.poll(async () => JSON.stringify(await file())).toContain('Add item');
   // One undo takes the code edit back.
   await page.locator('[data-canvas]').click({ position: { x: 5, y: 5 } });
   await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
