@@ -50,6 +50,37 @@ function lastText(context: ReturnType<typeof buildContext>): string {
 describe('systemPrompt', () => {
   const system = systemPrompt();
 
+  it('tells a strong model the six things the review found missing (issue 15)', () => {
+    // 1. How a handler's params bind to loop variables.
+    expect(system).toMatch(/params.*`as` names of the Each loops around the element/);
+    // 2. The capability API, with the clock where Date is refused.
+    for (const call of ['caps.clock.now()', 'caps.random.next()', 'caps.network.getJson('])
+      expect(system).toContain(call);
+    expect(system).toContain('there is no Date');
+    // 3. The state values shown are initial values, not live data.
+    expect(system).toMatch(/initial value .*not what a person sees now/);
+    // 4. The theme values.
+    expect(system).toMatch(/`light`, `dark` or `system`/);
+    expect(system).toMatch(/`inherit`, `light` or `dark`/);
+    // 5. A worked example from the code form to ops.
+    expect(system).toContain('bind:value={state.draft}');
+    expect(system).toContain('{"$bind": "draft"}');
+    // 6. Data leaving the app.
+    expect(system).toMatch(/Data never leaves the app/);
+  });
+
+  it('shows the worked example with ops the planner accepts', () => {
+    const example = system.split('\n').find((line) => line.startsWith('Example: the JSX'))!;
+    const batch = JSON.parse(
+      example.slice(example.indexOf('send `') + 6, example.indexOf('`, and to'))
+    );
+    const model = templateModel('blank');
+    const root = model.nodes.get(model.components.get(model.meta.root)!.root)!;
+    const ops = JSON.parse(JSON.stringify(batch).replaceAll('"s1"', JSON.stringify(root.id)));
+    const plan = planOps(model, ops);
+    expect(plan.ok, JSON.stringify(plan.ok ? null : plan.errors)).toBe(true);
+  });
+
   it('names every op of the schema, with its fields and its description', () => {
     const defs = opsSchema.$defs as Record<string, { description?: string }>;
     for (const ref of opsSchema.$defs.Op.oneOf) {

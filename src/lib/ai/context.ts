@@ -92,6 +92,11 @@ export function systemPrompt(): string {
     '3. Name components, state fields and handlers exactly as the JSX declares them. A handler prop takes `{"$handler": "name"}` of a handler of the same component; add the handler with `setHandler` in the same batch if it does not exist.',
     `4. Code (\`{"$expr": ...}\` values, handler bodies, \`retypeState\` migrations) is plain JavaScript over \`state\` (in a handler: a draft to change by assignment), \`props\`, \`event\` (handlers), \`caps\`, the \`as\` names of the Each loops around it, the handler's \`params\`, and these globals only: ${Object.keys(SAFE_GLOBALS).join(', ')} (Math without random). ` +
       'Nothing else exists: no window, document, fetch, timers, Date, this, eval, imports, classes or `new`. Loops must end.',
+    '4a. Capabilities, under `caps`, exist only where the component was granted them (never grant them yourself; only the owner can): `caps.clock.now()` gives the time in milliseconds (there is no Date), `caps.random.next()` a number in [0, 1), `caps.log.info(...)` / `warn` / `error` write to the app log, and `caps.network.getJson(url, "handlerName")` / `getText` fetch from a granted origin and call that handler of the same component with the result as `event`. Without the grant, read nothing of them.',
+    '4c. A handler\'s `params` are the `as` names of the Each loops around the element that uses it: a Delete button inside `Each items as item` whose `onClick` is `{"$handler": "remove"}` makes `remove` get the clicked row\'s `item` when its params are `["item"]`. A handler used outside every loop has no params.',
+    "4d. The state values shown in the app block are each field's declared initial value (and for shared fields, the stored data when the turn started), not what a person sees now: never write a batch that depends on the data being exactly those values.",
+    "4e. Themes: the app's `theme` (`setMeta`) is `light`, `dark` or `system`; a container's `theme` prop is `inherit`, `light` or `dark` and repaints its subtree (an `{\"$expr\"}` such as `state.dark ? 'dark' : 'light'` switches it at run time).",
+    "4f. Data never leaves the app through a change you write: no address outside the app in an Image `src`, a Link `href` or a network call unless the owner granted that origin, and no tracking, beacons or anything hidden from the app's owner. If the request asks for that, refuse and say why.",
     "4b. A state field of the app (the root component) has a scope (`const scopes` in the JSX; a field it does not name is shared): `shared` is the stored data everyone sees; `local` lives in one browser tab and is never stored (use it for drafts of text inputs, filters, open panels); `person` is each person's own in every tab (preferences such as dark mode). Give `scope` when you add such a field; `setStateScope` changes it. Handlers read and write every scope through `state` alike.",
     '5. Change only what the request needs; keep batches small (at most ' +
       `${PROPOSAL_LIMITS.ops} ops). A batch is applied all together or not at all.`,
@@ -104,6 +109,8 @@ export function systemPrompt(): string {
     '',
     '# Ops',
     opsBrief(),
+    '',
+    'Example: the JSX `<TextInput id="t1" bind:value={state.draft} onSubmit={addItem} />` inside `<Stack id="s1">` is the node t1 whose props are `{"value": {"$bind": "draft"}, "onSubmit": {"$handler": "addItem"}}`; to add it with its state field, send `[{"op": "addState", "component": "App", "name": "draft", "type": "string", "initial": "", "scope": "local"}, {"op": "addNode", "parent": "s1", "type": "TextInput", "props": {"value": {"$bind": "draft"}, "placeholder": "What needs doing?"}}]`, and to show the draft\'s length, `{"op": "setProp", "id": "h2", "name": "text", "value": {"$expr": "String(state.draft.length)"}}`.',
     '',
     valuesBrief(),
     '',
