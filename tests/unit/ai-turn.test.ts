@@ -56,6 +56,8 @@ interface Played {
   readonly events: AssistEvent[];
   readonly requests: RecordedRequest[];
   readonly checks: number;
+  /** What `onUsage` was told, call by call. */
+  readonly usages: { input: number; cacheRead: number; output: number; attempt: number }[];
 }
 
 async function play(
@@ -71,6 +73,7 @@ async function play(
     maxRetries: transcript.client?.maxRetries ?? 1
   });
   const events: AssistEvent[] = [];
+  const usages: Played['usages'] = [];
   for await (const event of runTurn(
     {
       model,
@@ -84,11 +87,13 @@ async function play(
       check: checker,
       idleTimeoutMs: transcript.turn?.idleTimeoutMs ?? 10_000,
       maxRepairs: transcript.turn?.maxRepairs,
-      signal: extra.signal
+      signal: extra.signal,
+      onUsage: (u, attempt) =>
+        usages.push({ input: u.input, cacheRead: u.cacheRead, output: u.output, attempt })
     }
   ))
     events.push(event);
-  return { events, requests: [...fake.requests], checks };
+  return { events, requests: [...fake.requests], checks, usages };
 }
 
 type Block = { type?: string; content?: unknown; is_error?: boolean; tool_use_id?: string };
@@ -110,11 +115,27 @@ function repairCodes(request: RecordedRequest): string[] {
   return [...new Set(codes)].sort();
 }
 
+describe('token usage', () => {
+  it('reports each call as the API counted it: prompt, cache and answer', async () => {
+    const answered = transcriptNames()
+      .map((name) => loadTranscript(name))
+      .find((t) => t.expect.events.includes('proposal'))!;
+    const { usages } = await play(answered);
+    expect(usages.length).toBeGreaterThan(0);
+    // The fake API counts 1,200 prompt tokens and 150 answer tokens for every call.
+    expect(usages[0]).toEqual({ input: 1200, cacheRead: 0, output: 150, attempt: 1 });
+  });
+});
+
 describe('runTurn against the fake Messages API, one test per transcript', () => {
   for (const name of transcriptNames()) {
     const transcript = loadTranscript(name);
     it(`${name}: ${transcript.description}`, async () => {
-      const { events, requests, checks } = await play(transcript);
+      const { events, requests, checks, usages } = await play(transcript);
+      // Every answered call's tokens reach onUsage (what the server logs), in order.
+      expect(usages.map((u) => u.attempt)).toEqual(usages.map((_, i) => i + 1));
+      expect(usages.length).toBeLessThanOrEqual(requests.length);
+      for (const u of usages) expect(u.input).toBeGreaterThan(0);
       expect(events.map((e) => e.type)).toEqual(transcript.expect.events);
       if (transcript.expect.requests !== undefined)
         expect(requests).toHaveLength(transcript.expect.requests);

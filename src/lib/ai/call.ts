@@ -29,6 +29,16 @@ export interface ModelAnswer {
   readonly text: string;
   readonly calls: readonly ToolCall[];
   readonly stopReason: string | null;
+  /** The call's tokens as the API counted them (zeros when it sent none). */
+  readonly usage: Usage;
+}
+
+/** Tokens of one call: the prompt, the part of it read from or written to the cache, the answer. */
+export interface Usage {
+  readonly input: number;
+  readonly cacheRead: number;
+  readonly cacheWrite: number;
+  readonly output: number;
 }
 
 /** A stream that stopped sending: a failure of the call, like a timeout. */
@@ -54,6 +64,7 @@ export async function* streamAnswer(
   );
   const blocks: Block[] = [];
   let stopReason: string | null = null;
+  let usage: Usage = { input: 0, cacheRead: 0, cacheWrite: 0, output: 0 };
   let complete = false;
   let stalled = false;
   let announced = false;
@@ -92,8 +103,19 @@ export async function* streamAnswer(
           }
         } else if (event.delta.type === 'text_delta' && block?.kind === 'text')
           block.text += event.delta.text;
-      } else if (event.type === 'message_delta') stopReason = event.delta.stop_reason;
-      else if (event.type === 'message_stop') complete = true;
+      } else if (event.type === 'message_start') {
+        const u = event.message.usage;
+        usage = {
+          input: u?.input_tokens ?? 0,
+          cacheRead: u?.cache_read_input_tokens ?? 0,
+          cacheWrite: u?.cache_creation_input_tokens ?? 0,
+          output: u?.output_tokens ?? 0
+        };
+      } else if (event.type === 'message_delta') {
+        stopReason = event.delta.stop_reason;
+        if (typeof event.usage?.output_tokens === 'number')
+          usage = { ...usage, output: event.usage.output_tokens };
+      } else if (event.type === 'message_stop') complete = true;
     }
   } finally {
     clearTimeout(timer);
@@ -111,6 +133,7 @@ export async function* streamAnswer(
       .map((b) => b.text)
       .join(''),
     calls: blocks.filter((b): b is Extract<Block, { kind: 'tool' }> => b?.kind === 'tool'),
-    stopReason
+    stopReason,
+    usage
   };
 }

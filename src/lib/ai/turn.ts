@@ -23,7 +23,7 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import type { AppModel } from '../model/types';
 import { editError } from '../ops/errors';
-import { streamAnswer, StreamStalledError, type ModelAnswer } from './call';
+import { streamAnswer, StreamStalledError, type ModelAnswer, type Usage } from './call';
 import type { CheckError, CheckResult, Checker } from './check';
 import { describeApiError } from './claude';
 import { buildContext, type TurnRecord } from './context';
@@ -60,6 +60,8 @@ export interface TurnDeps {
   readonly idleTimeoutMs?: number;
   /** The answer's token limit (default 16,000: room for a 200-op batch). */
   readonly maxTokens?: number;
+  /** Told each call's tokens (the server logs them: how much of the prompt the cache served). */
+  readonly onUsage?: (usage: Usage, attempt: number) => void;
 }
 
 /** The defaults of TurnDeps. */
@@ -213,6 +215,7 @@ export async function* runTurn(
         step = await call.next();
       }
       answer = step.value;
+      deps.onUsage?.(answer.usage, attempt);
     } catch (e) {
       if (deps.signal?.aborted) yield failed('The request to Claude was cancelled.', 'cancelled');
       else if (e instanceof StreamStalledError) yield failed(`${e.message}; try again.`, 'api');

@@ -99,7 +99,17 @@ export async function* assistTurn(
   if (engine.kind === 'claude') {
     for await (const event of runTurn(
       { model: before, message: request.message, selection, history },
-      { client: engine.client, modelName: engine.modelName, check }
+      {
+        client: engine.client,
+        modelName: engine.modelName,
+        check,
+        onUsage: (usage, attempt) =>
+          console.info(
+            `malleable: claude call ${attempt} for app ${session.id}: ${usage.input} input tokens ` +
+              `(${usage.cacheRead} read from the cache, ${usage.cacheWrite} written to it), ` +
+              `${usage.output} output`
+          )
+      }
     )) {
       if (event.type === 'proposal') {
         proposed = { ops: [...event.ops], summary: event.summary, attempts: event.attempts };
