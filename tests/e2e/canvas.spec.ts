@@ -257,3 +257,38 @@ test('a stopped runaway action says the app keeps running; a click beside the pa
   await expect(page.locator('.studio')).toHaveAttribute('data-mode', 'use');
   await expect(canvas).toHaveAttribute('data-canvas-mode', 'use');
 });
+
+test('keyboard alone: Tab reaches the outline with nothing selected, and arrows carry the selection and the focus', async ({
+  page,
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const { id } = (await created.json()) as { id: string };
+  const root = await view(request, id);
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  // From the palette's search field, Tab onwards until the outline.
+  await page.getByPlaceholder('Search elements').focus();
+  const onRow = () =>
+    page.evaluate(() => document.activeElement?.getAttribute('data-outline-node') ?? null);
+  let row: string | null = null;
+  for (let i = 0; i < 40 && row === null; i++) {
+    await page.keyboard.press('Tab');
+    row = await onRow();
+  }
+  expect(row).toBe(root.id);
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-outline-node="${root.id}"]`)).toHaveAttribute(
+    'aria-selected',
+    'true'
+  );
+  // Down into the tree: the selection moves, and the focus with it.
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(onRow).not.toBe(root.id);
+  const focused = await onRow();
+  await expect(page.locator(`[data-outline-node="${focused}"]`)).toHaveAttribute(
+    'aria-selected',
+    'true'
+  );
+  await expect(page.locator('[data-selection-frame]')).toHaveAttribute('data-for', focused!);
+});
