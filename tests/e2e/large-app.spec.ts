@@ -6,6 +6,7 @@
  * drawn from the model alone, and stays after the sandbox's own view arrives.
  */
 import type { APIRequestContext } from '@playwright/test';
+import { link } from './apps';
 import { expect, test } from './fixtures';
 
 const NODES = 600;
@@ -102,12 +103,9 @@ test('a 600-node app: the outline draws the rows in view, and a literal edit sho
   await expect(canvas).toHaveAttribute('data-live-state', 'running');
   await expect(page.locator('[data-connection="online"]')).toBeVisible();
   // A second person, an editor, watching the same app.
-  const made = await request.post(`/api/apps/${id}/links`, {
-    data: { role: 'editor', expiresIn: 3600 }
-  });
   const other = await (await browser.newContext()).newPage();
   await other.addInitScript(WORKER_LOG);
-  await other.goto(((await made.json()) as { url: string }).url);
+  await other.goto(await link(request, id, 'editor'));
   await expect(other.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
   await expect(other.locator('[data-connection="online"]')).toBeVisible();
 

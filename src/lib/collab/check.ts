@@ -43,6 +43,7 @@ import {
   ROOTS,
   type Place
 } from './layout';
+import { isLiteral } from '../ops/render-safe';
 
 export { MAX_UPDATE_BYTES, metaProblems } from './layout';
 export { precheckUpdate } from './precheck';
@@ -107,14 +108,6 @@ function contentProblem(item: Y.Item, place: Place): EditError | null {
       ? 'an app’s document holds no subdocuments'
       : 'an app’s document holds plain values and maps only (no text, binary or formats)'
   );
-}
-
-function isLiteral(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every(isLiteral);
-  const record = value as Record<string, unknown>;
-  if ('$expr' in record || '$handler' in record || '$bind' in record) return false;
-  return Object.values(record).every(isLiteral);
 }
 
 class FactsBuilder {

@@ -22,20 +22,13 @@ import type { ViewNode } from '../runtime/view';
 import type { AppModel, NodeRecord } from '../model/types';
 import { childrenOf } from '../model/types';
 import { elementSchema } from '../schema/elements';
+import { isLiteral } from '../ops/render-safe';
 
 /** Node types whose drawn children are not one view node per model child. */
 const LOGIC = new Set(['Each', 'If', 'Item']);
 
 /** Thrown inside the walk when the edit cannot be drawn without the sandbox. */
 class Unknowable extends Error {}
-
-function isLiteral(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every(isLiteral);
-  const record = value as Record<string, unknown>;
-  if ('$expr' in record || '$handler' in record || '$bind' in record) return false;
-  return Object.values(record).every(isLiteral);
-}
 
 /** A plain element the sandbox draws from its props alone: built-in and not a logic element. */
 function plainElement(node: NodeRecord): boolean {

@@ -23,9 +23,11 @@ const MAX_ID = /^[A-Za-z][A-Za-z0-9_-]{0,7}$/;
  * A node as a person reads it in an error: its type and its literal label or text when it has
  * one (`Button "Add" (b7k2q)`), else its type and id.
  */
-export function nodeName(node: NodeRecord): string {
+export function nodeName(
+  node: Pick<NodeRecord, 'type' | 'id'> & Partial<Pick<NodeRecord, 'props'>>
+): string {
   for (const prop of ['label', 'text', 'title', 'placeholder']) {
-    const value = node.props[prop];
+    const value = node.props?.[prop];
     if (typeof value === 'string' && value.trim()) {
       const text = value.trim();
       return `${node.type} "${text.length > 32 ? `${text.slice(0, 31)}…` : text}" (${node.id})`;

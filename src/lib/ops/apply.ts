@@ -172,11 +172,6 @@ export function uses(state: PlanState, user: string, used: string): boolean {
   return false;
 }
 
-/** A node as a person reads it in an error: `Text "Hello" (t3k9a)`, or `Stack s1` without a label. */
-function describeNode(node: { type: string; id: string; props?: NodeRecord['props'] }): string {
-  return nodeName({ props: {}, ...node } as NodeRecord);
-}
-
 function checkType(
   state: PlanState,
   type: string,
@@ -212,7 +207,7 @@ function canHoldChildren(state: PlanState, parent: NodeRecord, index: number, pa
   if (!acceptsChildren(parent.type)) {
     fail(
       'E_NOT_A_CONTAINER',
-      `${describeNode(parent)} takes no children; add to a Stack, Grid, Card, Each or If instead`,
+      `${nodeName(parent)} takes no children; add to a Stack, Grid, Card, Each or If instead`,
       index,
       path
     );
@@ -230,7 +225,7 @@ function addNode(state: PlanState, op: AddNodeOp, index: number): OpDescription 
   if (at > siblings.length) {
     fail(
       'E_INDEX_RANGE',
-      `index ${at} is past the end: ${describeNode(parent)} has ${siblings.length} children`,
+      `index ${at} is past the end: ${nodeName(parent)} has ${siblings.length} children`,
       index,
       `/${index}/index`
     );
@@ -321,7 +316,7 @@ function removeNode(state: PlanState, ref: string, index: number): OpDescription
     const owner = draft.components.get(node.component)!;
     fail(
       'E_REMOVE_ROOT',
-      `${describeNode(node)} is the root of component ${owner.name}; remove the component instead`,
+      `${nodeName(node)} is the root of component ${owner.name}; remove the component instead`,
       index,
       `/${index}/id`
     );
@@ -344,14 +339,14 @@ function moveNode(state: PlanState, op: MoveNodeOp, index: number): OpDescriptio
   if (node.parent === null)
     fail(
       'E_REMOVE_ROOT',
-      `${describeNode(node)} is a component root and cannot move`,
+      `${nodeName(node)} is a component root and cannot move`,
       index,
       `/${index}/id`
     );
   if (parent.component !== node.component) {
     fail(
       'E_MOVE_ACROSS_COMPONENTS',
-      `${describeNode(node)} belongs to another component than ${describeNode(parent)}; remove it and add a copy instead`,
+      `${nodeName(node)} belongs to another component than ${nodeName(parent)}; remove it and add a copy instead`,
       index,
       `/${index}/parent`
     );
@@ -365,7 +360,7 @@ function moveNode(state: PlanState, op: MoveNodeOp, index: number): OpDescriptio
     if (cursor === node.id)
       fail(
         'E_CYCLE',
-        `cannot move ${describeNode(node)} into itself or its own descendant ${describeNode(parent)}`,
+        `cannot move ${nodeName(node)} into itself or its own descendant ${nodeName(parent)}`,
         index,
         `/${index}/parent`
       );
@@ -375,7 +370,7 @@ function moveNode(state: PlanState, op: MoveNodeOp, index: number): OpDescriptio
   if (at > siblings.length) {
     fail(
       'E_INDEX_RANGE',
-      `index ${at} is past the end: ${describeNode(parent)} has ${siblings.length} other children`,
+      `index ${at} is past the end: ${nodeName(parent)} has ${siblings.length} other children`,
       index,
       `/${index}/index`
     );

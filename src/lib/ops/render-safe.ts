@@ -10,7 +10,8 @@
 import type { AppModel } from '../model/types';
 import { elementSchema } from '../schema/elements';
 
-function isLiteral(value: unknown): boolean {
+/** A prop value with no `$expr`, `$handler` or `$bind` anywhere in it: plain data an element draws. */
+export function isLiteral(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   if (Array.isArray(value)) return value.every(isLiteral);
   const record = value as Record<string, unknown>;
