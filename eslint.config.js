@@ -5,6 +5,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import layers from './scripts/lint-layers.js';
 
 export default defineConfig(
   globalIgnores([
@@ -54,6 +55,12 @@ export default defineConfig(
         svelteConfig
       }
     }
+  },
+  {
+    // Each folder of src/lib imports only what its README's "May import:" line names.
+    files: ['src/lib/**/*.{ts,js,svelte}'],
+    plugins: { malleable: layers },
+    rules: { 'malleable/layers': 'error' }
   },
   svelte.configs.prettier,
   prettier
