@@ -16,6 +16,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { commitBatch } from '../../src/lib/ops/commit';
+import { gateVerifier } from '../../src/lib/code/gate';
 import { planOps } from '../../src/lib/ops/plan';
 import { currentModel } from '../../src/lib/model/store';
 import { docRoots, readModel } from '../../src/lib/model/ydoc';
@@ -82,7 +83,7 @@ for (const size of SIZES) {
     const planned = since(t1);
     if (!plan.ok) throw new Error(`the batch did not plan: ${JSON.stringify(plan.errors)}`);
     const t2 = performance.now();
-    const result = commitBatch(doc, ops, BENCH_ORIGIN, { ids, now: 0 });
+    const result = commitBatch(doc, ops, BENCH_ORIGIN, { verify: gateVerifier(), ids, now: 0 });
     const committed = since(t2);
     if (!result.ok) throw new Error(`the batch did not commit: ${JSON.stringify(result.errors)}`);
     grown = result.model.nodes.size - model.nodes.size;

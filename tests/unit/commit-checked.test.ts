@@ -11,6 +11,7 @@ import { undoScope } from '../../src/lib/model/ydoc';
 import { componentByName, type JsonValue } from '../../src/lib/model/types';
 import type { MigrationEvaluator } from '../../src/lib/ops/migrations';
 import { nodeWith, templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 /** Stands in for the sandbox: evaluates the few migration expressions these tests use. */
 const evaluate: MigrationEvaluator = async (source, value) => {
@@ -32,7 +33,8 @@ describe('commitChecked', () => {
       doc,
       [{ op: 'addState', component: 'App', name: 'notes', type: { array: 'string' }, initial: [] }],
       setup,
-      {}
+      {},
+      { verify: gateVerifier() }
     );
     expect(added.ok).toBe(true);
     // Some data, as the app's own handlers would have written it.
@@ -53,7 +55,8 @@ describe('commitChecked', () => {
         }
       ],
       origin,
-      { migrate: evaluate }
+      { migrate: evaluate },
+      { verify: gateVerifier() }
     );
     expect(result.ok ? [] : result.errors).toEqual([]);
     const after = currentModel(doc).model;
@@ -72,7 +75,8 @@ describe('commitChecked', () => {
       doc,
       [{ op: 'setMeta', name: 'title', value: 'x' }, ...retype('string', 'value.oops()')],
       origin,
-      { migrate: evaluate }
+      { migrate: evaluate },
+      { verify: gateVerifier() }
     );
     expect(result.ok ? '' : result.errors[0].code).toBe('E_MIGRATE_FAILED');
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(before))).toBe(true);
@@ -80,9 +84,15 @@ describe('commitChecked', () => {
 
   it('refuses a migration that gives a value of the wrong type', async () => {
     const { doc, origin } = templateDoc('counter');
-    const result = await commitChecked(doc, retype('boolean', 'value * 10'), origin, {
-      migrate: evaluate
-    });
+    const result = await commitChecked(
+      doc,
+      retype('boolean', 'value * 10'),
+      origin,
+      {
+        migrate: evaluate
+      },
+      { verify: gateVerifier() }
+    );
     expect(result.ok ? '' : result.errors[0].code).toBe('E_MIGRATE_FAILED');
   });
 
@@ -94,7 +104,8 @@ describe('commitChecked', () => {
       origin,
       {
         dryRun: async () => [{ code: 'E_RENDER', message: 'App: the view threw' }]
-      }
+      },
+      { verify: gateVerifier() }
     );
     expect(result.ok ? '' : result.errors[0].code).toBe('E_RENDER');
     expect(currentModel(doc).model.meta.title).toBe('Counter');
@@ -119,7 +130,8 @@ describe('commitChecked', () => {
           }
           return [];
         }
-      }
+      },
+      { verify: gateVerifier() }
     );
     expect(result.ok).toBe(true);
     expect(calls).toBe(2);

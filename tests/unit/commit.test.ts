@@ -11,6 +11,7 @@ import { docRoots, readModel, undoScope } from '../../src/lib/model/ydoc';
 import { seededIds } from '../../src/lib/model/ids';
 import { childrenOf, type Op } from '../../src/lib/model/types';
 import { canonical, nodeWith, nodesOfType, rootOf, templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 /** Runs `fn` and reports whether the document changed at all. */
 function watch(doc: Y.Doc, fn: () => void): { updates: number; same: boolean } {
@@ -44,7 +45,7 @@ describe('commitBatch', () => {
         { op: 'addState', component: 'App', name: 'dark', type: 'boolean', initial: false }
       ],
       origin,
-      { source: 'visual', ids: seededIds(3), now: 1000 }
+      { verify: gateVerifier(), source: 'visual', ids: seededIds(3), now: 1000 }
     );
     expect(result.ok).toBe(true);
     expect(origins).toEqual([origin]);
@@ -78,11 +79,14 @@ describe('commitBatch', () => {
           { op: 'setProp', id: card.id, name: 'title', value: 'Clicks' },
           { op: 'setMeta', name: 'title', value: 'Clicker' }
         ],
-        origin
+        origin,
+        { verify: gateVerifier() }
       ).ok
     ).toBe(true);
     expect(
-      commitBatch(doc, [{ op: 'setProp', id: card.id, name: 'tone', value: 'accent' }], bob).ok
+      commitBatch(doc, [{ op: 'setProp', id: card.id, name: 'tone', value: 'accent' }], bob, {
+        verify: gateVerifier()
+      }).ok
     ).toBe(true);
     undo.undo();
     const after = currentModel(doc).model;
@@ -106,7 +110,8 @@ describe('commitBatch', () => {
     commitBatch(
       peer,
       [{ op: 'setProp', id: heading.id, name: 'text', value: 'From a peer' }],
-      originFor({ id: 'bob' })
+      originFor({ id: 'bob' }),
+      { verify: gateVerifier() }
     );
     expect(currentModel(doc).model.nodes.get(heading.id)!.props.text).toBe('Todo');
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer));
@@ -153,7 +158,7 @@ describe('atomicity', () => {
   it('the valid batch commits (so the refusals below are about the bad op)', () => {
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    expect(commitBatch(copy, valid, origin).ok).toBe(true);
+    expect(commitBatch(copy, valid, origin, { verify: gateVerifier() }).ok).toBe(true);
   });
 
   for (let k = 0; k < valid.length; k++) {
@@ -161,7 +166,10 @@ describe('atomicity', () => {
       it(`a batch whose op ${k} is invalid (${which ? 'bad value' : 'bad id'}) writes nothing`, () => {
         const ops = valid.map((op, i) => (i === k ? bad : op));
         let result: ReturnType<typeof commitBatch> | undefined;
-        const seen = watch(doc, () => (result = commitBatch(doc, ops, origin)));
+        const seen = watch(
+          doc,
+          () => (result = commitBatch(doc, ops, origin, { verify: gateVerifier() }))
+        );
         expect(result!.ok).toBe(false);
         expect(result!.ok ? [] : result!.errors.map((e) => e.op)).toContain(k);
         expect(seen).toEqual({ updates: 0, same: true });
@@ -268,7 +276,10 @@ describe('bad input', () => {
   for (const [what, ops, code, path] of bad) {
     it(`${what}: ${code}, document byte-identical, no update`, () => {
       let result: ReturnType<typeof commitBatch> | undefined;
-      const seen = watch(doc, () => (result = commitBatch(doc, ops, origin)));
+      const seen = watch(
+        doc,
+        () => (result = commitBatch(doc, ops, origin, { verify: gateVerifier() }))
+      );
       expect(seen).toEqual({ updates: 0, same: true });
       expect(result!.ok).toBe(false);
       const first = result!.ok ? undefined : result!.errors[0];
@@ -282,7 +293,8 @@ describe('bad input', () => {
       commitBatch(
         doc,
         [{ op: 'addNode', parent: root, type: 'Text', props: { text: 'still here' } }],
-        origin
+        origin,
+        { verify: gateVerifier() }
       ).ok
     ).toBe(true);
     expect(childrenOf(currentModel(doc).model, root)).toHaveLength(

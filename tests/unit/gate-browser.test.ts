@@ -24,6 +24,7 @@ import {
 } from '../../src/lib/editor/gate-replica';
 import { TEMPLATE_NAMES } from '../../src/lib/templates';
 import { nodesOfType, templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 /** What the server's session would send the page for this document (session.ts compileLive). */
 function serverLive(doc: Y.Doc): LiveSource {
@@ -107,7 +108,8 @@ describe('browser gate worker logic', () => {
     commitBatch(
       peer,
       [{ op: 'setProp', id: heading.id, name: 'text', value: { $expr: 'String(state.step)' } }],
-      ada
+      ada,
+      { verify: gateVerifier() }
     );
     push(replica, since());
     const fixed = compile(replica);
@@ -121,7 +123,9 @@ describe('browser gate worker logic', () => {
     const base = Y.encodeStateAsUpdate(doc);
     const vector = Y.encodeStateVector(doc);
     const heading = nodesOfType(currentModel(doc).model, 'Heading')[0];
-    commitBatch(doc, [{ op: 'setProp', id: heading.id, name: 'text', value: 'Chores' }], ada);
+    commitBatch(doc, [{ op: 'setProp', id: heading.id, name: 'text', value: 'Chores' }], ada, {
+      verify: gateVerifier()
+    });
     // The change arrives before the document it changes: Yjs holds it until it can apply.
     push(replica, Y.encodeStateAsUpdate(doc, vector));
     push(replica, base);
@@ -137,7 +141,8 @@ describe('browser gate worker logic', () => {
         { op: 'addComponent', name: 'Greeting', id: 'greeting' },
         { op: 'addNode', parent: 'greeting', type: 'Text', props: { text: { $expr: '"hi"' } } }
       ],
-      origin
+      origin,
+      { verify: gateVerifier() }
     );
     expect(added.ok).toBe(true);
     const replica = createGateReplica();
@@ -169,7 +174,9 @@ describe('browser gate worker logic', () => {
     expect(changedOf(2)).toEqual(['Greeting']);
 
     const again = Y.encodeStateVector(doc);
-    commitBatch(doc, [{ op: 'setProp', id: text.id, name: 'text', value: 'hi' }], origin);
+    commitBatch(doc, [{ op: 'setProp', id: text.id, name: 'text', value: 'hi' }], origin, {
+      verify: gateVerifier()
+    });
     push(replica, Y.encodeStateAsUpdate(doc, again));
     const fixed = compile(replica);
     expect(changedOf(3)).toEqual(['Greeting']);
@@ -181,7 +188,9 @@ describe('browser gate worker logic', () => {
   it('stamps each component, so a change of one component changes its stamp only', () => {
     const { doc } = templateDoc('todo');
     const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });
-    commitBatch(doc, [{ op: 'addComponent', name: 'Greeting', id: 'greeting' }], origin);
+    commitBatch(doc, [{ op: 'addComponent', name: 'Greeting', id: 'greeting' }], origin, {
+      verify: gateVerifier()
+    });
     const replica = createGateReplica();
     push(replica, Y.encodeStateAsUpdate(doc));
     const first = compile(replica);
@@ -197,7 +206,12 @@ describe('browser gate worker logic', () => {
     // A literal in App: App's stamp changes, Greeting's does not.
     const heading = nodesOfType(model, 'Heading').find((n) => n.component === app.id)!;
     const vector = Y.encodeStateVector(doc);
-    commitBatch(doc, [{ op: 'setProp', id: heading.id, name: 'text', value: 'Groceries' }], origin);
+    commitBatch(
+      doc,
+      [{ op: 'setProp', id: heading.id, name: 'text', value: 'Groceries' }],
+      origin,
+      { verify: gateVerifier() }
+    );
     push(replica, Y.encodeStateAsUpdate(doc, vector));
     const second = compile(replica);
     expect(second.stamps?.[app.id]).not.toBe(first.stamps?.[app.id]);

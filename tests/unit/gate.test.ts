@@ -12,6 +12,7 @@ import { currentModel } from '../../src/lib/model/store';
 import { TEMPLATE_NAMES } from '../../src/lib/templates';
 import { componentByName } from '../../src/lib/model/types';
 import { nodeWith, nodesOfType, template, templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 describe('compile gate', () => {
   for (const name of TEMPLATE_NAMES) {
@@ -76,7 +77,7 @@ describe('compile gate', () => {
       const remapped = JSON.parse(
         JSON.stringify(ops).replaceAll(heading.id, nodesOfType(model, 'Heading')[0].id)
       ) as unknown[];
-      const result = commitBatch(doc, remapped, origin);
+      const result = commitBatch(doc, remapped, origin, { verify: gateVerifier() });
       expect(result.ok).toBe(false);
       const error = result.ok ? undefined : result.errors[0];
       expect(error?.code).toBe(code);

@@ -4,6 +4,7 @@ import { seededIds } from '../../src/lib/model/ids';
 import { templateModel, TEMPLATES } from '../../src/lib/templates';
 import { commitBatch, originFor } from '../../src/lib/ops/commit';
 import { componentByName, type AppModel, type NodeRecord } from '../../src/lib/model/types';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 /** A template's model with ids from a fixed seed, so tests read the same ids every run. */
 export function template(name: string, seed = 7): AppModel {
@@ -36,7 +37,10 @@ export function templateDoc(
 ): { doc: Y.Doc; origin: ReturnType<typeof originFor> } {
   const doc = new Y.Doc();
   const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });
-  const result = commitBatch(doc, TEMPLATES[name], origin, { ids: seededIds(seed) });
+  const result = commitBatch(doc, TEMPLATES[name], origin, {
+    verify: gateVerifier(),
+    ids: seededIds(seed)
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return { doc, origin };
 }

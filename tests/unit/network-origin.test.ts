@@ -23,6 +23,7 @@ import ViewNode from '../../src/lib/elements/ViewNode.svelte';
 import { NETWORK_ORIGINS, type OriginsOf } from '../../src/lib/elements/url';
 import type { ViewTreeNode } from '../../src/lib/elements/types';
 import { canonical, rootOf, template, templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 const LISTENER = 'http://127.0.0.1:45123';
 const gate = new CompileGateCore();
@@ -173,7 +174,8 @@ describe('the gate refuses a literal address to an origin not granted', () => {
     const result = commitBatch(
       doc,
       [{ op: 'addNode', parent: root, type: 'Image', props: { src: `${LISTENER}/?d=x` } }],
-      origin
+      origin,
+      { verify: gateVerifier() }
     );
     expect(result.ok ? null : result.errors[0].code).toBe('E_NETWORK_ORIGIN');
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);

@@ -12,6 +12,7 @@ import { componentByName, rootComponent } from '../../src/lib/model/types';
 import { SandboxHost } from '../../src/lib/runtime/host';
 import { nodeProcessPort } from '../../src/lib/runtime/port';
 import { templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 const host = new SandboxHost({ port: () => nodeProcessPort(), spare: false });
 afterAll(() => host.dispose());
@@ -24,7 +25,8 @@ describe('commitChecked with the sandbox', () => {
       doc,
       [{ op: 'addState', component: 'App', name: 'notes', type: { array: 'string' }, initial: [] }],
       originFor({ id: 'setup' }),
-      host.sandboxChecks()
+      host.sandboxChecks(),
+      { verify: gateVerifier() }
     );
     expect(added.ok).toBe(true);
     doc.transact(() => doc.getMap('state').set('notes', ['a', 'bb', 'ccc']), 'app');
@@ -49,7 +51,8 @@ describe('commitChecked with the sandbox', () => {
         }
       ],
       origin,
-      host.sandboxChecks()
+      host.sandboxChecks(),
+      { verify: gateVerifier() }
     );
     expect(result.ok ? [] : result.errors).toEqual([]);
     expect(currentModel(doc).model.data.notes).toBe('a, bb, ccc');
@@ -79,7 +82,8 @@ describe('commitChecked with the sandbox', () => {
         }
       ],
       origin,
-      host.sandboxChecks()
+      host.sandboxChecks(),
+      { verify: gateVerifier() }
     );
     expect(result.ok ? '' : result.errors[0].code).toBe('E_MIGRATE_FAILED');
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(state))).toBe(true);
@@ -101,7 +105,8 @@ describe('commitChecked with the sandbox', () => {
         }
       ],
       origin,
-      host.sandboxChecks()
+      host.sandboxChecks(),
+      { verify: gateVerifier() }
     );
     expect(result.ok ? '' : result.errors[0].code).toBe('E_RENDER');
     expect(Buffer.from(Y.encodeStateAsUpdate(doc)).equals(Buffer.from(state))).toBe(true);

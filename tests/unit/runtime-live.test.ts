@@ -16,6 +16,7 @@ import { SandboxHost, type Incident, type ViewNode } from '../../src/lib/runtime
 import { commitData, LiveApp, type BrokenChange } from '../../src/lib/runtime/live';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import { templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 const hosts: SandboxHost[] = [];
 const apps: LiveApp[] = [];
@@ -73,7 +74,7 @@ function undoManager(doc: Y.Doc, origin: EditOrigin): Y.UndoManager {
 }
 
 function commit(doc: Y.Doc, ops: Op[], origin: EditOrigin): void {
-  const result = commitBatch(doc, ops, origin);
+  const result = commitBatch(doc, ops, origin, { verify: gateVerifier() });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
 }
 

@@ -22,6 +22,7 @@ import { composeData, scopePart } from '../../src/lib/runtime/scopes';
 import { componentJsx } from '../../src/lib/code/jsx';
 import { importComponent } from '../../src/lib/code/import';
 import { template, templateDoc } from './helpers';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 const SECRET = 'half-typed-draft-7Q';
 const bytes = (update: Uint8Array) => Buffer.from(update).toString('latin1');
@@ -131,7 +132,8 @@ describe('setStateScope', () => {
     const result = commitBatch(
       doc,
       [{ op: 'setStateScope', component: 'App', name: 'count', scope: 'person' }],
-      origin
+      origin,
+      { verify: gateVerifier() }
     );
     expect(result.ok).toBe(true);
     expect(docRoots(doc).state.has('count')).toBe(false);

@@ -17,6 +17,7 @@ import { StudioServer } from '../../src/lib/server/studio';
 import type { AppSession } from '../../src/lib/server/session';
 import type { Actor } from '../../src/lib/ops/plan';
 import { TEMPLATES } from '../../src/lib/templates';
+import { gateVerifier } from '../../src/lib/code/gate';
 
 /** The todo app with a shared text field `note` (ids from a fixed seed). */
 function noteDoc(): Y.Doc {
@@ -29,7 +30,7 @@ function noteDoc(): Y.Doc {
       { op: 'addState', component: 'App', name: 'note', type: 'string', initial: '' }
     ],
     origin,
-    { ids: seededIds(5) }
+    { verify: gateVerifier(), ids: seededIds(5) }
   );
   if (!made.ok) throw new Error(JSON.stringify(made.errors));
   return doc;

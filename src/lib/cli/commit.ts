@@ -11,6 +11,7 @@ import { commitChecked, commitModel, originFor } from '../ops/commit';
 import type { Rejection } from '../ops/plan';
 import { withSandboxChecks } from './run';
 import { CLI_ACTOR } from './io';
+import { gateVerifier } from '../code/gate';
 
 /** A committed batch: its summary, the temporary ids it mapped, and the app after it. */
 export interface Committed {
@@ -26,7 +27,7 @@ export async function commitToApp(model: AppModel, ops: unknown): Promise<Commit
   const doc = new Y.Doc();
   commitModel(doc, model, origin);
   const result = await withSandboxChecks((checks) =>
-    commitChecked(doc, ops, origin, checks, { source: 'cli' })
+    commitChecked(doc, ops, origin, checks, { verify: gateVerifier(), source: 'cli' })
   );
   if (!result.ok) return result;
   return {

@@ -9,10 +9,16 @@ import { currentModel, expectModel } from '../model/store';
 import { docRoots, writeModel } from '../model/ydoc';
 import { emptyModel, type AppModel } from '../model/types';
 import { validateModel } from '../model/validate';
-import { planOps, type Actor, type Plan, type PlanOptions, type Rejection } from './plan';
+import {
+  planOps,
+  type Actor,
+  type Plan,
+  type PlanOptions,
+  type Rejection,
+  type Verifier
+} from './plan';
 import { prepareMigrations, type MigrationEvaluator } from './migrations';
 import { editError, type EditError } from './errors';
-import { gateVerifier } from '../code/gate';
 import {
   boundedEntry,
   writePlan,
@@ -33,21 +39,24 @@ export {
 } from './write';
 
 /**
- * Plans `ops` against the document's current model, runs the compile gate over what they change
- * (the process-wide gate unless `options.verify` hands in another), and writes them if, and only
- * if, both pass.
+ * The options of a commit with its compile gate, which the shell always hands in: ops never
+ * imports the gate (code/), so a caller cannot forget a stage by leaving it to a default.
+ * `code/gated.ts` is the shell's way to pass the process-wide gate.
+ */
+export type GatedOptions = CommitOptions & { readonly verify: Verifier };
+
+/**
+ * Plans `ops` against the document's current model, runs `options.verify` (the compile gate)
+ * over what they change, and writes them if, and only if, both pass.
  */
 export function commitBatch(
   doc: Y.Doc,
   ops: unknown,
   origin: EditOrigin,
-  options: CommitOptions = {}
+  options: GatedOptions
 ): Commit | Rejection {
   const { model, repairs } = currentModel(doc);
-  const plan = planOps(model, ops, origin.actor, {
-    ...options,
-    verify: options.verify ?? gateVerifier()
-  });
+  const plan = planOps(model, ops, origin.actor, options);
   if (!plan.ok) return plan;
   return writePlan(doc, model, repairs, plan, origin, options);
 }
@@ -83,12 +92,9 @@ async function planChecked(
   const { model } = currentModel(doc);
   const migrate = checks.migrate ? await prepareMigrations(model, ops, checks.migrate) : undefined;
   if (currentModel(doc).model !== model) return 'changed';
-  const verify = options.verify ?? (checks.judge ? undefined : gateVerifier());
-  const plan = planOps(model, ops, actor, {
-    ...options,
-    ...(migrate ? { migrate } : {}),
-    ...(verify ? { verify } : {})
-  });
+  // The gate is a required stage: the judge runs it, or the caller hands it in as `verify`.
+  if (!checks.judge && !options.verify) throw new Error('a batch needs the gate: verify or judge');
+  const plan = planOps(model, ops, actor, { ...options, ...(migrate ? { migrate } : {}) });
   if (!plan.ok) return plan;
   const problems = checks.judge
     ? await checks.judge(model, plan.model)

@@ -11,6 +11,7 @@ import { confirmOpsNetwork } from '../network';
 import { readApp, readText } from '../files';
 import { CLI_ACTOR, CliExit, expectArgs, type Command } from '../io';
 import { confirmed, notice } from './confirm';
+import { gateVerifier } from '../../code/gate';
 
 export const importJsx: Command = async (args, options, io) => {
   expectArgs('import', args, 1);
@@ -24,7 +25,7 @@ export const importJsx: Command = async (args, options, io) => {
   const origin = originFor(CLI_ACTOR);
   const doc = new Y.Doc();
   if (rootComponent(model)) commitModel(doc, model, origin);
-  const check = commitBatch(doc, result.ops, origin, { source: 'code' });
+  const check = commitBatch(doc, result.ops, origin, { verify: gateVerifier(), source: 'code' });
   if (!check.ok) throw new CliExit(1, [...check.errors]);
   if (options.json) {
     io.stdout(
