@@ -26,6 +26,15 @@ const retype = (type: JsonValue, migrate: string) => [
 ];
 
 describe('commitChecked', () => {
+  it('will not run without the gate: no verify stage and no judge is a misuse, and writes nothing', async () => {
+    const { doc, origin } = templateDoc('counter');
+    const before = Y.encodeStateAsUpdate(doc);
+    await expect(
+      commitChecked(doc, [{ op: 'setMeta', name: 'title', value: 'Ungated' }], origin, {})
+    ).rejects.toThrow(/gate/);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+
   it('migrates the data in the same transaction as the retype; one undo restores both', async () => {
     const { doc, origin } = templateDoc('counter');
     const setup = originFor({ id: 'setup' });
