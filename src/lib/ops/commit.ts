@@ -5,8 +5,8 @@
  * step, and a rejected batch leaves the document byte-identical with no update emitted.
  */
 import type * as Y from 'yjs';
-import { currentModel, expectModel } from '../model/store';
-import { docRoots, writeModel } from '../model/ydoc';
+import { currentModel } from '../model/store';
+import { docRoots } from '../model/ydoc';
 import { emptyModel, type AppModel } from '../model/types';
 import { validateModel } from '../model/validate';
 import {
@@ -20,13 +20,13 @@ import {
 import { prepareMigrations, type MigrationEvaluator } from './migrations';
 import { editError, type EditError } from './errors';
 import {
-  boundedEntry,
+  historyEntry,
+  writeChange,
   writePlan,
   type Commit,
   type CommitOptions,
   type EditOrigin,
-  type EditSource,
-  type HistoryEntry
+  type EditSource
 } from './write';
 
 export {
@@ -168,15 +168,7 @@ const HISTORY_ORIGIN: object = Object.freeze({ history: true });
  * person's undo stack.
  */
 export function recordUndo(doc: Y.Doc, actor: Actor, summary: string, now = Date.now()): void {
-  const entry: HistoryEntry = boundedEntry({
-    who: actor.id,
-    ...(actor.name ? { name: actor.name } : {}),
-    when: now,
-    source: 'undo',
-    summary,
-    ops: [],
-    idMap: {}
-  });
+  const entry = historyEntry(actor, { source: 'undo', summary, now });
   doc.transact(() => docRoots(doc).history.push([entry]), HISTORY_ORIGIN);
 }
 
@@ -195,18 +187,10 @@ export function commitModel(
   const invalid = validateModel(model);
   if (invalid.length > 0)
     throw new Error(`commitModel got an invalid model: ${invalid[0].code} ${invalid[0].message}`);
-  const entry: HistoryEntry = boundedEntry({
-    who: origin.actor.id,
-    ...(origin.actor.name ? { name: origin.actor.name } : {}),
-    when: options.now ?? Date.now(),
+  const entry = historyEntry(origin.actor, {
     source: options.source ?? 'import',
     summary: options.summary ?? `Imported "${model.meta.title}"`,
-    ops: [],
-    idMap: {}
+    now: options.now
   });
-  expectModel(doc, model);
-  doc.transact(() => {
-    writeModel(doc, emptyModel(), model);
-    docRoots(doc).history.push([entry]);
-  }, origin);
+  writeChange(doc, emptyModel(), model, undefined, entry, origin);
 }

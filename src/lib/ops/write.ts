@@ -108,6 +108,53 @@ export interface Commit {
   readonly touched: ReadonlySet<string>;
 }
 
+/** What a history entry records of a change besides who made it and when. */
+export interface EntryFacts {
+  readonly source: EditSource;
+  readonly summary: string;
+  readonly prompt?: string;
+  readonly ops?: readonly Op[];
+  readonly idMap?: Readonly<Record<string, string>>;
+  readonly restorePoint?: string;
+  /** Milliseconds since the epoch (defaults to now). */
+  readonly now?: number;
+}
+
+/** The one builder of history entries: `actor`'s change, within ENTRY_BOUNDS. */
+export function historyEntry(actor: Actor, facts: EntryFacts): HistoryEntry {
+  return boundedEntry({
+    who: actor.id,
+    ...(actor.name ? { name: actor.name } : {}),
+    when: facts.now ?? Date.now(),
+    source: facts.source,
+    summary: facts.summary,
+    ...(facts.prompt ? { prompt: facts.prompt } : {}),
+    ops: facts.ops ?? [],
+    idMap: facts.idMap ?? {},
+    ...(facts.restorePoint !== undefined ? { restorePoint: facts.restorePoint } : {})
+  });
+}
+
+/**
+ * The one writer of an app's definition: the document goes from `from` (its current model, with
+ * the `repairs` reading it needed) to `to`, and `entry` joins the history, in ONE transaction
+ * with `origin`, so peers see both at once and the person's undo manager takes them as one step.
+ */
+export function writeChange(
+  doc: Y.Doc,
+  from: AppModel,
+  to: AppModel,
+  repairs: Repairs | undefined,
+  entry: HistoryEntry,
+  origin: EditOrigin
+): void {
+  expectModel(doc, to);
+  doc.transact(() => {
+    writeModel(doc, from, to, repairs);
+    docRoots(doc).history.push([entry]);
+  }, origin);
+}
+
 /** Writes a plan made against `model` (the document's current model) in one transaction. */
 export function writePlan(
   doc: Y.Doc,
@@ -118,22 +165,16 @@ export function writePlan(
   options: CommitOptions
 ): Commit {
   const point = takeRestorePoint(doc);
-  const entry: HistoryEntry = boundedEntry({
-    who: origin.actor.id,
-    ...(origin.actor.name ? { name: origin.actor.name } : {}),
-    when: options.now ?? Date.now(),
+  const entry = historyEntry(origin.actor, {
     source: options.source ?? 'visual',
     summary: plan.summary,
-    ...(options.prompt ? { prompt: options.prompt } : {}),
+    prompt: options.prompt,
     ops: plan.ops,
     idMap: plan.idMap,
-    restorePoint: point.point
+    restorePoint: point.point,
+    now: options.now
   });
-  expectModel(doc, plan.model);
-  doc.transact(() => {
-    writeModel(doc, model, plan.model, repairs);
-    docRoots(doc).history.push([entry]);
-  }, origin);
+  writeChange(doc, model, plan.model, repairs, entry, origin);
   // Only once the entry is in: a point it dropped (too large) leaves its deletions to the next.
   if (entry.restorePoint !== undefined) point.keep();
   return {
@@ -173,18 +214,5 @@ export function commitWhole(
   options: { summary: string; source: EditSource; now?: number }
 ): void {
   const { model, repairs } = currentModel(doc);
-  const entry: HistoryEntry = boundedEntry({
-    who: origin.actor.id,
-    ...(origin.actor.name ? { name: origin.actor.name } : {}),
-    when: options.now ?? Date.now(),
-    source: options.source,
-    summary: options.summary,
-    ops: [],
-    idMap: {}
-  });
-  expectModel(doc, target);
-  doc.transact(() => {
-    writeModel(doc, model, target, repairs);
-    docRoots(doc).history.push([entry]);
-  }, origin);
+  writeChange(doc, model, target, repairs, historyEntry(origin.actor, options), origin);
 }
