@@ -107,9 +107,14 @@ describe('commitChecked', () => {
 
   it('refuses a batch whose dry run fails', async () => {
     const { doc, origin } = templateDoc('counter');
+    const card = nodeWith(currentModel(doc).model, 'Card', 'Counter');
     const result = await commitChecked(
       doc,
-      [{ op: 'setMeta', name: 'title', value: 'x' }],
+      [
+        { op: 'setMeta', name: 'title', value: 'x' },
+        // An expression: only a render tells whether it throws, so the dry run runs.
+        { op: 'setProp', id: card.id, name: 'title', value: { $expr: "'Clicks'" } }
+      ],
       origin,
       {
         dryRun: async () => [{ code: 'E_RENDER', message: 'App: the view threw' }]
@@ -128,7 +133,10 @@ describe('commitChecked', () => {
     let calls = 0;
     const result = await commitChecked(
       doc,
-      [{ op: 'setProp', id: card.id, name: 'tone', value: 'accent' }],
+      [
+        { op: 'setProp', id: card.id, name: 'tone', value: 'accent' },
+        { op: 'setProp', id: card.id, name: 'title', value: { $expr: "'Clicks'" } }
+      ],
       origin,
       {
         dryRun: async () => {
@@ -147,5 +155,19 @@ describe('commitChecked', () => {
     const model = currentModel(doc).model;
     expect(model.meta.title).toBe('Renamed by a peer');
     expect(model.nodes.get(card.id)!.props.tone).toBe('accent');
+  });
+
+  it('skips the dry run for a batch of literal props only, as every other door does', async () => {
+    const { doc, origin } = templateDoc('counter');
+    let renders = 0;
+    const result = await commitChecked(
+      doc,
+      [{ op: 'setMeta', name: 'title', value: 'Clicker' }],
+      origin,
+      { dryRun: async () => (renders++, []) },
+      { verify: gateVerifier() }
+    );
+    expect(result.ok).toBe(true);
+    expect(renders).toBe(0);
   });
 });

@@ -5,10 +5,8 @@
  * sandbox, each handed in by the shell (this folder imports no runtime).
  */
 import type { AppModel } from '../model/types';
-import type { SandboxChecks } from '../ops/commit';
-import { prepareMigrations } from '../ops/migrations';
-import { planOps, type Actor, type Verifier } from '../ops/plan';
-import { renderSafe } from '../ops/render-safe';
+import { checkBatch, type SandboxChecks } from '../ops/check';
+import type { Actor, Verifier } from '../ops/plan';
 
 /** A coded error as the repair loop sends it back to the model. */
 export interface CheckError {
@@ -41,21 +39,11 @@ export function planChecker(
 ): Checker {
   return {
     async check(ops) {
-      const migrate = options.sandbox?.migrate
-        ? await prepareMigrations(model, ops, options.sandbox.migrate)
-        : undefined;
-      const plan = planOps(model, ops, options.actor, {
-        verify: options.verify,
-        ...(migrate ? { migrate } : {})
+      const plan = await checkBatch(model, ops, options.actor, {
+        ...options.sandbox,
+        verify: options.verify
       });
-      if (!plan.ok) return { ok: false, errors: plan.errors };
-      // Literal-only batches cannot make a view throw; the render is skipped for them.
-      const dryRun = options.sandbox?.dryRun;
-      if (dryRun && !renderSafe(model, plan.ops)) {
-        const problems = await dryRun(plan.model);
-        if (problems.length > 0) return { ok: false, errors: problems };
-      }
-      return { ok: true, summary: plan.summary };
+      return plan.ok ? { ok: true, summary: plan.summary } : { ok: false, errors: plan.errors };
     }
   };
 }

@@ -17,8 +17,8 @@ import {
   type Rejection,
   type Verifier
 } from './plan';
-import { prepareMigrations, type MigrationEvaluator } from './migrations';
-import { editError, type EditError } from './errors';
+import { checkBatch, type SandboxChecks } from './check';
+import { editError } from './errors';
 import {
   historyEntry,
   writeChange,
@@ -29,6 +29,7 @@ import {
   type EditSource
 } from './write';
 
+export { checkBatch, type BatchStages, type SandboxChecks } from './check';
 export {
   originFor,
   type Commit,
@@ -61,26 +62,9 @@ export function commitBatch(
   return writePlan(doc, model, repairs, plan, origin, options);
 }
 
-/** The sandbox stages of a commit, handed in by the shell (ops never imports the runtime). */
-export interface SandboxChecks {
-  /** Evaluates `retypeState` migrations over the current data. */
-  readonly migrate?: MigrationEvaluator;
-  /** Renders the proposed model once with its (migrated) data; the errors refuse the batch. */
-  readonly dryRun?: (model: AppModel) => Promise<readonly EditError[]>;
-  /**
-   * The server's one judge over (model before, model after) (judge.ts): roles, the model's rules,
-   * the gate and the dry run, the same function every other door uses. When given, it replaces
-   * `dryRun`, and the plan's own `verify` stage is left to it unless one is handed in.
-   */
-  readonly judge?: (before: AppModel, after: AppModel) => Promise<readonly EditError[]>;
-}
-
-/** A plan checked by every stage, with the model it was planned against. */
-type Checked = { ok: true; plan: Plan; model: AppModel } | Rejection;
-
 /**
- * Migrations, the plan and the last stages (the judge, or the dry run) over `doc`'s current
- * model, without writing: what commitChecked writes and what checkBatch answers, one path.
+ * `checkBatch` over `doc`'s current model, or 'changed' when the document changed while the
+ * sandbox worked (the caller plans again against the new model).
  */
 async function planChecked(
   doc: Y.Doc,
@@ -88,21 +72,12 @@ async function planChecked(
   actor: Actor,
   checks: SandboxChecks,
   options: PlanOptions
-): Promise<Checked | 'changed'> {
+): Promise<{ ok: true; plan: Plan; model: AppModel } | Rejection | 'changed'> {
   const { model } = currentModel(doc);
-  const migrate = checks.migrate ? await prepareMigrations(model, ops, checks.migrate) : undefined;
+  const { verify, ...planOptions } = options;
+  const checked = await checkBatch(model, ops, actor, { ...checks, verify }, planOptions);
   if (currentModel(doc).model !== model) return 'changed';
-  // The gate is a required stage: the judge runs it, or the caller hands it in as `verify`.
-  if (!checks.judge && !options.verify) throw new Error('a batch needs the gate: verify or judge');
-  const plan = planOps(model, ops, actor, { ...options, ...(migrate ? { migrate } : {}) });
-  if (!plan.ok) return plan;
-  const problems = checks.judge
-    ? await checks.judge(model, plan.model)
-    : checks.dryRun
-      ? await checks.dryRun(plan.model)
-      : [];
-  if (problems.length > 0) return { ok: false, errors: problems };
-  return { ok: true, plan, model };
+  return checked.ok ? { ok: true, plan: checked, model } : checked;
 }
 
 /**
@@ -135,11 +110,11 @@ export async function commitChecked(
 }
 
 /**
- * What commitChecked would write, without writing it: migrations, the plan, the gate and the dry
- * run (or the judge) over `doc`'s current model. An AI proposal is checked with this before
+ * What commitChecked would write, without writing it: `checkBatch` over `doc`'s current model,
+ * planned again if the document changes meanwhile. An AI proposal is checked with this before
  * anyone sees it.
  */
-export async function checkBatch(
+export async function checkOnDoc(
   doc: Y.Doc,
   ops: unknown,
   actor: Actor,

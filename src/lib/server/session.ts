@@ -18,7 +18,7 @@ import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import { judgeChange, type JudgeStages } from '../ops/judge';
 import {
-  checkBatch,
+  checkOnDoc,
   commitChecked,
   originFor,
   recordUndo,
@@ -280,7 +280,7 @@ export class AppSession {
     | { ok: false; errors: readonly EditError[] }
   > {
     return this.serial(async () => {
-      const plan = await checkBatch(
+      const plan = await checkOnDoc(
         this.doc,
         ops,
         actor,
