@@ -24,7 +24,6 @@ export const ASSIST_ERRORS = stageEntries('assist', {
     status: 422,
     meaning:
       "The request hides part of the app, or what it does, from the app's owner; everything an app does stays visible to its owner.",
-    message: () =>
-      'the assistant does not hide part of the app, or what it does, from its owner'
+    message: () => 'the assistant does not hide part of the app, or what it does, from its owner'
   }
 });

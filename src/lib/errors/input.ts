@@ -62,8 +62,7 @@ export const INPUT_ERRORS = stageEntries('input', {
   },
   E_PEER_INCOMPLETE: {
     status: 409,
-    meaning:
-      'A live update depends on changes the server does not have; the client must resync.',
+    meaning: 'A live update depends on changes the server does not have; the client must resync.',
     message: () =>
       'the live update depends on changes the server does not have; resync and send it again'
   },
@@ -105,7 +104,7 @@ export const INPUT_ERRORS = stageEntries('input', {
     meaning:
       'The request came from a page on another origin; only the studio’s own pages may change things.',
     message: ({ origin }: { origin: string }) =>
-      `a page of ${origin.slice(0, 100)} may not change this studio; open the studio itself`
+      `a page on ${origin.slice(0, 100)} may not change this studio; only the studio’s own pages may`
   },
   E_CONTENT_TYPE: {
     status: 415,

@@ -41,8 +41,7 @@ export const PLAN_ERRORS = stageEntries('plan', {
     status: 422,
     meaning:
       'The prop does not accept that kind of value (literal, expression, handler or binding).',
-    message: ({ prop, kind }: { prop: string; kind: string }) =>
-      `${prop} does not accept a ${kind}`
+    message: ({ prop, kind }: { prop: string; kind: string }) => `${prop} does not accept a ${kind}`
   },
   E_HANDLER_NOT_FOUND: {
     status: 422,

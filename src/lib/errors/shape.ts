@@ -58,8 +58,7 @@ export const SHAPE_ERRORS = stageEntries('shape', {
   },
   E_META_INVALID: {
     status: 400,
-    meaning:
-      'The app’s meta may only hold its title, theme and version, each a short plain value.',
+    meaning: 'The app’s meta may only hold its title, theme and version, each a short plain value.',
     message: ({ key }: { key: string }) =>
       `the app’s meta may not hold “${key}” as written: only its title, theme and version, each a short plain value`
   },
