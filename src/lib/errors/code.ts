@@ -34,7 +34,7 @@ export const CODE_ERRORS = stageEntries('code', {
   E_POLICY_MEMBER: {
     status: 422,
     meaning:
-      'The code reaches a property that leads out of the sandbox (constructor, prototype, __proto__, ...).',
+      'The code reaches a property that leads out of the sandbox (constructor, prototype, `__proto__`, ...).',
     message: ({ name }: { name: string }) =>
       `the property "${name}" leads out of the sandbox; app code may not reach it`
   },

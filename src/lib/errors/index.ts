@@ -9,3 +9,4 @@ export { ERROR_CATALOG, codesOfStage, isErrorCode } from './catalog';
 export type { EditError, ErrorPlace } from './error';
 export { catalogError, editError, formatError } from './error';
 export { answerStatus, httpStatus } from './status';
+export { ERROR_DOCS_DIR, errorDocPath, errorDocs } from './docs';

@@ -65,7 +65,7 @@ export const SHAPE_ERRORS = stageEntries('shape', {
   E_DATA_NOT_PLAIN: {
     status: 400,
     meaning:
-      'A value is not plain JSON (an object with a prototype, or a key such as __proto__ that is not its own).',
+      'A value is not plain JSON (an object with a prototype, or a key such as `__proto__` that is not its own).',
     message: ({ where, why }: { where: string; why: string }) => `${where}: ${why}`
   }
 });
