@@ -177,6 +177,65 @@ describe('the built bin', () => {
   }, 60_000);
 });
 
+describe('malleable explain, as built', () => {
+  it('prints a code’s stage, HTTP status, meaning and page', async () => {
+    const known = await malleable(full, 'explain', 'E_NODE_NOT_FOUND');
+    expect(known).toEqual({
+      code: 0,
+      out:
+        'E_NODE_NOT_FOUND\n' +
+        '  stage:   plan (Each op against the app as it is.)\n' +
+        '  status:  HTTP 422\n' +
+        '  meaning: No node has that id (or the op that was to add it failed).\n' +
+        '  docs:    docs/errors/E_NODE_NOT_FOUND.md\n',
+      err: ''
+    });
+    // The page it names is in the checkout (and shipped: package.json "files").
+    expect(fs.existsSync(path.join(ROOT, 'docs/errors/E_NODE_NOT_FOUND.md'))).toBe(true);
+
+    // Lower case, without the E_: the same code.
+    const loose = await malleable(full, 'explain', 'undo_blocked', '--json');
+    expect(loose.code).toBe(0);
+    expect(JSON.parse(loose.out)).toEqual({
+      ok: true,
+      code: 'E_UNDO_BLOCKED',
+      stage: 'plan',
+      status: 409,
+      meaning: expect.stringContaining('cannot be undone'),
+      doc: 'docs/errors/E_UNDO_BLOCKED.md'
+    });
+  }, 30_000);
+
+  it('refuses an unknown code with E_USAGE and the closest codes', async () => {
+    const typo = await malleable(full, 'explain', 'E_NODE_NOT_FOUDN');
+    expect(typo.code).toBe(2);
+    expect(typo.out).toBe('');
+    expect(typo.err).toMatch(/^E_USAGE: "E_NODE_NOT_FOUDN" is not an error code; the closest are /);
+    expect(typo.err.split('closest are ')[1]).toMatch(/^E_NODE_NOT_FOUND, /);
+
+    const part = await malleable(full, 'explain', 'E_TOKEN');
+    expect(part.err).toContain('E_TOKEN_EXPIRED, E_TOKEN_INVALID, E_TOKEN_REVOKED');
+
+    expect((await malleable(full, 'explain', 'E_A', 'E_B')).code).toBe(2);
+  }, 30_000);
+
+  it('lists every code by stage without a code, loading no TypeScript, Babel or SES', async () => {
+    const list = await malleable(lean, 'explain');
+    expect(list.code).toBe(0);
+    expect(list.err).toBe('');
+    const stages = [...list.out.matchAll(/^([a-z]+): /gm)].map((m) => m[1]);
+    expect(stages).toEqual(['input', 'shape', 'plan', 'code', 'runtime', 'file', 'assist', 'cli']);
+    expect(list.out).toMatch(/^ {2}E_JSON_PARSE +400 {2}The text is not valid JSON\.$/m);
+    expect(list.out).toMatch(/^ {2}E_FORBIDDEN +403 /m);
+    const listed = [...list.out.matchAll(/^ {2}(E_[A-Z_]+) /gm)].map((m) => m[1]);
+    expect(listed.length).toBeGreaterThan(90);
+    expect(new Set(listed).size).toBe(listed.length);
+
+    const help = await malleable(lean, '--help');
+    expect(help.out).toContain('explain [E_CODE]');
+  }, 30_000);
+});
+
 describe('bin in a checkout', () => {
   it('runs the bundle while it is current, else the sources through tsx', async () => {
     const pkg = path.join(tmp, 'checkout');

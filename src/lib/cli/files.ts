@@ -6,7 +6,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { fromAppFile, toAppFile } from '../model/appfile';
 import type { AppModel } from '../model/types';
-import { editError } from '../ops/errors';
+import { catalogError, editError } from '../errors';
 import { CliExit, type CliIo } from './io';
 
 /** A file's text, relative to the CLI's working folder; exit 2 when it cannot be read. */
@@ -15,7 +15,11 @@ export async function readText(io: CliIo, file: string): Promise<string> {
     return await readFile(resolvePath(io.cwd, file), 'utf8');
   } catch (e) {
     throw new CliExit(2, [
-      editError('E_IO', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+      catalogError('E_IO', {
+        action: 'read',
+        file,
+        why: (e as NodeJS.ErrnoException).code ?? String(e)
+      })
     ]);
   }
 }
@@ -42,7 +46,11 @@ export async function writeOut(io: CliIo, file: string, text: string): Promise<v
   } catch (e) {
     await rm(temp, { force: true });
     throw new CliExit(2, [
-      editError('E_IO', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+      catalogError('E_IO', {
+        action: 'write',
+        file,
+        why: (e as NodeJS.ErrnoException).code ?? String(e)
+      })
     ]);
   }
 }

@@ -9,6 +9,7 @@
  *   malleable code APP.json [--component NAME] [--form jsx|module]
  *   malleable import FILE.jsx [--into APP.json] [--allow-network ORIGIN]...
  *   malleable assist APP.json MESSAGE [--selection NODE] [--apply -o OUT.json] [--json]
+ *   malleable explain [E_CODE] [--json]
  *   malleable --version
  *
  * Exit codes: 0 success; 1 the input was rejected (coded errors on stderr, or as JSON on stdout
@@ -52,6 +53,8 @@ Commands:
                           one AI turn, headless: Claude when ANTHROPIC_API_KEY is set, else the
                           offline planner; prints the checked batch and its summary, or why
                           there is none (exit 1); --apply writes the changed app
+  explain [E_CODE]        what an error code means: its stage, HTTP status, meaning and its page
+                          under docs/errors/; without a code, every code by stage
 
 Options:
   --allow-network ORIGIN  (run, import; repeatable) confirm one origin a file's network
@@ -73,7 +76,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check')).check,
   code: async () => (await import('./commands/code')).code,
   import: async () => (await import('./commands/import')).importJsx,
-  assist: async () => (await import('./commands/assist')).assist
+  assist: async () => (await import('./commands/assist')).assist,
+  explain: async () => (await import('./commands/explain')).explain
 };
 
 async function run(argv: string[], io: CliIo): Promise<number> {

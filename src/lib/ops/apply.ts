@@ -16,7 +16,13 @@ import type {
   Op,
   PropValue
 } from '../model/types';
-import { editError, type EditError, type ErrorCode } from './errors';
+import {
+  catalogError,
+  editError,
+  type EditError,
+  type ErrorCode,
+  type MessageParams
+} from '../errors';
 import { nodeName } from '../model/validate';
 import type { Draft } from './draft';
 import type { Actor, Migrator } from './plan';
@@ -45,9 +51,19 @@ export class OpFailure extends Error {
   }
 }
 
-/** Rejects the current op. */
+/** Rejects the current op with a message written for it. */
 export function fail(code: ErrorCode, message: string, op: number, path: string): never {
   throw new OpFailure(editError(code, message, { op, path }));
+}
+
+/** Rejects the current op with the catalog's message for `code`. */
+export function failWith<C extends ErrorCode>(
+  code: C,
+  params: MessageParams<C>,
+  op: number,
+  path: string
+): never {
+  throw new OpFailure(catalogError(code, params, { op, path }));
 }
 
 /** Applies one op; returns its description for the batch summary. */
@@ -100,10 +116,9 @@ export function nodeRef(state: PlanState, ref: string, index: number, path: stri
       index,
       path
     );
-  const hint = suggest(ref, state.draft.nodes.keys());
-  fail(
+  failWith(
     'E_NODE_NOT_FOUND',
-    `no node has id "${ref}"${hint ? `; did you mean "${hint}"?` : ''}`,
+    { id: ref, hint: suggest(ref, state.draft.nodes.keys()) },
     index,
     path
   );
@@ -122,12 +137,7 @@ export function componentRef(
     name,
     [...state.draft.components.values()].map((x) => x.name)
   );
-  fail(
-    'E_COMPONENT_NOT_FOUND',
-    `no component is named "${name}"${hint ? `; did you mean "${hint}"?` : ''}`,
-    index,
-    path
-  );
+  failWith('E_COMPONENT_NOT_FOUND', { name, hint }, index, path);
 }
 
 /** What prop checks need to know about a component. */
@@ -186,31 +196,16 @@ function checkType(
       ...ELEMENTS.keys(),
       ...[...state.draft.components.values()].map((c) => c.name)
     ]);
-    fail(
-      'E_UNKNOWN_TYPE',
-      `"${type}" is not an element type or a component of this app${hint ? `; did you mean "${hint}"?` : ''}`,
-      index,
-      path
-    );
+    failWith('E_UNKNOWN_TYPE', { type, hint }, index, path);
   }
   if (uses(state, type, owner.name)) {
-    fail(
-      'E_COMPONENT_RECURSION',
-      `${owner.name} cannot contain ${type}: ${type} already contains ${owner.name}, so it would render forever`,
-      index,
-      path
-    );
+    failWith('E_COMPONENT_RECURSION', { owner: owner.name, type }, index, path);
   }
 }
 
 function canHoldChildren(state: PlanState, parent: NodeRecord, index: number, path: string): void {
   if (!acceptsChildren(parent.type)) {
-    fail(
-      'E_NOT_A_CONTAINER',
-      `${nodeName(parent)} takes no children; add to a Stack, Grid, Card, Each or If instead`,
-      index,
-      path
-    );
+    failWith('E_NOT_A_CONTAINER', { parent: nodeName(parent) }, index, path);
   }
 }
 
@@ -223,9 +218,9 @@ function addNode(state: PlanState, op: AddNodeOp, index: number): OpDescription 
   const siblings = draft.childrenOf(parent.id);
   const at = op.index ?? siblings.length;
   if (at > siblings.length) {
-    fail(
+    failWith(
       'E_INDEX_RANGE',
-      `index ${at} is past the end: ${nodeName(parent)} has ${siblings.length} children`,
+      { index: at, parent: nodeName(parent), children: siblings.length },
       index,
       `/${index}/index`
     );
@@ -251,12 +246,7 @@ function addNode(state: PlanState, op: AddNodeOp, index: number): OpDescription 
     if (spec.id !== undefined) {
       if (draft.nodes.has(spec.id) || state.tempIds.has(spec.id)) {
         const code = draft.nodes.has(spec.id) ? 'E_TEMP_ID_TAKEN' : 'E_TEMP_ID_DUPLICATE';
-        fail(
-          code,
-          `temporary id "${spec.id}" is already ${code === 'E_TEMP_ID_TAKEN' ? 'a node of the app' : 'used earlier in this batch'}; pick another`,
-          index,
-          `${path}/id`
-        );
+        failWith(code, { id: spec.id }, index, `${path}/id`);
       }
       if (temps.has(spec.id))
         fail(

@@ -4,7 +4,7 @@
  * A hostile batch (10 MB of ops, children nested thousands deep) is refused here in linear time
  * with a bounded stack, before Ajv or the planner recurse into it.
  */
-import { editError, type EditError } from './errors';
+import { catalogError, editError, type EditError } from '../errors';
 import { opsDefinition, describeAjvError, type ErrorObject } from '../schema/validators';
 import type { Op } from '../model/types';
 
@@ -110,17 +110,25 @@ function shapeError(error: ErrorObject, opIndex: number, opName: string): EditEr
   switch (error.keyword) {
     case 'required': {
       const missing = String((error.params as { missingProperty: string }).missingProperty);
-      return editError('E_FIELD_MISSING', `${opName} needs the field "${missing}"`, {
-        op: opIndex,
-        path: `${path}/${missing}`
-      });
+      return catalogError(
+        'E_FIELD_MISSING',
+        { owner: opName, field: missing },
+        {
+          op: opIndex,
+          path: `${path}/${missing}`
+        }
+      );
     }
     case 'additionalProperties': {
       const extra = String((error.params as { additionalProperty: string }).additionalProperty);
-      return editError('E_FIELD_UNKNOWN', `${opName} takes no field "${extra}"`, {
-        op: opIndex,
-        path: `${path}/${extra}`
-      });
+      return catalogError(
+        'E_FIELD_UNKNOWN',
+        { owner: opName, field: extra },
+        {
+          op: opIndex,
+          path: `${path}/${extra}`
+        }
+      );
     }
     case 'type':
       return editError('E_FIELD_TYPE', `${opName} ${field} ${describeAjvError(error)}`, {
@@ -149,12 +157,7 @@ export function checkBatchInput(
   if (!Array.isArray(batch)) {
     return {
       ok: false,
-      errors: [
-        editError(
-          'E_BATCH_NOT_ARRAY',
-          'a batch must be a JSON array of ops, like [{"op": "setProp", ...}]'
-        )
-      ]
+      errors: [catalogError('E_BATCH_NOT_ARRAY', {})]
     };
   }
   if (batch.length > BATCH_LIMITS.ops) {
@@ -174,11 +177,7 @@ export function checkBatchInput(
     return {
       ok: false,
       errors: [
-        editError(
-          'E_TOO_DEEP',
-          `values or children are nested more than ${BATCH_LIMITS.depth} levels deep`,
-          { op, path: size.tooDeepAt }
-        )
+        catalogError('E_TOO_DEEP', { depth: BATCH_LIMITS.depth }, { op, path: size.tooDeepAt })
       ]
     };
   }
@@ -197,10 +196,14 @@ export function checkBatchInput(
   batch.forEach((op: unknown, i) => {
     if (op === null || typeof op !== 'object' || Array.isArray(op)) {
       errors.push(
-        editError('E_OP_NOT_OBJECT', `op ${i} must be an object with an "op" field`, {
-          op: i,
-          path: `/${i}`
-        })
+        catalogError(
+          'E_OP_NOT_OBJECT',
+          { index: i },
+          {
+            op: i,
+            path: `/${i}`
+          }
+        )
       );
       return;
     }

@@ -22,7 +22,7 @@ import {
 } from '../model/types';
 import { SCOPE_WORDS } from './summary';
 import { validateModel } from '../model/validate';
-import { editError, type EditError } from './errors';
+import { catalogError, editError, type EditError } from '../errors';
 import type { Actor } from './plan';
 
 /** What differs between two models of one app. */
@@ -220,9 +220,9 @@ export function judgeRules(
  * collab/check.ts).
  */
 export function notStoredError(field: string, decl: StateField): EditError {
-  return editError(
+  return catalogError(
     'E_STATE_SCOPE',
-    `state.${field} is ${SCOPE_WORDS[scopeOf(decl)]}: its value is never stored in the app`,
+    { field, scope: SCOPE_WORDS[scopeOf(decl)] },
     { path: `/data/${field}` }
   );
 }

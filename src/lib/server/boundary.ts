@@ -12,17 +12,22 @@
  * Pure functions over headers and the environment; the callers write the answers.
  */
 import type { IncomingMessage } from 'node:http';
-import { editError, type EditError } from '../ops/errors';
+import { catalogError, editError, httpStatus, type EditError } from '../errors';
 
 /** Reads one request header (a Fetch `Headers`, or `nodeHeaders` over Node's request). */
 export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** A request the boundary refuses: the status to answer and the coded error. */
+/** A request the boundary refuses: the status to answer (the catalog's) and the coded error. */
 export interface BoundaryRefusal {
-  readonly status: 403 | 415;
+  readonly status: number;
   readonly error: EditError;
+}
+
+/** The refusal for `error`, with its code's status from the catalog. */
+function refusal(error: EditError): BoundaryRefusal {
+  return { status: httpStatus(error.code), error };
 }
 
 /** The environment the boundary reads (`process.env` by default; tests pass their own). */
@@ -93,13 +98,7 @@ export function checkHost(
 ): BoundaryRefusal | null {
   const name = host === null ? null : hostnameOf(host);
   if (name !== null && allowedHostnames(env).has(name)) return null;
-  return {
-    status: 403,
-    error: editError(
-      'E_HOST_FORBIDDEN',
-      `this studio does not answer to the host “${String(host).slice(0, 100)}”; open it at localhost, or add the name to MALLEABLE_HOSTS`
-    )
-  };
+  return refusal(catalogError('E_HOST_FORBIDDEN', { host: String(host) }));
 }
 
 /**
@@ -128,7 +127,7 @@ export function isOwnOrigin(origin: string, host: string, env: BoundaryEnv = pro
 const FOREIGN_SITE = new Set(['cross-site', 'same-site']);
 
 function originRefusal(message: string): BoundaryRefusal {
-  return { status: 403, error: editError('E_ORIGIN_FORBIDDEN', message) };
+  return refusal(editError('E_ORIGIN_FORBIDDEN', message));
 }
 
 /**
@@ -145,9 +144,7 @@ export function checkOrigin(
   const origin = headers.get('origin');
   const host = headers.get('host') ?? '';
   if (origin !== null && !isOwnOrigin(origin, host, env))
-    return originRefusal(
-      `a page on ${origin.slice(0, 100)} may not change this studio; only the studio’s own pages may`
-    );
+    return refusal(catalogError('E_ORIGIN_FORBIDDEN', { origin }));
   const site = headers.get('sec-fetch-site');
   if (site !== null && FOREIGN_SITE.has(site.toLowerCase()))
     return originRefusal(`the browser says another site sent this request (${site})`);
@@ -170,13 +167,7 @@ export function checkContentType(method: string, headers: HeaderReader): Boundar
   const type = mediaType(headers.get('content-type'));
   if (type === 'application/json') return null;
   if (!WITH_BODY.has(method) && type === null) return null;
-  return {
-    status: 415,
-    error: editError(
-      'E_CONTENT_TYPE',
-      `send the request body as JSON with \`Content-Type: application/json\` (got ${type ?? 'none'})`
-    )
-  };
+  return refusal(catalogError('E_CONTENT_TYPE', { got: type }));
 }
 
 /** Every check of an HTTP request, cheapest first; null when it may go on. */

@@ -15,7 +15,7 @@
  * never crosses to the process, and the process keeps its own warm language service.
  */
 import { componentByName, type AppModel } from '../model/types';
-import { editError, type EditError } from '../ops/errors';
+import { catalogError, editError, type EditError } from '../errors';
 import type { Verifier } from '../ops/plan';
 import { capError, capText } from '../code/cap';
 import { CompileGateCore, type GateResult } from '../code/gate-core';
@@ -129,13 +129,7 @@ export class ServerGate {
     // A check's time grows with the code it reads: refuse a batch too big to check in time
     // before any stage runs, rather than spend the time limit finding out.
     if (size > this.maxCodeChars) {
-      return refused(
-        editError(
-          'E_CODE_TOO_LARGE',
-          `The change carries ${size} characters of code to check; the limit is ${this.maxCodeChars}. ` +
-            'Split it into smaller batches.'
-        )
-      );
+      return refused(catalogError('E_CODE_TOO_LARGE', { size, limit: this.maxCodeChars }));
     }
     const staticErrors = new Map(ids.map((id) => [id, this.core.compile(model, new Set([id]))]));
     const jobs: TypeCheckJob[] = [];

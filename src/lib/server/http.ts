@@ -4,7 +4,7 @@
  * the person's undo and redo counts).
  */
 import { json } from '@sveltejs/kit';
-import { editError, type EditError } from '../ops/errors';
+import { answerStatus, catalogError, editError, type EditError } from '../errors';
 import type { Actor } from '../ops/plan';
 import type { ChangeResult, AppSession } from './session';
 import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
@@ -16,8 +16,15 @@ import { isPersonId, NAME_HEADER, PERSON_HEADER } from '../collab/protocol';
 /** The largest request body read (an app file or a batch; the planner has its own limits). */
 const MAX_BODY = 4 * 1024 * 1024;
 
-/** A JSON answer carrying coded errors. */
-export function errorAnswer(status: number, errors: readonly EditError[]): Response {
+/**
+ * A JSON answer carrying coded errors, with the status the catalog gives them (answerStatus).
+ * `status` overrides it only where the route, not the code, says what was not there (a name in
+ * the URL is a 404 where the same code in a batch is a 422).
+ */
+export function errorAnswer(
+  errors: readonly EditError[],
+  status: number = answerStatus(errors)
+): Response {
   return json({ ok: false, errors }, { status });
 }
 
@@ -25,23 +32,23 @@ export function errorAnswer(status: number, errors: readonly EditError[]): Respo
 export async function readBody(request: Request): Promise<{ ok: true; body: unknown } | Response> {
   const text = await request.text();
   if (text.length > MAX_BODY)
-    return errorAnswer(413, [
-      editError('E_BATCH_TOO_LARGE', `the request is larger than ${MAX_BODY / 1024 / 1024} MB`)
+    return errorAnswer([
+      catalogError('E_BATCH_TOO_LARGE', {
+        what: 'the request',
+        limit: `${MAX_BODY / 1024 / 1024} MB`
+      })
     ]);
   try {
     return { ok: true, body: text === '' ? {} : JSON.parse(text) };
   } catch (e) {
-    return errorAnswer(400, [editError('E_JSON_PARSE', `the request is not JSON: ${String(e)}`)]);
+    return errorAnswer([catalogError('E_JSON_PARSE', { what: 'the request', reason: String(e) })]);
   }
 }
 
 /** The open app named in the URL, or a 404 answer. */
 export async function sessionFor(id: string): Promise<AppSession | Response> {
   const session = isAppId(id) ? await studioServer().session(id) : null;
-  return (
-    session ??
-    errorAnswer(404, [editError('E_APP_NOT_FOUND', `there is no app “${id}” (it may be deleted)`)])
-  );
+  return session ?? errorAnswer([catalogError('E_APP_NOT_FOUND', { id })]);
 }
 
 /**
@@ -61,13 +68,7 @@ export async function actorOf(request: Request, appId: string): Promise<Actor | 
       ? { id: actorId(LOCAL_OWNER.id, personId), name: name ?? 'Owner', role: 'owner' as const }
       : LOCAL_OWNER;
   if (header === null) {
-    if (!isMarkedOwner(request))
-      return errorAnswer(401, [
-        editError(
-          'E_LOGIN_REQUIRED',
-          'send a share link’s token as `Authorization: Bearer TOKEN`, or open the link the server printed'
-        )
-      ]);
+    if (!isMarkedOwner(request)) return errorAnswer([catalogError('E_LOGIN_REQUIRED', {})]);
     return owner();
   }
   if (isOwnerToken(studioServer().ownerToken, bearerOf(header))) return owner();
@@ -81,7 +82,8 @@ export async function actorOf(request: Request, appId: string): Promise<Actor | 
           'send the link’s token as `Authorization: Bearer TOKEN`'
         )
       };
-  if (!verified.ok) return errorAnswer(401, [verified.error]);
+  // Any token that does not verify is a 401, whatever its code (a deleted app's link included).
+  if (!verified.ok) return errorAnswer([verified.error], 401);
   const { claims } = verified;
   return {
     id: actorId(`link:${claims.jti}`, personId),
@@ -106,12 +108,13 @@ function personName(request: Request): string | null {
 export async function ownerOf(request: Request, appId: string): Promise<Actor | Response> {
   const actor = await actorOf(request, appId);
   if (actor instanceof Response || actor.role === 'owner') return actor;
-  return errorAnswer(403, [editError('E_NEEDS_OWNER', 'only an owner of this app may do that')]);
+  return errorAnswer([editError('E_NEEDS_OWNER', 'only an owner of this app may do that')]);
 }
 
 /**
- * The answer to a change request: 200 with the summary, or 422 (409 for a blocked undo) with
- * the coded errors; either way the update a replica at `sv` needs, the compiled app and the
+ * The answer to a change request: 200 with the summary, or the coded errors with the status the
+ * catalog gives them (422 for a refused plan, 403 for a role that may not, 409 for a blocked
+ * undo); either way the update a replica at `sv` needs, the compiled app and the
  * person's undo and redo counts, so the studio shows the truth after a refusal too.
  */
 export async function changeAnswer(
@@ -128,12 +131,8 @@ export async function changeAnswer(
     history: session.history(actor)
   };
   if (result.ok) return json({ ...result, ...common });
-  const blocked = result.errors.some((e) => e.code === 'E_UNDO_BLOCKED');
-  const forbidden = result.errors.some(
-    (e) => e.code === 'E_FORBIDDEN' || e.code === 'E_NEEDS_OWNER'
-  );
   return json(
     { ok: false, errors: result.errors, ...common },
-    { status: forbidden ? 403 : blocked ? 409 : 422 }
+    { status: answerStatus(result.errors) }
   );
 }

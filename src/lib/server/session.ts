@@ -26,7 +26,7 @@ import {
   type EditSource,
   type SandboxChecks
 } from '../ops/commit';
-import { editError, type EditError } from '../ops/errors';
+import { catalogError, editError, type EditError } from '../errors';
 import type { Actor } from '../ops/plan';
 import { commitData } from '../runtime/live';
 import { checkValue } from '../schema/statetype';
@@ -323,10 +323,11 @@ export class AppSession {
         return {
           ok: false,
           errors: [
-            editError(
-              'E_UNDO_BLOCKED',
-              `“${summary}” cannot be ${direction === 'undo' ? 'undone' : 'redone'} now: ${problems[0].message}`
-            )
+            catalogError('E_UNDO_BLOCKED', {
+              summary,
+              undone: direction === 'undo',
+              why: problems[0].message
+            })
           ]
         };
       }

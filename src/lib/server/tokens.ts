@@ -16,7 +16,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editError, type EditError } from '../ops/errors';
+import { catalogError, editError, type EditError } from '../errors';
 import type { Actor } from '../ops/plan';
 import type { LinkRows } from './storage';
 
@@ -127,7 +127,7 @@ export class ShareLinks {
   ): Promise<{ ok: true; claims: Claims } | { ok: false; error: EditError }> {
     const invalid = (why: string) => ({
       ok: false as const,
-      error: editError('E_TOKEN_INVALID', `this link is not valid: ${why}`)
+      error: catalogError('E_TOKEN_INVALID', { why })
     });
     if (typeof token !== 'string' || token.length > 2048) return invalid('it is not a token');
     const dot = token.indexOf('.');
@@ -156,7 +156,7 @@ export class ShareLinks {
     if (claims.exp <= this.now())
       return {
         ok: false,
-        error: editError('E_TOKEN_EXPIRED', 'this link has expired; ask the owner for a new one')
+        error: catalogError('E_TOKEN_EXPIRED', {})
       };
     // Read from the shared database on every check, never cached: a link revoked on another
     // instance must be refused here at once.
@@ -164,8 +164,7 @@ export class ShareLinks {
     // A signed link the database does not know (a restored backup, another deployment) is
     // refused: the list is the authority on which links exist.
     if (!row) return invalid('it is not known here');
-    if (row.revoked !== null)
-      return { ok: false, error: editError('E_TOKEN_REVOKED', 'the owner revoked this link') };
+    if (row.revoked !== null) return { ok: false, error: catalogError('E_TOKEN_REVOKED', {}) };
     return { ok: true, claims };
   }
 

@@ -12,13 +12,13 @@ export const POST: RequestHandler = async ({ request }) => {
   if (read instanceof Response) return read;
   const body = read.body;
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    return errorAnswer(400, [
+    return errorAnswer([
       editError(
         'E_FIELD_TYPE',
         'send {"template": NAME} or {"file": APP_FILE}, with an optional "title"'
       )
     ]);
   const created = await studioServer().create(body as Record<string, unknown>);
-  if (!created.ok) return errorAnswer(422, created.errors);
+  if (!created.ok) return errorAnswer(created.errors);
   return json({ id: created.app.id, app: created.app }, { status: 201 });
 };

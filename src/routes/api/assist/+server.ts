@@ -4,7 +4,7 @@
  * `event: done`). The assistant acts with the asker's rights (a share link's token, as for every
  * call); nothing is applied here: see `/api/assist/apply`.
  */
-import { editError } from '$lib/ops/errors';
+import { catalogError, editError } from '$lib/errors';
 import { assistTurn } from '$lib/server/assist';
 import { actorOf, errorAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -16,16 +16,19 @@ export const POST: RequestHandler = async ({ request }) => {
   if (read instanceof Response) return read;
   const body = (read.body ?? {}) as Record<string, unknown>;
   if (typeof body.appId !== 'string')
-    return errorAnswer(422, [
-      editError('E_FIELD_MISSING', 'appId is required', { path: '/appId' })
+    return errorAnswer([
+      catalogError('E_FIELD_MISSING', { owner: 'the request', field: 'appId' }, { path: '/appId' })
     ]);
   if (typeof body.message !== 'string' || body.message.trim() === '')
-    return errorAnswer(422, [
+    return errorAnswer([
       editError('E_FIELD_MISSING', 'say what to change in `message`', { path: '/message' })
     ]);
   if (body.message.length > MAX_MESSAGE)
-    return errorAnswer(413, [
-      editError('E_BATCH_TOO_LARGE', `a request is at most ${MAX_MESSAGE} characters`)
+    return errorAnswer([
+      catalogError('E_BATCH_TOO_LARGE', {
+        what: 'the message',
+        limit: `${MAX_MESSAGE} characters`
+      })
     ]);
   const session = await sessionFor(body.appId);
   if (session instanceof Response) return session;

@@ -12,7 +12,7 @@ import {
   sessionFor
 } from '$lib/server/http';
 import { studioServer } from '$lib/server/studio';
-import { editError } from '$lib/ops/errors';
+import { catalogError } from '$lib/errors';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
@@ -28,8 +28,12 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
   if (read instanceof Response) return read;
   const { title, sv } = read.body as { title?: unknown; sv?: unknown };
   if (typeof title !== 'string' || title.trim() === '')
-    return errorAnswer(422, [
-      editError('E_FIELD_VALUE', 'a title must be a non-empty string', { path: '/title' })
+    return errorAnswer([
+      catalogError(
+        'E_FIELD_VALUE',
+        { field: 'a title', allowed: 'a non-empty string' },
+        { path: '/title' }
+      )
     ]);
   const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;

@@ -4,7 +4,7 @@
  * again against the app as it is now; a conflict or an op that needs a left-out one is a 422
  * with the coded errors, and nothing is applied.
  */
-import { editError } from '$lib/ops/errors';
+import { catalogError } from '$lib/errors';
 import { applyProposal } from '$lib/server/assist';
 import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -14,8 +14,8 @@ export const POST: RequestHandler = async ({ request }) => {
   if (read instanceof Response) return read;
   const body = (read.body ?? {}) as Record<string, unknown>;
   if (typeof body.appId !== 'string')
-    return errorAnswer(422, [
-      editError('E_FIELD_MISSING', 'appId is required', { path: '/appId' })
+    return errorAnswer([
+      catalogError('E_FIELD_MISSING', { owner: 'the request', field: 'appId' }, { path: '/appId' })
     ]);
   const session = await sessionFor(body.appId);
   if (session instanceof Response) return session;

@@ -24,7 +24,8 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const session = await sessionFor(params.id);
   if (session instanceof Response) return session;
   const answer = componentSource(session.model, url.searchParams.get('component'));
-  return answer.ok ? json(answer) : errorAnswer(404, answer.errors);
+  // The component is named in the URL: not there is a 404 (in a batch the same code is a 422).
+  return answer.ok ? json(answer) : errorAnswer(answer.errors, 404);
 };
 
 export const POST: RequestHandler = async ({ params, request, url }) => {
@@ -34,18 +35,18 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   if (read instanceof Response) return read;
   const body = (read.body ?? {}) as { component?: unknown; source?: unknown; sv?: unknown };
   if (typeof body.source !== 'string')
-    return errorAnswer(400, [
+    return errorAnswer([
       editError('E_FIELD_TYPE', 'the request needs the component’s text as a string “source”', {
         path: '/source'
       })
     ]);
   if (body.component !== undefined && typeof body.component !== 'string')
-    return errorAnswer(400, [
+    return errorAnswer([
       editError('E_FIELD_TYPE', '“component” must be a component’s name', { path: '/component' })
     ]);
   const source = body.source;
   const translated = translateCode(session.model, source, body.component);
-  if (!translated.ok) return errorAnswer(422, translated.errors);
+  if (!translated.ok) return errorAnswer(translated.errors);
   if (url.searchParams.get('dryRun') === '1') return json(translated);
 
   const actor = await actorOf(request, params.id);

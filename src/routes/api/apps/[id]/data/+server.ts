@@ -31,13 +31,13 @@ export const POST: RequestHandler = async ({ params, request }) => {
   if (read instanceof Response) return read;
   const { prev, next, sv } = read.body as { prev?: unknown; next?: unknown; sv?: unknown };
   if (!isRecord(prev) || !isRecord(next))
-    return errorAnswer(400, [
+    return errorAnswer([
       editError('E_FIELD_TYPE', '"prev" and "next" must be objects of state field → value')
     ]);
   // `JSON.parse` keeps a key `__proto__` as an own key; the next copy by assignment would make it
   // a prototype (as lib0 does when the value is stored), so such data never gets that far.
   const impure = notPlain({ prev, next });
-  if (impure) return errorAnswer(400, [impure]);
+  if (impure) return errorAnswer([impure]);
   const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.writeData(actor, prev, next);

@@ -45,7 +45,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
     role,
     typeof seconds === 'number' ? seconds * 1000 : seconds
   );
-  if (!made.ok) return errorAnswer(422, [made.error]);
+  if (!made.ok) return errorAnswer([made.error]);
   const link = new URL(`/apps/${params.id}`, linkOrigin(request));
   link.searchParams.set('token', made.token);
   return json(

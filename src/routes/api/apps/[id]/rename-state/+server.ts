@@ -15,11 +15,11 @@ export const POST: RequestHandler = async ({ params, request }) => {
   if (read instanceof Response) return read;
   const { component, from, to, sv } = (read.body ?? {}) as Record<string, unknown>;
   if (typeof component !== 'string' || typeof from !== 'string' || typeof to !== 'string')
-    return errorAnswer(400, [
+    return errorAnswer([
       editError('E_FIELD_TYPE', 'send {"component": NAME, "from": FIELD, "to": NEW_NAME}')
     ]);
   const batch = renameStateBatch(session.model, component, from, to);
-  if (!batch.ok) return errorAnswer(422, batch.errors);
+  if (!batch.ok) return errorAnswer(batch.errors);
   const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, batch.ops, { source: 'visual' });

@@ -9,7 +9,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
   const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
   if (!(await studioServer().store.restore(params.id)))
-    return errorAnswer(404, [
+    return errorAnswer([
       editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to restore`)
     ]);
   return json({ ok: true, app: await studioServer().store.get(params.id) });

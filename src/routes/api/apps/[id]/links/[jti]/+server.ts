@@ -11,8 +11,10 @@ export const DELETE: RequestHandler = async ({ params, request }) => {
   const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
   if (!(await studioServer().revokeLink(params.id, params.jti)))
-    return errorAnswer(404, [
-      editError('E_TOKEN_INVALID', `the app has no live link “${params.jti}” to revoke`)
-    ]);
+    // The link is named in the URL: one that is not there is a 404, not a bad token's 401.
+    return errorAnswer(
+      [editError('E_TOKEN_INVALID', `the app has no live link “${params.jti}” to revoke`)],
+      404
+    );
   return json({ ok: true });
 };
