@@ -5,7 +5,7 @@
  * Model → file → model keeps every id, prop, state field and datum.
  */
 import { generateNKeysBetween } from 'fractional-indexing';
-import { editError, type EditError } from '../ops/errors';
+import { editError, type EditError } from '../errors';
 import { appFileValidator, describeAjvError } from '../schema/validators';
 import { validateModel } from './validate';
 import { tooDeepAt } from '../schema/depth';

@@ -43,7 +43,7 @@
  */
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
-import { editError, type EditError } from '../ops/errors';
+import { editError, type EditError } from '../errors';
 import { docRoots } from './ydoc';
 
 type DeleteSet = Y.Snapshot['ds'];

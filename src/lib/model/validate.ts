@@ -3,7 +3,7 @@
  * keeps these rules op by op; this check is for models that did not come through the planner
  * (app files, tests' invariants) and reports every break as a coded error with a path.
  */
-import { editError, type EditError } from '../ops/errors';
+import { editError, type EditError } from '../errors';
 import { acceptsChildren, ELEMENTS } from '../schema/elements';
 import { checkProp, type PropContext } from '../schema/props';
 import { checkValue } from '../schema/statetype';
