@@ -1,0 +1,106 @@
+/**
+ * Changes this browser writes to its replica itself (issue 13), with this person's origin: the
+ * local-first batches that cannot change what any code does, every batch while offline, the app
+ * data its handlers produce, and my undo while offline. The provider sends them on; the server judges them like any peer's update.
+ */
+import * as Y from 'yjs';
+import type { AppModel, JsonValue } from '../model/types';
+import { undoScope } from '../model/ydoc';
+import { commitPlanned, type EditOrigin, type EditSource } from '../ops/write';
+import { renderSafe } from '../ops/render-safe';
+import { networkErrors } from '../code/network';
+import { commitData } from '../runtime/live';
+import { refused, type Outcome } from './change-client.svelte';
+
+/** Plans batches here and writes them into the replica, and undoes them while offline. */
+export class LocalEdits {
+  /**
+   * My undo while offline (issue 13): the steps I made here since the connection went, one per
+   * batch or data write, each taking back only what my origin wrote. Online, undo is the server's
+   * (its stacks hold my steps from every door); this one starts empty at each disconnect, so it
+   * never takes back a step the server already undid.
+   */
+  private offlineUndo: Y.UndoManager | null = null;
+
+  /** `notify`: a toast saying what happened here, or why it could not. */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly origin: EditOrigin,
+    private readonly notify: (kind: 'info' | 'error', text: string, code?: string) => void
+  ) {}
+
+  /** Starts keeping my steps for offline undo; `counts` hears the stacks' sizes as they change. */
+  keepUndo(counts: (undo: number, redo: number) => void): void {
+    const manager = new Y.UndoManager(undoScope(this.doc), {
+      // Yjs' own set of origins, read by Yjs only: nothing here is reactive.
+      trackedOrigins: new Set([this.origin]),
+      captureTimeout: 0
+    });
+    const report = () => counts(manager.undoStack.length, manager.redoStack.length);
+    manager.on('stack-item-added', report);
+    manager.on('stack-item-popped', report);
+    this.offlineUndo = manager;
+  }
+
+  /** Starts offline undo afresh (the connection went or came back: see `offlineUndo`). */
+  clearUndo(): void {
+    this.offlineUndo?.clear();
+  }
+
+  /**
+   * Local first: a batch that cannot change what any code does (literal props of built-in
+   * elements, moves, removals, new built-in elements; ops/render-safe.ts) needs no compiler and
+   * no dry run, only the planner (schemas, places, handler parameters) and the network rule for
+   * addresses, which run here; so it is written to `model`'s replica at once. Null: not such a
+   * batch, or it did not plan here (the server then gives the answer).
+   */
+  writeRenderSafe(model: AppModel, ops: readonly unknown[], source: EditSource): Outcome | null {
+    if (!renderSafe(model, ops)) return null;
+    // The title is also the app list's: a rename goes through the op route, whose answer comes
+    // once it is stored, so the home page a person goes back to shows the new name.
+    if (ops.some((op) => (op as { op?: unknown }).op === 'setMeta')) return null;
+    const result = commitPlanned(this.doc, ops, this.origin, {
+      source,
+      verify: (next, touched) => [...touched].flatMap((id) => networkErrors(next, id))
+    });
+    if (!result.ok) return null;
+    return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+  }
+
+  /** Plans and writes a batch in this browser (offline); it syncs when the connection is back. */
+  write(ops: readonly unknown[], source: EditSource): Outcome {
+    const result = commitPlanned(this.doc, ops, this.origin, { source });
+    if (!result.ok) return { ok: false, errors: result.errors };
+    this.notify('info', 'Saved in this browser; it syncs when the connection is back.');
+    return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+  }
+
+  /** Writes the app data the app's handlers produced in Use mode (one step of my undo). */
+  writeData(prev: Record<string, JsonValue>, next: Record<string, JsonValue>): void {
+    commitData(this.doc, prev, next, this.origin);
+  }
+
+  /** Offline: undoes or redoes my last step made here since the connection went. */
+  step(which: 'undo' | 'redo'): Outcome {
+    const manager = this.offlineUndo;
+    const stack = which === 'undo' ? manager?.undoStack : manager?.redoStack;
+    if (!manager || !stack || stack.length === 0)
+      return this.needsConnection(
+        which === 'undo' ? 'Undoing a step made before going offline' : 'Redo'
+      );
+    if (which === 'undo') manager.undo();
+    else manager.redo();
+    this.notify(
+      'info',
+      `${which === 'undo' ? 'Undid' : 'Redid'} in this browser; it syncs when the connection is back.`
+    );
+    return { ok: true, summary: null, idMap: {} };
+  }
+
+  /** Refuses `what` while offline, with a toast: it needs the server. */
+  needsConnection(what: string): Outcome {
+    const message = `${what} needs the connection to the server; it is back soon.`;
+    this.notify('error', message, 'E_OFFLINE');
+    return refused('E_OFFLINE', message);
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The model and the history log read from the studio's replica, for the panels to draw, and
+ * who hears of each change of the model (the canvas draws it before the sandbox has run it).
+ * Each read hands the panels the previous objects wherever nothing changed (./share.ts).
+ */
+import * as Y from 'yjs';
+import { currentModel } from '../model/store';
+import { docRoots } from '../model/ydoc';
+import type { AppModel } from '../model/types';
+import type { HistoryEntry } from '../ops/write';
+import { shareUnchanged } from './share';
+
+/** A change of the replica's model, to draw before the sandbox has run it (`Studio.onModelChange`). */
+export interface ModelChange {
+  readonly before: AppModel;
+  readonly after: AppModel;
+  /** The browser gate's sequence of the write: a compiled app includes it once `includes`. */
+  readonly seq: number;
+}
+
+/** The replica as the panels read it. */
+export class ReplicaModel {
+  /** The current model of the replica. */
+  model = $state.raw<AppModel>(null as unknown as AppModel);
+  /** The history log of the app, oldest first. */
+  history = $state.raw<readonly HistoryEntry[]>([]);
+  /** Set while an update from an HTTP answer is applied (whoever applies it reads it after). */
+  receiving = false;
+  /** The snapshot of the replica `model` was made from (see `read`). */
+  private modelRead: AppModel | null = null;
+  /**
+   * Who draws each change of the model before the sandbox answers (./view-patch.ts): the model
+   * before and after, and the gate sequence of the write.
+   */
+  // Listeners, called by hand: nothing reads the set reactively.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  private readonly listeners = new Set<(change: ModelChange) => void>();
+
+  /** `sequence`: the browser gate's sequence of the last write, null without a gate. */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly sequence: () => number | null
+  ) {}
+
+  /** Reads the model and the history from the replica again. */
+  read(): void {
+    const next = currentModel(this.doc).model;
+    // The replica's model is read afresh after every answer; handing the panels the previous
+    // objects wherever nothing changed lets Svelte skip every outline row and canvas part that
+    // reads them (a derived whose value is the same object does not wake its readers). The
+    // same snapshot again (nothing changed since) is the model as it is.
+    if (next !== this.modelRead)
+      this.model =
+        this.model && this.modelRead
+          ? shareUnchanged(this.model, next, this.modelRead)
+          : this.model
+            ? shareUnchanged(this.model, next)
+            : next;
+    this.modelRead = next;
+    this.history = docRoots(this.doc).history.toArray() as HistoryEntry[];
+  }
+
+  /** Applies `update`, which the server sent in an answer, as `origin` (see `receiving`). */
+  receive(update: Uint8Array, origin: unknown): void {
+    this.receiving = true;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.receiving = false;
+    }
+  }
+
+  /** Calls `listener` with each change of the model (see `Studio.onModelChange`). */
+  onChange(listener: (change: ModelChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells the listeners that the model moved on from `before` (nothing without a gate). */
+  changed(before: AppModel): void {
+    const seq = this.sequence();
+    if (before === this.model || seq === null) return;
+    const change: ModelChange = { before, after: this.model, seq };
+    for (const listener of this.listeners) listener(change);
+  }
+}
