@@ -1,8 +1,8 @@
 /**
  * The JSX form: one component as a TypeScript module a person or the AI reads and edits, every
  * element carrying its id. Built as a Babel AST (@babel/types) and printed by a small layout pass
- * that lets @babel/generator print every leaf (names, literals, function heads) and decides only
- * where lines break, so the same model always gives the same text. Props print in their element
+ * (jsx-layout.ts) that lets @babel/generator print every leaf (names, literals, function heads)
+ * and decides only where lines break, so the same model always gives the same text. Props print in their element
  * schema's order (the model's key order is an accident of edit history).
  *
  * Code is shown as it is stored. Expressions and handler bodies are parsed into the AST, but
@@ -15,7 +15,6 @@
  * as it is too: the text then does not parse either, and importing it reports E_SYNTAX at that
  * very spot, instead of the code tab hiding the problem or changing what the code means.
  */
-import generateModule from '@babel/generator';
 import { parse, parseExpression } from '@babel/parser';
 import * as t from '@babel/types';
 import { elementSchema } from '../schema/elements';
@@ -30,12 +29,10 @@ import {
   type PropValue,
   type StateType
 } from '../model/types';
+import { printStatement } from './jsx-layout';
+import { keyOf, literalNode, readLiteral } from './jsx-literal';
 
-const generate = generateModule as unknown as (node: t.Node) => { code: string };
-
-/** Lines longer than this break: objects and types over several lines, attributes one per line. */
-const WIDTH = 100;
-const INDENT = '  ';
+export { literalKey, literalNode, readLiteral } from './jsx-literal';
 
 /** The JSX form of one component (text ending with a newline); empty for an unknown id. */
 export function componentJsx(model: AppModel, componentId: string): string {
@@ -198,10 +195,6 @@ function memberOf(key: string, type: StateType): t.TSPropertySignature {
 }
 
 /** A property key: a bare name when it is one, else a string. */
-function keyOf(key: string): t.Identifier | t.StringLiteral {
-  return t.isValidIdentifier(key, false) ? t.identifier(key) : t.stringLiteral(key);
-}
-
 /** A state type as a TypeScript type: `number`, `T[]`, `{ a: T }`, `"x" | "y"`, `T | null`. */
 export function typeNode(type: StateType): t.TSType {
   if (type === 'number') return t.tsNumberKeyword();
@@ -228,28 +221,6 @@ function constOf(name: string, type: string | null, value: JsonValue): t.Variabl
   const id = t.identifier(name);
   if (type) id.typeAnnotation = t.tsTypeAnnotation(t.tsTypeReference(t.identifier(type)));
   return t.variableDeclaration('const', [t.variableDeclarator(id, literalNode(value))]);
-}
-
-/** A JSON value as an expression. */
-export function literalNode(value: JsonValue): t.Expression {
-  if (value === null) return t.nullLiteral();
-  if (typeof value === 'string') return t.stringLiteral(value);
-  if (typeof value === 'boolean') return t.booleanLiteral(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return t.identifier(Number.isNaN(value) ? 'NaN' : 'Infinity');
-    return value < 0 || Object.is(value, -0)
-      ? t.unaryExpression('-', t.numericLiteral(-value))
-      : t.numericLiteral(value);
-  }
-  if (Array.isArray(value)) return t.arrayExpression(value.map(literalNode));
-  return t.objectExpression(
-    Object.entries(value).map(([k, v]) =>
-      // `__proto__: v` in an object literal sets the prototype; a computed key makes a field.
-      k === '__proto__'
-        ? t.objectProperty(t.stringLiteral(k), literalNode(v), true)
-        : t.objectProperty(keyOf(k), literalNode(v))
-    )
-  );
 }
 
 function elementOf(model: AppModel, node: NodeRecord, code: WeakMap<t.Node, string>): t.JSXElement {
@@ -335,240 +306,4 @@ function attributeOf(
     t.jsxIdentifier(name),
     t.jsxExpressionContainer(literalNode(value as JsonValue))
   );
-}
-
-/**
- * The JSON value an expression spells (strings, numbers, negative numbers, booleans, null, and
- * lists and objects of those), or undefined when it is anything else. Parentheses do not count.
- */
-export function readLiteral(node: t.Node): JsonValue | undefined {
-  if (t.isStringLiteral(node) || t.isNumericLiteral(node) || t.isBooleanLiteral(node))
-    return node.value;
-  if (t.isNullLiteral(node)) return null;
-  if (t.isUnaryExpression(node) && node.operator === '-' && t.isNumericLiteral(node.argument))
-    return -node.argument.value;
-  if (t.isArrayExpression(node)) {
-    const out: JsonValue[] = [];
-    for (const e of node.elements) {
-      const v = e ? readLiteral(e) : undefined;
-      if (v === undefined) return undefined;
-      out.push(v);
-    }
-    return out;
-  }
-  if (t.isObjectExpression(node)) {
-    const entries: [string, JsonValue][] = [];
-    for (const p of node.properties) {
-      if (!t.isObjectProperty(p) || p.shorthand) return undefined;
-      const key = literalKey(p.key, p.computed);
-      const v = readLiteral(p.value);
-      if (key === undefined || v === undefined) return undefined;
-      // `__proto__: x` (not computed) sets the prototype in JavaScript: it spells no field.
-      if (key === '__proto__' && !p.computed) return undefined;
-      entries.push([key, v]);
-    }
-    // fromEntries defines own fields, so even a "__proto__" key stays a plain field.
-    return Object.fromEntries(entries);
-  }
-  return undefined;
-}
-
-/** A property key as a string, or undefined when it is computed from something other than a string. */
-export function literalKey(key: t.Node, computed: boolean): string | undefined {
-  if (t.isStringLiteral(key)) return key.value;
-  if (computed) return undefined;
-  if (t.isIdentifier(key)) return key.name;
-  if (t.isNumericLiteral(key)) return String(key.value);
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The layout pass: where lines break. Leaves are printed by @babel/generator.
-
-function printStatement(node: t.Statement, code: WeakMap<t.Node, string>): string {
-  if (t.isTSInterfaceDeclaration(node)) {
-    const members = node.body.body as t.TSPropertySignature[];
-    if (members.length === 0) return `interface ${node.id.name} {}`;
-    const lines = members.map((m) => `${INDENT}${member(m, 1)};`);
-    return [`interface ${node.id.name} {`, ...lines, '}'].join('\n');
-  }
-  if (t.isVariableDeclaration(node)) {
-    const decl = node.declarations[0];
-    const head = generate(t.variableDeclaration('const', [t.variableDeclarator(decl.id)])).code;
-    // The top-level objects (state, defaultProps, capabilities) always list one field a line.
-    return `${head.replace(/;$/, '')} = ${value(decl.init as t.Expression, 0, 0, 1, true)};`;
-  }
-  if (t.isFunctionDeclaration(node)) {
-    const head = functionHead(node);
-    const body = code.get(node.body) ?? '';
-    if (body === '') return `${head}{}`;
-    return `${head}{\n${indentLines(body, INDENT)}\n}`;
-  }
-  if (t.isExportDefaultDeclaration(node)) {
-    const fn = node.declaration as t.FunctionDeclaration;
-    const view = (fn.body.body[0] as t.ReturnStatement).argument as t.JSXElement;
-    const lines = element(view, 2, code);
-    return `export default ${functionHead(fn)}{\n${INDENT}return (\n${lines.join('\n')}\n${INDENT});\n}`;
-  }
-  return generate(node).code;
-}
-
-/** `function name(params) ` as the generator prints it, without the body. */
-function functionHead(node: t.FunctionDeclaration): string {
-  const empty = t.functionDeclaration(node.id, node.params, t.blockStatement([]));
-  return generate(empty).code.replace(/\{\}$/, '');
-}
-
-function indentLines(text: string, pad: string): string {
-  return text
-    .split('\n')
-    .map((line) => (line === '' ? '' : pad + line))
-    .join('\n');
-}
-
-function keyText(key: t.Node, computed = false): string {
-  const text = generate(key).code;
-  return computed ? `[${text}]` : text;
-}
-
-/** One member of an interface or type literal, `name: type`, at nesting `depth`. */
-function member(m: t.TSPropertySignature, depth: number): string {
-  const prefix = `${keyText(m.key)}: `;
-  return prefix + type(m.typeAnnotation!.typeAnnotation, depth, depth * 2 + prefix.length, 1);
-}
-
-/** A type, on one line when it fits in the width from column `col` (with `tail` characters after it). */
-function type(node: t.TSType, depth: number, col: number, tail: number): string {
-  const flat = flatType(node);
-  if (col + flat.length + tail <= WIDTH || !containsTypeLiteral(node)) return flat;
-  if (t.isTSArrayType(node)) {
-    const inner = type(node.elementType, depth, col, tail + 2);
-    return t.isTSUnionType(node.elementType) ? `(${inner})[]` : `${inner}[]`;
-  }
-  if (t.isTSUnionType(node)) {
-    return node.types.map((m) => type(m, depth, col, tail)).join(' | ');
-  }
-  if (t.isTSTypeLiteral(node)) {
-    const pad = INDENT.repeat(depth + 1);
-    const lines = (node.members as t.TSPropertySignature[]).map(
-      (m) => `${pad}${member(m, depth + 1)};`
-    );
-    return `{\n${lines.join('\n')}\n${INDENT.repeat(depth)}}`;
-  }
-  return flat;
-}
-
-function containsTypeLiteral(node: t.TSType): boolean {
-  if (t.isTSTypeLiteral(node)) return node.members.length > 0;
-  if (t.isTSArrayType(node)) return containsTypeLiteral(node.elementType);
-  if (t.isTSUnionType(node)) return node.types.some(containsTypeLiteral);
-  return false;
-}
-
-function flatType(node: t.TSType): string {
-  if (t.isTSArrayType(node)) {
-    const inner = flatType(node.elementType);
-    // A union needs parentheses before `[]`, or the brackets bind to its last member.
-    return t.isTSUnionType(node.elementType) ? `(${inner})[]` : `${inner}[]`;
-  }
-  if (t.isTSUnionType(node)) return node.types.map(flatType).join(' | ');
-  if (t.isTSTypeLiteral(node)) {
-    const members = (node.members as t.TSPropertySignature[]).map(
-      (m) => `${keyText(m.key)}: ${flatType(m.typeAnnotation!.typeAnnotation)}`
-    );
-    return members.length === 0 ? '{}' : `{ ${members.join('; ')} }`;
-  }
-  return generate(node).code;
-}
-
-/**
- * A literal expression (objects, arrays, leaves), on one line when it fits from column `col`
- * with `tail` characters after it; else one element a line, with trailing commas.
- */
-function value(node: t.Expression, depth: number, col: number, tail: number, open = false): string {
-  const isObject = t.isObjectExpression(node);
-  const isArray = t.isArrayExpression(node);
-  if (!isObject && !isArray) return generate(node).code;
-  const items = isObject ? node.properties : node.elements;
-  if (items.length === 0) return isObject ? '{}' : '[]';
-  const flat = flatValue(node);
-  if (!open && col + flat.length + tail <= WIDTH) return flat;
-  const pad = INDENT.repeat(depth + 1);
-  const lines = items.map((item) => {
-    if (t.isObjectProperty(item)) {
-      const prefix = `${keyText(item.key, item.computed)}: `;
-      const start = pad.length + prefix.length;
-      return `${pad}${prefix}${value(item.value as t.Expression, depth + 1, start, 1)},`;
-    }
-    return `${pad}${value(item as t.Expression, depth + 1, pad.length, 1)},`;
-  });
-  const [l, r] = isObject ? ['{', '}'] : ['[', ']'];
-  return `${l}\n${lines.join('\n')}\n${INDENT.repeat(depth)}${r}`;
-}
-
-function flatValue(node: t.Expression): string {
-  if (t.isObjectExpression(node)) {
-    if (node.properties.length === 0) return '{}';
-    const fields = (node.properties as t.ObjectProperty[]).map(
-      (p) => `${keyText(p.key, p.computed)}: ${flatValue(p.value as t.Expression)}`
-    );
-    return `{ ${fields.join(', ')} }`;
-  }
-  if (t.isArrayExpression(node))
-    return `[${node.elements.map((e) => flatValue(e as t.Expression)).join(', ')}]`;
-  return generate(node).code;
-}
-
-/** An element and its children as lines at nesting `depth`: attributes on the tag's line unless too long. */
-function element(node: t.JSXElement, depth: number, code: WeakMap<t.Node, string>): string[] {
-  const pad = INDENT.repeat(depth);
-  const open = node.openingElement;
-  const name = generate(open.name).code;
-  const end = node.children.length === 0 ? ' />' : '>';
-  const attrs = (open.attributes as t.JSXAttribute[]).map((a) =>
-    attribute(a, depth, pad.length, code)
-  );
-  const flat = `${pad}<${name} ${attrs.join(' ')}${end}`;
-  const lines: string[] = [];
-  if (flat.length <= WIDTH && !flat.includes('\n')) lines.push(flat);
-  else {
-    const inner = INDENT.repeat(depth + 1);
-    lines.push(`${pad}<${name}`);
-    for (const a of open.attributes as t.JSXAttribute[])
-      lines.push(inner + attribute(a, depth + 1, inner.length, code));
-    lines.push(pad + end.trim());
-  }
-  if (node.children.length === 0) return lines;
-  for (const child of node.children) lines.push(...element(child as t.JSXElement, depth + 1, code));
-  lines.push(`${pad}</${name}>`);
-  return lines;
-}
-
-function attribute(
-  node: t.JSXAttribute,
-  depth: number,
-  col: number,
-  code: WeakMap<t.Node, string>
-): string {
-  const name = generate(node.name).code;
-  const v = node.value;
-  if (!t.isJSXExpressionContainer(v)) return generate(node).code;
-  const source = code.get(v);
-  if (source !== undefined) {
-    // A line comment at the end would swallow the closing brace: end the line first.
-    return `${name}={${source}${endsInLineComment(source) ? '\n' + INDENT.repeat(depth) : ''}}`;
-  }
-  const prefix = `${name}={`;
-  return `${prefix}${value(v.expression as t.Expression, depth, col + prefix.length, 1)}}`;
-}
-
-function endsInLineComment(source: string): boolean {
-  const last = source.slice(source.lastIndexOf('\n') + 1);
-  if (!last.includes('//')) return false;
-  try {
-    parseExpression(`(${source})`, { sourceType: 'script' });
-    return false;
-  } catch {
-    return true;
-  }
 }

@@ -11,130 +11,16 @@
  */
 import traverse, { type NodePath, type Visitor } from '@babel/traverse';
 import * as t from '@babel/types';
-import { editError, type EditError, type ErrorCode } from '../ops/errors';
-import { codeFrame } from './frame';
-import { unitPath } from './parse';
-import { unitLabel, type CodeUnit, type HandlerUnit, type HandlerUse } from './units';
+import type { EditError, ErrorCode } from '../ops/errors';
+import { checkDeclaredName, checkFreeName } from './policy-identifier';
+import { checkMember, staticKey } from './policy-member';
+import { MESSAGES } from './policy-messages';
+import { FORBIDDEN_MEMBERS } from './policy-names';
+import { placeAt, reporter, type Place, type Report } from './policy-report';
+import { checkWrite } from './policy-write';
+import { unitLabel, type CodeUnit, type HandlerUnit } from './units';
 
-/** How app code may use one safe global. */
-export interface SafeGlobal {
-  /** Whether the name may stand alone: called (`String(x)`), passed (`xs.map(Number)`) or read (`NaN`). */
-  readonly bare: boolean;
-  /** The members app code may read as `Name.member` (or `Name['member']`); any other is refused. */
-  readonly members: readonly string[];
-}
-
-const NO_MEMBERS: readonly string[] = [];
-const fn = (members: readonly string[] = NO_MEMBERS): SafeGlobal => ({ bare: true, members });
-const namespace = (members: readonly string[]): SafeGlobal => ({ bare: false, members });
-
-/**
- * The globals app code may use besides the names of its context, and how. `Math`, `JSON`,
- * `Object` and `Array` are reachable only through the members listed: passing the namespace
- * itself around (`const M = Math`) would let a later `M.random` or `O.defineProperty` slip past
- * the member check. `Math` has every member except `random` (randomness is a capability).
- */
-export const SAFE_GLOBALS: Readonly<Record<string, SafeGlobal>> = Object.freeze({
-  // prettier-ignore
-  Math: namespace([
-    'abs', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atan2', 'atanh', 'cbrt', 'ceil', 'clz32',
-    'cos', 'cosh', 'exp', 'expm1', 'floor', 'fround', 'hypot', 'imul', 'log', 'log10', 'log1p',
-    'log2', 'max', 'min', 'pow', 'round', 'sign', 'sin', 'sinh', 'sqrt', 'tan', 'tanh', 'trunc',
-    'E', 'LN10', 'LN2', 'LOG10E', 'LOG2E', 'PI', 'SQRT1_2', 'SQRT2'
-  ]),
-  JSON: namespace(['parse', 'stringify']),
-  Object: namespace(['keys', 'values', 'entries', 'fromEntries', 'assign']),
-  Array: namespace(['isArray', 'from', 'of']),
-  String: fn(['fromCharCode', 'fromCodePoint', 'raw']),
-  // prettier-ignore
-  Number: fn([
-    'isInteger', 'isFinite', 'isNaN', 'isSafeInteger', 'parseFloat', 'parseInt', 'EPSILON',
-    'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER', 'MAX_VALUE', 'MIN_VALUE', 'POSITIVE_INFINITY',
-    'NEGATIVE_INFINITY', 'NaN'
-  ]),
-  Boolean: fn(),
-  parseInt: fn(),
-  parseFloat: fn(),
-  isNaN: fn(),
-  isFinite: fn(),
-  encodeURIComponent: fn(),
-  decodeURIComponent: fn(),
-  Infinity: fn(),
-  NaN: fn(),
-  undefined: fn()
-});
-
-// Lookups go through Maps and Sets, never `name in object`: a free name `constructor` or
-// `toString` must not be found on Object.prototype and pass as a safe global.
-const SAFE = new Map(Object.entries(SAFE_GLOBALS));
-
-/**
- * Members no code may read, statically or as a string or template key: they lead from any
- * value to the Function constructor (`.constructor`), to the prototypes every object shares
- * (`.prototype`, `.__proto__`: prototype pollution), to accessor definitions (`__defineGetter__`
- * and kin) or to other functions' internals (`caller`, `callee`, `arguments`).
- */
-const FORBIDDEN_MEMBERS = new Map<string, string>([
-  ['constructor', 'it leads to the Function constructor, which turns text into code'],
-  ['prototype', 'it reaches the prototypes every object shares'],
-  ['__proto__', 'it reaches the prototypes every object shares'],
-  ['__defineGetter__', 'it defines accessors that run code when a field is read'],
-  ['__defineSetter__', 'it defines accessors that run code when a field is written'],
-  ['__lookupGetter__', 'it reaches the accessors of other objects'],
-  ['__lookupSetter__', 'it reaches the accessors of other objects'],
-  ['caller', 'it reaches the internals of other functions'],
-  ['callee', 'it reaches the internals of other functions'],
-  ['arguments', 'it reaches the internals of other functions']
-]);
-
-const CAPABILITY_HINT = {
-  clock: 'ask for the clock capability and use caps.clock.now()',
-  random: 'ask for the random capability and use caps.random.next()',
-  network:
-    "ask for the network capability and use caps.network.getJson(url, 'handlerName'): the response arrives as a call of that handler",
-  log: 'ask for the log capability and use caps.log.info(...)'
-};
-
-/** Why a name that exists in some JavaScript realm is refused, and what to use instead. */
-const REFUSED_GLOBALS = new Map<string, string>();
-const refuseGlobals = (names: string[], why: string) =>
-  names.forEach((n) => REFUSED_GLOBALS.set(n, why));
-refuseGlobals(['Date'], CAPABILITY_HINT.clock);
-refuseGlobals(
-  ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'navigator'],
-  CAPABILITY_HINT.network
-);
-refuseGlobals(['console'], CAPABILITY_HINT.log);
-// prettier-ignore
-refuseGlobals(
-  [
-    'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'setImmediate', 'queueMicrotask',
-    'requestAnimationFrame', 'requestIdleCallback'
-  ],
-  'there are no timers: a handler runs once per event, to the end'
-);
-refuseGlobals(['eval', 'Function'], 'app code cannot turn text into code');
-// prettier-ignore
-refuseGlobals(
-  [
-    'globalThis', 'window', 'self', 'global', 'document', 'frames', 'parent', 'top', 'opener',
-    'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB', 'caches', 'postMessage',
-    'importScripts', 'process', 'require', 'module', 'exports', 'Buffer', 'Deno', 'Bun',
-    'Reflect', 'Proxy', 'Symbol', 'Compartment', 'harden', 'lockdown', 'assert', 'WeakRef',
-    'FinalizationRegistry', 'SharedArrayBuffer', 'Atomics', 'WebAssembly', 'crypto', 'performance'
-  ],
-  'it reaches outside the app or into the internals of the sandbox'
-);
-// prettier-ignore
-refuseGlobals(
-  [
-    'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'Error', 'TypeError', 'RangeError', 'RegExp',
-    'BigInt', 'Intl', 'ArrayBuffer', 'DataView', 'Uint8Array', 'Int32Array', 'Float64Array',
-    'Iterator', 'escape', 'unescape', 'encodeURI', 'decodeURI', 'structuredClone', 'atob', 'btoa',
-    'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams'
-  ],
-  'it is not among the safe globals'
-);
+export { SAFE_GLOBALS, type SafeGlobal } from './policy-names';
 
 /** What a unit may name besides the safe globals, and which component it belongs to. */
 export interface PolicyContext {
@@ -164,77 +50,6 @@ export function policyContext(unit: CodeUnit, componentName: string): PolicyCont
 }
 
 /**
- * Every message the policy gives, in one place. Each says what is wrong and what to do instead,
- * for a person in the studio or the AI in its repair loop.
- */
-const MESSAGES = {
-  this: '`this` has no meaning in app code; use `state`, `props` or `event`',
-  super: '`super` is not available in app code',
-  with: '`with` is not allowed in app code: it hides which names the code reads; name the object in each access',
-  class: 'classes are not allowed in app code; use plain objects and functions',
-  generator: 'generator functions are not allowed in app code; build an array instead',
-  async:
-    'async functions are not allowed in app code: a handler runs to completion on a draft of the state that is committed when it returns, so work after an `await` would be lost',
-  await:
-    '`await` is not allowed in app code: a handler runs to completion and its changes are committed when it returns',
-  debugger: '`debugger` is not allowed in app code; remove it',
-  label: 'labels are not allowed in app code; move the loop into a function and `return` from it',
-  new: '`new` is not allowed in app code; use object and array literals, or `Array.from`',
-  import: 'app code cannot import modules; ask for a capability instead',
-  meta: (text: string) => `\`${text}\` is not available in app code`,
-  accessor: (kind: string) =>
-    `${kind}ters are not allowed in app code: they run code when a field is read or written; use a plain value, or a function you call`,
-  protoKey:
-    '`__proto__` in an object literal sets its prototype and is not available in app code; use a plain field name',
-  forbiddenMember: (key: string, why: string) => `\`${key}\` is not available in app code: ${why}`,
-  unnamedMember: (name: string, example: string) =>
-    `\`${name}[...]\` must name its member, like \`${name}.${example}\``,
-  mathRandom: `\`Math.random\` is not available in app code; ${CAPABILITY_HINT.random}`,
-  member: (name: string, key: string, instead: string) =>
-    `\`${name}.${key}\` is not available in app code; ${instead}`,
-  expressionWrite: (what: string) =>
-    `an expression cannot ${what} anything: it only computes a value; change state in a handler instead`,
-  writeOutside: (verb: string, name?: string) =>
-    `a handler can only ${verb} fields of \`state\` and its own local variables; ` +
-    (name ? `\`${name}\` is neither` : 'start the target at one of them'),
-  writeState: (verb: string) =>
-    `a handler cannot ${verb} \`state\` itself (that would change nothing); change its fields instead (\`state.count = ...\`)`,
-  writeParam: (name: string, where: string) =>
-    `\`${name}\` is the value an Each loop passed in, not part of the state, so changing it is lost; change the state instead: find it in ${where} and change that`,
-  writeProps: '`props` is read-only: they belong to the parent component; change `state` instead',
-  writeEvent: '`event` is read-only; copy what you need into `state`',
-  writeCaps: '`caps` is read-only',
-  shadowsArgument: (name: string) =>
-    `\`${name}\` is already a parameter of every handler here; choose another name for the variable`,
-  runtimeName: (name: string) =>
-    `\`${name}\`: names starting with \`$\` belong to the runtime and are not available in app code; choose another name`,
-  strictName: (name: string) =>
-    `\`${name}\` cannot be used as a name in app code; choose another name`,
-  namespace: (name: string, example: string) =>
-    `\`${name}\` can only be used through its members, like \`${name}.${example}(...)\``,
-  refusedGlobal: (name: string, why: string) => `\`${name}\` is not available in app code; ${why}`,
-  loopNotParam: (name: string) =>
-    `\`${name}\` is a loop variable where this handler is used, but a handler receives loop values only as parameters: add \`${name}\` to its params`,
-  arguments:
-    '`arguments` is not available in app code; give the function named parameters (or `...rest`)',
-  typo: (name: string, near: string) => `\`${name}\` is not defined; did you mean \`${near}\`?`,
-  unknown: (name: string, names: Iterable<string>) =>
-    `\`${name}\` is not defined; app code can use ${[...names].map((n) => `\`${n}\``).join(', ')}, its own variables and the safe globals (${[...SAFE.keys()].join(', ')})`,
-  badParam: (label: string, param: string, why: string) =>
-    `${label} cannot take a parameter \`${param}\`: ${why}; name the loop variable something else`,
-  paramOutsideLoop: (label: string, param: string, use: HandlerUse) => {
-    const around = use.loops.map((l) => `\`${l.as}\``).join(', ');
-    return (
-      `${label} takes \`${param}\`, but ${use.type} ${use.node} uses it (${use.prop}) outside any Each whose \`as\` is \`${param}\`` +
-      (around ? ` (the loops around it give ${around})` : '') +
-      `; move ${use.node} into such an Each, rename the parameter, or remove it and read what you need from \`state\``
-    );
-  },
-  sesToken: (token: string, instead: string) =>
-    `\`${token}\` cannot appear anywhere in app code, not even in a string or comment: the sandbox refuses the whole source; ${instead}`
-};
-
-/**
  * Checks one parsed unit against the policy and returns every violation (deduplicated by code,
  * message and place), each with the unit's path and a code frame pointing at the offending node.
  * An empty list means the unit may go on to the type check.
@@ -245,38 +60,6 @@ export function checkPolicy(unit: CodeUnit, ast: t.File, context: PolicyContext)
   if (unit.kind === 'handler') checkHandlerParams(unit, ast, context.componentName, report);
   traverse(ast, policyVisitor(unit, context, report));
   return report.errors;
-}
-
-interface Place {
-  readonly line: number;
-  readonly column: number;
-}
-
-/** Records one violation at a node or place; `short` labels the caret in the frame. */
-type Report = ((code: ErrorCode, at: t.Node | Place, message: string, short?: string) => void) & {
-  readonly errors: EditError[];
-};
-
-function reporter(unit: CodeUnit, componentName: string): Report {
-  const errors: EditError[] = [];
-  const seen = new Set<string>();
-  const path = unitPath(unit, componentName);
-  const report = (code: ErrorCode, at: t.Node | Place, message: string, short = 'refused') => {
-    const { line, column } = 'type' in at ? (at.loc?.start ?? { line: 1, column: 0 }) : at;
-    const key = `${code}\u0000${message}\u0000${line}:${column}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const frame = codeFrame(unit.source, line, column, short);
-    errors.push(editError(code, message, { path, frame }));
-  };
-  return Object.assign(report, { errors });
-}
-
-function placeAt(source: string, index: number): Place {
-  const before = source.slice(0, index);
-  const line = before.split(/\r\n|\r|\n/).length;
-  const column = index - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1;
-  return { line, column };
 }
 
 /**
@@ -451,17 +234,18 @@ function policyVisitor(unit: CodeUnit, context: PolicyContext, report: Report): 
     },
 
     AssignmentExpression(path) {
-      checkWrite(path.node.left, path, 'assign');
+      checkWrite(unit, report, path.node.left, path, 'assign');
     },
     UpdateExpression(path) {
-      checkWrite(path.node.argument, path, 'change');
+      checkWrite(unit, report, path.node.argument, path, 'change');
     },
     UnaryExpression(path) {
-      if (path.node.operator === 'delete') checkWrite(path.node.argument, path, 'delete');
+      if (path.node.operator === 'delete')
+        checkWrite(unit, report, path.node.argument, path, 'delete');
     },
     'ForInStatement|ForOfStatement'(path) {
       const { left } = path.node as t.ForInStatement | t.ForOfStatement;
-      if (!t.isVariableDeclaration(left)) checkWrite(left, path, 'assign');
+      if (!t.isVariableDeclaration(left)) checkWrite(unit, report, left, path, 'assign');
     },
 
     // In the module form a handler body is the body of a function whose parameters are the
@@ -480,194 +264,4 @@ function policyVisitor(unit: CodeUnit, context: PolicyContext, report: Report): 
     Object.assign(visitor, { [type]: (path: NodePath) => report(code, path.node, message) });
   }
   return visitor;
-
-  /**
-   * Writes. An expression only computes a value: render runs it again and again, so a write
-   * there (to the state, or anywhere) would change data behind the edit path's back. A handler
-   * writes to the state draft and to its own locals; a write to a handler param, `props`,
-   * `event` or `caps` would be lost (they are copies or belong to others) or reach shared
-   * values, and a write to any other name would create or clobber a global.
-   */
-  function checkWrite(target: t.Node, path: NodePath, verb: 'assign' | 'change' | 'delete') {
-    if (!isHandler) {
-      const what = verb === 'change' ? 'increment or decrement' : verb;
-      report('E_POLICY_ASSIGN', path.node, MESSAGES.expressionWrite(what));
-      return;
-    }
-    for (const leaf of writeTargets(target)) {
-      const root = rootOf(leaf);
-      if (t.isThisExpression(root)) continue; // reported as E_POLICY_THIS
-      if (t.isIdentifier(root) && path.scope.getBinding(root.name)) continue; // a local
-      const message = t.isIdentifier(root)
-        ? refusedWrite(root.name, leaf === root, verb)
-        : MESSAGES.writeOutside(verb);
-      if (message) report('E_POLICY_ASSIGN', leaf, message, `cannot ${verb} this`);
-    }
-  }
-
-  function refusedWrite(name: string, whole: boolean, verb: string): string | undefined {
-    if (name === 'state') return whole ? MESSAGES.writeState(verb) : undefined;
-    if (unit.kind === 'handler' && unit.params.includes(name)) {
-      const loop = unit.uses.flatMap((u) => u.loops).find((l) => l.as === name);
-      const where = loop ? `\`${loop.items}\` (for example with \`.find(...)\`)` : '`state`';
-      return MESSAGES.writeParam(name, where);
-    }
-    if (name === 'props') return MESSAGES.writeProps;
-    if (name === 'event') return MESSAGES.writeEvent;
-    if (name === 'caps') return MESSAGES.writeCaps;
-    return MESSAGES.writeOutside(verb, name);
-  }
-}
-
-/** The places a write lands: the target itself, or each leaf of a destructuring pattern. */
-function writeTargets(target: t.Node): t.Node[] {
-  if (t.isObjectPattern(target)) {
-    return target.properties.flatMap((p) =>
-      writeTargets(t.isRestElement(p) ? p.argument : p.value)
-    );
-  }
-  if (t.isArrayPattern(target)) return target.elements.flatMap((e) => (e ? writeTargets(e) : []));
-  if (t.isAssignmentPattern(target)) return writeTargets(target.left);
-  if (t.isRestElement(target)) return writeTargets(target.argument);
-  return [target];
-}
-
-/** The object a member chain starts from: `state` in `state.items.find(f).done`. */
-function rootOf(node: t.Node): t.Node {
-  let at = node;
-  for (;;) {
-    if (t.isMemberExpression(at) || t.isOptionalMemberExpression(at)) at = at.object;
-    else if (t.isCallExpression(at) || t.isOptionalCallExpression(at)) at = at.callee;
-    else return at;
-  }
-}
-
-/** The name a member or property key spells, when it is static: `.x`, `['x']`, `` [`x`] ``. */
-function staticKey(key: t.Node, computed: boolean): string | undefined {
-  if (!computed && t.isIdentifier(key)) return key.name;
-  if (t.isStringLiteral(key)) return key.value;
-  if (t.isTemplateLiteral(key) && key.expressions.length === 0) {
-    return key.quasis[0].value.cooked ?? undefined;
-  }
-  if (t.isNumericLiteral(key)) return String(key.value);
-  return undefined;
-}
-
-/**
- * Members. A forbidden name is refused on any object, as `.name`, `['name']` or `` [`name`] ``
- * (Unicode escapes in identifiers are decoded by the parser, so `\u0063onstructor` is caught
- * too). A member computed at run time (`x['constr' + 'uctor']`) cannot be checked here; it is
- * allowed on purpose: after lockdown every intrinsic is frozen and the Function constructor a
- * compartment hands out evaluates inside that compartment, so it reaches nothing new. Members of
- * the safe namespaces are checked against their lists, and must be named statically.
- */
-function checkMember(
-  path: NodePath<t.MemberExpression | t.OptionalMemberExpression>,
-  report: Report
-): void {
-  const { object, property, computed } = path.node;
-  const key = t.isPrivateName(property) ? undefined : staticKey(property, computed);
-  const why = key === undefined ? undefined : FORBIDDEN_MEMBERS.get(key);
-  if (key !== undefined && why) {
-    report('E_POLICY_MEMBER', property, MESSAGES.forbiddenMember(`.${key}`, why));
-    return;
-  }
-  if (!t.isIdentifier(object) || path.scope.getBinding(object.name)) return;
-  const safe = SAFE.get(object.name);
-  if (!safe) return; // a context name (state, item, ...) or a refused global, reported on its own
-  const name = object.name;
-  if (key === undefined) {
-    report('E_POLICY_MEMBER', property, MESSAGES.unnamedMember(name, safe.members[0] ?? 'name'));
-  } else if (name === 'Math' && key === 'random') {
-    report('E_POLICY_MEMBER', property, MESSAGES.mathRandom);
-  } else if (!safe.members.includes(key)) {
-    const near = closest(key, safe.members);
-    const instead = near
-      ? `did you mean \`${name}.${near}\`?`
-      : safe.members.length
-        ? `the members of \`${name}\` app code may use are ${safe.members.join(', ')}`
-        : `app code may not use members of \`${name}\``;
-    const short = near ? `did you mean \`${near}\`?` : undefined;
-    report('E_POLICY_MEMBER', property, MESSAGES.member(name, key, instead), short);
-  }
-}
-
-/**
- * A declared local. Names starting with `$` are the runtime's (`$guard`, `$each`, ...): a local
- * `$guard` would shadow the loop guard inside the function that declares it and let a loop there
- * run away. `eval` and `arguments` cannot be declared in strict code.
- */
-function checkDeclaredName(node: t.Identifier, report: Report): void {
-  const name = node.name;
-  if (name.startsWith('$')) report('E_POLICY_GLOBAL', node, MESSAGES.runtimeName(name));
-  else if (name === 'eval' || name === 'arguments') {
-    report('E_POLICY_GLOBAL', node, MESSAGES.strictName(name));
-  }
-}
-
-/**
- * A free name (read or written, not declared in the unit). Only the context names and the safe
- * globals exist; anything else is refused, both to keep the realm's powers out (`globalThis`,
- * `Function`, `Date`, ...) and because SES turns an unknown global into `undefined`, so a typo
- * would fail silently at run time instead of here.
- */
-function checkFreeName(
-  path: NodePath<t.Identifier>,
-  names: ReadonlySet<string>,
-  loopOnly: ReadonlySet<string>,
-  report: Report
-): void {
-  const node = path.node;
-  const name = node.name;
-  const refuse = (message: string, short?: string) =>
-    report('E_POLICY_GLOBAL', node, message, short);
-  // `$guard = null` or `$each(...)`: the runtime's globals are not app code's to touch.
-  if (name.startsWith('$')) return refuse(MESSAGES.runtimeName(name));
-  if (names.has(name)) return;
-  const safe = SAFE.get(name);
-  if (safe) {
-    // A namespace passed around as a value escapes its member list (`const M = Math; M.random()`).
-    const parent = path.parent;
-    const isObject =
-      (t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) &&
-      parent.object === node;
-    if (!safe.bare && !isObject) refuse(MESSAGES.namespace(name, safe.members[0]));
-    return;
-  }
-  const why = REFUSED_GLOBALS.get(name);
-  if (why) return refuse(MESSAGES.refusedGlobal(name, why));
-  if (loopOnly.has(name)) return refuse(MESSAGES.loopNotParam(name));
-  if (name === 'arguments') return refuse(MESSAGES.arguments);
-  const near = closest(name, [...names, ...SAFE.keys()]);
-  if (near) refuse(MESSAGES.typo(name, near), `did you mean \`${near}\`?`);
-  else refuse(MESSAGES.unknown(name, names), 'not defined');
-}
-
-/** The candidate nearest to `name` by edit distance (case-insensitive), if it is close enough. */
-function closest(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = name.length <= 4 ? 1 : 2;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  for (const candidate of candidates) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-/** Levenshtein distance, with an adjacent swap counting as one edit (`sate`/`stae` → `state`). */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0))
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return rows[a.length][b.length];
 }
