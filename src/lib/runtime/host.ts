@@ -25,7 +25,7 @@ import {
   type SandboxError
 } from './failure';
 import { Listeners } from './listeners';
-import { compileMigration } from './migration';
+import { compileMigration } from '../code/migration';
 import type { HostOptions } from './host-options';
 import type {
   DataUpdate,
@@ -44,7 +44,7 @@ export type { ViewNode } from './view';
 export type { AppData } from './state-check';
 export type { HostOptions } from './host-options';
 export type { Failure, SandboxError } from './failure';
-export { compileMigration } from './migration';
+export { compileMigration } from '../code/migration';
 export type * from './results';
 
 /** The last version that loaded and rendered: what a restart brings back. */
@@ -233,7 +233,7 @@ export class SandboxHost {
   migrate(source: string, value: JsonValue): Promise<MigrationResult> {
     return this.exclusive(async () => {
       const compiled = compileMigration(source);
-      if (!compiled.ok) return { ok: false, message: compiled.error.message };
+      if (!compiled.ok) return { ok: false, message: compiled.errors[0].message };
       const reply = await this.request(
         { t: 'migrate', source: compiled.text, value },
         'a migration'

@@ -1,22 +1,25 @@
 /**
- * The host's own compile gate for migrations: a `retypeState` op's `migrate` expression of
- * `value` passes the same parse, policy and loop guard stages as every other piece of code that
- * reaches the sandbox, before the worker evaluates it in a scratch compartment.
+ * The compile gate of migrations: a `retypeState` op's `migrate` expression of `value` passes the
+ * same parse, policy and loop guard stages as every other piece of code that reaches the sandbox,
+ * before the sandbox host (runtime/host.ts) has the worker evaluate it in a scratch compartment.
+ * It lives here, with the gate, so the runtime brings no Babel of its own.
  */
 import generate from '@babel/generator';
 import * as t from '@babel/types';
-import { instrument } from '../code/guard';
-import { parseUnit } from '../code/parse';
-import { checkPolicy } from '../code/policy';
-import type { ExprUnit } from '../code/units';
-import { failure, type Failure } from './failure';
+import type { EditError } from '../ops/errors';
+import { instrument } from './guard';
+import { parseUnit } from './parse';
+import { checkPolicy } from './policy';
+import type { ExprUnit } from './units';
 
 /**
  * The function text of a migration expression of `value`, or the reason it may not run. It
  * passes the gate's parse, policy (with `value` as the only name in scope) and loop guard, like
  * every piece of code that reaches the sandbox.
  */
-export function compileMigration(source: string): { ok: true; text: string } | Failure {
+export function compileMigration(
+  source: string
+): { ok: true; text: string } | { ok: false; errors: readonly EditError[] } {
   const unit: ExprUnit = {
     kind: 'expr',
     component: '',
@@ -27,9 +30,9 @@ export function compileMigration(source: string): { ok: true; text: string } | F
     loops: []
   };
   const parsed = parseUnit(unit, 'migration');
-  if (!parsed.ok) return failure([parsed.error]);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const errors = checkPolicy(unit, parsed.ast, { componentName: 'migration', names: ['value'] });
-  if (errors.length > 0) return failure(errors);
+  if (errors.length > 0) return { ok: false, errors };
   const statement = parsed.ast.program.body[0] as t.ExpressionStatement;
   const arrow = t.arrowFunctionExpression([t.identifier('value')], statement.expression);
   const file = t.file(t.program([t.expressionStatement(arrow)]));
