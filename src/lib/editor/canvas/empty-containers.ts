@@ -1,0 +1,38 @@
+/**
+ * The containers of a model with nothing inside yet: in Edit mode the page marks them
+ * (`data-empty-container`) so they stay visible and take drops.
+ */
+import { childrenOf, type AppModel } from '../../model/types';
+import { acceptsChildren } from '../../schema/elements';
+
+/** Computed once per model: a model is a value, so its empty containers never change. */
+const cache = new WeakMap<AppModel, ReadonlySet<string>>();
+
+/** The ids of the containers of `model` with no children. */
+export function emptyContainers(model: AppModel): ReadonlySet<string> {
+  let ids = cache.get(model);
+  if (!ids) {
+    const found = new Set<string>();
+    for (const node of model.nodes.values())
+      if (acceptsChildren(node.type) && childrenOf(model, node.id).length === 0) found.add(node.id);
+    ids = found;
+    cache.set(model, ids);
+  }
+  return ids;
+}
+
+/**
+ * Marks the elements of `want`'s containers on `page`, and unmarks those marked before that are
+ * no longer empty. Touches only those elements, not every element of the page.
+ */
+export function markEmpty(
+  page: HTMLElement,
+  want: ReadonlySet<string>,
+  elementsOf: (id: string) => HTMLElement[]
+): void {
+  for (const el of page.querySelectorAll<HTMLElement>('[data-empty-container]'))
+    if (!want.has(el.dataset.nodeId ?? '')) el.removeAttribute('data-empty-container');
+  for (const id of want)
+    for (const el of elementsOf(id))
+      if (!el.hasAttribute('data-empty-container')) el.setAttribute('data-empty-container', '');
+}

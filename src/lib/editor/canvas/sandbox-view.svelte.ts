@@ -1,0 +1,333 @@
+/**
+ * The sandbox view: the app running in its sandbox worker, and the view it draws. Loads what
+ * the server (or the browser's gate) compiled, hot-swaps only the components that changed,
+ * reloads when the data moves under it, sends Use mode's events and splits the data they leave
+ * by scope (runtime/scopes.ts): `local` fields stay in this tab, `person` fields go to this
+ * browser's person store, `shared` fields are written to the replica (`./shared-writes.ts`).
+ * A change the page can draw itself (./view-patch.ts) is drawn at once, in the task of the
+ * edit, before any worker has answered.
+ *
+ * Construct it while a component initialises: its effects and listeners live as long as that
+ * component.
+ */
+import { onMount, untrack } from 'svelte';
+import { SandboxClient, type ClientData, type ClientResult } from '../../runtime/client';
+import type { LiveSource } from '../../runtime/compiled';
+import { webWorkerPort } from '../../runtime/port';
+import type { ViewNode } from '../../runtime/view';
+import { rootComponent, type JsonValue } from '../../model/types';
+import {
+  browserPersonStore,
+  composeData,
+  personStoreKey,
+  scopePart,
+  type PersonStore
+} from '../../runtime/scopes';
+import type { ModelChange, Studio } from '../studio.svelte';
+import { patchView } from '../view-patch';
+import { SharedWrites } from './shared-writes';
+
+/** A problem of the running app, with the error code the sandbox gave. */
+export interface Failure {
+  readonly message: string;
+  readonly code: string;
+  readonly component?: string;
+}
+
+type Data = Readonly<Record<string, JsonValue>>;
+type Compiled = Extract<LiveSource, { ok: true }>;
+
+/** The app in its sandbox, as the canvas draws it. */
+export class SandboxView {
+  /** The view the app draws now (null until the first load). */
+  view = $state.raw<ViewNode | null>(null);
+  /** Why the latest load failed (the last good view, if any, stays under it). */
+  loadFailure = $state.raw<Failure | null>(null);
+  /** Why the latest event failed in Use mode (the app keeps running). */
+  eventFailure = $state.raw<Failure | null>(null);
+  /** Bumped to draw the view from scratch (after a discarded event). */
+  viewEpoch = $state(0);
+
+  private client: SandboxClient | null = null;
+  /** The data the sandbox holds now, so a model change that carries the same data reloads nothing. */
+  private held: ClientData | null = null;
+  private loadedLive: LiveSource | null = null;
+  /** What `loadedLive` runs, as text: every server answer carries a fresh copy of the same app. */
+  private loadedKey = '';
+  private loadSeq = 0;
+  /** What the sandbox runs after its last good load or swap: each component as text, by id. */
+  private running: { client: SandboxClient; texts: Map<string, string> } | null = null;
+  private loadChain: Promise<void> = Promise.resolve();
+  private loadTicket = 0;
+  /** Events sent to the sandbox whose results have not come back. */
+  private eventsInFlight = 0;
+  private eventsSettledWaiters: (() => void)[] = [];
+  /**
+   * Changes drawn here before the sandbox's view of them came (../view-patch.ts): a literal
+   * prop, a new plain element, a move or a removal, made here or by a peer, shows in the next
+   * frame. Until the browser's gate has compiled an app that includes one, a view the sandbox
+   * sends (of an older app) gets the change drawn over it again, so it never flickers back.
+   */
+  private drawnFirst: ModelChange[] = [];
+  private readonly personStore: PersonStore | null;
+  private readonly writes: SharedWrites;
+
+  /**
+   * @param studio the page's studio
+   * @param startWorker a sandbox worker (the first one prestarted as the page loads)
+   */
+  constructor(
+    private readonly studio: Studio,
+    private readonly startWorker: () => Worker
+  ) {
+    this.personStore =
+      typeof localStorage === 'undefined' ? null : browserPersonStore(localStorage, studio.appId);
+    this.writes = new SharedWrites({
+      write: (prev, next) => studio.writeData(prev, next),
+      refused: (outcome) =>
+        studio.notify(
+          'error',
+          outcome.errors[0]?.message ?? 'The data was refused.',
+          outcome.errors[0]?.code
+        ),
+      settled: () => this.reloadIfDataMoved()
+    });
+
+    onMount(() => () => {
+      this.client?.dispose();
+      this.client = null;
+    });
+
+    // Drawn synchronously, in the task of the edit: the change shows in the next frame, not
+    // after a round trip through the workers.
+    onMount(() =>
+      studio.onModelChange((edit) => {
+        const view = this.view;
+        if (!view || studio.previewLive !== null || this.loadFailure) return;
+        const next = patchView(view, edit.before, edit.after);
+        if (!next || next === view) return;
+        this.view = next;
+        this.drawnFirst.push(edit);
+      })
+    );
+
+    // Reload when the server compiled something new, or when the data moved under the sandbox
+    // (an undo of data, another tab); the echo of this canvas's own writeData reloads nothing.
+    $effect(() => {
+      // A proposal's preview runs with the proposal's own data (it may add fields).
+      const preview = studio.previewLive;
+      const live = preview ?? studio.live;
+      const data = preview?.ok ? preview.data : this.dataFor(studio.model.data);
+      untrack(() => {
+        const same = live === this.loadedLive || this.liveKey(live) === this.loadedKey;
+        if (same && (this.writes.writing || sameData(this.held, data))) return;
+        void this.load(live, preview?.ok ? () => preview.data : () => this.currentData());
+      });
+    });
+
+    // Another tab of mine changed a `person` value: show it here too.
+    onMount(() => {
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === personStoreKey(studio.appId)) this.reloadIfDataMoved();
+      };
+      const onHide = () => this.writes.flush();
+      window.addEventListener('storage', onStorage);
+      window.addEventListener('pagehide', onHide);
+      return () => {
+        window.removeEventListener('storage', onStorage);
+        window.removeEventListener('pagehide', onHide);
+        this.writes.flush();
+      };
+    });
+
+    $effect(() => {
+      if (studio.mode !== 'use') untrack(() => this.writes.flush());
+    });
+  }
+
+  /** Sends an event of the app's view to its handler in the sandbox (Use mode only). */
+  dispatch(ref: number, payload: unknown): void {
+    // In Edit mode the app's own handlers never run (the canvas's capture handlers stop most
+    // events first; this catches whatever an element dispatches by itself).
+    const client = this.client;
+    if (!client || this.studio.mode !== 'use') return;
+    // The sandbox runs events one at a time, so an event's result starts from what the one
+    // before it left: `held` when the result arrives, not when the event was sent (with keys
+    // 10 ms apart several are on their way, and a base from when each was sent would make a
+    // shared text write take this tab's own earlier keys for a peer's).
+    this.eventsInFlight++;
+    void client
+      .dispatch(ref, $state.snapshot(payload))
+      .then((result) => this.take(result, this.held))
+      .finally(() => {
+        if (--this.eventsInFlight > 0) return;
+        const waiting = this.eventsSettledWaiters;
+        this.eventsSettledWaiters = [];
+        for (const resolve of waiting) resolve();
+      });
+  }
+
+  /** The data a render starts from: the replica's shared data, this tab's local values, mine. */
+  private dataFor(shared: Data): Record<string, JsonValue> {
+    return composeData(
+      rootComponent(this.studio.model),
+      this.writes.over(shared),
+      this.held,
+      this.personStore?.read() ?? null
+    );
+  }
+
+  private currentData(): Record<string, JsonValue> {
+    return this.dataFor(this.studio.model.data);
+  }
+
+  /** Loads the last app again if its data is no longer what the sandbox holds. */
+  private reloadIfDataMoved(): void {
+    const live = this.loadedLive;
+    if (live && !sameData(this.held, this.currentData()))
+      void this.load(live, () => this.currentData());
+  }
+
+  private eventsSettled(): Promise<void> {
+    return this.eventsInFlight === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => this.eventsSettledWaiters.push(resolve));
+  }
+
+  private startClient(): SandboxClient | null {
+    try {
+      return new SandboxClient(webWorkerPort(this.startWorker()));
+    } catch (e) {
+      this.loadFailure = {
+        code: 'E_WATCHDOG',
+        message: `The sandbox could not start: ${String(e)}`
+      };
+      return null;
+    }
+  }
+
+  /**
+   * Loads one at a time, and only the latest of those waiting: two loads at once would each
+   * start the sandbox afresh (renumbering the view's handler refs under an event in flight).
+   * A load waits for the events on their way and reads its data only then: data read before a
+   * keystroke's result came back would load the app without that keystroke.
+   */
+  private load(live: LiveSource, data: () => Data): Promise<void> {
+    this.loadedLive = live;
+    this.loadedKey = this.liveKey(live);
+    const ticket = ++this.loadTicket;
+    const run = this.loadChain.then(async () => {
+      await this.eventsSettled();
+      if (ticket === this.loadTicket) await this.loadNow(live, data());
+    });
+    this.loadChain = run.catch(() => {});
+    return run;
+  }
+
+  private async loadNow(live: LiveSource, data: Data): Promise<void> {
+    this.loadedLive = live;
+    this.loadedKey = this.liveKey(live);
+    if (!live.ok) {
+      this.loadFailure = { code: 'E_MODULE', message: live.message };
+      return;
+    }
+    const seq = ++this.loadSeq;
+    // `live` is plain JSON as the server sent it (held raw, never proxied), so the worker can
+    // take it as it is; the data is copied out of the model.
+    const source = live;
+    const plainData = JSON.parse(JSON.stringify(data)) as ClientData;
+    this.client ??= this.startClient();
+    if (!this.client) return;
+    // After a good load, only what changed goes to the sandbox (hot swap), and the view comes
+    // back as a diff: an edit of one element redraws that element, not the whole app.
+    const texts = this.componentTexts(source);
+    const previous = this.running;
+    this.running = null;
+    let result: ClientResult;
+    if (previous && previous.client === this.client) {
+      const changed = source.components.filter((c) => previous.texts.get(c.id) !== texts.get(c.id));
+      const removed = [...previous.texts.keys()].filter((id) => !texts.has(id));
+      result = await this.client.swap(changed, removed, source.root, plainData);
+      if (!result.ok && result.error.code !== 'E_WATCHDOG')
+        result = await this.client.load(source.components, source.root, plainData);
+    } else {
+      result = await this.client.load(source.components, source.root, plainData);
+    }
+    if (!result.ok && result.error.code === 'E_WATCHDOG') {
+      // The worker is gone (stopped for taking too long): a fresh one gets one more try.
+      this.client.dispose();
+      this.client = this.startClient();
+      if (!this.client) return;
+      result = await this.client.load(source.components, source.root, plainData);
+    }
+    if (result.ok && this.client) this.running = { client: this.client, texts };
+    if (seq !== this.loadSeq) return;
+    if (result.ok) {
+      this.drawnFirst = this.drawnFirst.filter((edit) => !this.studio.includes(live, edit.seq));
+      this.show(result.view);
+      this.held = result.data;
+      this.studio.heldData = this.held;
+      this.loadFailure = null;
+      this.eventFailure = null;
+    } else {
+      this.loadFailure = result.error;
+    }
+  }
+
+  /** Shows a view from the sandbox, with the changes drawn first still over it. */
+  private show(next: ViewNode): void {
+    let shown = next;
+    if (this.studio.previewLive === null)
+      for (const edit of this.drawnFirst)
+        shown = patchView(shown, edit.before, edit.after) ?? shown;
+    this.view = shown;
+  }
+
+  /** An event's result: the new view, and its data split by scope. */
+  private take(result: ClientResult, prev: ClientData | null): void {
+    if (!result.ok) {
+      this.eventFailure = result.error;
+      // The event was discarded, but the controls it touched (a ticked checkbox, typed text)
+      // already show it: draw the last good view afresh so they show the data again.
+      this.viewEpoch++;
+      if (result.error.code === 'E_WATCHDOG') {
+        // Start again from the last good version and data.
+        this.client?.dispose();
+        this.client = null;
+        if (this.loadedLive) void this.load(this.loadedLive, () => this.currentData());
+      }
+      return;
+    }
+    this.show(result.view);
+    this.eventFailure = null;
+    this.held = result.data;
+    this.studio.heldData = this.held;
+    if (!prev || sameData(prev, result.data) || this.studio.previewLive !== null) return;
+    const root = rootComponent(this.studio.model);
+    const person = scopePart(root, result.data, 'person');
+    const store = this.personStore;
+    if (store && !sameData(scopePart(root, prev, 'person'), person))
+      store.write({ ...store.read(), ...person });
+    const prevShared = scopePart(root, prev, 'shared');
+    const nextShared = scopePart(root, result.data, 'shared');
+    if (!sameData(prevShared, nextShared)) this.writes.queue(prevShared, nextShared);
+  }
+
+  /** Each component of a compiled app by id, as its stamp (`studio.stamps`). */
+  private componentTexts(live: Compiled): Map<string, string> {
+    // A plain value, compared against and never changed: nothing reads it reactively.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
+    return new Map(Object.entries(this.studio.stamps(live)));
+  }
+
+  /** The whole compiled app as one short string, to tell a new answer with the same app from a change. */
+  private liveKey(live: LiveSource): string {
+    if (!live.ok) return `failed: ${live.message}`;
+    const stamps = this.studio.stamps(live);
+    return [live.root, ...live.components.map((c) => `${c.id}=${stamps[c.id]}`)].join('\u0000');
+  }
+}
+
+function sameData(a: ClientData | null, b: ClientData | null): boolean {
+  return a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
