@@ -16,6 +16,7 @@
 import ts from 'typescript';
 import { componentByName, type AppModel, type ComponentRecord } from '../model/types';
 import { elementSchema, type PropSchema } from '../schema/elements';
+import { formatStateType } from '../schema/statetype-text';
 import type { StateType } from '../schema/types.generated';
 import { editError, type EditError } from '../ops/errors';
 import { codeFrame } from './frame';
@@ -90,25 +91,6 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Line breaks as @babel/code-frame counts them, so a column we compute is the one it shows. */
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 
-/** A TypeScript type for a state (or prop, or event field) type. */
-export function stateTypeText(type: StateType): string {
-  if (type === 'number' || type === 'string' || type === 'boolean') return type;
-  if ('optional' in type) return `${stateTypeText(type.optional)} | null`;
-  if ('enum' in type) return type.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if ('array' in type) {
-    const item = stateTypeText(type.array);
-    const inner = type.array;
-    const union =
-      typeof inner === 'object' &&
-      ('optional' in inner || ('enum' in inner && inner.enum.length > 1));
-    return union ? `(${item})[]` : `${item}[]`;
-  }
-  const fields = Object.entries(type.object).map(
-    ([name, t]) => `${propertyName(name)}: ${stateTypeText(t)}`
-  );
-  return fields.length ? `{ ${fields.join('; ')} }` : '{}';
-}
-
 function propertyName(name: string): string {
   return IDENTIFIER.test(name) ? name : JSON.stringify(name);
 }
@@ -144,7 +126,7 @@ function schemaPropType(type: string, prop: string, schema: PropSchema | undefin
 /** The TypeScript type of the payload a handler prop's event carries (`x-event`). */
 function eventTypeText(schema: PropSchema | undefined): string {
   const fields = Object.entries(schema?.['x-event'] ?? {}).map(
-    ([name, t]) => `readonly ${propertyName(name)}: ${stateTypeText(t as StateType)}`
+    ([name, t]) => `readonly ${propertyName(name)}: ${formatStateType(t as StateType)}`
   );
   return fields.length ? `{ ${fields.join('; ')} }` : '{}';
 }
@@ -154,14 +136,14 @@ function propTypeText(model: AppModel, type: string, prop: string): string {
   const schema = elementSchema(type);
   if (schema) return schemaPropType(type, prop, schema.properties[prop]);
   const decl = componentByName(model, type)?.props[prop];
-  return decl ? stateTypeText(decl.type) : 'unknown';
+  return decl ? formatStateType(decl.type) : 'unknown';
 }
 
 /** The declarations every unit of a component is checked against. */
 function declarations(component: ComponentRecord): string {
   const fields = (record: Readonly<Record<string, { type: StateType }>>) =>
     Object.entries(record)
-      .map(([name, f]) => `  ${propertyName(name)}: ${stateTypeText(f.type)};\n`)
+      .map(([name, f]) => `  ${propertyName(name)}: ${formatStateType(f.type)};\n`)
       .join('');
   // A component is handed only the capabilities it was granted, so an ungranted one is absent
   // from the type and using it is an error here, not `undefined` at run time.
