@@ -14,6 +14,7 @@ import {
 import { planOps, type Migrator, type Plan, type Rejection } from '../../src/lib/ops/plan';
 import { ELEMENTS } from '../../src/lib/schema/elements';
 import { formatType } from '../../src/lib/schema/statetype';
+import { formatStateType as typeText } from '../../src/lib/schema/statetype-text';
 import {
   expressionExample,
   addStateOps,
@@ -37,7 +38,6 @@ import {
   retypeStateOps,
   setHandlerOp,
   suggestMigration,
-  typeText,
   valueText,
   type FieldDescriptor,
   type Parsed,

@@ -3,7 +3,8 @@
  * unit's path and a code frame at the offending text, and the per-unit cache spares TypeScript work.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { stateTypeText, TypeChecker } from '../../src/lib/code/typecheck';
+import { TypeChecker } from '../../src/lib/code/typecheck';
+import { formatStateType as stateTypeText } from '../../src/lib/schema/statetype-text';
 import { componentUnits } from '../../src/lib/code/units';
 import { codeFrame } from '../../src/lib/code/frame';
 import { unitPath } from '../../src/lib/code/parse';

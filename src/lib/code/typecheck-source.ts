@@ -7,6 +7,7 @@
 import { componentByName, type AppModel, type ComponentRecord } from '../model/types';
 import { elementSchema, type PropSchema } from '../schema/elements';
 import type { StateType } from '../schema/types.generated';
+import { formatStateType } from '../schema/statetype-text';
 import { editError, type EditError } from '../ops/errors';
 import { unitPath } from './parse';
 import {
@@ -20,25 +21,6 @@ import {
 import { EMPTY } from './typecheck-diagnostics';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** A TypeScript type for a state (or prop, or event field) type. */
-export function stateTypeText(type: StateType): string {
-  if (type === 'number' || type === 'string' || type === 'boolean') return type;
-  if ('optional' in type) return `${stateTypeText(type.optional)} | null`;
-  if ('enum' in type) return type.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if ('array' in type) {
-    const item = stateTypeText(type.array);
-    const inner = type.array;
-    const union =
-      typeof inner === 'object' &&
-      ('optional' in inner || ('enum' in inner && inner.enum.length > 1));
-    return union ? `(${item})[]` : `${item}[]`;
-  }
-  const fields = Object.entries(type.object).map(
-    ([name, t]) => `${propertyName(name)}: ${stateTypeText(t)}`
-  );
-  return fields.length ? `{ ${fields.join('; ')} }` : '{}';
-}
 
 function propertyName(name: string): string {
   return IDENTIFIER.test(name) ? name : JSON.stringify(name);
@@ -75,7 +57,7 @@ function schemaPropType(type: string, prop: string, schema: PropSchema | undefin
 /** The TypeScript type of the payload a handler prop's event carries (`x-event`). */
 function eventTypeText(schema: PropSchema | undefined): string {
   const fields = Object.entries(schema?.['x-event'] ?? {}).map(
-    ([name, t]) => `readonly ${propertyName(name)}: ${stateTypeText(t as StateType)}`
+    ([name, t]) => `readonly ${propertyName(name)}: ${formatStateType(t as StateType)}`
   );
   return fields.length ? `{ ${fields.join('; ')} }` : '{}';
 }
@@ -85,14 +67,14 @@ function propTypeText(model: AppModel, type: string, prop: string): string {
   const schema = elementSchema(type);
   if (schema) return schemaPropType(type, prop, schema.properties[prop]);
   const decl = componentByName(model, type)?.props[prop];
-  return decl ? stateTypeText(decl.type) : 'unknown';
+  return decl ? formatStateType(decl.type) : 'unknown';
 }
 
 /** The declarations every unit of a component is checked against. */
 export function declarations(component: ComponentRecord): string {
   const fields = (record: Readonly<Record<string, { type: StateType }>>) =>
     Object.entries(record)
-      .map(([name, f]) => `  ${propertyName(name)}: ${stateTypeText(f.type)};\n`)
+      .map(([name, f]) => `  ${propertyName(name)}: ${formatStateType(f.type)};\n`)
       .join('');
   // A component is handed only the capabilities it was granted, so an ungranted one is absent
   // from the type and using it is an error here, not `undefined` at run time.

@@ -28,8 +28,6 @@ import {
   type Placement
 } from './typecheck-source';
 
-export { stateTypeText } from './typecheck-source';
-
 /** Numbers the checkers of the process (their check files are named apart). */
 let checkerCount = 0;
 

@@ -9,9 +9,9 @@ import {
   type AppModel,
   type Capabilities,
   type ComponentRecord,
-  type PropValue,
-  type StateType
+  type PropValue
 } from './types';
+import { formatStateType } from '../schema/statetype-text';
 
 const INDENT = '  ';
 
@@ -34,11 +34,11 @@ function componentOutline(model: AppModel, component: ComponentRecord): string {
   if (caps) lines.push(`${INDENT}capabilities ${caps}`);
   for (const [name, decl] of Object.entries(component.props)) {
     const fallback = decl.default === undefined ? '' : ` = ${JSON.stringify(decl.default)}`;
-    lines.push(`${INDENT}prop ${name}: ${stateTypeText(decl.type)}${fallback}`);
+    lines.push(`${INDENT}prop ${name}: ${formatStateType(decl.type)}${fallback}`);
   }
   for (const [name, field] of Object.entries(component.state)) {
     lines.push(
-      `${INDENT}state ${name}: ${stateTypeText(field.type)} = ${JSON.stringify(field.initial)}`
+      `${INDENT}state ${name}: ${formatStateType(field.type)} = ${JSON.stringify(field.initial)}`
     );
   }
   for (const [name, handler] of Object.entries(component.handlers)) {
@@ -91,23 +91,6 @@ function attribute(name: string, value: PropValue): string {
   }
   if (typeof value === 'string') return `${name}=${JSON.stringify(value)}`;
   return `${name}={${JSON.stringify(value)}}`;
-}
-
-/**
- * A state type in TypeScript spelling (`{ id: number; done: boolean }[]`), which reads naturally
- * next to JSX.
- */
-export function stateTypeText(type: StateType): string {
-  if (typeof type === 'string') return type;
-  if ('optional' in type) return `${stateTypeText(type.optional)} | null`;
-  if ('enum' in type) return type.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if ('array' in type) {
-    const inner = stateTypeText(type.array);
-    // A union needs parentheses before `[]`, or the brackets bind to its last member.
-    return inner.includes(' | ') ? `(${inner})[]` : `${inner}[]`;
-  }
-  const fields = Object.entries(type.object).map(([k, t]) => `${k}: ${stateTypeText(t)}`);
-  return fields.length === 0 ? '{}' : `{ ${fields.join('; ')} }`;
 }
 
 function capabilityList(caps: Capabilities): string {

@@ -2,6 +2,7 @@
  * State types (`"number"`, `{"array": T}`, ...): checking a value against one, the zero value of
  * one, and equality. Pure; shared by the planner, the app file loader and, later, the runtime.
  */
+import { formatStateType } from './statetype-text';
 import type { JsonValue, StateType } from './types.generated';
 
 /** A problem with a value, located by a JSON-pointer-like path below the value. */
@@ -130,16 +131,11 @@ export function zeroValue(type: StateType): JsonValue {
   return Object.fromEntries(Object.entries(type.object).map(([k, t]) => [k, zeroValue(t)]));
 }
 
-/** A short human description of a state type, e.g. `list of { title: string }`. */
-export function formatType(type: StateType): string {
-  if (typeof type === 'string') return type;
-  if ('optional' in type) return `optional ${formatType(type.optional)}`;
-  if ('enum' in type) return type.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if ('array' in type) return `list of ${formatType(type.array)}`;
-  return `{ ${Object.entries(type.object)
-    .map(([k, t]) => `${k}: ${formatType(t)}`)
-    .join(', ')} }`;
-}
+/**
+ * A state type as text: the one printer, `formatStateType` of ./statetype-text.ts, under the
+ * name the planner's and the AI's messages have always called.
+ */
+export const formatType: (type: StateType) => string = formatStateType;
 
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
