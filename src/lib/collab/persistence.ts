@@ -6,7 +6,9 @@
  */
 import type { Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
-import { appIdOf } from './protocol';
+import { newerDocument } from '../model/format';
+import { Refusal } from './admission';
+import { appIdOf, CLOSE } from './protocol';
 
 /** What persistence asks of the studio server (a part of `CollabHost`). */
 export interface PersistenceHost {
@@ -36,6 +38,10 @@ export class DocumentPersistence {
       const state = appId ? await this.host.loadState(appId) : null;
       if (!state) throw new Error(`there is no stored document “${documentName}”`);
       Y.applyUpdate(document, state);
+      // A document of a newer format is refused before anything reads it: guessing at its
+      // shape would misread it, and a store of the misreading would overwrite the newer app.
+      const newer = newerDocument(document.getMap<unknown>('meta').toJSON());
+      if (newer) throw new Refusal(CLOSE.invalid, newer);
     } catch (e) {
       // Never store what a failed load left (an empty document over the real one).
       this.failedLoads.add(document);

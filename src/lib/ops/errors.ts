@@ -316,6 +316,11 @@ export const ERROR_CATALOG = {
     stage: 'file',
     meaning: 'The app file was written by a newer version of Malleable.'
   },
+  E_DOC_VERSION: {
+    stage: 'file',
+    meaning:
+      "The app's stored document was written by a newer version of Malleable; it is not opened, and left as it is."
+  },
   E_APP_INVALID: {
     stage: 'file',
     meaning: 'The app file breaks a rule of the app schema or of the model.'
