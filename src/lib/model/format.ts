@@ -9,7 +9,11 @@
  * History (issue 14): both formats have been version 1 since they were introduced (the document
  * in f654674, the app file in cb369cd, 2026-11-25), so both chains are empty: format 1 is the
  * oldest and the current. Changes since were read by format 1's readers as they are (a state
- * field's optional `scope`, a shared string kept as a Y.Text), so none needed a version.
+ * field's optional `scope`, a shared string kept as a Y.Text), so none needed a version. One
+ * did and got none: f57cb4a (2026-11-25, the day the document format began, before any release)
+ * moved each node from a Y.Map of its own to one JSON record plus a flat `props` map. A document
+ * of the layout before it reads with no nodes; both layouts say version 1, so no step can tell
+ * them apart by version, and no stored document of the earlier layout is known.
  *
  * To change a format: raise its version, write one pure step from the version before (a
  * `(value) => value` function, JSON to JSON, named for what it changes), append it to the chain
