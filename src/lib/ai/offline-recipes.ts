@@ -14,8 +14,10 @@ import {
   type Op,
   type PropValue
 } from '../model/types';
-import { componentOf, describeNode, splitPlacement, type Scene } from './offline-refs';
-import { unread, type AddTarget } from './offline-edit';
+import { componentOf, describeNode, type Scene } from './offline-refs';
+import { splitPlacement } from './offline-place';
+import { unread } from './offline-edit';
+import type { AddTarget } from './offline-add';
 import {
   an,
   camelName,

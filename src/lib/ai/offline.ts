@@ -12,17 +12,9 @@
 import { seededIds } from '../model/ids';
 import type { AppModel, JsonValue, NodeRecord, Op } from '../model/types';
 import { planOps, type Actor } from '../ops/plan';
-import {
-  addElement,
-  addTarget,
-  changeStyle,
-  changeText,
-  moveElement,
-  removeElement,
-  renameApp,
-  renameComponent,
-  renameField
-} from './offline-edit';
+import { changeStyle, changeText, moveElement, removeElement } from './offline-edit';
+import { addElement, addTarget } from './offline-add';
+import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { leadingType, type Scene } from './offline-refs';

@@ -14,6 +14,13 @@ export const FILE_ERRORS = stageEntries('file', {
     message: ({ version, newest }: { version: number; newest: number }) =>
       `the app file is version ${version}, written by a newer Malleable (this one reads up to ${newest}); update Malleable`
   },
+  E_DOC_VERSION: {
+    status: 409,
+    meaning:
+      "The app's stored document was written by a newer version of Malleable; it is not opened, and left as it is.",
+    message: ({ version, newest }: { version: number; newest: number }) =>
+      `the stored document is format ${version}, written by a newer Malleable (this one reads up to ${newest}); it was left as it is: update Malleable`
+  },
   E_APP_INVALID: {
     status: 422,
     meaning: 'The app file breaks a rule of the app schema or of the model.',

@@ -8,6 +8,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { editError, type EditError } from '../errors';
 import { appFileValidator, describeAjvError } from '../schema/validators';
 import { validateModel } from './validate';
+import { migrateAppFile } from './format';
 import { tooDeepAt } from '../schema/depth';
 import {
   childrenOf,
@@ -73,9 +74,9 @@ export function toAppFile(model: AppModel): AppFile {
 
 /** Reads an app file (already parsed JSON); returns the model or every coded error, with paths into the file. */
 export function fromAppFile(
-  file: unknown
+  input: unknown
 ): { ok: true; model: AppModel } | { ok: false; errors: EditError[] } {
-  const f = file as Record<string, unknown> | null;
+  const f = input as Record<string, unknown> | null;
   if (!f || typeof f !== 'object' || Array.isArray(f) || f.format !== 'malleable-app') {
     return {
       ok: false,
@@ -101,7 +102,7 @@ export function fromAppFile(
     };
   }
   // Before the schema check, which recurses: a view nested thousands deep must not overflow the stack.
-  const deep = tooDeepAt(file, MAX_FILE_DEPTH);
+  const deep = tooDeepAt(f, MAX_FILE_DEPTH);
   if (deep)
     return {
       ok: false,
@@ -111,6 +112,12 @@ export function fromAppFile(
         })
       ]
     };
+  // An older file is migrated up (after the depth check: a step may walk the views), so the
+  // schema and everything after read the current format.
+  const file: unknown =
+    typeof f.version === 'number' && Number.isInteger(f.version) && f.version >= 1
+      ? migrateAppFile(f, f.version)
+      : f;
   const validate = appFileValidator();
   if (!validate(file)) {
     return {

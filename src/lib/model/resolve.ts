@@ -32,6 +32,7 @@ import type {
 } from './types';
 import { DOC_VERSION, scopeOf } from './types';
 import { isPlainJson, isPlainObject } from './plain';
+import { migrateDocument } from './format';
 
 /** A node as stored: every field unchecked. `type` is an element name or `@` + component id. */
 export interface RawNode {
@@ -208,7 +209,10 @@ function findCycle(edges: ReadonlyMap<string, [string, NodeRecord][]>): NodeReco
 }
 
 /** Builds the model; see the file comment for the rules. */
-export function resolve(raw: RawApp): { model: AppModel; repairs: Repairs } {
+export function resolve(stored: RawApp): { model: AppModel; repairs: Repairs } {
+  // An older document is read through the format chain first, so the version stamped on the
+  // model below is true. A newer one never gets here from storage (collab/persistence.ts).
+  const raw = migrateDocument(stored);
   const repairedNodes = new Set<string>();
   const repairedComponents = new Set<string>();
   const components = resolveComponents(raw, repairedComponents);

@@ -1,0 +1,169 @@
+/**
+ * Where a new or moved element goes, read from the request's placement clause ("at the top",
+ * "below the heading", "inside the card"), or the default container (the selection's, or the
+ * app's root). Pure.
+ */
+import { acceptsChildren, elementSchema } from '../schema/elements';
+import { childrenOf, rootComponent, type NodeRecord } from '../model/types';
+import { describeNode, findElement, type Found, type Scene } from './offline-refs';
+
+/** Where a new or moved element goes: a parent and an index (undefined: at the end). */
+export interface Placement {
+  readonly parent: NodeRecord;
+  readonly index: number | undefined;
+  /** In words, for the summary: "at the top of Stack s1", "below Heading "Todo"". */
+  readonly words: string;
+}
+
+/** The clauses that say where: "at the top", "below the heading", "into the card". */
+export const PLACE =
+  /(?:^|\s)((?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)(?:\s+of\s+.+)?)|(?:(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+.+))$/i;
+
+/** The container the request works in by default: the selection's, or the root component's root. */
+export function defaultContainer(scene: Scene): Placement {
+  const { model, selection } = scene;
+  if (selection) {
+    if (elementSchema(selection.type)?.['x-container'] || selection.parent === null)
+      return {
+        parent: selection,
+        index: undefined,
+        words: `at the end of ${describeNode(selection)}`
+      };
+    const parent = model.nodes.get(selection.parent)!;
+    const index = childrenOf(model, parent.id).indexOf(selection.id) + 1;
+    return { parent, index, words: `after ${describeNode(selection)}` };
+  }
+  const root = rootComponent(model);
+  const node = root ? model.nodes.get(root.root) : undefined;
+  if (!node) throw new Error('offline planner: the app has no root component');
+  return { parent: node, index: undefined, words: `at the end of ${describeNode(node)}` };
+}
+
+/**
+ * Reads a placement clause. `moving` is the node being moved, if any: indexes then count its new
+ * siblings without it (as moveNode does), and top/bottom mean of its own container.
+ */
+export function placement(
+  scene: Scene,
+  clause: string | undefined,
+  moving?: NodeRecord
+): Found<Placement> {
+  const { model } = scene;
+  const base = (): Placement => {
+    if (moving?.parent) {
+      const parent = model.nodes.get(moving.parent)!;
+      return { parent, index: undefined, words: `in ${describeNode(parent)}` };
+    }
+    return defaultContainer(scene);
+  };
+  const siblings = (parent: NodeRecord) =>
+    childrenOf(model, parent.id).filter((id) => id !== moving?.id);
+  if (!clause) return { ok: true, value: base() };
+  const c = clause.trim().replace(/^(?:right|just|directly)\s+/i, '');
+  const edge =
+    /^(?:at|to)\s+the\s+(?:very\s+)?(top|start|beginning|bottom|end)(?:\s+of\s+(.+))?$/i.exec(c);
+  if (edge) {
+    let parent = base().parent;
+    if (edge[2]) {
+      const found = container(scene, edge[2]);
+      if (!found.ok) return found;
+      parent = found.value;
+    } else if (moving && /top|bottom/i.test(edge[1]))
+      // A row has no top or bottom: "move the Clear done button to the top" means of the
+      // nearest container that stacks things vertically.
+      while (parent.props.direction === 'horizontal' && parent.parent)
+        parent = model.nodes.get(parent.parent)!;
+    const top = /top|start|beginning/i.test(edge[1]);
+    return {
+      ok: true,
+      value: {
+        parent,
+        index: top ? 0 : undefined,
+        words: `at the ${top ? 'top' : 'bottom'} of ${describeNode(parent)}`
+      }
+    };
+  }
+  const rel =
+    /^(above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+(.+)$/i.exec(
+      c
+    );
+  if (!rel)
+    return {
+      ok: false,
+      text: `Where is "${clause}"? Say "at the top", "at the bottom", "above …", "below …" or "inside …".`
+    };
+  const word = rel[1].toLowerCase();
+  if (['inside', 'into', 'in', 'within'].includes(word)) {
+    const found = container(scene, rel[2]);
+    if (!found.ok) return found;
+    return {
+      ok: true,
+      value: { parent: found.value, index: undefined, words: `inside ${describeNode(found.value)}` }
+    };
+  }
+  const anchor = findElement(scene, rel[2]);
+  if (!anchor.ok) return anchor;
+  const target = anchor.value;
+  if (target.id === moving?.id)
+    return { ok: false, text: `That is the element being moved; move it relative to another one.` };
+  if (target.parent === null)
+    return {
+      ok: false,
+      text: `${describeNode(target)} is the root of its component, so nothing can go ${word} it. Say "at the top" or "at the bottom" instead.`
+    };
+  const parent = model.nodes.get(target.parent)!;
+  const at = siblings(parent).indexOf(target.id);
+  const before = ['above', 'before', 'over', 'on top of'].includes(word);
+  return {
+    ok: true,
+    value: {
+      parent,
+      index: before ? at : at + 1,
+      words: `${before ? 'above' : 'below'} ${describeNode(target)}`
+    }
+  };
+}
+
+/** A node that can hold children, named by a phrase. */
+function container(scene: Scene, phrase: string): Found<NodeRecord> {
+  const found = findElement(scene, phrase);
+  if (!found.ok) return found;
+  if (!acceptsChildren(found.value.type))
+    return {
+      ok: false,
+      text: `${describeNode(found.value)} cannot hold other elements; say "above" or "below" it, or name a Stack, Card or Grid.`
+    };
+  return found;
+}
+
+const PLACE_START =
+  /(?:^|\s)(?=(?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+\S))/gi;
+
+/**
+ * Splits "labelled Save below the heading" into what comes before the placement clause and the
+ * placement. The first clause that names something real wins, so "saying log in to continue"
+ * stays text when nothing is called "to continue". With `lenient` (the words carry a text of
+ * their own), a clause that names nothing is read as part of that text; otherwise it is a question.
+ */
+export function splitPlacement(
+  scene: Scene,
+  rest: string,
+  lenient: boolean,
+  moving?: NodeRecord
+): Found<{ before: string; place: Placement; said: boolean }> {
+  let failure: { ok: false; text: string } | undefined;
+  for (const m of rest.matchAll(PLACE_START)) {
+    const at = m.index + m[0].length;
+    const found = placement(scene, rest.slice(at).trim(), moving);
+    if (found.ok)
+      return {
+        ok: true,
+        value: { before: rest.slice(0, at).trim(), place: found.value, said: true }
+      };
+    failure ??= found;
+  }
+  if (failure && !lenient) return failure;
+  const place = placement(scene, undefined, moving);
+  if (!place.ok) return place;
+  return { ok: true, value: { before: rest.trim(), place: place.value, said: false } };
+}
