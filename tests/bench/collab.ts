@@ -43,7 +43,7 @@ import { ms, printTable, summarize, type Sample } from './measure';
 
 const started = performance.now();
 
-/** The server's own defaults (src/lib/collab/server.ts), passed explicitly: the harness's are shorter. */
+/** The server's own defaults (src/lib/server/collab-server.ts), passed explicitly: the harness's are shorter. */
 const DEFAULT_DEBOUNCE = { debounce: 150, maxDebounce: 1000 };
 const WARMUP = 10;
 const RUNS: Record<number, number> = { 2: 60, 20: 60, 50: 30 };

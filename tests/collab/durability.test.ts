@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import { StudioServer } from '../../src/lib/server/studio';
-import { CollabServer, type CollabHost } from '../../src/lib/collab/server';
+import { CollabServer, type CollabHost } from '../../src/lib/server/collab-server';
 import { commitPlanned, originFor } from '../../src/lib/ops/write';
 import { COLLAB_PATH, documentName } from '../../src/lib/collab/protocol';
 import { connect, removeDir, synced, until, type Peer, headingOf, textOf } from './harness';

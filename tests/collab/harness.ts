@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { currentModel } from '../../src/lib/model/store';
 import { childrenOf, rootComponent } from '../../src/lib/model/types';
 import { StudioServer } from '../../src/lib/server/studio';
-import type { CollabOptions } from '../../src/lib/collab/server';
+import type { CollabOptions } from '../../src/lib/server/collab-server';
 import {
   COLLAB_PATH,
   documentName,

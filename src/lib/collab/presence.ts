@@ -3,7 +3,7 @@
  * name, colour, role, selection, pointer and the field they are editing), and the reading of it.
  * Awareness comes from peers, so it is untrusted: `readPeer` keeps only well-formed fields and
  * bounds every string. The server also overwrites `user` with who the connection really is
- * (src/lib/collab/server.ts), so nobody can show up under someone else's name or role.
+ * (src/lib/server/collab-server.ts), so nobody can show up under someone else's name or role.
  */
 import type { Role } from './protocol';
 

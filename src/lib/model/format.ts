@@ -21,7 +21,7 @@
  * before any check (an app file's schema comes after it, a document's resolve too): it must take
  * any JSON without throwing and leave what it does not recognise for those checks to refuse.
  */
-import { editError, type EditError } from '../ops/errors';
+import { editError, type EditError } from '../errors';
 import type { RawApp } from './resolve';
 import { DOC_VERSION } from './types';
 
@@ -77,7 +77,7 @@ export function newerDocument(meta: Readonly<Record<string, unknown>>): EditErro
 /**
  * A document's raw records migrated up to `DOC_VERSION` (resolve.ts reads only the current
  * format). A newer document is returned as it is: the readers that load one refuse it first
- * (collab/persistence.ts), so it never reaches here from storage.
+ * (server/collab-persistence.ts), so it never reaches here from storage.
  */
 export function migrateDocument(raw: RawApp): RawApp {
   // DOC_VERSION is the chain's end: FIRST_FORMAT_VERSION + DOC_STEPS.length (the format test).

@@ -211,7 +211,7 @@ function findCycle(edges: ReadonlyMap<string, [string, NodeRecord][]>): NodeReco
 /** Builds the model; see the file comment for the rules. */
 export function resolve(stored: RawApp): { model: AppModel; repairs: Repairs } {
   // An older document is read through the format chain first, so the version stamped on the
-  // model below is true. A newer one never gets here from storage (collab/persistence.ts).
+  // model below is true. A newer one never gets here from storage (server/collab-persistence.ts).
   const raw = migrateDocument(stored);
   const repairedNodes = new Set<string>();
   const repairedComponents = new Set<string>();

@@ -1,7 +1,7 @@
 /**
  * The studio's edge toward the browser: which requests a web page may make to a studio on this
  * machine. One set of checks, used by the HTTP server (server.js through runtime.ts, and the
- * `handle` hook) and by the collaboration WebSocket's upgrade (collab/server.ts):
+ * `handle` hook) and by the collaboration WebSocket's upgrade (collab-server.ts):
  *
  * - `Host` must be one the studio answers to (loopback names, `ORIGIN`'s host, `MALLEABLE_HOSTS`).
  * - `Origin`, when present, must be the studio's own, on every upgrade and every change.

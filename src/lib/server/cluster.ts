@@ -5,7 +5,7 @@
  * - Live editing: the Hocuspocus Redis extension relays every document's updates and awareness
  *   between the instances that have it open, so people connected to different instances edit
  *   together. An update reaches Redis only after the instance its writer is connected to checked
- *   it (collab/server.ts `beforeSync`); the others apply what Redis brings unchecked: the
+ *   it (collab-server.ts `beforeSync`); the others apply what Redis brings unchecked: the
  *   instances trust each other and their Redis, as they trust their database.
  * - Revocations and deletions: an instance that revokes a link or deletes an app announces it on
  *   a channel, and every instance closes its own connections that came with that link or to that

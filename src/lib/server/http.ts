@@ -10,7 +10,7 @@ import type { ChangeResult, AppSession } from './session';
 import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
 import { isAppId } from './apps';
 import { bearerOf, isMarkedOwner, isOwnerToken } from './owner';
-import { actorId } from '../collab/server';
+import { actorId } from './collab-server';
 import { isPersonId, NAME_HEADER, PERSON_HEADER } from '../collab/protocol';
 
 /** The largest request body read (an app file or a batch; the planner has its own limits). */

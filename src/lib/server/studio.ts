@@ -18,7 +18,7 @@ import { loadSecret, ShareLinks } from './tokens';
 import { randomBytes } from 'node:crypto';
 import { AppSession } from './session';
 import type { AppModel } from '../model/types';
-import { CollabServer, type CollabOptions } from '../collab/server';
+import { CollabServer, type CollabOptions } from './collab-server';
 import type { Storage } from './storage';
 import { sqliteStorage } from './storage-sqlite';
 import { postgresStorage } from './storage-postgres';

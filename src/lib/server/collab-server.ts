@@ -26,8 +26,8 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { editError, type EditError } from '../ops/errors';
-import { MAX_UPDATE_BYTES, precheckUpdate } from './check';
-import { appIdOf, CLOSE, COLLAB_PATH, documentName, type ServerNotice } from './protocol';
+import { MAX_UPDATE_BYTES, precheckUpdate } from '../collab/check';
+import { appIdOf, CLOSE, COLLAB_PATH, documentName, type ServerNotice } from '../collab/protocol';
 import {
   authenticate,
   Refusal,
@@ -35,15 +35,15 @@ import {
   toRequest,
   type AdmissionHost,
   type CollabContext
-} from './admission';
-import { DocumentPersistence, type PersistenceHost } from './persistence';
-import { PresenceGuard } from './presence-guard';
-import type { AppSession } from '../server/session';
-import { judgeUpgrade, nodeHeaders } from '../server/boundary';
-import { OWNER_COOKIE, cookieOf } from '../server/owner';
+} from './collab-admission';
+import { DocumentPersistence, type PersistenceHost } from './collab-persistence';
+import { PresenceGuard } from './collab-presence-guard';
+import type { AppSession } from './session';
+import { judgeUpgrade, nodeHeaders } from './boundary';
+import { OWNER_COOKIE, cookieOf } from './owner';
 
-export { actorId } from './protocol';
-export type { CollabContext, TokenCheck } from './admission';
+export { actorId } from '../collab/protocol';
+export type { CollabContext, TokenCheck } from './collab-admission';
 
 /** What the collaboration server needs from the studio server. */
 export interface CollabHost extends AdmissionHost, PersistenceHost {

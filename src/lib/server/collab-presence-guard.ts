@@ -6,9 +6,9 @@
  */
 import type { Connection, Document } from '@hocuspocus/server';
 import { editError } from '../ops/errors';
-import type { CollabContext } from './admission';
-import { colorFor, presenceProblem, presentName } from './presence';
-import { CLOSE } from './protocol';
+import type { CollabContext } from './collab-admission';
+import { colorFor, presenceProblem, presentName } from '../collab/presence';
+import { CLOSE } from '../collab/protocol';
 
 /** Dropped presence states a connection may send before it is closed. */
 const MAX_PRESENCE_STRIKES = 3;

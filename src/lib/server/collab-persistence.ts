@@ -7,8 +7,8 @@
 import type { Document } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { newerDocument } from '../model/format';
-import { Refusal } from './admission';
-import { appIdOf, CLOSE } from './protocol';
+import { Refusal } from './collab-admission';
+import { appIdOf, CLOSE } from '../collab/protocol';
 
 /** What persistence asks of the studio server (a part of `CollabHost`). */
 export interface PersistenceHost {

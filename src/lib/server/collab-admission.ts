@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Actor } from '../ops/plan';
 import { editError, type EditError } from '../ops/errors';
-import { actorId, appIdOf, CLOSE, isPersonId, type Role } from './protocol';
+import { actorId, appIdOf, CLOSE, isPersonId, type Role } from '../collab/protocol';
 
 /** A verified token's claims, or why it was refused. */
 export type TokenCheck =
