@@ -112,6 +112,9 @@ export const ICONS: ReadonlyMap<string, readonly string[]> = new Map<string, rea
     'repeat',
     ['M17 2l4 4-4 4', 'M3 11v-1a4 4 0 0 1 4-4h14', 'M7 22l-4-4 4-4', 'M21 13v1a4 4 0 0 1-4 4H3']
   ],
+  // The studio's own (undo and redo in its top bar and history).
+  ['undo', ['M9 14 4 9l5-5', 'M4 9h10.5a5.5 5.5 0 0 1 0 11H11']],
+  ['redo', ['M15 14l5-5-5-5', 'M20 9H9.5a5.5 5.5 0 0 0 0 11H13']],
   ['git-branch', ['M6 3v12', circle(18, 6, 3), circle(6, 18, 3), 'M18 9a9 9 0 0 1-9 9']]
 ]);
 
