@@ -46,7 +46,7 @@ test('the kit gallery: tabs by arrow keys, a field with a coded error, a dialog'
   await name.fill('2 items');
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   const error = pane.getByRole('alert');
-  await expect(error).toContainText('E_BAD_NAME');
+  await expect(error).toContainText('E_FIELD_VALUE');
   const described = (await name.getAttribute('aria-describedby'))!.split(' ');
   expect(described).toContain(await error.getAttribute('id'));
   await name.fill('items');
