@@ -878,7 +878,7 @@ export class Studio {
   async restoreTo(index: number): Promise<Outcome> {
     if (!this.canEdit) return this.refusal('E_FORBIDDEN', this.cannotEdit());
     if (!this.online) return this.offlineRefusal('Restoring');
-    const outcome = await this.send('history-restore', { index });
+    const outcome = await this.send('restore-to', { index });
     this.report(outcome, 'Done');
     return outcome;
   }

@@ -1,6 +1,6 @@
 /**
  * One app: `GET` its row, `PATCH {title}` renames it (a `setMeta` op through the edit path),
- * `DELETE` deletes it (restorable with `POST .../restore`).
+ * `DELETE` deletes it (undeletable with `POST .../undelete`).
  */
 import { json } from '@sveltejs/kit';
 import {

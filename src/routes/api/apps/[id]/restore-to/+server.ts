@@ -1,6 +1,7 @@
 /**
  * `POST {index, sv?}`: restores the app to what it was just before history entry `index` (an
- * owner's or editor's): a new change at the end of the history, one undo step for them.
+ * owner's or editor's): a new change at the end of the history, one undo step for them. (To
+ * bring back a deleted app, see `undelete`.)
  */
 import { actorOf, changeAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
@@ -13,6 +14,6 @@ export const POST: RequestHandler = async ({ params, request }) => {
   const actor = await actorOf(request, params.id);
   if (actor instanceof Response) return actor;
   const body = read.body as { index?: unknown; sv?: unknown };
-  const result = await session.restore(actor, body.index);
+  const result = await session.restoreTo(actor, body.index);
   return await changeAnswer(session, result, body.sv, actor);
 };

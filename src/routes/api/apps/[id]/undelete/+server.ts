@@ -1,4 +1,7 @@
-/** `POST` brings back a deleted app (the home page's "Undo" after a delete). */
+/**
+ * `POST` undeletes an app: brings back a deleted one (the home page's "Undo" after a delete).
+ * Not to be confused with `restore-to`, which takes an app back to an earlier point of its history.
+ */
 import { json } from '@sveltejs/kit';
 import { errorAnswer, ownerOf } from '$lib/server/http';
 import { studioServer } from '$lib/server/studio';
@@ -8,9 +11,9 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ params, request }) => {
   const owner = await ownerOf(request, params.id);
   if (owner instanceof Response) return owner;
-  if (!(await studioServer().store.restore(params.id)))
+  if (!(await studioServer().store.undelete(params.id)))
     return errorAnswer([
-      editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to restore`)
+      editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to undelete`)
     ]);
   return json({ ok: true, app: await studioServer().store.get(params.id) });
 };
