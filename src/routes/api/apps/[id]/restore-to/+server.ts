@@ -6,12 +6,12 @@
 import { actorOf, changeAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const POST: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
-  const actor = await actorOf(request, params.id);
+  const actor = await actorOf(locals.studio, request, params.id);
   if (actor instanceof Response) return actor;
   const body = read.body as { index?: unknown; sv?: unknown };
   const result = await session.restoreTo(actor, body.index);

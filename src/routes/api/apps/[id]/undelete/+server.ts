@@ -4,16 +4,15 @@
  */
 import { json } from '@sveltejs/kit';
 import { errorAnswer, ownerOf } from '$lib/server/http';
-import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ params, request }) => {
-  const owner = await ownerOf(request, params.id);
+export const POST: RequestHandler = async ({ params, request, locals }) => {
+  const owner = await ownerOf(locals.studio, request, params.id);
   if (owner instanceof Response) return owner;
-  if (!(await studioServer().store.undelete(params.id)))
+  if (!(await locals.studio.store.undelete(params.id)))
     return errorAnswer([
       editError('E_APP_NOT_FOUND', `there is no deleted app “${params.id}” to undelete`)
     ]);
-  return json({ ok: true, app: await studioServer().store.get(params.id) });
+  return json({ ok: true, app: await locals.studio.store.get(params.id) });
 };
