@@ -3,7 +3,8 @@
  * HTTP server outside SvelteKit gets its WebSocket, request guard and shutdown entry points (see
  * runtime.ts).
  *
- * Per request, in this order:
+ * Per request, the studio server is set on `event.locals.studio` (app.d.ts): the one place a
+ * request reaches the process's server; routes read it from there. Then, in this order:
  * 1. The boundary (boundary.ts): a foreign `Host` or `Origin`, another site's change, or a change
  *    whose body is not JSON is refused before anything else runs.
  * 2. The owner's start-up link: `GET ...?owner=TOKEN` sets the owner cookie and redirects to the
@@ -32,6 +33,7 @@ export const init: ServerInit = () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.studio = studioServer();
   const answer = await answerFor(event, resolve);
   return withSecurityHeaders(answer);
 };
@@ -45,7 +47,7 @@ async function answerFor(
   const refusal = judgeRequest(request.method, request.headers);
   if (refusal) return refuse(path, refusal.status, refusal.error);
 
-  const ownerToken = studioServer().ownerToken;
+  const ownerToken = event.locals.studio.ownerToken;
   const offered = url.searchParams.get(OWNER_PARAM);
   if (offered !== null && (request.method === 'GET' || request.method === 'HEAD')) {
     if (!isOwnerToken(ownerToken, offered))
@@ -79,7 +81,7 @@ async function answerFor(
   const app = /^\/(?:api\/)?apps\/([a-z2-9]{10})(?:\/|$)/.exec(path)?.[1];
   const bearer = bearerOf(request.headers.get('authorization'));
   const token = bearer ?? url.searchParams.get('token');
-  const verified = app && token ? await studioServer().links.verify(token, app) : null;
+  const verified = app && token ? await event.locals.studio.links.verify(token, app) : null;
   if (verified?.ok) return resolve(event);
   // The assistant's calls name their app in the body; the route checks the token against it.
   if (path.startsWith('/api/assist') && bearer) return resolve(event);

@@ -1,9 +1,8 @@
 /** The studio's home: the stored apps and the templates a new one can start from. */
-import { studioServer } from '$lib/server/studio';
 import { TEMPLATE_NAMES } from '$lib/templates';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ depends }) => {
+export const load: PageServerLoad = async ({ depends, locals }) => {
   depends('app:list');
-  return { apps: await studioServer().store.list(), templates: TEMPLATE_NAMES };
+  return { apps: await locals.studio.store.list(), templates: TEMPLATE_NAMES };
 };

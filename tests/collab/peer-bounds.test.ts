@@ -207,7 +207,7 @@ describe('restore points (issue 13)', () => {
     const index = history.length - 1;
     expect(history.get(index)).toMatchObject({ who: honestActor.id });
     expect(typeof history.get(index).restorePoint).toBe('string');
-    expect(await session.restore({ id: 'owner~pb', role: 'owner' }, index)).toMatchObject({
+    expect(await session.restoreTo({ id: 'owner~pb', role: 'owner' }, index)).toMatchObject({
       ok: true
     });
     expect(textOf(session.doc, heading)).toBe(then);

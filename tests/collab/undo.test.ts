@@ -172,7 +172,7 @@ describe('restoring an earlier point', () => {
       .findIndex((e) => e.summary.startsWith('Remove'));
     expect(removal).toBeGreaterThan(0);
     // Ann restores to before Bob's removal: the input is back and her later text is gone.
-    const restored = await session.restore(ann, removal);
+    const restored = await session.restoreTo(ann, removal);
     expect(restored).toMatchObject({ ok: true });
     expect(snapshotModel(model())).toBe(beforeTwo);
     expect(history().length).toBe(length + 1);
@@ -184,11 +184,11 @@ describe('restoring an earlier point', () => {
     expect(model().nodes.get(heading)?.props.text).toBe('Three');
     await agreed(session, watcher);
     // A viewer may not restore; a point that does not exist is a coded error.
-    expect(await session.restore({ id: 'v', role: 'viewer' }, removal)).toMatchObject({
+    expect(await session.restoreTo({ id: 'v', role: 'viewer' }, removal)).toMatchObject({
       ok: false,
       errors: [{ code: 'E_FORBIDDEN' }]
     });
-    expect(await session.restore(ann, 9999)).toMatchObject({
+    expect(await session.restoreTo(ann, 9999)).toMatchObject({
       ok: false,
       errors: [{ code: 'E_RESTORE_UNAVAILABLE' }]
     });
@@ -219,7 +219,7 @@ describe('restore points that stay small (issue 13)', () => {
     );
     const indexes = [...seen.keys()];
     for (const index of [indexes[0], indexes[7], indexes.at(-1)!, indexes[3]]) {
-      await ok(session.restore(ann, index));
+      await ok(session.restoreTo(ann, index));
       expect(snapshotModel(model()), `restored to before entry ${index}`).toBe(seen.get(index));
       await agreed(session, watcher);
     }
@@ -259,11 +259,11 @@ describe('restore points that stay small (issue 13)', () => {
     expect(model().nodes.get(heading)?.props.text).toBe('Two');
     // A new entry after it, then back to before the old one.
     await ok(session.apply(bob, [{ op: 'setProp', id: heading, name: 'text', value: 'Three' }]));
-    await ok(session.restore(ann, index));
+    await ok(session.restoreTo(ann, index));
     expect(snapshotModel(model())).toBe(then);
     await agreed(session, watcher);
     // And to before the new one, whose point builds on the old whole snapshot.
-    await ok(session.restore(ann, index + 1));
+    await ok(session.restoreTo(ann, index + 1));
     expect(model().nodes.get(heading)?.props.text).toBe('Two');
   });
 });

@@ -1,10 +1,10 @@
 /**
  * The apps API as a script uses it: create from a template and from a file, list, export,
- * edit through the one edit path, refusals with codes, delete and restore.
+ * edit through the one edit path, refusals with codes, delete and undelete.
  */
 import { expect, test } from './fixtures';
 
-test('a script creates, edits, exports, deletes and restores an app over HTTP', async ({
+test('a script creates, edits, exports, deletes and undeletes an app over HTTP', async ({
   request
 }) => {
   const created = await request.post('/api/apps', { data: { template: 'counter' } });
@@ -48,12 +48,12 @@ test('a script creates, edits, exports, deletes and restores an app over HTTP', 
   expect((await request.delete(`/api/apps/${id}`)).status()).toBe(200);
   expect((await request.get(`/api/apps/${id}/file`)).status()).toBe(404);
   // A change without a JSON body is refused (a foreign page's Blob or beacon looks like that).
-  const bodiless = await request.post(`/api/apps/${id}/restore`);
+  const bodiless = await request.post(`/api/apps/${id}/undelete`);
   expect(bodiless.status()).toBe(415);
   expect(((await bodiless.json()) as { errors: { code: string }[] }).errors[0].code).toBe(
     'E_CONTENT_TYPE'
   );
-  expect((await request.post(`/api/apps/${id}/restore`, { data: {} })).status()).toBe(200);
+  expect((await request.post(`/api/apps/${id}/undelete`, { data: {} })).status()).toBe(200);
   const restored = (await (await request.get(`/api/apps/${id}/file`)).json()) as {
     title: string;
   };

@@ -176,7 +176,7 @@ describe('two instances on one database and one Redis', () => {
   });
 
   it('ignores an announcement the database does not back', async () => {
-    expect(await a.studio.store.restore(appId)).toBe(true);
+    expect(await a.studio.store.undelete(appId)).toBe(true);
     const link = await linkFor(a, appId, 'editor');
     const onB = peer(b, appId, { token: link.token, person: 'eve-0001' });
     await synced(onB);

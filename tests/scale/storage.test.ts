@@ -89,8 +89,8 @@ describe.each(['sqlite', 'postgres'] as const)('the storage contract on %s', (ki
     expect(await storage.apps.delete('zzzzzzzzzz', 4500)).toBe(false);
     expect((await storage.apps.list()).map((a) => a.id)).toEqual(['cccccccccc', 'aaaaaaaaaa']);
     expect((await storage.apps.get('bbbbbbbbbb'))!.deleted).toBe(4000);
-    expect(await storage.apps.restore('bbbbbbbbbb')).toBe(true);
-    expect(await storage.apps.restore('bbbbbbbbbb')).toBe(false);
+    expect(await storage.apps.undelete('bbbbbbbbbb')).toBe(true);
+    expect(await storage.apps.undelete('bbbbbbbbbb')).toBe(false);
     expect(await storage.apps.get('bbbbbbbbbb')).toEqual(app('bbbbbbbbbb', 3000));
     // Deleted apps still count: deleting every app does not make a first start again.
     for (const id of ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc'])

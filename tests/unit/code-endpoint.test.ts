@@ -46,7 +46,7 @@ async function newApp(template = 'todo'): Promise<string> {
 async function getSource(id: string, component?: string): Promise<Response> {
   const url = new URL(`http://studio.test/api/apps/${id}/code`);
   if (component) url.searchParams.set('component', component);
-  return GET({ params: { id }, url, request: new Request(url) });
+  return GET({ params: { id }, url, request: new Request(url), locals: { studio: server } });
 }
 
 async function post(id: string, body: unknown, dryRun = false): Promise<Response> {
@@ -58,7 +58,7 @@ async function post(id: string, body: unknown, dryRun = false): Promise<Response
   });
   // The person at the machine, as the `handle` hook marks them (src/hooks.server.ts).
   markOwner(request);
-  return POST({ params: { id }, url, request });
+  return POST({ params: { id }, url, request, locals: { studio: server } });
 }
 
 async function sourceOf(id: string): Promise<string> {

@@ -44,7 +44,7 @@ async function post(text: string): Promise<{ status: number; codes: string[] }> 
     body: text
   });
   markOwner(request);
-  const response = await POST({ params: { id }, url, request });
+  const response = await POST({ params: { id }, url, request, locals: { studio: server } });
   const answer = (await response.json()) as { errors?: { code: string }[] };
   return { status: response.status, codes: (answer.errors ?? []).map((e) => e.code) };
 }

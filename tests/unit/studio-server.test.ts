@@ -1,7 +1,7 @@
 /**
  * The studio's server side against a real SQLite database and a real sandbox: creating apps,
  * the edit path per app (refusals leave the document byte-identical), per-person undo that is
- * verified like a commit, app data checked against the state types, delete and restore, and
+ * verified like a commit, app data checked against the state types, delete and undelete, and
  * what survives a restart.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,7 +99,7 @@ describe('apps', () => {
     expect(back).toEqual(file);
   });
 
-  it('deletes an app, which can be restored', async () => {
+  it('deletes an app, which can be undeleted', async () => {
     const s = server();
     const created = await s.create({ template: 'counter' });
     if (!created.ok) throw new Error('create failed');
@@ -107,7 +107,7 @@ describe('apps', () => {
     await expect(s.delete(id)).resolves.toBe(true);
     expect(await s.store.list()).toEqual([]);
     expect(await s.session(id)).toBeNull();
-    expect(await s.store.restore(id)).toBe(true);
+    expect(await s.store.undelete(id)).toBe(true);
     expect((await s.session(id))?.model.meta.title).toBe('Counter');
   });
 });

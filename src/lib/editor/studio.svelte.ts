@@ -457,7 +457,7 @@ export class Studio {
   async restoreTo(index: number): Promise<Outcome> {
     if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
     if (!this.online) return this.localEdits.needsConnection('Restoring');
-    const outcome = await this.send('history-restore', { index });
+    const outcome = await this.send('restore-to', { index });
     this.toasts.report(outcome, 'Done');
     return outcome;
   }

@@ -149,16 +149,16 @@ export class AppStore {
     return this.storage.documents.save(id, state, { title, at: Date.now(), base });
   }
 
-  /** Marks an app deleted; it can be restored until it is purged. Returns whether it existed. */
+  /** Marks an app deleted; it can be undeleted until it is purged. Returns whether it existed. */
   async delete(id: string): Promise<boolean> {
     await this.ready;
     return this.storage.apps.delete(id, Date.now());
   }
 
-  /** Brings back a deleted app. Returns whether there was one to restore. */
-  async restore(id: string): Promise<boolean> {
+  /** Brings back a deleted app (undeletes it). Returns whether there was one. */
+  async undelete(id: string): Promise<boolean> {
     await this.ready;
-    return this.storage.apps.restore(id);
+    return this.storage.apps.undelete(id);
   }
 
   /** Closes the database. */

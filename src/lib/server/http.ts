@@ -7,7 +7,7 @@ import { json } from '@sveltejs/kit';
 import { answerStatus, catalogError, editError, type EditError } from '../errors';
 import type { Actor } from '../ops/plan';
 import type { ChangeResult, AppSession } from './session';
-import { fromBase64, LOCAL_OWNER, studioServer, toBase64 } from './studio';
+import { fromBase64, LOCAL_OWNER, toBase64, type StudioServer } from './studio';
 import { isAppId } from './apps';
 import { bearerOf, isMarkedOwner, isOwnerToken } from './owner';
 import { actorId } from './collab-server';
@@ -45,9 +45,9 @@ export async function readBody(request: Request): Promise<{ ok: true; body: unkn
   }
 }
 
-/** The open app named in the URL, or a 404 answer. */
-export async function sessionFor(id: string): Promise<AppSession | Response> {
-  const session = isAppId(id) ? await studioServer().session(id) : null;
+/** The open app named in the URL, or a 404 answer (`studio` is the request's `locals.studio`). */
+export async function sessionFor(studio: StudioServer, id: string): Promise<AppSession | Response> {
+  const session = isAppId(id) ? await studio.session(id) : null;
   return session ?? errorAnswer([catalogError('E_APP_NOT_FOUND', { id })]);
 }
 
@@ -56,9 +56,13 @@ export async function sessionFor(id: string): Promise<AppSession | Response> {
  * this app only); the owner, by the owner token as the bearer token or, with no token, by the
  * owner cookie the `handle` hook found (owner.ts). The address proves nothing. A token that is
  * malformed, forged, expired, revoked or for another app is a 401 with its code, never a
- * fallback to the owner.
+ * fallback to the owner. `studio` (the request's `locals.studio`) holds the owner token and the links.
  */
-export async function actorOf(request: Request, appId: string): Promise<Actor | Response> {
+export async function actorOf(
+  studio: StudioServer,
+  request: Request,
+  appId: string
+): Promise<Actor | Response> {
   const header = request.headers.get('authorization');
   const person = request.headers.get(PERSON_HEADER);
   const personId = isPersonId(person) ? person : null;
@@ -71,10 +75,10 @@ export async function actorOf(request: Request, appId: string): Promise<Actor | 
     if (!isMarkedOwner(request)) return errorAnswer([catalogError('E_LOGIN_REQUIRED', {})]);
     return owner();
   }
-  if (isOwnerToken(studioServer().ownerToken, bearerOf(header))) return owner();
+  if (isOwnerToken(studio.ownerToken, bearerOf(header))) return owner();
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   const verified = match
-    ? await studioServer().links.verify(match[1], appId)
+    ? await studio.links.verify(match[1], appId)
     : {
         ok: false as const,
         error: editError(
@@ -105,8 +109,12 @@ function personName(request: Request): string | null {
 }
 
 /** The asking actor when they own the app, else a 403 (or the 401 of a bad token). */
-export async function ownerOf(request: Request, appId: string): Promise<Actor | Response> {
-  const actor = await actorOf(request, appId);
+export async function ownerOf(
+  studio: StudioServer,
+  request: Request,
+  appId: string
+): Promise<Actor | Response> {
+  const actor = await actorOf(studio, request, appId);
   if (actor instanceof Response || actor.role === 'owner') return actor;
   return errorAnswer([editError('E_NEEDS_OWNER', 'only an owner of this app may do that')]);
 }

@@ -342,7 +342,7 @@ export class AppSession {
    * restore is a new change at the end of the history (one undo step for `actor`), checked like
    * a commit (the model's rules, the gate, a dry run).
    */
-  restore(actor: Actor, index: unknown): Promise<ChangeResult> {
+  restoreTo(actor: Actor, index: unknown): Promise<ChangeResult> {
     return this.serial(async () => {
       if (!canEditDefinition(actor.role ?? 'owner'))
         return {

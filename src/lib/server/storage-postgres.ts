@@ -201,7 +201,7 @@ export function postgresStorage(url: string): Storage {
         );
         return (result.rowCount ?? 0) > 0;
       },
-      async restore(id) {
+      async undelete(id) {
         const result = await query(
           'UPDATE apps SET deleted_at = NULL WHERE id = $1 AND deleted_at IS NOT NULL',
           [id]

@@ -97,7 +97,7 @@ export function sqliteStorage(dirOrDb: string | Db): Storage {
             .run(at, id).changes > 0
         );
       },
-      async restore(id) {
+      async undelete(id) {
         return (
           db
             .prepare('UPDATE apps SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL')

@@ -52,7 +52,7 @@ export interface AppRows {
   /** Marks an app deleted at `at`; returns whether there was a live one. */
   delete(id: string, at: number): Promise<boolean>;
   /** Brings back a deleted app; returns whether there was one. */
-  restore(id: string): Promise<boolean>;
+  undelete(id: string): Promise<boolean>;
 }
 
 /** Each app's Y.Doc, stored as one Yjs update (the whole state). */

@@ -1,6 +1,8 @@
 /**
  * The studio's server side, one per process: the database, the store, the compile gate and the
- * open apps. Routes reach it through `studioServer()`. Configuration: `DATA_DIR` (default
+ * open apps. A request reaches it as `event.locals.studio`, set by the `handle` hook
+ * (src/hooks.server.ts); `studioServer()` is only for where there is no request: the server's
+ * start and the collaboration WebSocket's upgrade (runtime.ts). Configuration: `DATA_DIR` (default
  * `./data`) holds the SQLite file; `DATABASE_URL` (postgres://) stores everything in PostgreSQL
  * instead and `REDIS_URL` (redis://) links the instances' live documents, so several instances
  * can run behind a load balancer (storage-postgres.ts, cluster.ts).
@@ -254,7 +256,7 @@ export class StudioServer {
     return true;
   }
 
-  /** Deletes an app (restorable); closes its connections, here and on the other instances. */
+  /** Deletes an app (it can be undeleted); closes its connections, here and on the other instances. */
   async delete(id: string): Promise<boolean> {
     const deleted = await this.store.delete(id);
     if (deleted) {
@@ -289,7 +291,11 @@ const DELETED = editError('E_APP_NOT_FOUND', 'the owner deleted this app');
 
 let server: StudioServer | undefined;
 
-/** The process's studio server, created on first use. */
+/**
+ * The process's studio server, created on first use. Only the `handle` hook (which puts it on
+ * `event.locals.studio` for the routes) and the runtime (server start, WebSocket upgrade, where no
+ * request exists) call this.
+ */
 export function studioServer(): StudioServer {
   return (server ??= new StudioServer(process.env.DATA_DIR || './data', {
     demo: process.env.MALLEABLE_DEMO !== '0',

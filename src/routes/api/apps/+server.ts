@@ -1,13 +1,13 @@
 /** The app list for scripts: `GET` lists the apps, `POST {template}` or `{file}` creates one. */
 import { json } from '@sveltejs/kit';
 import { errorAnswer, readBody } from '$lib/server/http';
-import { studioServer } from '$lib/server/studio';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async () => json({ apps: await studioServer().store.list() });
+export const GET: RequestHandler = async ({ locals }) =>
+  json({ apps: await locals.studio.store.list() });
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
   const read = await readBody(request);
   if (read instanceof Response) return read;
   const body = read.body;
@@ -18,7 +18,7 @@ export const POST: RequestHandler = async ({ request }) => {
         'send {"template": NAME} or {"file": APP_FILE}, with an optional "title"'
       )
     ]);
-  const created = await studioServer().create(body as Record<string, unknown>);
+  const created = await locals.studio.create(body as Record<string, unknown>);
   if (!created.ok) return errorAnswer(created.errors);
   return json({ id: created.app.id, app: created.app }, { status: 201 });
 };

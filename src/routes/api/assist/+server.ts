@@ -11,7 +11,7 @@ import type { RequestHandler } from './$types';
 
 const MAX_MESSAGE = 4000;
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
   const read = await readBody(request);
   if (read instanceof Response) return read;
   const body = (read.body ?? {}) as Record<string, unknown>;
@@ -30,9 +30,9 @@ export const POST: RequestHandler = async ({ request }) => {
         limit: `${MAX_MESSAGE} characters`
       })
     ]);
-  const session = await sessionFor(body.appId);
+  const session = await sessionFor(locals.studio, body.appId);
   if (session instanceof Response) return session;
-  const actor = await actorOf(request, body.appId);
+  const actor = await actorOf(locals.studio, request, body.appId);
   if (actor instanceof Response) return actor;
   const message = body.message;
   const selection = typeof body.selection === 'string' ? body.selection : null;

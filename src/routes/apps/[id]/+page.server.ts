@@ -6,17 +6,17 @@
  */
 import { error } from '@sveltejs/kit';
 import { isAppId } from '$lib/server/apps';
-import { studioServer, toBase64 } from '$lib/server/studio';
+import { toBase64 } from '$lib/server/studio';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
-  const session = isAppId(params.id) ? await studioServer().session(params.id) : null;
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+  const session = isAppId(params.id) ? await locals.studio.session(params.id) : null;
   if (!session) error(404, `There is no app “${params.id}”. It may have been deleted.`);
   const token = url.searchParams.get('token');
   let role: 'owner' | 'editor' | 'user' | 'viewer' = 'owner';
   let base = 'owner';
   if (token !== null) {
-    const verified = await studioServer().links.verify(token, params.id);
+    const verified = await locals.studio.links.verify(token, params.id);
     if (!verified.ok) error(401, `${verified.error.message} (${verified.error.code})`);
     role = verified.claims.role;
     base = `link:${verified.claims.jti}`;

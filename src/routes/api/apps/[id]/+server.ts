@@ -1,6 +1,6 @@
 /**
  * One app: `GET` its row, `PATCH {title}` renames it (a `setMeta` op through the edit path),
- * `DELETE` deletes it (restorable with `POST .../restore`).
+ * `DELETE` deletes it (undeletable with `POST .../undelete`).
  */
 import { json } from '@sveltejs/kit';
 import {
@@ -11,18 +11,17 @@ import {
   readBody,
   sessionFor
 } from '$lib/server/http';
-import { studioServer } from '$lib/server/studio';
 import { catalogError } from '$lib/errors';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params }) => {
-  const session = await sessionFor(params.id);
+export const GET: RequestHandler = async ({ params, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
-  return json({ app: await studioServer().store.get(params.id) });
+  return json({ app: await locals.studio.store.get(params.id) });
 };
 
-export const PATCH: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const PATCH: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -35,7 +34,7 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
         { path: '/title' }
       )
     ]);
-  const actor = await actorOf(request, params.id);
+  const actor = await actorOf(locals.studio, request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, [
     { op: 'setMeta', name: 'title', value: title.trim().slice(0, 200) }
@@ -43,11 +42,11 @@ export const PATCH: RequestHandler = async ({ params, request }) => {
   return await changeAnswer(session, result, sv, actor);
 };
 
-export const DELETE: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const DELETE: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
-  const owner = await ownerOf(request, params.id);
+  const owner = await ownerOf(locals.studio, request, params.id);
   if (owner instanceof Response) return owner;
-  await studioServer().delete(params.id);
+  await locals.studio.delete(params.id);
   return json({ ok: true });
 };

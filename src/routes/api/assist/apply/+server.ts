@@ -9,7 +9,7 @@ import { applyProposal } from '$lib/server/assist';
 import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ request }) => {
+export const POST: RequestHandler = async ({ request, locals }) => {
   const read = await readBody(request);
   if (read instanceof Response) return read;
   const body = (read.body ?? {}) as Record<string, unknown>;
@@ -17,9 +17,9 @@ export const POST: RequestHandler = async ({ request }) => {
     return errorAnswer([
       catalogError('E_FIELD_MISSING', { owner: 'the request', field: 'appId' }, { path: '/appId' })
     ]);
-  const session = await sessionFor(body.appId);
+  const session = await sessionFor(locals.studio, body.appId);
   if (session instanceof Response) return session;
-  const actor = await actorOf(request, body.appId);
+  const actor = await actorOf(locals.studio, request, body.appId);
   if (actor instanceof Response) return actor;
   const result = await applyProposal(session, actor, body);
   return await changeAnswer(session, result, body.sv, actor);

@@ -20,16 +20,16 @@ import { componentSource, locateErrors, translateCode } from '$lib/server/code';
 import { actorOf, changeAnswer, errorAnswer, readBody, sessionFor } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params, url }) => {
-  const session = await sessionFor(params.id);
+export const GET: RequestHandler = async ({ params, url, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const answer = componentSource(session.model, url.searchParams.get('component'));
   // The component is named in the URL: not there is a 404 (in a batch the same code is a 422).
   return answer.ok ? json(answer) : errorAnswer(answer.errors, 404);
 };
 
-export const POST: RequestHandler = async ({ params, request, url }) => {
-  const session = await sessionFor(params.id);
+export const POST: RequestHandler = async ({ params, request, url, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -49,7 +49,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   if (!translated.ok) return errorAnswer(translated.errors);
   if (url.searchParams.get('dryRun') === '1') return json(translated);
 
-  const actor = await actorOf(request, params.id);
+  const actor = await actorOf(locals.studio, request, params.id);
   if (actor instanceof Response) return actor;
   if (translated.ops.length === 0)
     return await changeAnswer(session, { ok: true, summary: null }, body.sv, actor);

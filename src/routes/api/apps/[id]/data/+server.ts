@@ -24,8 +24,8 @@ function notPlain(body: Record<string, unknown>) {
   return null;
 }
 
-export const POST: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const POST: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -38,7 +38,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
   // a prototype (as lib0 does when the value is stored), so such data never gets that far.
   const impure = notPlain({ prev, next });
   if (impure) return errorAnswer([impure]);
-  const actor = await actorOf(request, params.id);
+  const actor = await actorOf(locals.studio, request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.writeData(actor, prev, next);
   return await changeAnswer(session, result, sv, actor);

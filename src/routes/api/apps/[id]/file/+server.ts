@@ -3,8 +3,8 @@ import { sessionFor } from '$lib/server/http';
 import { toAppFile } from '$lib/model/appfile';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ params }) => {
-  const session = await sessionFor(params.id);
+export const GET: RequestHandler = async ({ params, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const model = session.model;
   const name = model.meta.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'app';

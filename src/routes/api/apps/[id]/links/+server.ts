@@ -11,17 +11,16 @@
  */
 import { json } from '@sveltejs/kit';
 import { errorAnswer, ownerOf, readBody, sessionFor } from '$lib/server/http';
-import { studioServer } from '$lib/server/studio';
 import type { RequestHandler } from './$types';
 
 const WEEK_S = 7 * 24 * 3600;
 
-export const GET: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const GET: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
-  const owner = await ownerOf(request, params.id);
+  const owner = await ownerOf(locals.studio, request, params.id);
   if (owner instanceof Response) return owner;
-  return json({ links: await studioServer().links.list(params.id) });
+  return json({ links: await locals.studio.links.list(params.id) });
 };
 
 /** The studio's address as the link's holder will open it. */
@@ -31,16 +30,16 @@ function linkOrigin(request: Request): string {
   return `http://${request.headers.get('host') ?? 'localhost'}`;
 }
 
-export const POST: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const POST: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
-  const owner = await ownerOf(request, params.id);
+  const owner = await ownerOf(locals.studio, request, params.id);
   if (owner instanceof Response) return owner;
   const read = await readBody(request);
   if (read instanceof Response) return read;
   const { role, expiresIn } = (read.body ?? {}) as { role?: unknown; expiresIn?: unknown };
   const seconds = expiresIn === undefined ? WEEK_S : expiresIn;
-  const made = await studioServer().links.create(
+  const made = await locals.studio.links.create(
     params.id,
     role,
     typeof seconds === 'number' ? seconds * 1000 : seconds

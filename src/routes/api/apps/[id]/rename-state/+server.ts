@@ -8,8 +8,8 @@ import { renameStateBatch } from '$lib/code/rename';
 import { editError } from '$lib/ops/errors';
 import type { RequestHandler } from './$types';
 
-export const POST: RequestHandler = async ({ params, request }) => {
-  const session = await sessionFor(params.id);
+export const POST: RequestHandler = async ({ params, request, locals }) => {
+  const session = await sessionFor(locals.studio, params.id);
   if (session instanceof Response) return session;
   const read = await readBody(request);
   if (read instanceof Response) return read;
@@ -20,7 +20,7 @@ export const POST: RequestHandler = async ({ params, request }) => {
     ]);
   const batch = renameStateBatch(session.model, component, from, to);
   if (!batch.ok) return errorAnswer(batch.errors);
-  const actor = await actorOf(request, params.id);
+  const actor = await actorOf(locals.studio, request, params.id);
   if (actor instanceof Response) return actor;
   const result = await session.apply(actor, batch.ops, { source: 'visual' });
   return await changeAnswer(session, result, sv, actor);
