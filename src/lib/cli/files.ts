@@ -9,18 +9,18 @@ import type { AppModel } from '../model/types';
 import { catalogError, editError } from '../errors';
 import { CliExit, type CliIo } from './io';
 
+/** Exit 2 with E_IO: `file` could not be read or written, and the system's reason. */
+function ioFailure(action: 'read' | 'write', file: string, e: unknown): CliExit {
+  const why = (e as NodeJS.ErrnoException).code ?? String(e);
+  return new CliExit(2, [catalogError('E_IO', { action, file, why })]);
+}
+
 /** A file's text, relative to the CLI's working folder; exit 2 when it cannot be read. */
 export async function readText(io: CliIo, file: string): Promise<string> {
   try {
     return await readFile(resolvePath(io.cwd, file), 'utf8');
   } catch (e) {
-    throw new CliExit(2, [
-      catalogError('E_IO', {
-        action: 'read',
-        file,
-        why: (e as NodeJS.ErrnoException).code ?? String(e)
-      })
-    ]);
+    throw ioFailure('read', file, e);
   }
 }
 
@@ -45,13 +45,7 @@ export async function writeOut(io: CliIo, file: string, text: string): Promise<v
     await rename(temp, target);
   } catch (e) {
     await rm(temp, { force: true });
-    throw new CliExit(2, [
-      catalogError('E_IO', {
-        action: 'write',
-        file,
-        why: (e as NodeJS.ErrnoException).code ?? String(e)
-      })
-    ]);
+    throw ioFailure('write', file, e);
   }
 }
 

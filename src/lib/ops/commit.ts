@@ -18,7 +18,7 @@ import {
   type Verifier
 } from './plan';
 import { checkBatch, type SandboxChecks } from './check';
-import { editError } from './errors';
+import { catalogError } from './errors';
 import {
   historyEntry,
   writeChange,
@@ -62,6 +62,11 @@ export function commitBatch(
   return writePlan(doc, model, repairs, plan, origin, options);
 }
 
+/** The refusal when the document kept changing through every attempt to check a batch. */
+function busy(): Rejection {
+  return { ok: false, errors: [catalogError('E_DOC_BUSY', {})] };
+}
+
 /**
  * `checkBatch` over `doc`'s current model, or 'changed' when the document changed while the
  * sandbox worked (the caller plans again against the new model).
@@ -101,12 +106,7 @@ export async function commitChecked(
     if (latest.model !== checked.model) continue;
     return writePlan(doc, checked.model, latest.repairs, checked.plan, origin, options);
   }
-  return {
-    ok: false,
-    errors: [
-      editError('E_DOC_BUSY', 'the app kept changing while this change was checked; try it again')
-    ]
-  };
+  return busy();
 }
 
 /**
@@ -126,12 +126,7 @@ export async function checkOnDoc(
     if (checked === 'changed') continue;
     return checked.ok ? checked.plan : checked;
   }
-  return {
-    ok: false,
-    errors: [
-      editError('E_DOC_BUSY', 'the app kept changing while this change was checked; try it again')
-    ]
-  };
+  return busy();
 }
 
 /** The origin of history entries that record an undo: not a person's, so no undo manager takes them. */

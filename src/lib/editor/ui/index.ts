@@ -7,7 +7,9 @@ export { default as Button, type ButtonSize, type ButtonVariant } from './Button
 export { default as IconButton } from './IconButton.svelte';
 export { default as Field, type ControlAttributes } from './Field.svelte';
 export { default as FieldError, type CodedError } from './FieldError.svelte';
+export { default as TextField } from './TextField.svelte';
 export { default as Tabs } from './Tabs.svelte';
 export { tabId, tabPanel, tabPanelId } from './tabs';
 export { default as Dialog } from './Dialog.svelte';
 export { default as Toast } from './Toast.svelte';
+export { default as Wordmark } from './Wordmark.svelte';
