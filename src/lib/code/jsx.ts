@@ -32,7 +32,7 @@ import {
 import { printStatement } from './jsx-layout';
 import { keyOf, literalNode, readLiteral } from './jsx-literal';
 
-export { literalKey, literalNode, readLiteral } from './jsx-literal';
+export { readLiteral } from './jsx-literal';
 
 /** The JSX form of one component (text ending with a newline); empty for an unknown id. */
 export function componentJsx(model: AppModel, componentId: string): string {

@@ -13,7 +13,7 @@
  * running code: a changed Each, If or component instance, an expression, a node moved to where
  * its loop items differ. The caller then waits for the sandbox, as before.
  *
- * How the sandbox draws (runtime/sandbox/core.js): one view node per model node, keyed by the
+ * How the sandbox draws (runtime/sandbox/render.js): one view node per model node, keyed by the
  * loop and instance prefix around it plus its id; an Each draws an Item per row (id the Each's,
  * key `each[row]`) whose children are the Each's, under the prefix `each[row]/`; an If draws its
  * children, or none when off; a built-in element's props are its literal props as they are.

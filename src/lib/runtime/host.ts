@@ -44,7 +44,6 @@ export type { ViewNode } from './view';
 export type { AppData } from './state-check';
 export type { HostOptions } from './host-options';
 export type { Failure, SandboxError } from './failure';
-export { compileMigration } from '../code/migration';
 export type * from './results';
 
 /** The last version that loaded and rendered: what a restart brings back. */

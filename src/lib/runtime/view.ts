@@ -1,6 +1,6 @@
 /**
  * The view tree on the host (README "View tree") and its wire form: the worker sends each view
- * as a diff against the one before (sandbox/core.js `viewReply`), an unchanged subtree as
+ * as a diff against the one before (sandbox/world.js `viewReply`), an unchanged subtree as
  * `{ $same: key }`; here it becomes a whole tree again, the unchanged subtrees the very objects
  * of the previous view, so whoever renders it can skip them by identity.
  */

@@ -23,8 +23,6 @@ import { createHandlers } from './handlers.js';
 import { createRenderer } from './render.js';
 import { loadComponent, makeWorld, viewReply } from './world.js';
 
-export { STEP_LIMIT } from './budget.js';
-export { MAX_VIEW_NODES } from './render.js';
 export { SAFE_GLOBAL_NAMES } from './compartment.js';
 
 /**
