@@ -3,7 +3,8 @@
  * served by a second HTTP server on another site (http://localhost:PORT, while the studio is at
  * 127.0.0.1) and on the same site (http://127.0.0.1:OTHERPORT, which gets the SameSite=Strict
  * cookie), is opened in the owner's logged-in context. It tries the collaboration WebSocket,
- * `fetch` no-cors with a Blob body (create an app, undo the owner's change), `sendBeacon`, and
+ * `fetch` no-cors with a Blob body (create an app, undo the owner's change, take the app back to
+ * before its first change, undelete an app the owner deleted), `sendBeacon`, and
  * framing the studio. Afterwards the server, asked as the owner, shows nothing happened. A page
  * reached through DNS rebinding (rebind.test mapped to 127.0.0.1) gets nothing either. The owner
  * logs in with the printed link, and nobody is the owner without it.
@@ -26,10 +27,11 @@ interface AttackReport {
  * The attacker's page: every attack a page can make on a server it cannot read, against the
  * studio at `studio` and its app `app` (an app id is no secret: a share token carries it).
  */
-function attackerPage(studio: string, app: string): string {
+function attackerPage(studio: string, app: string, deleted: string): string {
   const script = `
 const studio = ${JSON.stringify(studio)};
 const app = ${JSON.stringify(app)};
+const deleted = ${JSON.stringify(deleted)};
 const report = { socket: { opened: false, messages: 0, closed: false }, beacons: [], fetched: [], framed: false };
 const socketDone = new Promise((resolve) => {
   const ws = new WebSocket(studio.replace('http', 'ws') + '/collab?person=mallory-01');
@@ -53,6 +55,8 @@ Promise.all([
   socketDone,
   shot('/api/apps', { template: 'counter', title: 'Planted' }),
   shot('/api/apps/' + app + '/undo', {}),
+  shot('/api/apps/' + app + '/restore-to', { index: 0 }),
+  shot('/api/apps/' + deleted + '/undelete', {}),
   framed
 ]).then(() => { window.attack = report; });
 `;
@@ -62,6 +66,8 @@ Promise.all([
 let attacker: Server;
 let attackerPort: number;
 let appId: string;
+/** An app the owner deleted, which the attacker tries to bring back. */
+let deletedId: string;
 let studio: string;
 
 /** The owner's apps, as the owner's script sees them. */
@@ -79,9 +85,8 @@ test.beforeAll(async ({ baseURL }) => {
   studio = baseURL!;
   attacker = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(
-      attackerPage(studio, new URL(req.url ?? '/', 'http://x').searchParams.get('app') ?? '')
-    );
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    res.end(attackerPage(studio, query.get('app') ?? '', query.get('deleted') ?? ''));
   });
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerPort = (attacker.address() as AddressInfo).port;
@@ -98,10 +103,10 @@ async function runAttack(page: Page, attackerOrigin: string): Promise<AttackRepo
     if (response.url().startsWith(`${studio}/api/`))
       answers.push({ url: response.url(), status: response.status() });
   });
-  await page.goto(`${attackerOrigin}/?app=${appId}`);
+  await page.goto(`${attackerOrigin}/?app=${appId}&deleted=${deletedId}`);
   await page.waitForFunction(() => (window as { attack?: unknown }).attack !== undefined);
-  // Two beacons and two fetches reached the studio, and each was refused.
-  await expect.poll(() => answers.length).toBeGreaterThanOrEqual(4);
+  // Two beacons and four fetches reached the studio, and each was refused.
+  await expect.poll(() => answers.length).toBeGreaterThanOrEqual(6);
   for (const answer of answers) expect(answer.status, answer.url).toBe(403);
   return page.evaluate(() => (window as unknown as { attack: AttackReport }).attack);
 }
@@ -117,6 +122,9 @@ for (const site of ['another site', 'another port of the same site'] as const) {
         : `http://127.0.0.1:${attackerPort}`;
     const created = await request.post('/api/apps', { data: { template: 'todo' } });
     appId = ((await created.json()) as { id: string }).id;
+    const doomed = await request.post('/api/apps', { data: { template: 'counter' } });
+    deletedId = ((await doomed.json()) as { id: string }).id;
+    expect((await request.delete(`/api/apps/${deletedId}`)).status()).toBe(200);
     // The owner's last change, which the attacker wants undone.
     const edit = await request.post(`/api/apps/${appId}/ops`, {
       data: { ops: [{ op: 'setMeta', name: 'title', value: 'The owner’s title' }] }
@@ -129,7 +137,12 @@ for (const site of ['another site', 'another port of the same site'] as const) {
 
     const report = await runAttack(page, attackerOrigin);
     expect(report.socket).toEqual({ opened: false, messages: 0, closed: true });
-    expect(report.fetched).toEqual(['/api/apps', `/api/apps/${appId}/undo`]);
+    expect(report.fetched).toEqual([
+      '/api/apps',
+      `/api/apps/${appId}/undo`,
+      `/api/apps/${appId}/restore-to`,
+      `/api/apps/${deletedId}/undelete`
+    ]);
 
     // The frame did not render the studio: Chromium blocked it (frame-ancestors, X-Frame-Options).
     const frame = page.frames().find((f) => f !== page.mainFrame());
@@ -137,13 +150,18 @@ for (const site of ['another site', 'another port of the same site'] as const) {
     expect(frame!.url().startsWith(studio)).toBe(false);
     expect(await frame!.locator('[data-template]').count()).toBe(0);
 
-    // On the server: no app was created, the owner's change is still there.
+    // On the server: no app was created or undeleted, the owner's change is still there.
     expect((await apps(request)).map((a) => a.id).sort()).toEqual(before.map((a) => a.id).sort());
+    expect(before.map((a) => a.id)).not.toContain(deletedId);
     expect(await titleOf(request, appId)).toBe('The owner’s title');
     // The undo was there to take: the owner's own undo takes it.
     const undo = await request.post(`/api/apps/${appId}/undo`, { data: {} });
     expect(undo.status()).toBe(200);
     expect(await titleOf(request, appId)).not.toBe('The owner’s title');
+    // And the deleted app was there to bring back: the owner's own undelete does.
+    expect((await request.post(`/api/apps/${deletedId}/undelete`, { data: {} })).status()).toBe(
+      200
+    );
   });
 }
 
