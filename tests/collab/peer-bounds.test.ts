@@ -265,6 +265,12 @@ describe('restore points (issue 13)', () => {
 });
 
 describe('meta', () => {
+  it('an editor stamping a newer format version (which would lock the app on its next load): E_META_INVALID', async () => {
+    await refused('editor', (doc) => doc.getMap('meta').set('version', 2), 'E_META_INVALID');
+    await refused('editor', (doc) => doc.getMap('meta').set('version', 0), 'E_META_INVALID');
+    await honestStillEdits();
+  });
+
   it('a subdocument, a Y.Text and 60,000 keys: E_META_INVALID', async () => {
     await refused(
       'editor',

@@ -2,7 +2,7 @@
  * What a peer may put where in an app's document: the layout of src/lib/model/ydoc.ts as rules
  * the checks of live updates share (precheck.ts on the bytes, check.ts on the mirror):
  *
- *   meta        Y.Map   title, theme, version, root: short plain values, nothing else
+ *   meta        Y.Map   title, theme, version (the server's), root: short plain values, nothing else
  *   components  Y.Map   id → Y.Map { name, root, capabilities, props: Y.Map, state: Y.Map, handlers: Y.Map }
  *   nodes       Y.Map   id → plain record
  *   props       Y.Map   "<node>/<prop>" → plain value
@@ -15,6 +15,7 @@
  */
 import { editError, type EditError } from '../ops/errors';
 import { plainProblem } from '../model/plain';
+import { DOC_VERSION } from '../model/types';
 
 /** The largest live update accepted (the WebSocket frame limit is a little above it). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
@@ -86,18 +87,24 @@ export function layoutProblem(
   );
 }
 
-/** The meta keys and what each may hold. */
-const META_RULES: Readonly<Record<string, (value: unknown) => boolean>> = {
-  title: (v) => typeof v === 'string' && v.length <= 200,
-  theme: (v) => v === 'light' || v === 'dark' || v === 'system',
-  version: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000,
-  root: (v) => typeof v === 'string' && v.length <= 64
+/** The meta keys, and for each what is wrong with a value a peer wrote (null: nothing). */
+const META_RULES: Readonly<Record<string, (value: unknown) => string | null>> = {
+  title: (v) => (typeof v === 'string' && v.length <= 200 ? null : 'must be a short plain value'),
+  theme: (v) =>
+    v === 'light' || v === 'dark' || v === 'system' ? null : 'must be light, dark or system',
+  // The format version says how the stored document is read (model/format.ts): only the server
+  // writes it, as it creates or migrates a document. A peer stamping a newer one would have the
+  // app refused as "written by a newer Malleable" on its next load: locked for everyone.
+  version: (v) =>
+    v === DOC_VERSION ? null : `is the server's (format ${DOC_VERSION}); a peer may not change it`,
+  root: (v) => (typeof v === 'string' && v.length <= 64 ? null : 'must be a short plain value')
 };
 
 /**
  * The problems with `meta` entries a peer wrote (key, value): only the known keys, each with a
- * short plain value. Stops an editor filling meta with subdocuments, Y.Text or 60,000 keys
- * (every reader of the app reads meta). At most one error: the first.
+ * short plain value, and the format version left as the server wrote it. Stops an editor filling
+ * meta with subdocuments, Y.Text or 60,000 keys (every reader of the app reads meta). At most one
+ * error: the first.
  */
 export function metaProblems(entries: Iterable<readonly [string, unknown]>): EditError[] {
   for (const [key, value] of entries) {
@@ -110,9 +117,13 @@ export function metaProblems(entries: Iterable<readonly [string, unknown]>): Edi
           { path: '/meta' }
         )
       ];
-    if (plainProblem(value, { depth: 1, nodes: 1 }) !== null || !rule(value))
+    const problem =
+      plainProblem(value, { depth: 1, nodes: 1 }) !== null
+        ? 'must be a short plain value'
+        : rule(value);
+    if (problem !== null)
       return [
-        editError('E_META_INVALID', `the app’s meta “${key}” must be a short plain value`, {
+        editError('E_META_INVALID', `the app’s meta “${key}” ${problem}`, {
           path: `/meta/${key}`
         })
       ];
