@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { StateType } from '../../src/lib/model/types';
-import { formatStateType, parseStateType } from '../../src/lib/schema/statetype-text';
+import {
+  formatStateType,
+  MAX_TYPE_DEPTH,
+  parseStateType
+} from '../../src/lib/schema/statetype-text';
 import { formatType } from '../../src/lib/schema/statetype';
 import { opsDefinition } from '../../src/lib/schema/validators';
 
@@ -128,5 +132,45 @@ describe('bad text is a coded error', () => {
   it('says where the syntax broke', () => {
     const result = parseStateType('{ id: numbr }');
     expect(result.ok ? '' : result.error.message).toMatch(/column 7: unknown type "numbr"/);
+  });
+});
+
+describe('hostile text gets an answer, not a crash or a wrong type', () => {
+  const deep = (n: number) => ({
+    parens: '('.repeat(n) + 'number' + ')'.repeat(n),
+    lists: 'number' + '[]'.repeat(n),
+    objects: '{ a: '.repeat(n) + 'number' + ' }'.repeat(n),
+    json: '{"array":'.repeat(n) + '"number"' + '}'.repeat(n)
+  });
+
+  it('a type pasted 100,000 levels deep is refused with a coded error (it overflowed the stack)', () => {
+    for (const [form, text] of Object.entries(deep(100_000))) {
+      const parsed = parseStateType(text);
+      expect(parsed.ok, form).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.error.code).toBe('E_FIELD_VALUE');
+        expect(parsed.error.message).toContain(`at most ${MAX_TYPE_DEPTH} levels`);
+      }
+    }
+  });
+
+  it('reads types up to the depth bound', () => {
+    expect(parseStateType('number' + '[]'.repeat(MAX_TYPE_DEPTH - 1)).ok).toBe(true);
+    expect(
+      parseStateType(
+        '{ a: '.repeat(MAX_TYPE_DEPTH - 1) + 'number' + ' }'.repeat(MAX_TYPE_DEPTH - 1)
+      ).ok
+    ).toBe(true);
+  });
+
+  it('refuses a field named __proto__ (it replaced the object’s prototype and vanished)', () => {
+    for (const text of [
+      '{ __proto__: { a: number }; b: string }',
+      '{"object":{"__proto__":"number"}}'
+    ]) {
+      const parsed = parseStateType(text);
+      expect(parsed.ok, text).toBe(false);
+      if (!parsed.ok) expect(parsed.error.message).toContain('"__proto__" cannot name a field');
+    }
   });
 });

@@ -32,6 +32,24 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** The op schema's Name: what may name a field of an object type. */
 const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
+/**
+ * How deep a typed state type may nest (lists, objects, optionals, parentheses). The planner
+ * refuses ops nested past 64 levels of JSON (ops/input.ts), about 32 of types; and without a bound
+ * a pasted `((((…` 100,000 deep overflows the parser's stack instead of getting an answer.
+ */
+export const MAX_TYPE_DEPTH = 32;
+
+/**
+ * Why `name` cannot name a field of an object type, or null. `__proto__` passes NAME, but data
+ * with that key is refused everywhere (statetype.ts, model/plain.ts), and built by assignment it
+ * would replace the object's prototype instead of being a field: the field would silently vanish.
+ */
+function fieldNameProblem(name: string): string | null {
+  if (!NAME.test(name)) return `"${name}" cannot name a field`;
+  if (name === '__proto__') return '"__proto__" cannot name a field';
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Printing
 
@@ -117,6 +135,8 @@ type Member = StateType | { literal: string | number } | { null: true };
 
 class TypeParser {
   private at = 0;
+  /** How many types are open around the one being read (MAX_TYPE_DEPTH bounds it). */
+  private depth = 0;
   constructor(private readonly src: string) {}
 
   done(): boolean {
@@ -151,6 +171,16 @@ class TypeParser {
   }
 
   type(): StateType {
+    if (++this.depth > MAX_TYPE_DEPTH)
+      this.fail(`a type nests at most ${MAX_TYPE_DEPTH} levels deep`);
+    try {
+      return this.union();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private union(): StateType {
     const members: Member[] = [this.member()];
     while (this.eat('|')) members.push(this.member());
     const nulls = members.filter((m) => typeof m === 'object' && 'null' in m);
@@ -180,7 +210,11 @@ class TypeParser {
       this.at += word.length;
       base = { optional: this.operand() };
     } else base = this.primary();
-    while (this.eat('[]')) base = { array: this.asType(base) };
+    for (let lists = 0; this.eat('[]'); lists++) {
+      if (this.depth + lists >= MAX_TYPE_DEPTH)
+        this.fail(`a type nests at most ${MAX_TYPE_DEPTH} levels deep`);
+      base = { array: this.asType(base) };
+    }
     return base;
   }
 
@@ -269,6 +303,8 @@ class TypeParser {
       if (this.eat('}')) break;
       const name = this.word();
       if (!name) this.fail('expected a field name or "}"');
+      const bad = fieldNameProblem(name);
+      if (bad) this.fail(bad);
       this.at += name.length;
       if (Object.hasOwn(fields, name)) this.fail(`field "${name}" is listed twice`);
       const optional = this.eat('?');
@@ -284,7 +320,8 @@ class TypeParser {
 }
 
 /** Why a JSON value is not a StateType of the op schema, or null. */
-function stateTypeProblem(value: unknown): string | null {
+function stateTypeProblem(value: unknown, depth = 0): string | null {
+  if (depth > MAX_TYPE_DEPTH) return `a type nests at most ${MAX_TYPE_DEPTH} levels deep`;
   if (value === 'number' || value === 'string' || value === 'boolean') return null;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return `${JSON.stringify(value)} is not number, string, boolean or an object`;
@@ -293,9 +330,9 @@ function stateTypeProblem(value: unknown): string | null {
   const record = value as Record<string, unknown>;
   switch (keys[0]) {
     case 'array':
-      return stateTypeProblem(record.array);
+      return stateTypeProblem(record.array, depth + 1);
     case 'optional':
-      return stateTypeProblem(record.optional);
+      return stateTypeProblem(record.optional, depth + 1);
     case 'enum': {
       const values = record.enum;
       if (!Array.isArray(values) || values.length === 0)
@@ -309,8 +346,7 @@ function stateTypeProblem(value: unknown): string | null {
       if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
         return 'object needs a map of field types';
       for (const [name, type] of Object.entries(fields)) {
-        if (!NAME.test(name)) return `"${name}" cannot name a field`;
-        const problem = stateTypeProblem(type);
+        const problem = fieldNameProblem(name) ?? stateTypeProblem(type, depth + 1);
         if (problem) return problem;
       }
       return null;
