@@ -85,3 +85,52 @@ test('retype with a migration, rename a field and a component, undo each', async
     .poll(async () => Object.keys((await file()).data).sort())
     .toEqual(['items', 'nextId']);
 });
+
+test('a field added with the keyboard alone, typed at a person’s speed; a pasted 100,000-deep type is refused where it was typed', async ({
+  page,
+  request
+}) => {
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const { id } = (await created.json()) as { id: string };
+  const fields = async () =>
+    (
+      (await (await request.get(`/api/apps/${id}/file`)).json()) as {
+        components: { state: Record<string, unknown> }[];
+      }
+    ).components[0].state;
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  const add = page.locator('[data-add-state]');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // A paste of a type nested 100,000 deep: a coded error under the form, nothing added, and the
+  // page keeps running (it threw "Maximum call stack size exceeded" before).
+  await add.locator('[name="state-name"]').focus();
+  await page.keyboard.type('deep', { delay: 40 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.insertText('('.repeat(100_000) + 'number' + ')'.repeat(100_000));
+  await page.keyboard.press('Enter');
+  await expect(add.locator('[data-field-error]')).toContainText('E_FIELD_VALUE');
+  await expect(add.locator('[data-field-error]')).toContainText('levels deep');
+  expect(Object.keys(await fields())).not.toContain('deep');
+
+  // Then, by keyboard alone: the type box cleared and typed again, Tab to the initial value,
+  // Enter adds the field; the form empties for the next one.
+  await add.locator('[name="state-type"]').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('{ done: boolean; label: string }[]', { delay: 40 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('[]', { delay: 40 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-state-field="deep"] [data-state-type]')).toHaveText(
+    '{ done: boolean; label: string }[]'
+  );
+  await expect(add.locator('[name="state-name"]')).toHaveValue('');
+  expect((await fields()).deep).toEqual({
+    type: { array: { object: { done: 'boolean', label: 'string' } } },
+    initial: []
+  });
+  expect(errors).toEqual([]);
+});
