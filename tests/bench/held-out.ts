@@ -1,6 +1,7 @@
 /**
  * The offline planner on the held-out requests of tests/fixtures/ai-offline/held-out.json
- * (`npx tsx tests/bench/held-out.ts`, `--each` for a row per request): every request is planned
+ * (`npx tsx tests/bench/held-out.ts`, `--each` for a row per request, `--file <path>` for another
+ * corpus of the same shape, such as the untouched part in untouched.json): every request is planned
  * on its template, every batch is planned again with planOps (migrations in the real sandbox) and
  * the case's checks run on the result. Prints correct / wrong / question / refusal counts.
  * tests/unit/ai-held-out.test.ts asserts no wrong change with the same scoring.
@@ -37,6 +38,7 @@ import {
 import { prepareMigrations, type MigrationEvaluator } from '../../src/lib/ops/migrations';
 import { planOps, type Actor } from '../../src/lib/ops/plan';
 import { templateModel } from '../../src/lib/templates';
+import { readFileSync } from 'node:fs';
 import heldOut from '../fixtures/ai-offline/held-out.json' with { type: 'json' };
 
 /** One held-out request. */
@@ -70,10 +72,20 @@ export const CASES: readonly HeldOutCase[] = heldOut.cases as HeldOutCase[];
 
 const OWNER: Actor = { id: 'held-out', role: 'owner' };
 
-/** Plans every case and scores it; `evaluate` runs a migration (the sandbox's). */
-export async function scoreAll(evaluate: MigrationEvaluator): Promise<Scored[]> {
+/** Reads a corpus file of the same shape as held-out.json ("about" + "cases"). */
+export function loadCases(path: string): readonly HeldOutCase[] {
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as { cases?: unknown };
+  if (!Array.isArray(parsed.cases)) throw new Error(`${path} has no "cases" array`);
+  return parsed.cases as HeldOutCase[];
+}
+
+/** Plans every case (the held-out part unless told) and scores it; `evaluate` runs a migration. */
+export async function scoreAll(
+  evaluate: MigrationEvaluator,
+  cases: readonly HeldOutCase[] = CASES
+): Promise<Scored[]> {
   const out: Scored[] = [];
-  for (const c of CASES) out.push(await scoreOne(c, evaluate));
+  for (const c of cases) out.push(await scoreOne(c, evaluate));
   return out;
 }
 
@@ -241,9 +253,13 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
 async function main(): Promise<void> {
   const { SandboxHost } = await import('../../src/lib/runtime/host');
   const { nodeWorkerPort } = await import('../../src/lib/runtime/port');
+  const at = process.argv.indexOf('--file');
+  const file = at >= 0 ? process.argv[at + 1] : undefined;
+  if (at >= 0 && !file) throw new Error('--file needs a path');
+  const cases = file ? loadCases(file) : CASES;
   const host = new SandboxHost({ port: () => nodeWorkerPort(), timeoutMs: 5_000, spare: false });
   try {
-    const scored = await scoreAll((s, v: JsonValue) => host.migrate(s, v));
+    const scored = await scoreAll((s, v: JsonValue) => host.migrate(s, v), cases);
     if (process.argv.includes('--each'))
       for (const s of scored)
         console.log(
@@ -251,7 +267,7 @@ async function main(): Promise<void> {
         );
     const t = tally(scored);
     const unsafe = scored.filter((s) => s.case.unsafe);
-    console.log(`\nheld-out (${scored.length} requests)`);
+    console.log(`\n${file ?? 'held-out'} (${scored.length} requests)`);
     console.log('| outcome | count |\n|---|---|');
     for (const k of ['correct', 'wrong', 'question', 'refusal'] as const)
       console.log(`| ${k} | ${t[k]} |`);
