@@ -53,9 +53,11 @@
  * sync and awareness traffic either way. The providers share this process with Playwright's
  * client, which is idle while it waits for the watching page.
  */
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { readModel } from '../../src/lib/model/ydoc';
 import { toAppFile } from '../../src/lib/model/appfile';
@@ -817,11 +819,13 @@ async function editsAndDrops(
 ): Promise<void> {
   const budget = { text: 'p95 < 16 ms', p95: 16 };
   const studio = await openStudio(browser, app.id, DRAWN(app.nodes));
+  const profile = await startProfile(studio, what);
   try {
     studio.traffic.reset();
     const edits = await part(`edits ${what}`, () =>
       inspectorEdits(studio.page, app.textId, EDIT_RUNS)
     );
+    await profile?.stop('edits');
     frames.push({
       what: `inspector change, ${what}`,
       times: edits instanceof Error ? edits : edits.times,
@@ -840,10 +844,44 @@ async function editsAndDrops(
     });
     if (!(drops instanceof Error))
       notes.push(editNote(`Palette drop, ${what}`, drops, studio.traffic));
+    await profile?.stop('drops');
   } finally {
     await studio.close();
   }
 }
+
+/**
+ * `STUDIO_BENCH_PROFILE=DIR`: the page's main thread is sampled (Chrome's CPU profiler) through
+ * the edits and through the drops, written to DIR as `.cpuprofile` files (open them in Chrome's
+ * DevTools, or with a build made with `--minify false` to read names).
+ */
+async function startProfile(
+  studio: { context: BrowserContext; page: Page },
+  what: string
+): Promise<{ stop(part: string): Promise<void> } | null> {
+  const dir = process.env.STUDIO_BENCH_PROFILE;
+  if (!dir) return null;
+  const cdp = await studio.context.newCDPSession(studio.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(part) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const name = `${part}-${what.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`;
+      writeFileSync(join(dir, name), JSON.stringify(profile));
+      await cdp.send('Profiler.start');
+    }
+  };
+}
+
+/**
+ * `STUDIO_BENCH_ONLY=open,edits-2000` runs only those parts (open, edits-todo, edits-2000,
+ * local-draft, shared-note, history, reach), to look at one of them while working on it; the
+ * baseline rows always run. Unset: every part.
+ */
+const only = process.env.STUDIO_BENCH_ONLY?.split(',');
+const wanted = (name: string): boolean => !only || only.includes(name);
 
 async function main(): Promise<void> {
   const server = await startServer();
@@ -858,7 +896,7 @@ async function main(): Promise<void> {
       return {
         todo: { id: todo, textId: await headingOf(todo), nodes: 5 },
         small: { ...(await bigApp(2_000)), nodes: 2_000 },
-        large: { ...(await bigApp(10_000)), nodes: 10_000 }
+        large: wanted('open') ? { ...(await bigApp(10_000)), nodes: 10_000 } : null
       };
     });
     if (apps instanceof Error) throw apps;
@@ -866,34 +904,42 @@ async function main(): Promise<void> {
     const sizes = [
       { what: 'todo template', app: apps.todo, budget: undefined },
       { what: '2,000 nodes', app: apps.small, budget: { text: 'p95 < 1 s', p95: 1_000 } },
-      { what: '10,000 nodes', app: apps.large, budget: { text: 'p95 < 3 s', p95: 3_000 } }
+      ...(apps.large
+        ? [{ what: '10,000 nodes', app: apps.large, budget: { text: 'p95 < 3 s', p95: 3_000 } }]
+        : [])
     ];
-    const opened = await part('open', () => loads(browser, sizes));
-    for (const { what, budget } of sizes)
-      opens.push({
-        what: `open to interactive, ${what}${budget ? '' : ' (baseline)'}`,
-        times: opened instanceof Error ? opened : opened.loaded.get(what)!,
-        budget
-      });
-    for (const { what } of sizes)
-      opens.push({
-        what: `open to online badge, ${what}`,
-        times: opened instanceof Error ? opened : opened.online.get(what)!
-      });
+    const opened = wanted('open') ? await part('open', () => loads(browser, sizes)) : null;
+    if (opened !== null)
+      for (const { what, budget } of sizes)
+        opens.push({
+          what: `open to interactive, ${what}${budget ? '' : ' (baseline)'}`,
+          times: opened instanceof Error ? opened : opened.loaded.get(what)!,
+          budget
+        });
+    if (opened !== null)
+      for (const { what } of sizes)
+        opens.push({
+          what: `open to online badge, ${what}`,
+          times: opened instanceof Error ? opened : opened.online.get(what)!
+        });
 
-    await editsAndDrops(browser, 'todo template', apps.todo);
-    await editsAndDrops(browser, '2,000 nodes', apps.small);
+    if (wanted('edits-todo')) await editsAndDrops(browser, 'todo template', apps.todo);
+    if (wanted('edits-2000')) await editsAndDrops(browser, '2,000 nodes', apps.small);
 
-    const typed = await part('local draft', () => localDraft(server, browser));
+    const typed = wanted('local-draft')
+      ? await part('local draft', () => localDraft(server, browser))
+      : null;
     if (typed instanceof Error)
       frames.push({ what: 'keystroke, todo local draft in Use mode', times: typed });
-    const noted = await part('shared note', () => sharedNote(server, browser));
+    const noted = wanted('shared-note')
+      ? await part('shared note', () => sharedNote(server, browser))
+      : null;
     if (noted instanceof Error)
       frames.push({ what: 'keystroke, shared text field in Use mode', times: noted });
-    const stored = await part('history', () => historyBytes(server));
+    const stored = wanted('history') ? await part('history', () => historyBytes(server)) : null;
     if (stored instanceof Error)
       counts.push({ what: 'history after op batches', value: stored, baseline: null });
-    const reached = await part('reach', () => reach(browser));
+    const reached = wanted('reach') ? await part('reach', () => reach(browser)) : null;
     if (reached instanceof Error)
       frames.push({ what: 'inspector change → seen in a second context', times: reached });
   } finally {
@@ -903,6 +949,7 @@ async function main(): Promise<void> {
 }
 
 function timedRows(rows: readonly TimedRow[]): string[][] {
+  if (rows.length === 0) return [];
   const base = rows[0].times instanceof Error ? null : summarize(rows[0].times);
   return rows.map((r) => {
     if (r.times instanceof Error)

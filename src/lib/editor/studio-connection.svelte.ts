@@ -26,6 +26,8 @@ export interface ConnectionEvents {
   offlineChanged(offline: boolean): void;
   /** Someone's presence changed. */
   awarenessChanged(): void;
+  /** Runs work in idle time once the canvas has first drawn the app (./first-draw.ts). */
+  afterDrawn(run: () => void): void;
 }
 
 /** The replica's connection to the server and to this browser's own copy. */
@@ -60,8 +62,7 @@ export class StudioConnection {
   start(person: Person, token: string | null, version: string): void {
     // The browser's own copy (IndexedDB) writes the whole document when it starts: once the
     // studio has drawn, or at once when the connection goes.
-    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000));
-    idle(() => this.keepLocally(), { timeout: 3_000 });
+    this.events.afterDrawn(() => this.keepLocally());
     const params = `person=${encodeURIComponent(person.id)}&name=${encodeURIComponent(person.name)}&v=${encodeURIComponent(version)}`;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     this.provider = new HocuspocusProvider({

@@ -21,6 +21,7 @@
  * change client (change-client.svelte.ts), writes and undo made here (local-edits.ts), what the
  * canvas runs (live-app.svelte.ts) and the toasts (notices.svelte.ts).
  */
+import { FirstDraw } from './first-draw';
 import { getContext, setContext } from 'svelte';
 import { version } from '$app/environment';
 import * as Y from 'yjs';
@@ -112,6 +113,8 @@ export class Studio {
   private readonly localEdits: LocalEdits;
   private readonly running = new LiveApp();
   private readonly toasts = new Notices();
+  /** Work held back until the canvas has first drawn the app (./first-draw.ts). */
+  readonly firstDraw = new FirstDraw();
   private readonly replica = new ReplicaModel(this.doc, () =>
     this.running.running ? this.running.sequence : null
   );
@@ -145,7 +148,8 @@ export class Studio {
         if (offline) this.undoCount = this.redoCount = 0;
         else void this.refreshCounts();
       },
-      awarenessChanged: () => this.presence.read()
+      awarenessChanged: () => this.presence.read(),
+      afterDrawn: (run) => this.firstDraw.afterDrawn(run)
     });
     this.presence = new StudioPresence(() => this.connection.provider);
     this.tabMode = new TabMode(appId);
