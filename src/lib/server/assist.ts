@@ -36,7 +36,7 @@ function remember(key: string, record: TurnRecord): void {
 }
 
 /** The code diff of every component a proposal touches (added ones against nothing). */
-function codeDiff(before: AppModel, after: AppModel): ProposalDiff {
+export function codeDiff(before: AppModel, after: AppModel): ProposalDiff {
   const out: { component: string; lines: ReturnType<typeof hunks> }[] = [];
   const ids = new Set([...before.components.keys(), ...after.components.keys()]);
   for (const id of ids) {

@@ -14,7 +14,9 @@ import * as Y from 'yjs';
 import { randomBytes } from 'node:crypto';
 import { catalogError, editError, type EditError } from '../errors';
 import type { Actor } from '../ops/plan';
-import { applyProposal, suggestionPlanner } from './assist';
+import type { ProposalDiff } from '../ai/protocol';
+import type { LiveSource } from '../runtime/compiled';
+import { applyProposal, codeDiff, suggestionPlanner } from './assist';
 import type { AppSession, ChangeResult } from './session';
 import type { SuggestionRecord, SuggestionRows } from './storage-suggestions';
 import { toBase64 } from './studio';
@@ -210,6 +212,58 @@ async function decidable(
   if (record.status !== 'pending')
     return { ok: false, errors: [catalogError('E_SUGGESTION_DECIDED', { status: record.status })] };
   return { ok: true, value: record };
+}
+
+/** What a reviewer sees of a pending suggestion before deciding. */
+export type SuggestionPreview =
+  | {
+      readonly ok: true;
+      readonly changes: readonly string[];
+      readonly diff: ProposalDiff;
+      readonly live: LiveSource;
+      readonly changedSince: boolean;
+    }
+  | { readonly ok: false; readonly errors: readonly EditError[]; readonly changedSince: boolean };
+
+/**
+ * A pending suggestion planned against the app as it is now, as the reviewer `actor`: the
+ * changes, the code diff and the proposed app for the canvas; or, when it no longer fits, the
+ * plan's errors (`conflict`). Writes nothing. `refused`: the reviewer may not, or no such one.
+ */
+export async function previewSuggestion(
+  rows: SuggestionRows,
+  session: AppSession,
+  actor: Actor,
+  id: string
+): Promise<{ refused: EditError[] } | SuggestionPreview> {
+  const found = await decidable(rows, session, actor, id);
+  if (!found.ok) return { refused: found.errors };
+  const record = found.value;
+  const changedSince = record.stateVector !== stateVectorOf(session);
+  const before = session.model;
+  const checked = await session.check(actor, record.ops);
+  if (!checked.ok)
+    return {
+      ok: false,
+      changedSince,
+      errors: [
+        ...(changedSince
+          ? [
+              catalogError('E_SUGGESTION_CONFLICT', {
+                reason: checked.errors[0]?.message ?? 'it was refused'
+              })
+            ]
+          : []),
+        ...checked.errors
+      ]
+    };
+  return {
+    ok: true,
+    changes: checked.changes,
+    diff: codeDiff(before, checked.model),
+    live: session.liveOf(checked.model),
+    changedSince
+  };
 }
 
 /** Suggestions being applied in this process: a second Apply of one waits for no one, it fails. */
