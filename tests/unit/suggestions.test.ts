@@ -7,6 +7,7 @@
  * with a change made since, deciding twice, a link filling the reviewers' list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { AssistMessage } from '../../src/lib/ai/protocol';
 import { docRoots } from '../../src/lib/model/ydoc';
 import type { HistoryEntry } from '../../src/lib/ops/write';
@@ -17,6 +18,7 @@ import { StudioServer } from '../../src/lib/server/studio';
 import {
   applySuggestion,
   declineSuggestion,
+  previewSuggestion,
   suggest,
   suggestionsFor,
   SUGGESTION_LIMITS
@@ -147,6 +149,10 @@ describe('suggestions', () => {
     const listed = await suggestionsFor(studio.suggestions, session, owner);
     expect(listed.ok && listed.value[0].changedSince).toBe(true);
     const before = canonical(session.model);
+    // The reviewer's preview already says what no longer fits.
+    const preview = await previewSuggestion(studio.suggestions, session, owner, record.id);
+    expect(preview).toMatchObject({ ok: false, changedSince: true });
+    expect('errors' in preview && preview.errors[0].code).toBe('E_SUGGESTION_CONFLICT');
     const tried = await applySuggestion(studio.suggestions, session, owner, record.id, {});
     expect(tried.result.ok).toBe(false);
     expect(tried.changedSince).toBe(true);
@@ -161,9 +167,30 @@ describe('suggestions', () => {
     // A change since that does not touch it: planned again and applied.
     const other = await kept(session, uma, 'add a dark mode toggle');
     await session.apply(owner, [{ op: 'setMeta', name: 'title', value: 'Renamed meanwhile' }]);
+    const shown = await previewSuggestion(studio.suggestions, session, editor, other.id);
+    expect(shown).toMatchObject({ ok: true, changedSince: true });
+    expect('diff' in shown && shown.diff.length).toBeGreaterThan(0);
+    const byUser = await previewSuggestion(studio.suggestions, session, uma, other.id);
+    expect('refused' in byUser && byUser.refused[0].code).toBe('E_FORBIDDEN');
     const applied = await applySuggestion(studio.suggestions, session, editor, other.id, {});
     expect(applied.changedSince).toBe(true);
     expect(applied.result.ok, JSON.stringify(applied.result)).toBe(true);
+  });
+
+  it('no Yjs peer can write or approve a suggestion: they are not in the document', async () => {
+    const session = await todoApp();
+    const record = await kept(session, uma, 'add a dark mode toggle');
+    // A user's raw peer writes a suggestions map, as if approving one: refused, nothing changes.
+    const before = Y.encodeStateAsUpdate(session.doc);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, before);
+    const sv = Y.encodeStateVector(peer);
+    peer.getMap('suggestions').set(record.id, { status: 'applied' });
+    const written = await session.receive(uma, Y.encodeStateAsUpdate(peer, sv));
+    expect(written.ok).toBe(false);
+    expect(Y.encodeStateAsUpdate(session.doc)).toEqual(before);
+    const listed = await suggestionsFor(studio.suggestions, session, owner);
+    expect(listed.ok && listed.value[0].status).toBe('pending');
   });
 
   it('refuses what it must, storing nothing', async () => {
