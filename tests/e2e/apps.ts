@@ -14,6 +14,9 @@ export async function link(request: APIRequestContext, id: string, role: string)
   const made = await request.post(`/api/apps/${id}/links`, { data: { role, expiresIn: 3600 } });
   expect(made.status()).toBe(201);
   const { url } = (await made.json()) as { url: string };
-  expect(url).toMatch(new RegExp(`^http://[^/]+/apps/${id}\\?token=`));
+  // A user's link opens the app page (issue 16); the others the studio.
+  expect(url).toMatch(
+    new RegExp(`^http://[^/]+/apps/${id}${role === 'user' ? '/use' : ''}\\?token=`)
+  );
   return url;
 }

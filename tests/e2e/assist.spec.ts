@@ -3,7 +3,7 @@
  * mode toggle, see the proposal (changes in words, the code diff, the proposed app on the
  * canvas), apply it, use it, and undo it in one step, while a second person keeps editing. A
  * partly accepted proposal whose kept ops need a left-out one is refused with the reason, and a
- * user-role person asking for a definition change is told why not.
+ * user-role person asking for a definition change gets it only as a suggestion (issue 16).
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -119,10 +119,25 @@ test('a partly accepted proposal, a refusal, and a user asking to change the app
   });
   const { token } = (await made.json()) as { token: string };
   const user = await (await browser.newContext()).newPage();
+  // Their link opens the app page (issue 16), where a proposal can only be suggested.
   await user.goto(`/apps/${id}?token=${token}`);
+  await expect(user.locator('[data-app-page]')).toBeVisible();
   await expect(user.locator('[data-connection="online"]')).toBeVisible();
-  await ask(user, 'Add a dark mode toggle');
-  await expect(user.locator('[data-assist-failed]').last()).toContainText('E_FORBIDDEN');
+  await user.locator('[data-ask]').click();
+  await user.locator('[data-assist-input]').fill('Add a dark mode toggle');
+  await user.locator('[data-assist-input]').press('Enter');
+  const suggested = user.locator('[data-assist-proposal]').last();
+  await expect(suggested.locator('[data-assist-suggest]')).toBeVisible();
+  await expect(suggested.locator('[data-assist-apply]')).toHaveCount(0);
+  // Their token on the apply route is refused with the reason.
+  const applied = await request.post('/api/assist/apply', {
+    headers: { authorization: `Bearer ${token}` },
+    data: { appId: id, ops: [{ op: 'setMeta', name: 'title', value: 'Mine' }] }
+  });
+  expect(applied.status()).toBe(403);
+  expect(((await applied.json()) as { errors: { code: string }[] }).errors[0].code).toBe(
+    'E_FORBIDDEN'
+  );
   expect(await (await request.get(`/api/apps/${id}/file`)).text()).toBe(before);
   await user.screenshot({ path: 'test-results/assist-user.png' });
   await user.context().close();

@@ -36,7 +36,9 @@ async function openAs(
   await page.goto(url);
   await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
   await expect(page.locator('[data-connection="online"]')).toBeVisible();
-  await page.locator('[data-mode-button="use"]').click();
+  // A user's link opens the app page, already the app in use (issue 16); others the studio.
+  if ((await page.locator('[data-app-page]').count()) === 0)
+    await page.locator('[data-mode-button="use"]').click();
   await expect(page.locator('[data-canvas]')).toHaveAttribute('data-canvas-mode', 'use');
   return { page, sent };
 }

@@ -264,6 +264,54 @@ describe.each(['sqlite', 'postgres'] as const)('the storage contract on %s', (ki
     expect((await storage.links.list('app2', 3000)).map((l) => l.jti)).toEqual(['link-else']);
   });
 
+  it('keeps suggestions per app, counts pending ones per link, and decides each once', async () => {
+    const storage = await open(kind);
+    const suggestion = (id: string, app: string, created: number, askerLink = 'link:a') => ({
+      id,
+      app,
+      asker: `${askerLink}~p-1`,
+      askerLink,
+      askerName: 'Uma',
+      request: 'add a “button”',
+      ops: [{ op: 'setMeta', name: 'title', value: 'É' }],
+      summary: 'Renamed',
+      changes: ['Renamed the app'],
+      stateVector: 'AA==',
+      created,
+      status: 'pending' as const,
+      note: null,
+      decidedBy: null,
+      decided: null
+    });
+    await storage.suggestions.insert(suggestion('s1', 'app1', 1000));
+    await storage.suggestions.insert(suggestion('s2', 'app1', 2000));
+    await storage.suggestions.insert(suggestion('s3', 'app1', 3000, 'link:b'));
+    await storage.suggestions.insert(suggestion('s4', 'app2', 1000));
+    await expect(storage.suggestions.insert(suggestion('s1', 'app2', 1))).rejects.toThrow();
+    expect(await storage.suggestions.get('app1', 's1')).toEqual(suggestion('s1', 'app1', 1000));
+    expect(await storage.suggestions.get('app2', 's1')).toBeNull();
+    expect((await storage.suggestions.list('app1', 10)).map((s) => s.id)).toEqual([
+      's3',
+      's2',
+      's1'
+    ]);
+    expect((await storage.suggestions.list('app1', 2)).map((s) => s.id)).toEqual(['s3', 's2']);
+    expect(await storage.suggestions.pendingCount('app1', 'link:a')).toBe(2);
+    const decision = { status: 'declined' as const, note: 'No, thanks', by: 'Ann', at: 5000 };
+    expect(await storage.suggestions.decide('app2', 's1', decision)).toBe(false);
+    expect(await storage.suggestions.decide('app1', 's1', decision)).toBe(true);
+    expect(await storage.suggestions.decide('app1', 's1', { ...decision, status: 'applied' })).toBe(
+      false
+    );
+    expect(await storage.suggestions.get('app1', 's1')).toMatchObject({
+      status: 'declined',
+      note: 'No, thanks',
+      decidedBy: 'Ann',
+      decided: 5000
+    });
+    expect(await storage.suggestions.pendingCount('app1', 'link:a')).toBe(1);
+  });
+
   it('keeps one shared signing secret (PostgreSQL) or none (SQLite keeps a file)', async () => {
     const storage = await open(kind);
     const first = await storage.sharedSecret(() => Buffer.alloc(32, 1));

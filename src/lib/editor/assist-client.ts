@@ -12,6 +12,8 @@ export async function* streamAssist(
     message: string;
     selection: string | null;
     conversationId: string;
+    /** A user's request in the app page, to be kept as a suggestion (issue 16). */
+    suggest?: boolean;
   },
   headers: Record<string, string>,
   fetcher: typeof fetch = fetch,

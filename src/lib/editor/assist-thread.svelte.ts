@@ -7,6 +7,7 @@
 import type { AssistMessage } from '../ai/protocol';
 import { streamAssist } from './assist-client';
 import type { Studio } from './studio.svelte';
+import { submitSuggestion } from './suggestions-client';
 
 /** A proposal the assistant made (checked on the server before it arrived). */
 export type Proposal = Extract<AssistMessage, { type: 'proposal' }>;
@@ -41,7 +42,14 @@ export class AssistThread {
   private controller: AbortController | null = null;
   private seq = 0;
 
-  constructor(private readonly studio: Studio) {}
+  /**
+   * `suggest` (a user in the app page, issue 16): proposals are checked as an editor would apply
+   * them, and kept as suggestions for the app's owners and editors instead of applied.
+   */
+  constructor(
+    private readonly studio: Studio,
+    readonly mode: 'apply' | 'suggest' = 'apply'
+  ) {}
 
   /** Sends `message` as a new turn and streams the answer into it. */
   async send(message: string): Promise<void> {
@@ -69,7 +77,8 @@ export class AssistThread {
           appId: studio.appId,
           message,
           selection: studio.selected,
-          conversationId: this.conversationId
+          conversationId: this.conversationId,
+          ...(this.mode === 'suggest' ? { suggest: true } : {})
         },
         studio.headers(),
         fetch,
@@ -129,6 +138,24 @@ export class AssistThread {
         };
     if (outcome.ok) this.studio.notify('info', `Applied: ${outcome.summary ?? proposal.summary}`);
   }
+
+  /** Keeps `proposal` as a suggestion for the app's owners and editors (nothing changes now). */
+  async suggest(turn: AssistTurn, proposal: Proposal): Promise<void> {
+    turn.busy = true;
+    const made = await submitSuggestion(this.studio.appId, this.studio.headers(), {
+      request: turn.message,
+      ops: proposal.ops
+    });
+    turn.busy = false;
+    this.studio.previewLive = null;
+    turn.result = made.ok
+      ? { ok: true, text: 'Suggested: the app’s owner will see it, and you will see their answer.' }
+      : { ok: false, text: made.errors[0]?.message ?? 'refused', code: made.errors[0]?.code };
+    if (made.ok) this.suggested++;
+  }
+
+  /** How many suggestions this thread kept (the app page's list reloads when it grows). */
+  suggested = $state(0);
 
   /** Drops `turn`'s proposal: nothing changes, and the canvas shows the live app. */
   discard(turn: AssistTurn): void {

@@ -457,6 +457,17 @@ export class Studio {
     return this.send('/api/assist/apply', { appId: this.appId, ops, ...options });
   }
 
+  /**
+   * Applies a user's suggestion (issue 16) as one change of this person, planned again on the
+   * server against the app as it is now; the asker is named in the history.
+   */
+  async applySuggestion(id: string, options: { approved?: boolean } = {}): Promise<Outcome> {
+    if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
+    if (!this.online) return this.localEdits.needsConnection('Applying a suggestion');
+    this.previewLive = null;
+    return this.send(`suggestions/${encodeURIComponent(id)}/apply`, { ...options });
+  }
+
   /** Restores the app to just before history entry `index` (a new change; undo takes it back). */
   async restoreTo(index: number): Promise<Outcome> {
     if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());

@@ -25,5 +25,31 @@ export const ASSIST_ERRORS = stageEntries('assist', {
     meaning:
       "The request hides part of the app, or what it does, from the app's owner; everything an app does stays visible to its owner.",
     message: () => 'the assistant does not hide part of the app, or what it does, from its owner'
+  },
+  E_SUGGESTION_NOT_FOUND: {
+    status: 404,
+    meaning: 'There is no suggestion with that id for this app (it may belong to another app).',
+    message: ({ id }: { id: string }) => `there is no suggestion “${id}” for this app`
+  },
+  E_SUGGESTION_DECIDED: {
+    status: 409,
+    meaning:
+      'The suggestion was already applied or declined; a decision is made once (reload to see it).',
+    message: ({ status }: { status: string }) =>
+      `this suggestion was already ${status}; reload to see it`
+  },
+  E_SUGGESTION_CONFLICT: {
+    status: 409,
+    meaning:
+      'The app changed since the suggestion was made, and planned again against the app as it is now the suggestion no longer fits; nothing was applied.',
+    message: ({ reason }: { reason: string }) =>
+      `the app changed since this was suggested, and it no longer fits: ${reason}; nothing was applied (decline it, or ask for it again)`
+  },
+  E_SUGGESTION_LIMIT: {
+    status: 429,
+    meaning:
+      'This link has too many suggestions waiting for the app; wait until the owner or an editor decides some.',
+    message: ({ limit }: { limit: number }) =>
+      `this link already has ${limit} suggestions waiting; wait until some are applied or declined`
   }
 });

@@ -36,7 +36,7 @@ function remember(key: string, record: TurnRecord): void {
 }
 
 /** The code diff of every component a proposal touches (added ones against nothing). */
-function codeDiff(before: AppModel, after: AppModel): ProposalDiff {
+export function codeDiff(before: AppModel, after: AppModel): ProposalDiff {
   const out: { component: string; lines: ReturnType<typeof hunks> }[] = [];
   const ids = new Set([...before.components.keys(), ...after.components.keys()]);
   for (const id of ids) {
@@ -55,6 +55,14 @@ function changesCapabilities(ops: readonly unknown[]): boolean {
   );
 }
 
+/**
+ * The actor a suggestion is checked as: an editor, since an editor is who would apply it. Its id
+ * is its own, so the check never touches the asker's undo history or their role's origin.
+ */
+export function suggestionPlanner(actor: Actor): Actor {
+  return { id: `suggest:${actor.id}`, name: actor.name, role: 'editor' };
+}
+
 /** Runs one turn; yields what the sidebar shows. */
 export async function* assistTurn(
   session: AppSession,
@@ -63,9 +71,12 @@ export async function* assistTurn(
     readonly message: string;
     readonly selection?: string | null;
     readonly conversation?: string | null;
+    /** A user's request in the app page: checked as an editor would apply it (a suggestion). */
+    readonly suggest?: boolean;
   },
   env: NodeJS.ProcessEnv = process.env
 ): AsyncGenerator<AssistMessage> {
+  const checker = request.suggest && actor.role === 'user' ? suggestionPlanner(actor) : actor;
   const key = `${session.id}/${actor.id}/${request.conversation ?? 'default'}`;
   const history = conversations.get(key) ?? [];
   const before = session.model;
@@ -89,7 +100,7 @@ export async function* assistTurn(
   }
 
   const check = async (ops: unknown) => {
-    const checked = await session.check(actor, ops);
+    const checked = await session.check(checker, ops);
     return checked.ok
       ? { ok: true as const, summary: checked.summary }
       : { ok: false as const, errors: [...checked.errors] };
@@ -162,7 +173,7 @@ export async function* assistTurn(
 
   // The proposal as the person will see it: checked again now (the app may have changed while
   // the engine worked), in words, as code, and compiled for the preview.
-  const checked = await session.check(actor, proposed.ops);
+  const checked = await session.check(checker, proposed.ops);
   if (!checked.ok) {
     yield {
       type: 'failed',

@@ -12,6 +12,7 @@
 import pg from 'pg';
 import { documentName, planSave, type AppRecord, type LinkRecord, type Storage } from './storage';
 import type { Role } from './tokens';
+import { POSTGRES_SUGGESTIONS_SCHEMA, postgresSuggestionRows } from './storage-suggestions';
 
 /** The schema version of the tables below; bump it with a migration step in `createSchema`. */
 const SCHEMA_VERSION = 1;
@@ -126,7 +127,7 @@ export function postgresStorage(url: string): Storage {
 
   const ready = transaction(async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    await client.query(SCHEMA);
+    await client.query(SCHEMA + POSTGRES_SUGGESTIONS_SCHEMA);
     const { rows } = await client.query<{ value: string }>(
       "SELECT value FROM malleable_meta WHERE key = 'schema'"
     );
@@ -266,6 +267,7 @@ export function postgresStorage(url: string): Storage {
         return rows.map(linkOf);
       }
     },
+    suggestions: postgresSuggestionRows(query),
     async sharedSecret(make) {
       // The first instance's secret wins; the others read it back. Whoever can read this table
       // can sign links: set MALLEABLE_SECRET on every instance to keep it out of the database.

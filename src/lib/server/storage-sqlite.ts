@@ -7,6 +7,7 @@ import type { Db } from './db';
 import { openDatabase } from './db';
 import { documentName, planSave, type AppRecord, type LinkRecord, type Storage } from './storage';
 import type { Role } from './tokens';
+import { sqliteSuggestionRows } from './storage-suggestions';
 
 interface AppRow {
   id: string;
@@ -162,6 +163,7 @@ export function sqliteStorage(dirOrDb: string | Db): Storage {
         return rows.map(linkOf);
       }
     },
+    suggestions: sqliteSuggestionRows(db),
     async sharedSecret() {
       return null;
     },

@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs';
 import type { Role } from './tokens';
+import type { SuggestionRows } from './storage-suggestions';
 
 /** One app's row: its place in the list and its metadata. Times are ms since the epoch. */
 export interface AppRecord {
@@ -108,6 +109,8 @@ export interface Storage {
   readonly apps: AppRows;
   readonly documents: DocumentRows;
   readonly links: LinkRows;
+  /** Suggestions users made through the assistant (storage-suggestions.ts). */
+  readonly suggestions: SuggestionRows;
   /**
    * The signing secret every instance on this database shares, made on first use; null when the
    * database keeps none (SQLite: the secret is a file beside it, see tokens.ts `loadSecret`).

@@ -22,6 +22,7 @@ import { AppSession } from './session';
 import type { AppModel } from '../model/types';
 import { CollabServer, type CollabOptions } from './collab-server';
 import type { Storage } from './storage';
+import type { SuggestionRows } from './storage-suggestions';
 import { sqliteStorage } from './storage-sqlite';
 import { postgresStorage } from './storage-postgres';
 import { Cluster, type ClusterEvent } from './cluster';
@@ -78,6 +79,10 @@ export class StudioServer {
   /** Live editing over WebSockets (Hocuspocus), on the same documents. */
   readonly collab: CollabServer;
   private readonly storage: Storage;
+  /** Suggestions users made in the app page, waiting for an owner or editor (suggestions.ts). */
+  get suggestions(): SuggestionRows {
+    return this.storage.suggestions;
+  }
   /** The other instances (with `redisUrl`), or null for a single one. */
   private readonly cluster: Cluster | null;
   private readonly sessions = new Map<string, Promise<AppSession | null>>();

@@ -1,7 +1,9 @@
 /**
  * `POST {appId, message, selection?, conversationId?}`: one AI turn, streamed as server-sent
  * events (`event: status|engine|proposal|question|refusal|failed`, `data:` JSON; a last
- * `event: done`). The assistant acts with the asker's rights (a share link's token, as for every
+ * `event: done`). `suggest: true` (a user in the app page): the proposal is checked as an editor
+ * would apply it, to be kept as a suggestion (`/api/apps/ID/suggestions`), never applied by the
+ * asker. The assistant acts with the asker's rights (a share link's token, as for every
  * call); nothing is applied here: see `/api/assist/apply`.
  */
 import { catalogError, editError } from '$lib/errors';
@@ -47,7 +49,8 @@ export const POST: RequestHandler = async ({ request, locals }) => {
         for await (const message_ of assistTurn(session, actor, {
           message,
           selection,
-          conversation
+          conversation,
+          suggest: body.suggest === true
         }))
           send(message_.type, message_);
       } catch (e) {
