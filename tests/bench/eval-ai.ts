@@ -69,6 +69,7 @@ export interface EvalSummary {
   readonly maxRepairs: number;
   readonly inputTokensPerTurn: number;
   readonly cacheReadTokensPerTurn: number;
+  readonly cacheWriteTokensPerTurn: number;
   readonly outputTokensPerTurn: number;
   readonly medianMs: number;
   readonly p90Ms: number;
@@ -90,7 +91,7 @@ const round = (n: number, digits = 0) => Number(n.toFixed(digits));
 async function main(): Promise<void> {
   const env = assistantFromEnv();
   const useFake = args.includes('--fake') || env.kind === 'offline';
-  const fake = useFake ? await startFakeAnthropic() : undefined;
+  const fake = useFake ? await startFakeAnthropic([], { tokens: 'estimate' }) : undefined;
   const client =
     env.kind === 'claude' && !fake
       ? env.client
@@ -177,6 +178,7 @@ async function main(): Promise<void> {
     maxRepairs: Math.max(0, ...rows.map((r) => r.calls - 1)),
     inputTokensPerTurn: Math.round(mean(rows.map((r) => r.input))),
     cacheReadTokensPerTurn: Math.round(mean(rows.map((r) => r.cacheRead))),
+    cacheWriteTokensPerTurn: Math.round(mean(rows.map((r) => r.cacheWrite))),
     outputTokensPerTurn: Math.round(mean(rows.map((r) => r.output))),
     medianMs: Math.round(quantile(ms, 0.5)),
     p90Ms: Math.round(quantile(ms, 0.9)),
@@ -186,11 +188,11 @@ async function main(): Promise<void> {
   const lines = [
     `eval:ai: ${rows.length} requests against ${api}, model ${modelName}`,
     '',
-    '| # | template | request | outcome | as expected | calls | repaired for | input tok | output tok | ms |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| # | template | request | outcome | as expected | calls | repaired for | input tok | cache read | output tok | ms |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(
       (r) =>
-        `| ${r.n} | ${r.template} | ${r.message.slice(0, 60)} | ${r.outcome} | ${r.expected ? 'yes' : 'no'} | ${r.calls} | ${r.repairedFor.join(' ') || '-'} | ${r.input} | ${r.output} | ${Math.round(r.ms)} |`
+        `| ${r.n} | ${r.template} | ${r.message.slice(0, 60)} | ${r.outcome} | ${r.expected ? 'yes' : 'no'} | ${r.calls} | ${r.repairedFor.join(' ') || '-'} | ${r.input} | ${r.cacheRead} | ${r.output} | ${Math.round(r.ms)} |`
     ),
     '',
     '| figure | value |',
@@ -199,7 +201,7 @@ async function main(): Promise<void> {
     `| validity after repairs | ${pct(summary.validAfterRepairs, summary.turns)} |`,
     `| outcome as expected | ${pct(summary.asExpected, summary.turns)} |`,
     `| repairs per turn | ${summary.repairsPerTurn} (max ${summary.maxRepairs}) |`,
-    `| tokens per turn | ${summary.inputTokensPerTurn} input (${summary.cacheReadTokensPerTurn} read from the cache), ${summary.outputTokensPerTurn} output |`,
+    `| tokens per turn | ${summary.inputTokensPerTurn} input and ${summary.cacheReadTokensPerTurn} read from the cache (${summary.cacheWriteTokensPerTurn} written to it), ${summary.outputTokensPerTurn} output |`,
     `| time per turn | median ${summary.medianMs} ms, p90 ${summary.p90Ms} ms |`,
     `| total time | ${summary.totalMs} ms |`
   ];

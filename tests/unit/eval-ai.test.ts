@@ -45,13 +45,17 @@ describe('npm run eval:ai', () => {
     expect(summary.asExpected).toBe(requests);
     expect(summary.firstAnswerValid).toBe(requests - scriptedRepairs);
     expect(summary.repairsPerTurn).toBeCloseTo(scriptedRepairs / requests, 2);
-    // Tokens as the fake counts them (1,200 in, 150 out per call), summed over the calls.
-    expect(summary.inputTokensPerTurn).toBe(
-      Math.round((1200 * (requests + scriptedRepairs)) / requests)
-    );
-    expect(summary.outputTokensPerTurn).toBe(
-      Math.round((150 * (requests + scriptedRepairs)) / requests)
-    );
+    // Tokens as the fake estimates them from each request, with prompt caching: the system
+    // prompt and the tool schema are served from the cache after the first call.
+    expect(summary.inputTokensPerTurn).toBeGreaterThan(100);
+    expect(summary.outputTokensPerTurn).toBeGreaterThan(10);
+    expect(summary.cacheReadTokensPerTurn).toBeGreaterThan(summary.inputTokensPerTurn);
+    expect(summary.cacheWriteTokensPerTurn).toBeGreaterThan(0);
+    // A repaired turn sends more than a one-call turn (the refused attempt and its errors).
+    const cells = rows.map((row) => row.split('|').map((cell) => cell.trim()));
+    const inputOf = (calls: string) =>
+      Math.min(...cells.filter((c) => c[2] === 'todo' && c[6] === calls).map((c) => Number(c[8])));
+    expect(inputOf('2')).toBeGreaterThan(inputOf('1'));
     expect(summary.medianMs).toBeGreaterThan(0);
     expect(summary.medianMs).toBeLessThan(5_000);
     expect(summary.totalMs).toBeLessThan(30_000);
