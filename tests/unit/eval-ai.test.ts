@@ -14,7 +14,7 @@ const run = promisify(execFile);
 
 describe('npm run eval:ai', () => {
   it('prints the figures for the corpus against the fake API', { timeout: 90_000 }, async () => {
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.ANTHROPIC_API_KEY;
     delete env.ANTHROPIC_BASE_URL;
     const { stdout } = await run('npm', ['run', '--silent', 'eval:ai', '--', '--json'], {

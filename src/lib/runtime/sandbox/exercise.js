@@ -82,9 +82,10 @@ export function exerciseHandlers({ world, view, state, wanted, specs, run, seq }
   /** @param {ViewNode} node */
   const visit = (node) => {
     if (left.size === 0 || exercised.length >= MAX_EXERCISED) return;
-    for (const [prop, value] of Object.entries(isRecord(node.props) ? node.props : {})) {
-      if (!isRecord(value) || typeof value.$ref !== 'number' || Object.hasOwn(value, '$bind'))
-        continue;
+    for (const [prop, raw] of Object.entries(isRecord(node.props) ? node.props : {})) {
+      if (!isRecord(raw)) continue;
+      const value = /** @type {Record<string, unknown>} */ (raw);
+      if (typeof value.$ref !== 'number' || Object.hasOwn(value, '$bind')) continue;
       const entry = world.refs.get(value.$ref);
       if (!entry || entry.kind !== 'on') continue;
       const key = `${entry.component}\u0000${entry.name}`;
