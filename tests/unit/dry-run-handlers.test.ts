@@ -128,6 +128,28 @@ describe('the dry run runs new and changed handlers', () => {
     expect(await codes(wrong)).toEqual(['E_HANDLER_CHECK_STATE_TYPE']);
   });
 
+  it("runs a component instance's handler on that instance's own state", async () => {
+    const stepper = (body: string) => [
+      { op: 'addComponent', name: 'Stepper', id: 'stp01' },
+      { op: 'addState', component: 'Stepper', name: 'n', type: 'number', initial: 0 },
+      { op: 'setHandler', component: 'Stepper', name: 'bump', params: [], body },
+      {
+        op: 'addNode',
+        parent: 'stp01',
+        type: 'Button',
+        props: { label: { $expr: 'String(state.n)' }, onClick: { $handler: 'bump' } }
+      },
+      { op: 'addNode', parent: 'sf5cvr', type: 'Stepper' }
+    ];
+    expect(await codes(stepper('state.n += 1;'))).toEqual([]);
+    expect(await codes(stepper('state.n = JSON.parse(\'"one"\');'))).toEqual([
+      'E_HANDLER_CHECK_STATE_TYPE'
+    ]);
+    expect(await codes(stepper('while (state.n >= 0) state.n += 1;'))).toEqual([
+      'E_HANDLER_CHECK_RUNAWAY'
+    ]);
+  });
+
   it('leaves unchanged handlers alone: an unrelated change does not run them', async () => {
     const plan = planOps(model, button('bump', 'state.nextId += 1;'));
     expect(plan.ok).toBe(true);
