@@ -125,12 +125,60 @@ function split(text: string, n: number): string[] {
   return out;
 }
 
-function usage(input: number, output: number) {
+/** The tokens one answer reports. */
+interface Tokens {
+  readonly input: number;
+  readonly cacheRead: number;
+  readonly cacheWrite: number;
+  readonly output: number;
+}
+
+/** The default count: the same for every call, so tests can assert it exactly. */
+const FIXED_TOKENS: Tokens = { input: 1200, cacheRead: 0, cacheWrite: 0, output: 150 };
+
+/** The API's smallest cacheable prefix (Sonnet: 1,024 tokens); shorter ones are not cached. */
+const MIN_CACHED = 1024;
+
+/**
+ * Tokens estimated the way the API counts them, at about four characters a token: the request
+ * body in, the answer out. A request whose system prompt ends with a `cache_control`
+ * breakpoint caches its prefix (the tools, then the system prompt): written the first time the
+ * fake sees that prefix, read every time after, and not counted in `input` (as the API does).
+ */
+function estimateTokens(
+  body: Record<string, unknown>,
+  text: string,
+  response: FakeResponse,
+  seen: Set<string>
+): Tokens {
+  const total = Math.ceil(text.length / 4);
+  const system = Array.isArray(body.system) ? (body.system as { cache_control?: unknown }[]) : [];
+  const prefix = JSON.stringify(body.tools ?? []) + JSON.stringify(body.system ?? '');
+  const prefixTokens = Math.ceil(prefix.length / 4);
+  let cacheRead = 0;
+  let cacheWrite = 0;
+  if (system.at(-1)?.cache_control && prefixTokens >= MIN_CACHED) {
+    if (seen.has(prefix)) cacheRead = prefixTokens;
+    else {
+      seen.add(prefix);
+      cacheWrite = prefixTokens;
+    }
+  }
+  const answer = (response.text ?? '') + (response.rawJson ?? JSON.stringify(response.tool ?? ''));
   return {
-    input_tokens: input,
+    input: Math.max(1, total - cacheRead - cacheWrite),
+    cacheRead,
+    cacheWrite,
+    output: 10 + Math.ceil(answer.length / 4)
+  };
+}
+
+function usage(tokens: Tokens, output: number) {
+  return {
+    input_tokens: tokens.input,
     output_tokens: output,
-    cache_creation_input_tokens: 0,
-    cache_read_input_tokens: 0,
+    cache_creation_input_tokens: tokens.cacheWrite,
+    cache_read_input_tokens: tokens.cacheRead,
     cache_creation: null,
     server_tool_use: null,
     service_tier: 'standard',
@@ -139,7 +187,11 @@ function usage(input: number, output: number) {
 }
 
 /** The events of one answer, in the API's order. */
-function answerEvents(response: FakeResponse, model: string): { event: string; data: unknown }[] {
+function answerEvents(
+  response: FakeResponse,
+  model: string,
+  tokens: Tokens = FIXED_TOKENS
+): { event: string; data: unknown }[] {
   const events: { event: string; data: unknown }[] = [];
   const hasTool = response.tool !== undefined || response.rawJson !== undefined;
   events.push({
@@ -157,7 +209,7 @@ function answerEvents(response: FakeResponse, model: string): { event: string; d
         stop_reason: null,
         stop_sequence: null,
         stop_details: null,
-        usage: usage(1200, 1)
+        usage: usage(tokens, 1)
       }
     }
   });
@@ -226,7 +278,7 @@ function answerEvents(response: FakeResponse, model: string): { event: string; d
         stop_details: null,
         container: null
       },
-      usage: { output_tokens: 150 }
+      usage: { output_tokens: tokens.output }
     }
   });
   events.push({ event: 'message_stop', data: { type: 'message_stop' } });
@@ -234,7 +286,11 @@ function answerEvents(response: FakeResponse, model: string): { event: string; d
 }
 
 /** The same answer as one Message (for requests without `stream: true`). */
-function answerMessage(response: FakeResponse, model: string): unknown {
+function answerMessage(
+  response: FakeResponse,
+  model: string,
+  tokens: Tokens = FIXED_TOKENS
+): unknown {
   const content: unknown[] = [];
   if (response.text !== undefined)
     content.push({ type: 'text', text: response.text, citations: null });
@@ -260,7 +316,7 @@ function answerMessage(response: FakeResponse, model: string): unknown {
       (response.tool !== undefined || response.rawJson !== undefined ? 'tool_use' : 'end_turn'),
     stop_sequence: null,
     stop_details: null,
-    usage: usage(1200, 150)
+    usage: usage(tokens, tokens.output)
   };
 }
 
@@ -336,9 +392,18 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /** Starts a fake on a free local port, with responses to play (more can be given by `play`). */
 export async function startFakeAnthropic(
-  responses: readonly FakeResponse[] = []
+  responses: readonly FakeResponse[] = [],
+  options: {
+    /**
+     * `fixed` (default): every call counts 1,200 tokens in and 150 out. `estimate`: counted
+     * from the request and the answer, with prompt caching (estimateTokens), for eval:ai.
+     */
+    readonly tokens?: 'fixed' | 'estimate';
+  } = {}
 ): Promise<FakeAnthropic> {
   let queue = [...responses];
+  /** Cached prompt prefixes, for `tokens: 'estimate'`. */
+  const cached = new Set<string>();
   const requests: RecordedRequest[] = [];
   /** Timers of delayed and stalled answers, cleared when their client goes away. */
   const pending = new Set<ReturnType<typeof setTimeout>>();
@@ -402,13 +467,15 @@ export async function startFakeAnthropic(
       );
 
     const model = typeof body.model === 'string' ? body.model : 'claude';
+    const tokens =
+      options.tokens === 'estimate' ? estimateTokens(body, text, response, cached) : FIXED_TOKENS;
     if (body.stream !== true) {
       res.writeHead(200, {
         'content-type': 'application/json',
         'request-id': nextId('req'),
         ...response.headers
       });
-      res.end(JSON.stringify(answerMessage(response, model)));
+      res.end(JSON.stringify(answerMessage(response, model, tokens)));
       return;
     }
     res.writeHead(200, {
@@ -418,7 +485,7 @@ export async function startFakeAnthropic(
       'request-id': nextId('req'),
       ...response.headers
     });
-    const events = answerEvents(response, model);
+    const events = answerEvents(response, model, tokens);
     for (let i = 0; i < events.length; i++) {
       if (closed) return;
       if (response.stallAfterEvents !== undefined && i >= response.stallAfterEvents) {

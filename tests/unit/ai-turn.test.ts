@@ -159,6 +159,10 @@ describe('runTurn against the fake Messages API, one test per transcript', () =>
         expect((request.body!.tools as { name: string }[]).map((t) => t.name)).toEqual([
           PROPOSE_CHANGES
         ]);
+        // Prompt caching: the breakpoint ends the system prompt, and the API's cache prefix is
+        // tools, then system, so the tool schema and the system prompt are cached together.
+        const system = request.body!.system as { cache_control?: unknown }[];
+        expect(system.at(-1)!.cache_control).toEqual({ type: 'ephemeral' });
       }
 
       // Each repair request carries the coded errors of the attempt before it.

@@ -204,7 +204,7 @@ export async function withSandboxChecks<T>(fn: (checks: SandboxChecks) => Promis
   try {
     return await fn({
       migrate: (source, value) => sandbox().migrate(source, value),
-      dryRun: (model) => sandbox().sandboxChecks().dryRun!(model)
+      dryRun: (model, before) => sandbox().sandboxChecks().dryRun!(model, before)
     });
   } finally {
     await host?.dispose();

@@ -43,6 +43,27 @@ export const RUNTIME_ERRORS = stageEntries('runtime', {
     meaning: 'A network request of the app failed or took too long.',
     message: ({ url, why }: { url: string; why: string }) => `the request to ${url} failed: ${why}`
   },
+  E_HANDLER_CHECK_THREW: {
+    status: 422,
+    meaning:
+      'A new or changed handler threw when the checks ran it with a synthetic event (a dry run on a copy of the data), so the change was refused before anyone clicked.',
+    message: ({ handler, event, why }: { handler: string; event: string; why: string }) =>
+      `the handler ${handler} threw when the checks ran it as ${event}: ${why}; nothing was applied`
+  },
+  E_HANDLER_CHECK_RUNAWAY: {
+    status: 422,
+    meaning:
+      'A new or changed handler never finished when the checks ran it with a synthetic event (an endless loop or recursion), so the change was refused before anyone clicked.',
+    message: ({ handler, event }: { handler: string; event: string }) =>
+      `the handler ${handler} never finished when the checks ran it as ${event} (an endless loop or recursion?); nothing was applied`
+  },
+  E_HANDLER_CHECK_STATE_TYPE: {
+    status: 422,
+    meaning:
+      'A new or changed handler left a state field with a value of the wrong type when the checks ran it with a synthetic event, so the change was refused before anyone clicked.',
+    message: ({ handler, event, why }: { handler: string; event: string; why: string }) =>
+      `the handler ${handler} wrote the wrong type when the checks ran it as ${event}: ${why}; nothing was applied`
+  },
   E_WATCHDOG: {
     status: 503,
     meaning:

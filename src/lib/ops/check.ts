@@ -2,7 +2,7 @@
  * checkBatch: the one check sequence every batch goes through before anyone writes it or sees it
  * previewed: migrations evaluated in the sandbox, the plan (schemas, the model's rules, the
  * person's role, the compile gate as `verify`), then the last stage over the result: the server's
- * judge, or a dry-run render. The stages are handed in by the shell (this folder imports no gate
+ * judge, or a dry-run render that also runs the new and changed handlers. The stages are handed in by the shell (this folder imports no gate
  * and no sandbox), and the gate is required: a caller cannot leave it out by forgetting it.
  */
 import type { AppModel } from '../model/types';
@@ -22,8 +22,12 @@ import { renderSafe } from './render-safe';
 export interface SandboxChecks {
   /** Evaluates `retypeState` migrations over the current data. */
   readonly migrate?: MigrationEvaluator;
-  /** Renders the proposed model once with its (migrated) data; the errors refuse the batch. */
-  readonly dryRun?: (model: AppModel) => Promise<readonly EditError[]>;
+  /**
+   * Renders the proposed model once with its (migrated) data; the errors refuse the batch. Given
+   * the model before the change, it also runs each new or changed handler once with a synthetic
+   * event on a copy of the data (runtime/exercise.ts).
+   */
+  readonly dryRun?: (model: AppModel, before?: AppModel) => Promise<readonly EditError[]>;
   /**
    * The server's one judge over (model before, model after) (judge.ts): roles, the model's rules,
    * the gate and the dry run, the same function every other door uses. When given, it replaces
@@ -61,7 +65,7 @@ export async function checkBatch(
   const problems = stages.judge
     ? await stages.judge(model, plan.model)
     : stages.dryRun && !renderSafe(model, plan.ops)
-      ? await stages.dryRun(plan.model)
+      ? await stages.dryRun(plan.model, model)
       : [];
   return problems.length > 0 ? { ok: false, errors: problems } : plan;
 }

@@ -231,8 +231,11 @@ export function notStoredError(field: string, decl: StateField): EditError {
 export interface JudgeStages {
   /** Parse, policy and type check of the given components of `model` (off the main thread). */
   gate(model: AppModel, components: ReadonlySet<string>): Promise<readonly EditError[]>;
-  /** Renders `model` once in the sandbox with its data. */
-  dryRun(model: AppModel): Promise<readonly EditError[]>;
+  /**
+   * Renders `model` once in the sandbox with its data, and runs the handlers new or changed since
+   * `before` with synthetic events on a copy of the data.
+   */
+  dryRun(model: AppModel, before?: AppModel): Promise<readonly EditError[]>;
 }
 
 /**
@@ -255,5 +258,5 @@ export async function judgeChange(
     if (gated.length > 0) return [...gated];
   }
   if (changes.renderSafe) return [];
-  return [...(await stages.dryRun(after))];
+  return [...(await stages.dryRun(after, before))];
 }

@@ -38,6 +38,13 @@ import type {
 import { checkGiven, checkState, type AppData } from './state-check';
 import { decodeView, type ViewNode } from './view';
 import { HeldView } from './held-view';
+import {
+  changedHandlers,
+  EVENT_SPECS,
+  handlerProblems,
+  type Exercised,
+  type HandlerName
+} from './exercise';
 import { Watchdog, type Crash, type Reply } from './watchdog';
 
 export type { ViewNode } from './view';
@@ -244,9 +251,16 @@ export class SandboxHost {
 
   /**
    * Compiles `model` and renders it once in scratch compartments with `data`, keeping nothing:
-   * the compile gate's last stage. The running app is not touched.
+   * the compile gate's last stage. The running app is not touched. Then each handler named in
+   * `exercise` is run once through an element of that render bound to it, with the event that
+   * element sends, on a copy of the data (exercise.ts): one that throws, runs away or leaves
+   * state of the wrong type fails the dry run.
    */
-  dryRun(model: AppModel, data: AppData = model.data): Promise<ViewResult> {
+  dryRun(
+    model: AppModel,
+    data: AppData = model.data,
+    options: { readonly exercise?: readonly HandlerName[] } = {}
+  ): Promise<ViewResult> {
     return this.exclusive(async () => {
       const compiled = this.compile(model);
       if (!compiled.ok) return compiled;
@@ -258,7 +272,8 @@ export class SandboxHost {
           t: 'dryRun',
           components: [...compiled.components.values()],
           root: root.id,
-          state: state.data
+          state: state.data,
+          ...(options.exercise?.length ? { exercise: options.exercise, events: EVENT_SPECS } : {})
         },
         'a dry run of the proposed change'
       );
@@ -270,16 +285,24 @@ export class SandboxHost {
       // up), but a change that makes one throw must not get through the gate.
       const broken = containedErrors(view);
       if (broken.length > 0) return failure(broken);
+      const handled = Array.isArray(reply.exercised)
+        ? handlerProblems(model, reply.exercised as Exercised[])
+        : [];
+      if (handled.length > 0) return failure(handled);
       return { ok: true, view };
     });
   }
 
-  /** The sandbox stages of commitChecked (migrations and the dry-run render), backed by this host. */
+  /**
+   * The sandbox stages of commitChecked (migrations and the dry run), backed by this host. Given
+   * the model before the change, the dry run also runs the handlers it adds or changes.
+   */
   sandboxChecks(): SandboxChecks {
     return {
       migrate: (source, value) => this.migrate(source, value),
-      dryRun: async (model) => {
-        const result = await this.dryRun(model);
+      dryRun: async (model, before) => {
+        const exercise = before ? changedHandlers(before, model) : [];
+        const result = await this.dryRun(model, model.data, { exercise });
         return result.ok ? [] : result.errors;
       }
     };

@@ -169,7 +169,7 @@ export class AppSession {
   /** The judge's stages on this server: the compile gate and a dry run in the sandbox process. */
   private readonly stages: JudgeStages = {
     gate: async (model, components) => (await this.gate.compile(model, components)).errors,
-    dryRun: (model) => this.sandbox().sandboxChecks().dryRun!(model)
+    dryRun: (model, before) => this.sandbox().sandboxChecks().dryRun!(model, before)
   };
 
   /**

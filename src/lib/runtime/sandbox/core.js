@@ -19,6 +19,7 @@ import 'ses';
 import { copyData, describeThrown, Fault, isRecord, isStackOverflow } from './data.js';
 import { createBudget } from './budget.js';
 import { compartments } from './compartment.js';
+import { exerciseHandlers } from './exercise.js';
 import { createHandlers } from './handlers.js';
 import { createRenderer } from './render.js';
 import { loadComponent, makeWorld, viewReply } from './world.js';
@@ -47,7 +48,7 @@ export function createRuntime(post, env) {
   const budget = createBudget(harden);
   const evaluate = env.evaluate(harden, budget.guardGlobal);
   const { globals, renderWorld } = createRenderer({ harden, budget });
-  const { handle } = createHandlers({ post, budget });
+  const { handle, run } = createHandlers({ post, budget });
   const loader = { evaluate, globals, session: budget.session };
 
   /** @type {World | null} */
@@ -113,7 +114,20 @@ export function createRuntime(post, env) {
       components.set(c.id, loadComponent(c, inert, loader));
     }
     const scratch = makeWorld(components, String(m.root), null);
-    return { t: 'view', seq: m.seq, view: renderWorld(scratch, m.state), base: 0 };
+    const view = renderWorld(scratch, m.state);
+    if (!Array.isArray(m.exercise) || m.exercise.length === 0)
+      return { t: 'view', seq: m.seq, view, base: 0 };
+    // The handler stage (exercise.js): the named handlers, each once, on copies of the data.
+    const ran = exerciseHandlers({
+      world: scratch,
+      view,
+      state: m.state,
+      wanted: m.exercise,
+      specs: m.events,
+      run,
+      seq: m.seq
+    });
+    return { t: 'view', seq: m.seq, view, base: 0, ...ran };
   }
 
   /** The code an unexpected failure of each request type is reported with. */

@@ -13,7 +13,8 @@ import { clone, copyData, Fault, isRecord } from './data.js';
  */
 
 /**
- * The handler requests of one sandbox: `handle(world, message)` answers an `event` or a `call`.
+ * The handler requests of one sandbox: `handle(world, message)` answers an `event` or a `call`;
+ * `run` runs one handler on a draft (a dry run's handler stage uses it too).
  *
  * @param {{ post: import('./world.js').Post, budget: import('./budget.js').Budget }} env
  */
@@ -118,5 +119,5 @@ export function createHandlers({ post, budget }) {
       : { t: 'handled', seq: m.seq, state, local: false, component: loaded.id, instance: '' };
   }
 
-  return { handle };
+  return { handle, run: runHandler };
 }
