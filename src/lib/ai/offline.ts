@@ -16,6 +16,8 @@ import { changeStyle, changeText, moveElement, removeElement } from './offline-e
 import { addElement, addTarget } from './offline-add';
 import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
+import { clearList, sortList } from './offline-lists';
+import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { leadingType, type Scene } from './offline-refs';
 import { unsafeRequest } from './offline-safety';
@@ -156,6 +158,11 @@ export function offlinePlan(
 function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
+    () => clearList(scene, temps),
+    () => sortList(scene, temps),
+    () => searchList(scene, temps),
+    () => filterList(scene, temps),
+    () => countList(scene, temps),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),

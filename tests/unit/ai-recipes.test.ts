@@ -1,0 +1,276 @@
+/**
+ * The offline planner's list and form recipes (issue 15, "often right") on apps that are not the
+ * templates: an expense list whose items are {key, label, amount, paid} looped as `e`, a notes
+ * list with two yes/no fields where the row's checkbox says which one is toggled, and a profile
+ * form. Every batch plans with planOps and passes the compile gate; the handlers and filters run
+ * in the real sandbox and change what the view shows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CompileGate } from '../../src/lib/code/gate';
+import { offlinePlan, type OfflineTurn } from '../../src/lib/ai/offline';
+import { seededIds } from '../../src/lib/model/ids';
+import {
+  componentByName,
+  emptyModel,
+  type AppModel,
+  type NodeRecord,
+  type Op
+} from '../../src/lib/model/types';
+import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { SandboxHost, type ViewNode } from '../../src/lib/runtime/host';
+import { nodeWorkerPort } from '../../src/lib/runtime/port';
+import { template } from './helpers';
+
+const gate = new CompileGate();
+let host: SandboxHost;
+beforeAll(() => {
+  host = new SandboxHost({ port: () => nodeWorkerPort(), timeoutMs: 5_000, spare: false });
+});
+afterAll(async () => {
+  await host.dispose();
+  gate.dispose();
+});
+
+const OWNER = { id: 't', role: 'owner' } as const;
+
+function build(ops: Op[]): AppModel {
+  const plan = planOps(emptyModel(), ops, undefined, { ids: seededIds(3) });
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  return plan.model;
+}
+
+/** Expenses: not a template, other names for everything (field, loop variable, key, flag). */
+const expenses = build([
+  { op: 'addComponent', name: 'App', id: 'root' },
+  {
+    op: 'addState',
+    component: 'App',
+    name: 'expenses',
+    type: {
+      array: { object: { key: 'number', label: 'string', amount: 'number', paid: 'boolean' } }
+    },
+    initial: [
+      { key: 1, label: 'rent', amount: 900, paid: true },
+      { key: 2, label: 'Coffee', amount: 4, paid: false },
+      { key: 3, label: 'books', amount: 30, paid: false }
+    ]
+  },
+  { op: 'addNode', parent: 'root', type: 'Heading', props: { text: 'Spending' } },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Each',
+    id: 'rows',
+    props: { items: { $expr: 'state.expenses' }, as: 'e', key: { $expr: 'e.key' } },
+    children: [
+      {
+        type: 'Stack',
+        props: { direction: 'horizontal' },
+        children: [
+          {
+            type: 'Checkbox',
+            props: { checked: { $expr: 'e.paid' }, label: { $expr: 'e.label' } }
+          },
+          { type: 'Text', props: { text: { $expr: 'String(e.amount)' } } }
+        ]
+      }
+    ]
+  }
+]);
+
+/** Notes: two yes/no fields; the row's checkbox toggles `archived`, so "done" means archived. */
+const notes = build([
+  { op: 'addComponent', name: 'App', id: 'root' },
+  {
+    op: 'addState',
+    component: 'App',
+    name: 'notes',
+    type: {
+      array: {
+        object: {
+          uid: 'string',
+          body: 'string',
+          pinned: 'boolean',
+          archived: 'boolean',
+          priority: { enum: ['low', 'high'] }
+        }
+      }
+    },
+    initial: [
+      { uid: 'a', body: 'Call mum', pinned: true, archived: false, priority: 'high' },
+      { uid: 'b', body: 'buy milk', pinned: false, archived: true, priority: 'low' }
+    ]
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Each',
+    id: 'list',
+    props: { items: { $expr: 'state.notes' }, as: 'note', key: { $expr: 'note.uid' } },
+    children: [
+      {
+        type: 'Checkbox',
+        props: { checked: { $expr: 'note.archived' }, label: { $expr: 'note.body' } }
+      }
+    ]
+  }
+]);
+
+function batchOf(turn: OfflineTurn): Extract<OfflineTurn, { kind: 'batch' }> {
+  if (turn.kind !== 'batch') throw new Error(`expected a batch, got ${turn.kind}: ${turn.text}`);
+  return turn;
+}
+
+/** Plans the request as the sidebar does and runs the compile gate on the result. */
+function apply(model: AppModel, message: string, rule: string): { plan: Plan; ops: Op[] } {
+  const turn = batchOf(offlinePlan(model, message));
+  expect(turn.rule, message).toBe(rule);
+  const plan = planOps(model, turn.ops, OWNER);
+  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
+  expect(gate.compile(plan.model).errors, message).toEqual([]);
+  return { plan, ops: turn.ops };
+}
+
+function eachOf(model: AppModel): NodeRecord {
+  return [...model.nodes.values()].find((n) => n.type === 'Each')!;
+}
+
+function kindOf(model: AppModel, message: string): string {
+  return offlinePlan(model, message).kind;
+}
+
+function all(view: ViewNode): ViewNode[] {
+  return [view, ...view.children.flatMap(all)];
+}
+
+async function labels(model: AppModel): Promise<unknown[]> {
+  const result = await host.load(model);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return all(result.view)
+    .filter((n) => n.type === 'Checkbox')
+    .map((n) => n.props.label);
+}
+
+async function click(label: string): Promise<void> {
+  const button = all(host.view!).find((n) => n.type === 'Button' && n.props.label === label);
+  const ref = (button?.props.onClick as { $ref?: number } | undefined)?.$ref;
+  if (typeof ref !== 'number') throw new Error(`no button ${label}`);
+  expect((await host.dispatch(ref, {})).ok).toBe(true);
+}
+
+function texts(): unknown[] {
+  return all(host.view!)
+    .filter((n) => n.type === 'Text')
+    .map((n) => n.props.text);
+}
+
+describe('clear', () => {
+  it('adds a clear-all and a clear-paid button with real handlers, on any list', async () => {
+    const { plan } = apply(expenses, 'add a button that removes all the expenses', 'clear-list');
+    expect(componentByName(plan.model, 'App')!.handlers.clearAll.body).toBe('state.expenses = [];');
+    expect(await labels(plan.model)).toHaveLength(3);
+    await click('Clear all');
+    expect(host.data.expenses).toEqual([]);
+
+    const paid = apply(expenses, 'add a clear completed button', 'clear-list').plan;
+    expect(await labels(paid.model)).toHaveLength(3);
+    await click('Clear completed');
+    expect((host.data.expenses as unknown[]).length).toBe(2);
+    // The toggled field of the notes is the one the row's checkbox shows.
+    const archived = apply(notes, 'let me delete the done notes', 'clear-list').plan;
+    expect(componentByName(archived.model, 'App')!.handlers.clearArchived.body).toContain(
+      '!x.archived'
+    );
+  });
+
+  it('reuses an existing handler, and offers a button for a direct data change', () => {
+    const { ops } = apply(
+      template('todo'),
+      'add a button to clear the completed ones',
+      'clear-list'
+    );
+    expect(ops.map((o) => o.op)).toEqual(['addNode']);
+    const turn = offlinePlan(expenses, 'delete all the expenses');
+    expect(turn.kind).toBe('question');
+    expect(turn.kind === 'question' && turn.text).toMatch(/add a button that clears all/);
+  });
+});
+
+describe('sort', () => {
+  it('shows a list A to Z, by a number descending, and newest first by the numeric key', async () => {
+    const az = apply(expenses, 'sort the expenses alphabetically', 'sort-list').plan;
+    expect(await labels(az.model)).toEqual(['books', 'Coffee', 'rent']);
+    const big = apply(expenses, 'sort the list by amount, highest first', 'sort-list').plan;
+    expect(await labels(big.model)).toEqual(['rent', 'books', 'Coffee']);
+    const newest = apply(expenses, 'show the newest expenses first', 'sort-list').plan;
+    expect(await labels(newest.model)).toEqual(['books', 'Coffee', 'rent']);
+    // Sorting again replaces the order instead of sorting the sorted copy.
+    const again = apply(az.model, 'sort them by amount', 'sort-list').plan;
+    expect(eachOf(again.model).props.items).toEqual({
+      $expr: '[...state.expenses].sort((a, b) => a.amount - b.amount)'
+    });
+  });
+
+  it('adds a sort button whose handler sorts the data', async () => {
+    const { plan } = apply(notes, 'add a sort A-Z button', 'sort-list');
+    await labels(plan.model);
+    await click('Sort A-Z');
+    expect((host.data.notes as { body: string }[]).map((n) => n.body)).toEqual([
+      'buy milk',
+      'Call mum'
+    ]);
+  });
+
+  it('asks how when no order is said, and names the fields when one is unknown', () => {
+    expect(kindOf(expenses, 'sort the expenses')).toBe('question');
+    const turn = offlinePlan(expenses, 'sort the expenses by colour');
+    expect(turn.kind === 'question' && turn.text).toMatch(/key, label, amount, paid/);
+  });
+});
+
+describe('filter and search', () => {
+  it('shows only the items not done, for good or behind a toggle', async () => {
+    const open = apply(expenses, 'only show the unpaid expenses', 'filter-list').plan;
+    expect(await labels(open.model)).toEqual(['Coffee', 'books']);
+    const hide = apply(notes, 'add a toggle to hide the archived notes', 'filter-list');
+    const app = componentByName(hide.plan.model, 'App')!;
+    expect(app.state.hideArchived).toMatchObject({
+      type: 'boolean',
+      initial: false,
+      scope: 'local'
+    });
+    expect(await labels(hide.plan.model)).toEqual(['Call mum', 'buy milk']);
+  });
+
+  it('adds a search box over the text field the rows show, and a Select filter by a choice field', async () => {
+    const { plan } = apply(expenses, 'add a search box', 'search-list');
+    const app = componentByName(plan.model, 'App')!;
+    expect(app.state.query).toMatchObject({ type: 'string', scope: 'local' });
+    expect(String((eachOf(plan.model).props.items as { $expr: string }).$expr)).toContain(
+      'x.label.toLowerCase().includes(state.query'
+    );
+    expect(await labels(plan.model)).toHaveLength(3);
+    const by = apply(notes, 'add a filter by priority', 'filter-list').plan;
+    expect(await labels(by.model)).toHaveLength(2);
+    expect(apply(notes, 'let me search the notes by body', 'search-list').ops).toHaveLength(3);
+  });
+});
+
+describe('counts and totals', () => {
+  it('shows how many, how many are left, and the total of a number field', async () => {
+    const many = apply(expenses, 'show how many expenses there are', 'count-list').plan;
+    await labels(many.model);
+    expect(texts()).toContain('3 expenses');
+    const left = apply(expenses, 'show how many are unpaid', 'count-list').plan;
+    await labels(left.model);
+    expect(texts()).toContain('2 not paid');
+    const total = apply(expenses, 'show the total of the amounts', 'count-list').plan;
+    await labels(total.model);
+    expect(texts()).toContain('Total: 934');
+  });
+
+  it('asks when there is no number to add up', () => {
+    expect(kindOf(notes, 'show the total')).toBe('question');
+    expect(kindOf(template('counter'), 'show how many items there are')).not.toBe('batch');
+  });
+});
