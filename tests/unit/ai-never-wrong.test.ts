@@ -195,7 +195,7 @@ describe('honest refusals', () => {
   });
 
   it('suggests up to three nearby phrasings the planner understands', () => {
-    const turn = kindOf(todo, 'sort the list alphabetically');
+    const turn = kindOf(todo, 'translate the app into French');
     expect(turn.kind).toBe('refusal');
     if (turn.kind !== 'refusal') return;
     expect(turn.code).toBeUndefined();

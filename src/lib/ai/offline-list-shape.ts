@@ -153,8 +153,12 @@ export function pickList(
     )
   );
   if (named.length === 1) return { list: named[0] };
-  // One word that is not an element type may name the app's only list ("the groceries").
-  const loose = words.length === 1 && lists.length === 1 && !leadingType(scene.model, words[0]);
+  // One plural word that is not an element type may name the app's only list ("the groceries").
+  const loose =
+    words.length === 1 &&
+    lists.length === 1 &&
+    /[a-z]s$/i.test(words[0]) &&
+    !leadingType(scene.model, words[0]);
   if (!words.every((w) => GENERIC.has(singular(w))) && !loose) return null;
   if (lists.length === 1) return { list: lists[0] };
   if (lists.length === 0)

@@ -16,7 +16,7 @@ import {
   type Qualifier
 } from './offline-list-shape';
 import { describeNode, type Scene } from './offline-refs';
-import { splitPlacement } from './offline-place';
+import { defaultContainer, splitPlacement } from './offline-place';
 import { capitalized, freeName, literal } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
@@ -154,8 +154,10 @@ function buttonBatch(
       base,
       (n) => Object.hasOwn(component.handlers, n) || Object.hasOwn(component.state, n)
     );
-  const where = place
-    ? { parent: place.parent.id, index: place.index, words: place.words }
+  // Where said, else after the selection, else right after the list.
+  const at = place ?? (scene.selection ? defaultContainer(scene) : undefined);
+  const where = at
+    ? { parent: at.parent.id, index: at.index, words: at.words }
     : { ...afterList(scene.model, list), words: `after ${describeNode(list.each)}` };
   const ops: Op[] = [];
   if (!same) ops.push({ op: 'setHandler', component: component.name, name, body });

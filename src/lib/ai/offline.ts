@@ -17,6 +17,8 @@ import { addElement, addTarget } from './offline-add';
 import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
 import { clearList, sortList } from './offline-lists';
+import { addCharCounter, setDefault } from './offline-fields';
+import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { leadingType, type Scene } from './offline-refs';
@@ -144,7 +146,8 @@ export function offlinePlan(
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
   const temps = new TempIds(model);
-  const pieces = instructions(model, u.text);
+  // "and" inside a side-by-side request joins the elements, it does not start an instruction.
+  const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text);
   if (pieces.length === 1) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
@@ -158,11 +161,15 @@ export function offlinePlan(
 function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
+    () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
     () => sortList(scene, temps),
     () => searchList(scene, temps),
     () => filterList(scene, temps),
     () => countList(scene, temps),
+    () => setDefault(scene),
+    () => sideBySide(scene, temps),
+    () => alignElement(scene, temps),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
