@@ -274,3 +274,149 @@ describe('counts and totals', () => {
     expect(kindOf(template('counter'), 'show how many items there are')).not.toBe('batch');
   });
 });
+
+/** A profile form: a bio text area, a handle input, an age slider, a plan Select, a toggle. */
+const profile = build([
+  { op: 'addComponent', name: 'App', id: 'root' },
+  { op: 'addState', component: 'App', name: 'handle', type: 'string', initial: '' },
+  { op: 'addState', component: 'App', name: 'bio', type: 'string', initial: 'Hi there' },
+  { op: 'addState', component: 'App', name: 'age', type: 'number', initial: 30 },
+  { op: 'addState', component: 'App', name: 'plan', type: 'string', initial: 'Free' },
+  { op: 'addState', component: 'App', name: 'listed', type: 'boolean', initial: false },
+  { op: 'addNode', parent: 'root', type: 'Heading', props: { text: 'Profile' } },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'TextInput',
+    props: { label: 'Handle', value: { $bind: 'handle' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'TextArea',
+    props: { label: 'About you', value: { $bind: 'bio' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Slider',
+    props: { label: 'Age', value: { $bind: 'age' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Select',
+    props: { label: 'Plan', options: ['Free', 'Pro'], value: { $bind: 'plan' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Toggle',
+    props: { label: 'Show my profile', checked: { $bind: 'listed' } }
+  },
+  { op: 'addNode', parent: 'root', type: 'Button', props: { label: 'Save' } }
+]);
+
+describe('form recipes', () => {
+  it('counts the characters of the text area named by its label, with a limit that turns red', async () => {
+    const { plan } = apply(
+      profile,
+      'add a character counter to the about you box with a limit of 5',
+      'character-counter'
+    );
+    await labels(plan.model);
+    expect(texts()).toContain('8 / 5 characters');
+    const tone = all(host.view!).find(
+      (n) => n.type === 'Text' && n.props.text === '8 / 5 characters'
+    );
+    expect(tone?.props.tone).toBe('danger');
+    const words = apply(profile, 'add a word count for the bio', 'character-counter').plan;
+    await labels(words.model);
+    expect(texts()).toContain('2 words');
+    // With no input named, the only text area.
+    expect(apply(profile, 'add a character counter', 'character-counter').ops).toHaveLength(1);
+  });
+
+  it('sets a default of the field’s own type, and asks when the value does not fit', () => {
+    const age = apply(profile, 'make the age default to 18', 'set-default').plan;
+    expect(componentByName(age.model, 'App')!.state.age.initial).toBe(18);
+    const on = apply(profile, 'make the show my profile toggle on by default', 'set-default').plan;
+    expect(componentByName(on.model, 'App')!.state.listed.initial).toBe(true);
+    const plan = apply(profile, 'the plan should default to pro', 'set-default').plan;
+    expect(componentByName(plan.model, 'App')!.state.plan.initial).toBe('Pro');
+    expect(kindOf(profile, 'make the plan default to Gold')).toBe('question');
+    expect(kindOf(profile, 'make the age default to old')).toBe('question');
+  });
+
+  it('puts elements side by side in a new row, or next to one another, in reading order', () => {
+    const { plan } = apply(
+      profile,
+      'put the handle and the age slider side by side',
+      'side-by-side'
+    );
+    const row = [...plan.model.nodes.values()].find(
+      (n) => n.type === 'Stack' && n.props.direction === 'horizontal'
+    )!;
+    const kids = (plan.model.children.get(row.id) ?? []).map(
+      (id) => plan.model.nodes.get(id)!.type
+    );
+    expect(kids).toEqual(['TextInput', 'Slider']);
+    const left = apply(
+      profile,
+      'put the save button to the left of the heading',
+      'side-by-side'
+    ).plan;
+    const row2 = [...left.model.nodes.values()].find(
+      (n) => n.type === 'Stack' && n.props.direction === 'horizontal'
+    )!;
+    expect(
+      (left.model.children.get(row2.id) ?? []).map((id) => left.model.nodes.get(id)!.type)
+    ).toEqual(['Button', 'Heading']);
+    // "put a button next to …" adds a button: not this rule.
+    expect(offlinePlan(profile, 'put a button next to the heading').kind === 'batch' && false).toBe(
+      false
+    );
+  });
+
+  it('aligns by the schema: a heading’s align, the root’s align, a button wrapped', () => {
+    const h = apply(profile, 'centre the heading', 'align').plan;
+    expect([...h.model.nodes.values()].find((n) => n.type === 'Heading')!.props.align).toBe(
+      'center'
+    );
+    const all = apply(profile, 'center everything', 'align').plan;
+    expect(all.model.nodes.get(componentByName(all.model, 'App')!.root)!.props.align).toBe(
+      'center'
+    );
+    const b = apply(profile, 'align the save button to the right', 'align').plan;
+    const button = [...b.model.nodes.values()].find((n) => n.type === 'Button')!;
+    expect(b.model.nodes.get(button.parent!)!.props).toEqual({ align: 'end' });
+    const rows = apply(profile, 'make the text area bigger', 'change-style').plan;
+    expect([...rows.model.nodes.values()].find((n) => n.type === 'TextArea')!.props.rows).toBe(7);
+  });
+});
+
+describe('never wrong', () => {
+  it('asks instead of guessing what a bare clear or delete button does', () => {
+    expect(kindOf(expenses, 'add a delete button')).toBe('question');
+    expect(kindOf(expenses, 'add a clear button')).toBe('question');
+    expect(kindOf(expenses, 'sort the expenses')).toBe('question');
+  });
+
+  it('leaves requests that only look like list recipes to the other rules', () => {
+    expect(kindOf(expenses, 'order a pizza')).toBe('refusal');
+    const hide = offlinePlan(profile, 'hide the heading');
+    expect(hide.kind === 'batch' && hide.rule === 'filter-list').toBe(false);
+    const add = offlinePlan(profile, 'put a button next to the heading');
+    expect(add.kind === 'batch' && add.rule === 'side-by-side').toBe(false);
+    expect(kindOf(profile, 'show how many items there are')).toBe('question');
+  });
+
+  it('plans several recipes in one request, each on the app the previous one left', async () => {
+    const { plan } = apply(
+      expenses,
+      'add a search box and sort the expenses by amount',
+      'search-list+sort-list'
+    );
+    expect(await labels(plan.model)).toEqual(['Coffee', 'books', 'rent']);
+  });
+});

@@ -240,7 +240,13 @@ export function setDefault(scene: Scene): RuleResult {
   const select = [...scene.model.nodes.values()].find(
     (n) => n.type === 'Select' && boundField(n) === field && Array.isArray(n.props.options)
   );
-  if (select && !(select.props.options as JsonValue[]).includes(value.value))
+  const option = select
+    ? (select.props.options as JsonValue[]).find(
+        (o) => String(o).toLowerCase() === String(value.value).toLowerCase()
+      )
+    : undefined;
+  if (option !== undefined) value.value = option;
+  else if (select)
     return ask(
       rule,
       `${describeNode(select)} offers ${joinWords((select.props.options as JsonValue[]).map(String))}, not "${String(value.value)}". Which of those should it start at?`

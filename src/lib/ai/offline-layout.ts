@@ -68,6 +68,44 @@ function ordered(scene: Scene, nodes: readonly NodeRecord[]): NodeRecord[] {
   return [...nodes].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 }
 
+/** The bound input whose field or label a phrase says ("the handle"), if exactly one. */
+function inputCalled(scene: Scene, phrase: string): NodeRecord | undefined {
+  const said = phrase
+    .toLowerCase()
+    .replace(/^(?:the|my)\s+/, '')
+    .trim();
+  const hits = [...scene.model.nodes.values()].filter((n) =>
+    Object.entries(n.props).some(
+      ([k, v]) =>
+        (k === 'label' && typeof v === 'string' && v.toLowerCase() === said) ||
+        (v !== null &&
+          typeof v === 'object' &&
+          '$bind' in v &&
+          String(v.$bind).toLowerCase() === said)
+    )
+  );
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Two or more elements: a plural or list reference, else each part of "a, b and c" on its own. */
+function several(
+  scene: Scene,
+  phrase: string
+): { ok: true; value: NodeRecord[] } | { ok: false; text: string } {
+  const whole = findElements(scene, phrase);
+  if (whole.ok && whole.value.length > 1) return whole;
+  const parts = phrase.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+  if (parts.length < 2) return whole;
+  const out: NodeRecord[] = [];
+  for (const part of parts) {
+    const one = findElement(scene, part);
+    const node = one.ok ? one.value : inputCalled(scene, part);
+    if (!node) return one.ok ? whole : one;
+    out.push(node);
+  }
+  return { ok: true, value: [...new Map(out.map((n) => [n.id, n])).values()] };
+}
+
 /** A new row at `anchor`'s place holding `nodes` in that order. */
 function wrapInRow(
   scene: Scene,
@@ -99,11 +137,13 @@ export function sideBySide(scene: Scene, temps: TempIds): RuleResult {
   const side = SIDE.exec(scene.u.text);
   const next = side ? null : NEXT_TO.exec(scene.u.text);
   if (!side && !next) return null;
+  // "put a button next to the heading" adds one: the add rule's words, not these.
+  if (/^(?:a|an|another|one more|some|new)\s/i.test((side ?? next)![1])) return null;
   let nodes: NodeRecord[];
   let anchor: NodeRecord | undefined;
   let right = true;
   if (side) {
-    const found = findElements(scene, side[1]);
+    const found = several(scene, side[1]);
     if (!found.ok) return ask(rule, found.text);
     nodes = ordered(scene, found.value);
     if (nodes.length < 2)

@@ -8,6 +8,7 @@ import type { Op, PropValue } from '../model/types';
 import {
   afterList,
   itemField,
+  listShapes,
   pickList,
   qualifier,
   testOf,
@@ -83,6 +84,13 @@ export function clearList(scene: Scene, temps: TempIds): RuleResult {
   }
   const split = splitPlacement(scene, asked.what, false);
   if (!split.ok) return ask(rule, split.text);
+  // "a delete button" may be one per row, "a clear button" may empty the draft: ask what.
+  if (listShapes(scene.model).length === 0) return null;
+  if (!split.value.before && asked.label && !/\s/.test(asked.label.trim()))
+    return ask(
+      rule,
+      `What should the ${asked.label.toLowerCase()} button ${asked.label.toLowerCase()}? Say "add a button that clears all the items" or "add a button that clears the done items"; a button on each row is "add a delete button to each row" with an AI model connected.`
+    );
   const phrase = split.value.before.replace(/\b(?:all|every|everything|list|at once)\b/gi, ' ');
   const found = listWithQualifier(scene, phrase);
   if (!found) return null;
