@@ -158,6 +158,13 @@ async function click(label: string): Promise<void> {
   expect((await host.dispatch(ref, {})).ok).toBe(true);
 }
 
+/** The checkbox labels the running app shows now. */
+function shown(): unknown[] {
+  return all(host.view!)
+    .filter((n) => n.type === 'Checkbox')
+    .map((n) => n.props.label);
+}
+
 function texts(): unknown[] {
   return all(host.view!)
     .filter((n) => n.type === 'Text')
@@ -316,6 +323,49 @@ const profile = build([
   },
   { op: 'addNode', parent: 'root', type: 'Button', props: { label: 'Save' } }
 ]);
+
+describe('more list recipes', () => {
+  it('marks every item, with the toggled field of each app', async () => {
+    const { plan } = apply(
+      expenses,
+      'add a button that marks all the expenses as paid',
+      'mark-all'
+    );
+    await labels(plan.model);
+    await click('Mark all paid');
+    expect((host.data.expenses as { paid: boolean }[]).every((e) => e.paid)).toBe(true);
+    const off = apply(notes, 'add an uncheck all button', 'mark-all').plan;
+    expect(componentByName(off.model, 'App')!.handlers.unmarkAllArchived.body).toContain(
+      'archived: false'
+    );
+  });
+
+  it('puts the done items last, reverses the order, and back', async () => {
+    const last = apply(expenses, 'put the paid expenses at the bottom', 'sort-list').plan;
+    expect(await labels(last.model)).toEqual(['Coffee', 'books', 'rent']);
+    const reversed = apply(expenses, 'reverse the order of the list', 'sort-list').plan;
+    expect(await labels(reversed.model)).toEqual(['books', 'Coffee', 'rent']);
+    const back = apply(reversed.model, 'reverse the list', 'sort-list').plan;
+    expect(eachOf(back.model).props.items).toEqual({ $expr: 'state.expenses' });
+  });
+
+  it('adds filter buttons that switch what the list shows, in the sandbox', async () => {
+    const { plan } = apply(expenses, 'add filter buttons', 'filter-list');
+    expect(await labels(plan.model)).toHaveLength(3);
+    await click('Paid');
+    expect(shown()).toEqual(['rent']);
+    await click('Not paid');
+    expect(shown()).toEqual(['Coffee', 'books']);
+  });
+
+  it('reads other phrasings of search and count', () => {
+    expect(apply(notes, 'let me filter the notes by text', 'search-list').ops).toHaveLength(3);
+    expect(
+      apply(expenses, 'add a counter showing how many expenses are paid', 'count-list').ops
+    ).toHaveLength(1);
+    expect(apply(expenses, 'count the expenses', 'count-list').ops).toHaveLength(1);
+  });
+});
 
 describe('form recipes', () => {
   it('counts the characters of the text area named by its label, with a limit that turns red', async () => {

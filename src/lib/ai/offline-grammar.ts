@@ -90,9 +90,15 @@ export const OFFLINE_RULES: readonly {
     ]
   },
   {
+    id: 'mark-all',
+    pattern:
+      'add a button that marks all the <items> as <done> · add a mark all done|check all|uncheck all button',
+    examples: ['add a button that marks all the todos as done', 'add an uncheck all button']
+  },
+  {
     id: 'sort-list',
     pattern:
-      'sort <items> alphabetically|A-Z|Z-A|newest first|by <field> [descending] · show the newest <items> first · add a sort A-Z button',
+      'sort <items> alphabetically|A-Z|Z-A|newest first|by <field> [descending] · show the newest <items> first · put the <done> <items> at the bottom · reverse the list · add a sort A-Z button',
     examples: [
       'sort the list alphabetically',
       'show the newest todos first',
@@ -107,7 +113,7 @@ export const OFFLINE_RULES: readonly {
   {
     id: 'filter-list',
     pattern:
-      'only show|hide the <done|not done> <items> · add a toggle to hide the <done> <items> · add a filter [by <field>]',
+      'only show|hide the <done|not done> <items> · add a toggle to hide the <done> <items> · add a filter [by <field>] · add filter buttons|tabs',
     examples: [
       'only show the unfinished todos',
       'add a toggle to hide the done items',

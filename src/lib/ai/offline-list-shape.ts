@@ -188,6 +188,16 @@ export function itemField(
   return names.find((n) => singular(wordsOf(n)) === said || singular(n) === said.replace(/ /g, ''));
 }
 
+/** The field a phrase names, or the text field when it says only "text", "name" or "title". */
+export function textField(scene: Scene, phrase: string, list: ListShape): string | undefined {
+  const strings = Object.keys(list.item).filter((k) => list.item[k] === 'string');
+  const named = itemField(scene, phrase, strings);
+  if (named) return named;
+  return /^(?:the\s+)?(?:text|name|title|words?|content)s?$/i.test(plain(scene.u, phrase).trim())
+    ? list.text
+    : undefined;
+}
+
 /** Where a new element about a list goes: right after the list's Each. */
 export function afterList(model: AppModel, list: ListShape): { parent: string; index: number } {
   const parent = list.each.parent!;

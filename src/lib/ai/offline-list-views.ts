@@ -13,6 +13,7 @@ import {
   qualifier,
   singular,
   testOf,
+  textField,
   wordsOf,
   type ListShape,
   type Qualifier
@@ -90,7 +91,7 @@ const TOGGLE =
 const LET_HIDE =
   /^(?:let|allow)\s+(?:me|us|users|people)\s+(?:to\s+)?(hide|show only|only show)\s+(.+)$/i;
 const FILTER =
-  /^(?:(?:add|create|put|include|give me)\s+(?:(?:a|an|some)\s+)?(?:filters?|filter (?:buttons?|dropdown|menu|select))|(?:let|allow)\s+(?:me|us|users|people)\s+(?:to\s+)?filter|make\s+(.+?)\s+filterable)\b\s*(.*)$/i;
+  /^(?:(?:add|create|put|include|give me)\s+(?:(?:a|an|some)\s+)?(?:filter (?:buttons?|dropdown|menu|select|tabs?)|filters?|(?:buttons|tabs)(?=\s+(?:for|to filter|to show)\b))|(?:let|allow)\s+(?:me|us|users|people)\s+(?:to\s+)?filter|make\s+(.+?)\s+filterable)\b\s*(.*)$/i;
 
 /**
  * "only show the unfinished todos", "hide the completed ones": the list shows the items kept (for
@@ -157,15 +158,36 @@ export function filterList(scene: Scene, temps: TempIds): RuleResult {
   }
   const f = FILTER.exec(text);
   if (!f) return null;
+  const asButtons = /\b(?:buttons|tabs?)\b/i.test(f[0].slice(0, f[0].length - f[2].length));
   const split = splitPlacement(scene, `${f[1] ?? ''} ${f[2]}`.trim(), false);
   if (!split.ok) return ask(rule, split.text);
-  const by = /^(?:(.*?)\s+)?(?:by|on|for)\s+(.+)$/i.exec(split.value.before);
-  const picked = pickList(scene, by ? (by[1] ?? '') : split.value.before);
+  // "tabs for all, active and done": the choices are what a filter of the toggled field offers.
+  const before = asButtons
+    ? split.value.before
+        .replace(/^(?:for|to filter|to show)\s+/i, '')
+        .replace(/\b(?:all|active|done|completed?|open|finished|unfinished|and|or)\b|,/gi, ' ')
+        .trim()
+    : split.value.before;
+  let by = /^(?:(.*?)\s+)?(?:by|on|for)\s+(.+)$/i.exec(before);
+  // "a filter for the todos" names the list, not a field.
+  const forList = by && !by[1] ? pickList(scene, by[2]) : null;
+  if (forList && 'list' in forList) by = null;
+  const picked = pickList(scene, by ? (by[1] ?? '') : before.replace(/^for\s+/i, ''));
   if (!picked) return null;
   if ('question' in picked) return ask(rule, picked.question);
   const { list } = picked;
   const fields = Object.keys(list.item);
   let field = by ? itemField(scene, by[2], fields) : undefined;
+  // "filter the todos by text" is a search.
+  const textual = by ? textField(scene, by[2], list) : undefined;
+  if (textual && list.item[textual] === 'string')
+    return searchBatch(
+      scene,
+      list,
+      textual,
+      split.value.said ? split.value.place : undefined,
+      temps
+    );
   if (by && !field) {
     const q = qualifier(list, by[2]);
     if (!('question' in q) && q.which && !q.rest) field = q.which.field;
@@ -202,15 +224,62 @@ export function filterList(scene: Scene, temps: TempIds): RuleResult {
     );
   const choice = controlField(scene, list, `show${capitalized(field)}`, 'string', 'All');
   const at = where(scene, list, split.value.said ? split.value.place : undefined, true);
+  const filter = setItems(
+    list,
+    filtered(list, `state.${choice.name} === 'All' || ${test.replace(/FIELD/g, choice.name)}`)
+  );
+  if (asButtons) {
+    // One button per choice, the chosen one in the primary look.
+    const ops: Op[] = [choice.op, filter];
+    const { component } = list;
+    const taken = new Set<string>();
+    const buttons = options.map((option) => {
+      const name = freeName(
+        `show${capitalized(camel(option.toLowerCase()))}`,
+        (n) =>
+          taken.has(n) || Object.hasOwn(component.handlers, n) || Object.hasOwn(component.state, n)
+      );
+      taken.add(name);
+      ops.push({
+        op: 'setHandler',
+        component: component.name,
+        name,
+        body: `state.${choice.name} = ${JSON.stringify(option)};`
+      });
+      return {
+        type: 'Button',
+        props: {
+          label: option,
+          size: 'sm',
+          variant: {
+            $expr: `state.${choice.name} === ${JSON.stringify(option)} ? 'primary' : 'ghost'`
+          },
+          onClick: { $handler: name }
+        }
+      };
+    });
+    ops.push({
+      op: 'addNode',
+      parent: at.parent,
+      ...(at.index !== undefined ? { index: at.index } : {}),
+      type: 'Stack',
+      id: temps.next(),
+      props: { direction: 'horizontal', gap: 'xs' },
+      children: buttons
+    });
+    return {
+      kind: 'batch',
+      rule,
+      ops,
+      summary: `Add a row of buttons ${options.map((o) => `"${o}"`).join(', ')} ${at.words}, each setting a new local field ${choice.name}: ${describeNode(list.each)} shows the ${list.field} whose ${wordsOf(field)} matches the chosen one`
+    };
+  }
   return {
     kind: 'batch',
     rule,
     ops: [
       choice.op,
-      setItems(
-        list,
-        filtered(list, `state.${choice.name} === 'All' || ${test.replace(/FIELD/g, choice.name)}`)
-      ),
+      filter,
       node(at, 'Select', { label: `Show`, options, value: { $bind: choice.name } }, temps)
     ],
     summary: `Add a Select "Show" (${options.join(', ')}) ${at.words}, bound to a new local field ${choice.name}: ${describeNode(list.each)} shows the ${list.field} whose ${wordsOf(field)} matches the choice`
@@ -238,7 +307,7 @@ function node(
 }
 
 const SEARCH =
-  /^(?:(?:add|create|put|include|give me)\s+(?:(?:a|an)\s+)?(?:search|find|text filter|filter (?:box|field|bar|input))(?:\s+(?:box|field|bar|input|text field))?|(?:let|allow)\s+(?:me|us|users|people)\s+(?:to\s+)?(?:search|find|look up)|make\s+(.+?)\s+searchable)\b\s*(.*)$/i;
+  /^(?:(?:add|create|put|include|give me)\s+(?:(?:a|an)\s+)?(?:(?:way|option|place|ability)\s+to\s+)?(?:search|find|text filter|filter (?:box|field|bar|input))(?:\s+(?:box|field|bar|input|text field))?|(?:let|allow)\s+(?:me|us|users|people)\s+(?:to\s+)?(?:search|find|look up)|make\s+(.+?)\s+searchable)\b\s*(.*)$/i;
 
 /**
  * "add a search box", "let me search the todos by title": a local text field, a search input
@@ -265,7 +334,7 @@ export function searchList(scene: Scene, temps: TempIds): RuleResult {
   if ('question' in picked) return ask(rule, picked.question);
   const { list } = picked;
   const strings = Object.keys(list.item).filter((k) => list.item[k] === 'string');
-  const field = by ? itemField(scene, by[2], strings) : list.text;
+  const field = by ? textField(scene, by[2], list) : list.text;
   if (!field)
     return ask(
       rule,
@@ -273,8 +342,20 @@ export function searchList(scene: Scene, temps: TempIds): RuleResult {
         ? `The ${list.field} have no text field "${literal(scene.u, by[2])}" to search${strings.length ? `; they have ${strings.join(', ')}` : ''}.`
         : `The ${list.field} have no text field to search.`
     );
+  return searchBatch(scene, list, field, split.value.said ? split.value.place : undefined, temps);
+}
+
+/** A local query, a search input bound to it, and the list filtered on `field` containing it. */
+function searchBatch(
+  scene: Scene,
+  list: ListShape,
+  field: string,
+  place: Placement | undefined,
+  temps: TempIds
+): RuleResult {
+  const rule = 'search-list';
   const query = controlField(scene, list, 'query', 'string', '');
-  const at = where(scene, list, split.value.said ? split.value.place : undefined, true);
+  const at = where(scene, list, place, true);
   const placeholder = `Search ${wordsOf(list.field)}…`;
   return {
     kind: 'batch',
@@ -295,7 +376,7 @@ export function searchList(scene: Scene, temps: TempIds): RuleResult {
 }
 
 const COUNT =
-  /^(?:(?:show|display|add|put|include|give me|i want to see|let me see)\s+(?:(?:a|an|the)\s+)?(?:(?:total\s+)?(?:count|number|tally)\s+of\s+|how many\s+)|(?:add|create|show|display)\s+(?:(?:a|an|the)\s+)?(.+?)\s+count\b)\s*(.*)$/i;
+  /^(?:(?:show|display|add|put|include|give me|i want to see|let me see)\s+(?:(?:a|an|the)\s+)?(?:(?:counter|count|text|label|line|number)\s+(?:that\s+(?:shows|says|counts)|showing|saying|counting|with)\s+)?(?:(?:total\s+)?(?:count|number|tally)\s+of\s+|how many\s+)|count\s+(?:up\s+)?(?=the\s|all\s|how\s)(?:how many\s+)?|(?:add|create|show|display)\s+(?:(?:a|an|the)\s+)?(.+?)\s+count\b)\s*(.*)$/i;
 const TOTAL =
   /^(?:show|display|add|put|include|give me|i want to see|let me see|calculate)\s+(?:(?:a|an|the)\s+)?(?:grand\s+)?(?:total|sum)\b(?:\s+of)?\s*(.*)$|^(?:add up|sum up|sum)\s+(.+)$/i;
 

@@ -23,31 +23,40 @@ import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 const ADD = '(?:add|create|insert|put|include|give me|make)\\s+(?:(?:a|an|one)\\s+)?(?:new\\s+)?';
 const CLEAR_VERB = '(?:clear|delete|remove|erase|empty|wipe|purge|get rid of)';
-const SORT_VERB = '(?:sort|order|arrange|alphabeti[sz]e|reorder)';
+const SORT_VERB = '(?:sort|order|arrange|alphabeti[sz]e|reorder|reverse)';
+const MARK_VERB = '(?:mark|check|tick|complete|finish|uncheck|untick|unmark)';
 
 /** "add a clear all button", "add a delete completed button [below the list]". */
 const NAMED_BUTTON = new RegExp(
-  `^${ADD}((?:${CLEAR_VERB}|${SORT_VERB})(?:\\s+.+?)?)\\s+button\\b\\s*(.*)$`,
+  `^${ADD}((?:${CLEAR_VERB}|${SORT_VERB}|${MARK_VERB})(?:\\s+.+?)?)\\s+button\\b\\s*(.*)$`,
   'i'
 );
 /** "add a button that clears all the todos", "add a button to sort the items by name". */
 const PURPOSE_BUTTON = new RegExp(
-  `^${ADD}button\\s+(?:that|which|to|for|so (?:i|we|people|you) can)\\s+((?:${CLEAR_VERB}|${SORT_VERB})\\w*\\b.*)$`,
+  `^${ADD}button\\s+(?:that|which|to|for|so (?:i|we|people|you) can)\\s+((?:${CLEAR_VERB}|${SORT_VERB}|${MARK_VERB})\\w*\\b.*)$`,
   'i'
 );
 /** "let me clear the completed ones", "let me sort the todos by title". */
 const LET_ME = new RegExp(
-  `^(?:let|allow|help)\\s+(?:me|us|users|people|the user|everyone)\\s+(?:to\\s+)?((?:${CLEAR_VERB}|${SORT_VERB})\\b.*)$`,
+  `^(?:let|allow|help)\\s+(?:me|us|users|people|the user|everyone)\\s+(?:to\\s+)?((?:${CLEAR_VERB}|${SORT_VERB}|${MARK_VERB})\\b.*)$`,
   'i'
 );
 const ONCE = /\s+(?:at once|in one go|in one click|with one click|all at once)\b/gi;
 
+/** "add a 'clear all' button": the quoted label read as the words of NAMED_BUTTON. */
+function quotedButton(scene: Scene, text: string): RegExpExecArray | null {
+  const m = new RegExp(`^${ADD}(⟦\\d+⟧)\\s+button\\b\\s*(.*)$`, 'i').exec(text);
+  if (!m) return null;
+  const label = literal(scene.u, m[1]);
+  return NAMED_BUTTON.test(`add ${label} button`) ? m : null;
+}
+
 /** A button request about a list: what it does (said after the verb), its label and its place. */
 function buttonAsk(scene: Scene): { verb: string; what: string; label?: string } | null {
   const text = scene.u.text.replace(ONCE, '');
-  const named = NAMED_BUTTON.exec(text);
+  const named = NAMED_BUTTON.exec(text) ?? quotedButton(scene, text);
   if (named) {
-    const [verb, ...what] = named[1].split(/\s+/);
+    const [verb, ...what] = literal(scene.u, named[1]).split(/\s+/);
     return {
       verb,
       what: `${what.join(' ')} ${named[2]}`.trim(),
@@ -327,16 +336,28 @@ export function sortList(scene: Scene, temps: TempIds): RuleResult {
       `sorts ${f} ${order.words}`
     );
   }
+  const flagged = flagOrder(scene);
+  if (flagged) return flagged;
   const m = SORT_VIEW.exec(scene.u.text);
   const shown = m ? null : SHOW_SORTED.exec(scene.u.text);
   if (!m && !shown) return null;
   const phrase = m
     ? `${m[2]}${/^alphabeti/i.test(m[1]) ? ' alphabetically' : ''}`
     : shown![1].replace(/\b(?:sorted|ordered)\b/gi, ' ');
-  const picked = pickList(scene, listPart(phrase));
+  const reverse = Boolean(m && /^reverse$/i.test(m[1]));
+  const picked = pickList(
+    scene,
+    listPart(reverse ? phrase.replace(/^(?:the\s+)?order\s+of\s+/i, '') : phrase)
+  );
   if (!picked) return null;
   if ('question' in picked) return ask(rule, picked.question);
   const { list } = picked;
+  if (reverse) {
+    // Reversing a list shown reversed shows it in its own order again.
+    const back = /^\[\.\.\.(.+)\]\.reverse\(\)$/s.exec(list.items)?.[1];
+    const source = /^[\w.$]+$/.test(list.items) ? list.items : `(${list.items})`;
+    return viewBatch(list, back ?? `[...${source}].reverse()`, 'in reverse order');
+  }
   const order = orderOf(scene, list, phrase);
   if (!order)
     return ask(
@@ -358,4 +379,83 @@ export function sortList(scene: Scene, temps: TempIds): RuleResult {
     ops: [{ op: 'setProp', id: list.each.id, name: 'items', value: { $expr: expr } }],
     summary: `Show the ${list.field} in ${describeNode(list.each)} ${order.words} (the data keeps its order)`
   };
+}
+
+/**
+ * "add a button that marks all the todos as done", "add an uncheck all button": a handler that
+ * sets the toggled field (or the one said) on every item, and a button that runs it.
+ */
+export function markAll(scene: Scene, temps: TempIds): RuleResult {
+  const rule = 'mark-all';
+  const asked = buttonAsk(scene);
+  if (!asked || !new RegExp(`^${MARK_VERB}`, 'i').test(asked.verb)) return null;
+  const split = splitPlacement(scene, asked.what, false);
+  if (!split.ok) return ask(rule, split.text);
+  const what = split.value.before;
+  if (!/\b(?:all|every|everything|each)\b/i.test(what)) return null;
+  const off = /^un/i.test(asked.verb);
+  const said = /^(?:mark|unmark)$/i.test(asked.verb) ? what : `${what} ${off ? '' : 'done'}`;
+  const phrase = said.replace(/\b(?:all|every|everything|each|as|off)\b/gi, ' ');
+  const found = listWithQualifier(scene, off ? `${phrase} done` : phrase);
+  if (!found || 'question' in found || !found.which)
+    return found && 'question' in found ? ask(rule, found.question) : null;
+  const { list, which } = found;
+  const value = off ? !which.value : which.value;
+  const f = list.field;
+  const body = `state.${f} = state.${f}.map((x) => ({ ...x, ${which.field}: ${value} }));`;
+  const word = wordsOf(which.field);
+  const base = `${value ? 'markAll' : 'unmarkAll'}${capitalized(which.field)}`;
+  const label = asked.label ?? `${value ? 'Mark all' : 'Unmark all'} ${word}`;
+  return buttonBatch(
+    scene,
+    rule,
+    list,
+    base,
+    body,
+    label,
+    split.value.said ? split.value.place : undefined,
+    temps,
+    `sets ${which.field} to ${value} on every item of ${f}`
+  );
+}
+
+function viewBatch(list: ListShape, expr: string, words: string): RuleResult {
+  return {
+    kind: 'batch',
+    rule: 'sort-list',
+    ops: [{ op: 'setProp', id: list.each.id, name: 'items', value: { $expr: expr } }],
+    summary: `Show the ${list.field} in ${describeNode(list.each)} ${words} (the data keeps its order)`
+  };
+}
+
+const FLAG_PLACE =
+  /^(?:put|move|show|keep|place|sort|list|order)\s+(.+?)\s+(?:(?:at|to|on)\s+the\s+(bottom|end|top|start)(?:\s+of\s+(?:the\s+)?(?:list|.+))?|(last|first))$/i;
+const FLAG_SO =
+  /^(?:sort|order)\s+(.+?)\s+(?:so(?: that)?|with)\s+(.+?)\s+(?:are\s+|go\s+|come\s+)?(?:at\s+the\s+)?(bottom|end|top|start|last|first)$/i;
+
+/**
+ * "put the completed items at the bottom", "sort the todos so done ones are last": the list
+ * shown with the items of one value of a yes/no field after (or before) the others.
+ */
+function flagOrder(scene: Scene): RuleResult {
+  const so = FLAG_SO.exec(scene.u.text);
+  const put = so ? null : FLAG_PLACE.exec(scene.u.text);
+  if (!so && !put) return null;
+  const phrase = so ? `${so[1]} ${so[2]}` : put![1];
+  const where = (so ? so[3] : (put![2] ?? put![3])).toLowerCase();
+  const found = listWithQualifier(scene, phrase);
+  if (!found || 'question' in found || !found.which) return null;
+  const { list, which } = found;
+  const down = ['bottom', 'end', 'last'].includes(where);
+  // Number(false) < Number(true): ascending puts the true ones last.
+  const trueLast = down === which.value;
+  const [a, b] = trueLast ? ['a', 'b'] : ['b', 'a'];
+  const inner =
+    /^\[\.\.\.(.+)\]\.(?:sort\(\(a, b\) => .+\)|reverse\(\))$/s.exec(list.items)?.[1] ?? list.items;
+  const source = /^[\w.$]+$/.test(inner) ? inner : `(${inner})`;
+  return viewBatch(
+    list,
+    `[...${source}].sort((a, b) => Number(${a}.${which.field}) - Number(${b}.${which.field}))`,
+    `with the ones ${which.words} ${down ? 'last' : 'first'}`
+  );
 }

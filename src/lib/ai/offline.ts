@@ -16,7 +16,7 @@ import { changeStyle, changeText, moveElement, removeElement } from './offline-e
 import { addElement, addTarget } from './offline-add';
 import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
-import { clearList, sortList } from './offline-lists';
+import { clearList, markAll, sortList } from './offline-lists';
 import { addCharCounter, setDefault } from './offline-fields';
 import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
@@ -72,6 +72,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => addDarkMode(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
+    () => markAll(scene, temps),
     () => sortList(scene, temps),
     () => searchList(scene, temps),
     () => filterList(scene, temps),
