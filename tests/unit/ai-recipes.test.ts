@@ -428,6 +428,24 @@ describe('form recipes', () => {
     );
   });
 
+  it('reads defaults and side by side said other ways, and asks when no field is named', () => {
+    const give = apply(profile, 'give the handle a default of anon', 'set-default').plan;
+    expect(componentByName(give.model, 'App')!.state.handle.initial).toBe('anon');
+    expect(kindOf(profile, 'set the starting value to 10')).toBe('question');
+    const both = offlinePlan(
+      profile,
+      'change the heading to Me and put the handle and the bio side by side'
+    );
+    expect(both.kind === 'batch' && both.rule).toBe('change-text+side-by-side');
+    expect(kindOf(profile, 'show how many characters are left in the bio')).toBe('question');
+    const left = apply(
+      profile,
+      'show how many characters are left in the bio with a limit of 10',
+      'character-counter'
+    );
+    expect(JSON.stringify(left.ops)).toContain("(10 - state.bio.length) + ' characters left'");
+  });
+
   it('aligns by the schema: a heading’s align, the root’s align, a button wrapped', () => {
     const h = apply(profile, 'centre the heading', 'align').plan;
     expect([...h.model.nodes.values()].find((n) => n.type === 'Heading')!.props.align).toBe(

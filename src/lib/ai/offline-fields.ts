@@ -92,7 +92,7 @@ function whichInput(
 }
 
 const COUNTER =
-  /^(?:(?:add|create|put|include|give me|show|display)\s+(?:(?:a|an|the)\s+)?(?:live\s+)?(character|char|letter|word)s?\s*(?:counter|count|limit|counting|left|remaining)\b|(?:show|display|count)\s+(?:how many|the number of)\s+(characters|chars|letters|words)\b(?:\s+(?:are|there are|have been|were))?(?:\s+typed)?|count\s+the\s+(characters|letters|words)\b)\s*(.*)$/i;
+  /^(?:(?:add|create|put|include|give me|show|display)\s+(?:(?:a|an|the)\s+)?(?:live\s+)?(character|char|letter|word)s?\s*(?:counter|count|limit|counting|left|remaining)\b|(?:show|display|count)\s+(?:how many|the number of)\s+(characters|chars|letters|words)\b(?:\s+(?:there are|have been|were))?(?:\s+(?:are\s+)?typed)?|count\s+the\s+(characters|letters|words)\b)\s*(.*)$/i;
 const LIMIT =
   /\s*\b(?:with\s+)?(?:a\s+)?(?:limit|max(?:imum)?|up to|out of|of)\s+(?:of\s+)?(\d+)(?:\s+(?:characters|chars|letters|words))?\b/i;
 
@@ -107,6 +107,11 @@ export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
   if (!m) return null;
   const unit = (m[1] ?? m[2] ?? m[3]).toLowerCase().startsWith('word') ? 'words' : 'characters';
   let rest = m[4];
+  // "how many characters are left": what remains of a limit.
+  const left =
+    /^\s*(?:are\s+|is\s+)?(?:left|remaining)\b/i.exec(rest) ??
+    /^\s*(?:left|remaining)\b/i.exec(rest);
+  if (left) rest = rest.slice(left[0].length);
   let limit: number | undefined;
   const lim = LIMIT.exec(rest);
   if (lim) {
@@ -114,7 +119,7 @@ export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
     rest = rest.replace(lim[0], ' ');
   }
   const phrase = rest
-    .replace(/^\s*(?:for|to|on|of|in|under|below|beneath|next to|after|with)\s+/i, '')
+    .replace(/^\s*(?:are\s+)?(?:for|to|on|of|in|under|below|beneath|next to|after|with)\s+/i, '')
     .trim();
   const input = whichInput(scene, phrase, ['TextInput', 'TextArea']);
   if (!input)
@@ -131,7 +136,13 @@ export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
     unit === 'words'
       ? `(${value}.trim() ? ${value}.trim().split(/\\s+/).length : 0)`
       : `${value}.length`;
-  const text = limit ? `${length} + ' / ${limit} ${unit}'` : `${length} + ' ${unit}'`;
+  if (left && !limit)
+    return ask(rule, `Left of how many ${unit}? Say it with a limit: "… with a limit of 200".`);
+  const text = left
+    ? `(${limit} - ${length}) + ' ${unit} left'`
+    : limit
+      ? `${length} + ' / ${limit} ${unit}'`
+      : `${length} + ' ${unit}'`;
   const props: Record<string, PropValue> = {
     text: { $expr: text },
     size: 'sm',
@@ -150,7 +161,9 @@ export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
     kind: 'batch',
     rule,
     ops: [op],
-    summary: `Add a Text after ${describeNode(node)} showing how many ${unit} ${field} holds${limit ? ` out of ${limit} (red past it)` : ''}`
+    summary: left
+      ? `Add a Text after ${describeNode(node)} showing how many of ${limit} ${unit} are left in ${field} (red past the limit)`
+      : `Add a Text after ${describeNode(node)} showing how many ${unit} ${field} holds${limit ? ` out of ${limit} (red past it)` : ''}`
   };
 }
 
@@ -163,7 +176,9 @@ const DEFAULTS: readonly RegExp[] = [
   /^default\s+(.+?)\s+to\s+(.+)$/i,
   /^(?:pre-?fill|prefill|pre-?populate)\s+(.+?)\s+with\s+(.+)$/i,
   /^(?:make|have|set)\s+(.+?)\s+((?:un)?checked|(?:un)?ticked|on|off|enabled|true|false)\s+by default$/i,
-  /^(?:the\s+)?(.+?)\s+should\s+be\s+((?:un)?checked|(?:un)?ticked|on|off|enabled|true|false)\s+by default$/i
+  /^(?:the\s+)?(.+?)\s+should\s+be\s+((?:un)?checked|(?:un)?ticked|on|off|enabled|true|false)\s+by default$/i,
+  /^give\s+(.+?)\s+(?:a|the)\s+(?:default|starting|initial)(?:\s+value)?\s+(?:of|:)\s+(.+)$/i,
+  /^(?:make|set|have)\s+(.+?)\s+(?:be\s+)?(\S+|⟦\d+⟧)\s+by default$/i
 ];
 
 /** A value said for a field's type, or the reason it does not fit. */
@@ -212,6 +227,12 @@ export function setDefault(scene: Scene): RuleResult {
   const [, ref, raw] = m;
   const phrase = ref.replace(/^(?:the\s+)?default(?:\s+value)?\s+(?:of|for)\s+/i, '');
   const words = plain(scene.u, phrase).replace(NOISE, ' ').replace(/\s+/g, ' ').trim();
+  // "set the starting value to 10" names no field: which one is the question, not a guess.
+  if (!words)
+    return ask(
+      rule,
+      `Which field should start at ${literal(scene.u, raw)}? Say it by its name or its input's label ("make the … default to …").`
+    );
   // A state field by name, else the field an input named by its label or type is bound to.
   const owners = [...scene.model.components.values()].filter((c) =>
     Object.hasOwn(c.state, camelName(words))

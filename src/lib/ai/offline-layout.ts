@@ -15,13 +15,32 @@ function listNodes(nodes: readonly NodeRecord[]): string {
   return joinWords(nodes.map(describeNode), 'and');
 }
 
+const SIDE_TAIL =
+  /[\s,]+(?:and\s+(?:then\s+)?|then\s+)((?:put|place|show|arrange|line up|lay out|display|keep)\s+\S.*?\s+(?:side[\s-]by[\s-]side|next to each other|beside each other|in a row|in one row|on one line|on the same line))$/i;
+
+/**
+ * A side-by-side instruction that ends a longer request ("… and put the name and email side by
+ * side"): where it starts, so its "and" is not read as a new instruction. -1 when there is none.
+ */
+export function sideBySideTail(text: string): number {
+  const m = SIDE_TAIL.exec(text);
+  return m ? m.index + m[0].length - m[1].length : -1;
+}
+
 /** Whether the whole request is one side-by-side instruction ("put the name and email fields …"). */
 export function wholeSideBySide(text: string): boolean {
-  return SIDE.test(text);
+  const m = SIDE.exec(text);
+  // "change the heading and put a and b side by side" is two instructions.
+  return Boolean(
+    m &&
+    !/\b(?:and|then)\s+(?:add|change|make|set|remove|delete|move|put|place|rename|show)\b/i.test(
+      m[1]
+    )
+  );
 }
 
 const SIDE =
-  /^(?:put|place|show|arrange|move|make|have|set|line up|lay out|display|keep)\s+(.+?)\s+(?:side[\s-]by[\s-]side|next to each other|beside each other|alongside each other|in a row|in one row|on one line|on the same line|in a line|horizontally)$/i;
+  /^(?:(?:put|place|show|arrange|move|make|have|set|line up|lay out|display|keep)\s+)?(.+?)\s+(?:side[\s-]by[\s-]side|next to each other|beside each other|alongside each other|in a row|in one row|on one line|on the same line|in a line|horizontally)$/i;
 const NEXT_TO =
   /^(?:put|place|move|show|display|have)\s+(.+?)\s+(?:(?:right\s+)?next to|beside|alongside|to the (left|right) of|on the (left|right) of)\s+(.+)$/i;
 
@@ -250,6 +269,16 @@ export function alignElement(scene: Scene, temps: TempIds): RuleResult {
   }
   const ops: Op[] = [];
   const said: string[] = [];
+  // "center the buttons" when they are all of one row: the row centres them.
+  const row = nodes[0].parent ? scene.model.nodes.get(nodes[0].parent) : undefined;
+  if (
+    nodes.length > 1 &&
+    row &&
+    isRow(row) &&
+    nodes.every((n) => n.parent === row.id) &&
+    childrenOf(scene.model, row.id).length === nodes.length
+  )
+    nodes = [row];
   for (const node of nodes) {
     const props = elementSchema(node.type)?.properties ?? {};
     if (node.type === 'Stack' || node.type === 'Grid') {

@@ -18,7 +18,7 @@ import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
 import { clearList, markAll, sortList } from './offline-lists';
 import { addCharCounter, setDefault } from './offline-fields';
-import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
+import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { leadingType, type Scene } from './offline-refs';
@@ -120,6 +120,15 @@ const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\
  * text is behind markers, so an "and" inside quotes never splits.
  */
 function instructions(model: AppModel, text: string): string[] {
+  const tail = sideBySideTail(text);
+  if (tail > 0)
+    return [
+      ...instructions(
+        model,
+        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, '')
+      ),
+      text.slice(tail)
+    ];
   const pieces = text
     .split(SPLIT)
     .map((p) => p.trim())
