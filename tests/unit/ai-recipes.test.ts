@@ -470,6 +470,21 @@ describe('never wrong', () => {
     expect(kindOf(expenses, 'sort the expenses')).toBe('question');
   });
 
+  it('names a button by the words for its symbol or its action, and a text by the field it shows', () => {
+    const counter = template('counter');
+    const minus = batchOf(offlinePlan(counter, 'remove the minus button'));
+    const node = counter.nodes.get((minus.ops[0] as { id: string }).id)!;
+    expect(node.props.label).toBe('−');
+    const inc = batchOf(offlinePlan(counter, 'the increment button should be red'));
+    expect(counter.nodes.get((inc.ops[0] as { id: string }).id)!.props.label).toBe('+');
+    const count = batchOf(offlinePlan(counter, 'centre the count'));
+    expect(counter.nodes.get((count.ops[0] as { id: string }).id)!.props.text).toEqual({
+      $expr: 'String(state.count)'
+    });
+    // A field name is still a field for a rename.
+    expect(offlinePlan(counter, 'rename count to clicks in the state').kind).toBe('batch');
+  });
+
   it('leaves requests that only look like list recipes to the other rules', () => {
     expect(kindOf(expenses, 'order a pizza')).toBe('refusal');
     const hide = offlinePlan(profile, 'hide the heading');
