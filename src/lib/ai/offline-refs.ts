@@ -367,6 +367,15 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     if (matches.length === 0)
       matches = pool.filter((n) => namesOf(n).some((name) => ` ${name} `.includes(` ${text} `)));
     if (matches.length === 0) matches = pool.filter((n) => otherNames(n).includes(text));
+    // "the message box": a loose word for an input, so any input of that name ("field" stays a
+    // state field's word for rename-field).
+    if (matches.length === 0 && /^(?:box|input|text box)$/.test(word)) {
+      const inputs = readingOrder(model).filter((n) =>
+        Object.values(n.props).some((v) => v !== null && typeof v === 'object' && '$bind' in v)
+      );
+      const named = inputs.filter((n) => namesOf(n).includes(text));
+      if (named.length > 0) matches = named;
+    }
     // "the newsletter checkbox" when the app has one checkbox: "the X" is the only X, unless
     // the words name some other element exactly.
     if (
