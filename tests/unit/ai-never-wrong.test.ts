@@ -137,9 +137,15 @@ describe('a button that does something', () => {
         if (plan.ok) buttonsHaveHandlers(model, plan);
       } else expect(turn.kind, message).toBe('question');
     }
-    const doubles = kindOf(counter, 'add a button that doubles the count');
-    expect(doubles.kind).toBe('question');
-    if (doubles.kind === 'question') expect(doubles.text).toMatch(/What should the button do/);
+    // "doubles the count" is a recipe now: a new handler that really doubles it.
+    const doubles = change(counter, 'add a button that doubles the count');
+    buttonsHaveHandlers(counter, doubles.plan);
+    expect(componentByName(doubles.plan.model, 'App')!.handlers.doubleCount.body).toBe(
+      'state.count *= 2;'
+    );
+    const unknown = kindOf(counter, 'add a button that paints the count');
+    expect(unknown.kind).toBe('question');
+    if (unknown.kind === 'question') expect(unknown.text).toMatch(/What should the button do/);
   });
 });
 

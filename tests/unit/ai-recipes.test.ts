@@ -446,6 +446,27 @@ describe('form recipes', () => {
     expect(JSON.stringify(left.ops)).toContain("(10 - state.bio.length) + ' characters left'");
   });
 
+  it('adds buttons whose new handlers set, step, toggle or clear a field, and run', async () => {
+    const { plan } = apply(profile, 'add a button that sets the age to 65', 'button-action');
+    await labels(plan.model);
+    await click('Set age to 65');
+    expect(host.data.age).toBe(65);
+    const twice = apply(profile, 'add a Twice button that doubles the age', 'button-action').plan;
+    await labels(twice.model);
+    await click('Twice');
+    expect(host.data.age).toBe(60);
+    const flip = apply(
+      profile,
+      'add a button that toggles the show my profile toggle',
+      'button-action'
+    ).plan;
+    await labels(flip.model);
+    await click('Toggle listed');
+    expect(host.data.listed).toBe(true);
+    expect(kindOf(profile, 'add a button that doubles the bio')).toBe('question');
+    expect(kindOf(profile, 'add a button that sets the plan to Gold and frobs')).toBe('question');
+  });
+
   it('aligns by the schema: a heading’s align, the root’s align, a button wrapped', () => {
     const h = apply(profile, 'centre the heading', 'align').plan;
     expect([...h.model.nodes.values()].find((n) => n.type === 'Heading')!.props.align).toBe(

@@ -146,6 +146,16 @@ export const OFFLINE_RULES: readonly {
     ]
   },
   {
+    id: 'button-action',
+    pattern:
+      'add a [<label>] button that sets <field> to <value> | doubles|halves <field> | adds <n> to <field> | increases|decreases <field> by <n> | toggles|clears <field>',
+    examples: [
+      'add a button that sets the count to 100',
+      'add a button that doubles the count',
+      'add a button that clears the message'
+    ]
+  },
+  {
     id: 'side-by-side',
     pattern:
       'put <elements> side by side|next to each other|in a row · put <element> next to|to the left of|to the right of <element>',

@@ -17,7 +17,7 @@ import { addElement, addTarget } from './offline-add';
 import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
 import { clearList, markAll, sortList } from './offline-lists';
-import { addCharCounter, setDefault } from './offline-fields';
+import { addCharCounter, addSetterButton, setDefault } from './offline-fields';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
@@ -80,6 +80,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => setDefault(scene),
     () => sideBySide(scene, temps),
     () => alignElement(scene, temps),
+    () => addSetterButton(scene, temps),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
