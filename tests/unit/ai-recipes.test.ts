@@ -467,6 +467,14 @@ describe('form recipes', () => {
     expect(kindOf(profile, 'add a button that sets the plan to Gold and frobs')).toBe('question');
   });
 
+  it('sets a slider range, and asks for one that is empty', () => {
+    const { plan } = apply(profile, 'make the age slider go from 18 to 120', 'set-range');
+    const slider = [...plan.model.nodes.values()].find((n) => n.type === 'Slider')!;
+    expect([slider.props.min, slider.props.max]).toEqual([18, 120]);
+    expect(kindOf(profile, 'make the age slider go from 50 to 10')).toBe('question');
+    expect(kindOf(profile, 'make the heading go up to 20')).toBe('question');
+  });
+
   it('aligns by the schema: a heading’s align, the root’s align, a button wrapped', () => {
     const h = apply(profile, 'centre the heading', 'align').plan;
     expect([...h.model.nodes.values()].find((n) => n.type === 'Heading')!.props.align).toBe(

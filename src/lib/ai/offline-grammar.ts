@@ -156,6 +156,11 @@ export const OFFLINE_RULES: readonly {
     ]
   },
   {
+    id: 'set-range',
+    pattern: 'make <slider> go up to <n> | go from <a> to <b> · set the max|min of <slider> to <n>',
+    examples: ['make the slider go up to 20', 'set the minimum of the step slider to 2']
+  },
+  {
     id: 'side-by-side',
     pattern:
       'put <elements> side by side|next to each other|in a row · put <element> next to|to the left of|to the right of <element>',

@@ -18,6 +18,7 @@ import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
 import { clearList, markAll, sortList } from './offline-lists';
 import { addCharCounter, addSetterButton, setDefault } from './offline-fields';
+import { setRange } from './offline-range';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
@@ -81,6 +82,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => sideBySide(scene, temps),
     () => alignElement(scene, temps),
     () => addSetterButton(scene, temps),
+    () => setRange(scene),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
