@@ -177,12 +177,12 @@ describe('clear', () => {
     expect(componentByName(plan.model, 'App')!.handlers.clearAll.body).toBe('state.expenses = [];');
     expect(await labels(plan.model)).toHaveLength(3);
     await click('Clear all');
-    expect(host.data.expenses).toEqual([]);
+    expect(host.data!.expenses).toEqual([]);
 
     const paid = apply(expenses, 'add a clear completed button', 'clear-list').plan;
     expect(await labels(paid.model)).toHaveLength(3);
     await click('Clear completed');
-    expect((host.data.expenses as unknown[]).length).toBe(2);
+    expect((host.data!.expenses as unknown[]).length).toBe(2);
     // The toggled field of the notes is the one the row's checkbox shows.
     const archived = apply(notes, 'let me delete the done notes', 'clear-list').plan;
     expect(componentByName(archived.model, 'App')!.handlers.clearArchived.body).toContain(
@@ -222,7 +222,7 @@ describe('sort', () => {
     const { plan } = apply(notes, 'add a sort A-Z button', 'sort-list');
     await labels(plan.model);
     await click('Sort A-Z');
-    expect((host.data.notes as { body: string }[]).map((n) => n.body)).toEqual([
+    expect((host.data!.notes as { body: string }[]).map((n) => n.body)).toEqual([
       'buy milk',
       'Call mum'
     ]);
@@ -333,7 +333,7 @@ describe('more list recipes', () => {
     );
     await labels(plan.model);
     await click('Mark all paid');
-    expect((host.data.expenses as { paid: boolean }[]).every((e) => e.paid)).toBe(true);
+    expect((host.data!.expenses as { paid: boolean }[]).every((e) => e.paid)).toBe(true);
     const off = apply(notes, 'add an uncheck all button', 'mark-all').plan;
     expect(componentByName(off.model, 'App')!.handlers.unmarkAllArchived.body).toContain(
       'archived: false'
@@ -450,11 +450,11 @@ describe('form recipes', () => {
     const { plan } = apply(profile, 'add a button that sets the age to 65', 'button-action');
     await labels(plan.model);
     await click('Set age to 65');
-    expect(host.data.age).toBe(65);
+    expect(host.data!.age).toBe(65);
     const twice = apply(profile, 'add a Twice button that doubles the age', 'button-action').plan;
     await labels(twice.model);
     await click('Twice');
-    expect(host.data.age).toBe(60);
+    expect(host.data!.age).toBe(60);
     const flip = apply(
       profile,
       'add a button that toggles the show my profile toggle',
@@ -462,7 +462,7 @@ describe('form recipes', () => {
     ).plan;
     await labels(flip.model);
     await click('Toggle listed');
-    expect(host.data.listed).toBe(true);
+    expect(host.data!.listed).toBe(true);
     expect(kindOf(profile, 'add a button that doubles the bio')).toBe('question');
     expect(kindOf(profile, 'add a button that sets the plan to Gold and frobs')).toBe('question');
   });
