@@ -343,6 +343,8 @@ describe('more list recipes', () => {
   it('puts the done items last, reverses the order, and back', async () => {
     const last = apply(expenses, 'put the paid expenses at the bottom', 'sort-list').plan;
     expect(await labels(last.model)).toEqual(['Coffee', 'books', 'rent']);
+    const top = apply(expenses, 'put the paid expenses on top', 'sort-list').plan;
+    expect(await labels(top.model)).toEqual(['rent', 'Coffee', 'books']);
     const reversed = apply(expenses, 'reverse the order of the list', 'sort-list').plan;
     expect(await labels(reversed.model)).toEqual(['books', 'Coffee', 'rent']);
     const back = apply(reversed.model, 'reverse the list', 'sort-list').plan;
@@ -464,6 +466,11 @@ describe('form recipes', () => {
     await click('Toggle listed');
     expect(host.data!.listed).toBe(true);
     expect(kindOf(profile, 'add a button that doubles the bio')).toBe('question');
+    // An input named by its type alone: the field it is bound to.
+    const clear = apply(template('todo'), 'add a button that clears the text box', 'button-action');
+    expect(JSON.stringify(clear.ops)).toContain("state.draft = '';");
+    // "the value" names no field: not a guess at the only input.
+    expect(kindOf(template('counter'), 'add a button that sets the value to 5')).toBe('question');
     expect(kindOf(profile, 'add a button that sets the plan to Gold and frobs')).toBe('question');
   });
 

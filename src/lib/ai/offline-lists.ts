@@ -429,7 +429,7 @@ function viewBatch(list: ListShape, expr: string, words: string): RuleResult {
 }
 
 const FLAG_PLACE =
-  /^(?:put|move|show|keep|place|sort|list|order)\s+(.+?)\s+(?:(?:at|to|on)\s+the\s+(bottom|end|top|start)(?:\s+of\s+(?:the\s+)?(?:list|.+))?|(last|first))$/i;
+  /^(?:put|move|show|keep|place|sort|list|order)\s+(.+?)\s+(?:(?:at|to|on)\s+the\s+(bottom|end|top|start)(?:\s+of\s+(?:the\s+)?(?:list|.+))?|(last|first|on top|at the end))$/i;
 const FLAG_SO =
   /^(?:sort|order)\s+(.+?)\s+(?:so(?: that)?|with)\s+(.+?)\s+(?:are\s+|go\s+|come\s+)?(?:at\s+the\s+)?(bottom|end|top|start|last|first)$/i;
 
@@ -446,7 +446,7 @@ function flagOrder(scene: Scene): RuleResult {
   const found = listWithQualifier(scene, phrase);
   if (!found || 'question' in found || !found.which) return null;
   const { list, which } = found;
-  const down = ['bottom', 'end', 'last'].includes(where);
+  const down = ['bottom', 'end', 'last', 'at the end'].includes(where);
   // Number(false) < Number(true): ascending puts the true ones last.
   const trueLast = down === which.value;
   const [a, b] = trueLast ? ['a', 'b'] : ['b', 'a'];
