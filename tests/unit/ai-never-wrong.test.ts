@@ -137,9 +137,15 @@ describe('a button that does something', () => {
         if (plan.ok) buttonsHaveHandlers(model, plan);
       } else expect(turn.kind, message).toBe('question');
     }
-    const doubles = kindOf(counter, 'add a button that doubles the count');
-    expect(doubles.kind).toBe('question');
-    if (doubles.kind === 'question') expect(doubles.text).toMatch(/What should the button do/);
+    // "doubles the count" is a recipe now: a new handler that really doubles it.
+    const doubles = change(counter, 'add a button that doubles the count');
+    buttonsHaveHandlers(counter, doubles.plan);
+    expect(componentByName(doubles.plan.model, 'App')!.handlers.doubleCount.body).toBe(
+      'state.count *= 2;'
+    );
+    const unknown = kindOf(counter, 'add a button that paints the count');
+    expect(unknown.kind).toBe('question');
+    if (unknown.kind === 'question') expect(unknown.text).toMatch(/What should the button do/);
   });
 });
 
@@ -195,7 +201,7 @@ describe('honest refusals', () => {
   });
 
   it('suggests up to three nearby phrasings the planner understands', () => {
-    const turn = kindOf(todo, 'sort the list alphabetically');
+    const turn = kindOf(todo, 'translate the app into French');
     expect(turn.kind).toBe('refusal');
     if (turn.kind !== 'refusal') return;
     expect(turn.code).toBeUndefined();

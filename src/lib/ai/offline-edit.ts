@@ -157,6 +157,13 @@ const LOOK_OF =
 
 /** "make the button red", "make the heading smaller", "make the add button secondary". */
 export function changeStyle(scene: Scene): RuleResult {
+  // "the reset button should be red": the same request said as a wish, for style words only.
+  const wish =
+    /^(.+?)\s+(?:should|must|needs? to|has to|could)\s+(?:be|look)\s+(?:more\s+)?(\S+)$/i.exec(
+      scene.u.text
+    );
+  if (wish && isStyleWord(wish[2]) && quoteOf(scene.u, wish[2]) === undefined)
+    return applyStyle(scene, wish[1], wish[2], false);
   const m = STYLE.exec(scene.u.text);
   if (!m || quoteOf(scene.u, m[2]) !== undefined) return null;
   if (/^(?:say|read|show)$/i.test(m[2])) return null;

@@ -175,6 +175,44 @@ function namesOf(node: NodeRecord): string[] {
  * A name for matching: lower case, punctuation dropped. A label made only of symbols ("+", "−",
  * "×2") keeps them, so `the "+" button` still names the button labelled +.
  */
+/** Symbols by the words people say for them: "the plus button" is the "+" button. */
+const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
+  '+': ['plus', 'add one', 'up'],
+  '−': ['minus', 'subtract', 'down'],
+  '-': ['minus', 'subtract', 'down'],
+  '–': ['minus', 'dash'],
+  '×': ['times', 'multiply', 'close', 'x'],
+  '÷': ['divide'],
+  '=': ['equals'],
+  '✓': ['tick', 'check'],
+  '←': ['back', 'left arrow'],
+  '→': ['next', 'right arrow']
+};
+
+/**
+ * Names a node answers to when none of its own texts match: a symbol label's words, the words of
+ * the action it runs ("the increment button" runs `increment`), the state field a text shows
+ * alone ("the count" shows `String(state.count)`).
+ */
+function otherNames(node: NodeRecord): string[] {
+  const out: string[] = [];
+  for (const prop of TEXT_PROPS) {
+    const v = node.props[prop];
+    if (typeof v === 'string') out.push(...(SYMBOLS[v.trim()] ?? []));
+  }
+  for (const v of Object.values(node.props)) {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
+    const handler = (v as { $handler?: unknown }).$handler;
+    if (typeof handler === 'string') out.push(norm(handler.replace(/([a-z0-9])([A-Z])/g, '$1 $2')));
+    const expr = (v as { $expr?: unknown }).$expr;
+    const shows =
+      typeof expr === 'string' ? /^(?:String\()?state\.(\w+)\)?$/.exec(expr.trim()) : null;
+    if (shows && TEXT_PROPS.some((p) => node.props[p] === v))
+      out.push(norm(shows[1].replace(/([a-z0-9])([A-Z])/g, '$1 $2')));
+  }
+  return out;
+}
+
 function norm(text: string): string {
   const words = text
     .toLowerCase()
@@ -328,6 +366,16 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     // Whole words only: "count" is not the start of "Counter".
     if (matches.length === 0)
       matches = pool.filter((n) => namesOf(n).some((name) => ` ${name} `.includes(` ${text} `)));
+    if (matches.length === 0) matches = pool.filter((n) => otherNames(n).includes(text));
+    // "the message box": a loose word for an input, so any input of that name ("field" stays a
+    // state field's word for rename-field).
+    if (matches.length === 0 && /^(?:box|input|text box)$/.test(word)) {
+      const inputs = readingOrder(model).filter((n) =>
+        Object.values(n.props).some((v) => v !== null && typeof v === 'object' && '$bind' in v)
+      );
+      const named = inputs.filter((n) => namesOf(n).includes(text));
+      if (named.length > 0) matches = named;
+    }
     // "the newsletter checkbox" when the app has one checkbox: "the X" is the only X, unless
     // the words name some other element exactly.
     if (

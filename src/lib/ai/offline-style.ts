@@ -175,7 +175,7 @@ export function styleOptions(node: NodeRecord): string {
 
 function hasSize(node: NodeRecord): boolean {
   const props = elementSchema(node.type)?.properties ?? {};
-  return node.type === 'Heading' || 'size' in props;
+  return node.type === 'Heading' || node.type === 'TextArea' || 'size' in props;
 }
 
 function colourProp(node: NodeRecord): string | undefined {
@@ -259,6 +259,19 @@ function sizeChange(
         text: `The heading is already level ${level}, as ${relative && relative > 0 ? 'big' : 'small'} as headings go.`
       };
     return { ok: true, change: { prop: 'level', value: next, words: `level ${next}` } };
+  }
+  // A text area grows in lines (`rows`), 3 at a step, within the schema's bounds.
+  if (node.type === 'TextArea' && props.rows) {
+    const min = typeof props.rows.minimum === 'number' ? props.rows.minimum : 2;
+    const max = typeof props.rows.maximum === 'number' ? props.rows.maximum : 30;
+    const now = Number(current(node, 'rows', props.rows) ?? 4);
+    const next = Math.min(
+      max,
+      Math.max(min, relative !== undefined ? now + 3 * relative : [2, 3, 5, 8, 12][absolute])
+    );
+    if (next === now && !fresh)
+      return { ok: false, text: `The text area is already ${now} lines, its limit.` };
+    return { ok: true, change: { prop: 'rows', value: next, words: `${next} lines tall` } };
   }
   const size = props.size;
   if (!size)

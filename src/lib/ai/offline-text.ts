@@ -52,6 +52,11 @@ export function prepare(message: string): Utterance {
     const next = text
       .replace(/[.!?;:\s]+$/, '')
       .replace(LEADING, '')
+      // "I want a search box" asks for one to be added.
+      .replace(
+        /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?=(?:a|an|some|another)\s)/i,
+        'add '
+      )
       .replace(TRAILING, '')
       .trim();
     if (next === text) break;

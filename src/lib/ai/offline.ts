@@ -16,11 +16,18 @@ import { changeStyle, changeText, moveElement, removeElement } from './offline-e
 import { addElement, addTarget } from './offline-add';
 import { renameApp, renameComponent, renameField } from './offline-rename';
 import { addItemField } from './offline-items';
+import { clearList, markAll, sortList } from './offline-lists';
+import { addCharCounter, setDefault } from './offline-fields';
+import { addSetterButton } from './offline-setter';
+import { setRange } from './offline-range';
+import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
+import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { leadingType, type Scene } from './offline-refs';
 import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
+import { OFFLINE_RULES } from './offline-grammar';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -30,99 +37,7 @@ export interface OfflineOptions {
   readonly selection?: string | null;
 }
 
-/** The grammar, for the sidebar's help and the README: one entry per rule. */
-export const OFFLINE_RULES: readonly {
-  readonly id: string;
-  readonly pattern: string;
-  readonly examples: readonly string[];
-}[] = [
-  {
-    id: 'add-element',
-    pattern: 'add a <type> [labelled|called|saying <text>] [<where>]',
-    examples: [
-      'add a button labelled Save',
-      "add a heading 'Welcome' at the top",
-      'add a text saying hello below the heading',
-      'add a divider'
-    ]
-  },
-  {
-    id: 'add-input',
-    pattern:
-      'add a <text field|text area|checkbox|toggle|slider|dropdown> called|for <name> [from <min> to <max>] [with options <a, b, c>] [<where>]',
-    examples: [
-      'add a text field called nickname',
-      'add a checkbox for subscribed',
-      'add a slider for volume from 0 to 10',
-      'add a dropdown for size with options small, medium and large'
-    ]
-  },
-  {
-    id: 'add-counter',
-    pattern: 'add a counter [called <name>] [starting at <number>] [<where>]',
-    examples: ['add a counter', 'add a counter called score at the top']
-  },
-  {
-    id: 'add-dark-mode',
-    pattern: 'add a dark mode toggle',
-    examples: ['add a dark mode toggle', 'let me switch to dark mode']
-  },
-  {
-    id: 'add-item-field',
-    pattern:
-      'let me mark <items> as <word> | add a <name> field to the <items> [with options <a, b, c>]',
-    examples: [
-      'let me mark todos as important',
-      'add a priority field to the todo items',
-      'add a notes field to each todo'
-    ]
-  },
-  {
-    id: 'remove-element',
-    pattern: 'remove|delete <element>',
-    examples: ['remove the clear done button', 'delete this']
-  },
-  {
-    id: 'move-element',
-    pattern:
-      'move <element> to the top|to the bottom|above <element>|below <element>|into <element>|up|down',
-    examples: [
-      'move the heading to the bottom',
-      'move this above the list',
-      'move the "Add" button up'
-    ]
-  },
-  {
-    id: 'change-text',
-    pattern:
-      'change|set <element> [text|label|title] to <text> | rename <element> to <text> | make <element> say <text>',
-    examples: [
-      "change the heading to 'Shopping'",
-      'set the button text to Go',
-      'make the "Add" button say Plus'
-    ]
-  },
-  {
-    id: 'change-style',
-    pattern: 'make <element> <colour|smaller|bigger|style>',
-    examples: ['make the button red', 'make the heading smaller', 'make the add button secondary']
-  },
-  {
-    id: 'rename-field',
-    pattern: 'rename [the state field] <field> to <name> [in the state]',
-    examples: ['rename count to clicks in the state', 'rename the state field step to stepSize']
-  },
-  {
-    id: 'rename-app',
-    pattern: 'rename the app to <title>',
-    examples: ['rename the app to Groceries', "change the app's title to 'My list'"]
-  },
-  {
-    id: 'rename-component',
-    pattern: 'rename component <Name> to <NewName>',
-    examples: ['rename component App to Main', 'rename the App component to Groceries']
-  }
-];
+export { OFFLINE_RULES } from './offline-grammar';
 
 /** The planner's own check runs as an owner: the sidebar plans again as the person who asked. */
 const SELF_CHECK: Actor = { id: 'offline-planner', role: 'owner' };
@@ -142,7 +57,8 @@ export function offlinePlan(
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
   const temps = new TempIds(model);
-  const pieces = instructions(model, u.text);
+  // "and" inside a side-by-side request joins the elements, it does not start an instruction.
+  const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text);
   if (pieces.length === 1) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
@@ -156,6 +72,18 @@ export function offlinePlan(
 function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
+    () => addCharCounter(scene, temps),
+    () => clearList(scene, temps),
+    () => markAll(scene, temps),
+    () => sortList(scene, temps),
+    () => searchList(scene, temps),
+    () => filterList(scene, temps),
+    () => countList(scene, temps),
+    () => setDefault(scene),
+    () => sideBySide(scene, temps),
+    () => alignElement(scene, temps),
+    () => addSetterButton(scene, temps),
+    () => setRange(scene),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
@@ -196,6 +124,15 @@ const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\
  * text is behind markers, so an "and" inside quotes never splits.
  */
 function instructions(model: AppModel, text: string): string[] {
+  const tail = sideBySideTail(text);
+  if (tail > 0)
+    return [
+      ...instructions(
+        model,
+        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, '')
+      ),
+      text.slice(tail)
+    ];
   const pieces = text
     .split(SPLIT)
     .map((p) => p.trim())
@@ -404,7 +341,9 @@ function refusal(text: string): OfflineTurn {
     text:
       'Without an AI model connected I understand only a set of common requests: adding an element, ' +
       'an input with its state, a counter or a dark mode toggle; adding a field to list items; ' +
-      'removing, moving, retexting or restyling an element; renaming the app, a component or a state field. ' +
+      'clearing, sorting, searching, filtering, counting or totalling a list; a character counter; a default value; ' +
+      'removing, moving, retexting, restyling or aligning an element, or putting elements side by side; ' +
+      'renaming the app, a component or a state field. ' +
       `Name an element by its type, its text in quotes, its id, or "this" for the selection. The nearest I understand: ${examples}.`
   };
 }
