@@ -1,0 +1,116 @@
+/**
+ * Which ops of a proposal need which others, and what a partial apply must take along. Pure and
+ * browser-safe: the sidebar computes it as the person ticks and unticks changes, and the server
+ * plans the chosen ops again anyway (a need this misses is still refused there, with its reason).
+ *
+ * An op needs another when it uses what the other makes (op-refs.ts): a button's `onClick`
+ * handler, the state field a `$bind` or a handler's body names, the parent an element is added
+ * under, the component an element is an instance of. What the app already has is needed from
+ * nobody: a button may call a handler whose new body was left out, since the old one stays.
+ */
+import type { AppModel } from '../model/types';
+import { opRefs, refWords, sameRef, type OpRef } from './op-refs';
+
+/** One op's need of another, by their indices in the batch. */
+export interface OpNeed {
+  /** The op that needs it. */
+  readonly op: number;
+  /** The op it needs. */
+  readonly needs: number;
+  /** What it needs, in words ("handler addItem"). */
+  readonly what: string;
+}
+
+/** A choice of ops made whole. */
+export interface NeededChoice {
+  /** For each op: it is applied (chosen, or needed by one that is). */
+  readonly apply: readonly boolean[];
+  /** The ops taken along that were not chosen, each with the first chosen op that needs it. */
+  readonly added: readonly OpNeed[];
+}
+
+/** Does the app already have what `ref` names? */
+export type Exists = (ref: OpRef) => boolean;
+
+/** `Exists` over an app model: its nodes, and its components' handlers and state fields. */
+export function existsIn(model: AppModel): Exists {
+  const components = [...model.components.values()];
+  const inComponent = (name: string | undefined) =>
+    components.filter((c) => !name || c.name === name);
+  return (ref) => {
+    switch (ref.kind) {
+      case 'node':
+        return model.nodes.has(ref.id);
+      case 'component':
+        return components.some((c) => c.name === ref.name);
+      case 'handler':
+        return inComponent(ref.component).some((c) => Object.hasOwn(c.handlers, ref.name));
+      case 'state':
+        return inComponent(ref.component).some((c) => Object.hasOwn(c.state, ref.name));
+    }
+  };
+}
+
+/** Most ops read for needs: a proposal is at most a few hundred (PROPOSAL_LIMITS). */
+const MAX_OPS = 1000;
+
+/**
+ * Each op's needs among the other ops of `ops`: for op i, the ops that make something it uses
+ * and the app does not already have. A use made by several ops needs the last one before it
+ * (or, with none before it, the first after it).
+ */
+export function opNeeds(ops: readonly unknown[], exists: Exists = () => false): OpNeed[][] {
+  const refs = ops.slice(0, MAX_OPS).map(opRefs);
+  return refs.map((mine, i) => {
+    const needs: OpNeed[] = [];
+    for (const use of mine.uses) {
+      if (mine.defines.some((d) => sameRef(use, d))) continue;
+      const makers = refs.flatMap((r, j) =>
+        j !== i && r.defines.some((d) => sameRef(use, d)) ? [j] : []
+      );
+      if (makers.length === 0 || exists(use)) continue;
+      const before = makers.filter((j) => j < i);
+      const needs_ = before.length > 0 ? before[before.length - 1] : makers[0];
+      if (!needs.some((n) => n.needs === needs_))
+        needs.push({ op: i, needs: needs_, what: refWords(use) });
+    }
+    return needs;
+  });
+}
+
+/**
+ * The ops to apply for a choice: the chosen ones not yet applied, and everything they need,
+ * transitively. `done` marks ops applied already (by an earlier partial apply): what they made
+ * is there, so nothing needs to take them along again.
+ */
+export function withNeeded(
+  needs: readonly (readonly OpNeed[])[],
+  chosen: readonly boolean[],
+  done: readonly boolean[] = []
+): NeededChoice {
+  const apply = needs.map((_, i) => chosen[i] === true && done[i] !== true);
+  const added: OpNeed[] = [];
+  const queue = apply.flatMap((on, i) => (on ? [i] : []));
+  for (let k = 0; k < queue.length; k++) {
+    for (const need of needs[queue[k]] ?? []) {
+      if (apply[need.needs] || done[need.needs]) continue;
+      apply[need.needs] = true;
+      added.push(need);
+      queue.push(need.needs);
+    }
+  }
+  return { apply, added };
+}
+
+/**
+ * A taken-along op in words for the sidebar: "Also applies handler incrementCount (change 2),
+ * which change 4 needs: Add a Stack …". `changes` are the proposal's changes in words.
+ */
+export function neededWords(need: OpNeed, changes: readonly string[]): string {
+  const by = changes[need.op];
+  return `Also applies ${need.what} (change ${need.needs + 1}), which change ${need.op + 1} needs${by ? `: ${clip(by)}` : ''}`;
+}
+
+function clip(words: string): string {
+  return words.length > 70 ? `${words.slice(0, 69)}…` : words;
+}
