@@ -52,6 +52,7 @@ test('Bob sees Ann’s assistant at work, the element it touches, and the change
   const assistant = bob.locator('[data-presence] [data-assistant]');
   await expect(assistant).toHaveAttribute('data-assistant-status', 'thinking');
   await expect(assistant).toContainText('thinking');
+  await bob.screenshot({ path: 'test-results/assist-presence-thinking.png' });
   release();
   const proposal = ann.locator('[data-assist-proposal]').last();
   await expect(proposal).toBeVisible();

@@ -44,8 +44,11 @@ test('a partial apply takes along what a chosen change needs, and the rest stays
   await expect(note).toContainText('incrementCount');
   await expect(note).toContainText('needs');
   await expect(proposal.locator('[data-assist-needed="1"]')).toBeVisible();
-  await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: 'test-results/assist-partial-note.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await expect(note).toBeInViewport();
+  await page.screenshot({ path: 'test-results/assist-partial-note-1024.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // Leave the row out too: nothing needs the handler any more, and the note goes.
   await change(3).uncheck();

@@ -9,7 +9,7 @@ import { opRefs, stateNamesIn, touchedNodes, withIds } from '../../src/lib/ai/op
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { planOps, type Actor } from '../../src/lib/ops/plan';
 import { templateModel } from '../../src/lib/templates';
-import type { Op } from '../../src/lib/model/types';
+import { rootComponent, type Op } from '../../src/lib/model/types';
 
 const owner: Actor = { id: 'owner', role: 'owner' };
 
@@ -160,7 +160,7 @@ describe('opNeeds on other proposals', () => {
       { op: 'setHandler', component: 'App', name: 'addItem', body: 'state.draft = "";' },
       {
         op: 'addNode',
-        parent: model.meta.root ? [...model.components.values()][0].root : 'root',
+        parent: rootComponent(model)!.root,
         type: 'Button',
         props: { label: 'Go', onClick: { $handler: 'addItem' } }
       }

@@ -61,21 +61,35 @@ const MAX_OPS = 1000;
  */
 export function opNeeds(ops: readonly unknown[], exists: Exists = () => false): OpNeed[][] {
   const refs = ops.slice(0, MAX_OPS).map(opRefs);
+  // Definitions by kind and name, so each use looks up its makers instead of scanning the batch
+  // (a 200-op proposal is re-read at every tick of a checkbox).
+  const makers = new Map<string, { index: number; def: OpRef }[]>();
+  refs.forEach((r, index) => {
+    for (const def of r.defines) {
+      const list = makers.get(refKey(def)) ?? [];
+      list.push({ index, def });
+      makers.set(refKey(def), list);
+    }
+  });
   return refs.map((mine, i) => {
     const needs: OpNeed[] = [];
     for (const use of mine.uses) {
       if (mine.defines.some((d) => sameRef(use, d))) continue;
-      const makers = refs.flatMap((r, j) =>
-        j !== i && r.defines.some((d) => sameRef(use, d)) ? [j] : []
-      );
-      if (makers.length === 0 || exists(use)) continue;
-      const before = makers.filter((j) => j < i);
-      const needs_ = before.length > 0 ? before[before.length - 1] : makers[0];
-      if (!needs.some((n) => n.needs === needs_))
-        needs.push({ op: i, needs: needs_, what: refWords(use) });
+      const found = (makers.get(refKey(use)) ?? [])
+        .filter((m) => m.index !== i && sameRef(use, m.def))
+        .map((m) => m.index);
+      if (found.length === 0 || exists(use)) continue;
+      const before = found.filter((j) => j < i);
+      const maker = before.length > 0 ? before[before.length - 1] : found[0];
+      if (!needs.some((n) => n.needs === maker))
+        needs.push({ op: i, needs: maker, what: refWords(use) });
     }
     return needs;
   });
+}
+
+function refKey(ref: OpRef): string {
+  return `${ref.kind}\u0000${ref.kind === 'node' ? ref.id : ref.name}`;
 }
 
 /**
