@@ -4,7 +4,14 @@
  * real proposals, and against the planner itself: a choice made whole always plans.
  */
 import { describe, expect, it } from 'vitest';
-import { opNeeds, existsIn, neededWords, withNeeded } from '../../src/lib/ai/op-needs';
+import {
+  existsIn,
+  mergeNeeds,
+  neededWords,
+  opNeeds,
+  removalNeeds,
+  withNeeded
+} from '../../src/lib/ai/op-needs';
 import { opRefs, stateNamesIn, touchedNodes, withIds } from '../../src/lib/ai/op-refs';
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { planOps, type Actor } from '../../src/lib/ops/plan';
@@ -180,5 +187,84 @@ describe('opNeeds on other proposals', () => {
     expect(needs[1].map((n) => n.needs)).toEqual([0]);
     expect(needs[2].map((n) => n.needs)).toEqual([1]);
     expect(withNeeded(needs, [false, false, true]).apply).toEqual([true, true, true]);
+  });
+});
+
+describe('removalNeeds: a removal needs the changes that stop the app using what it removes', () => {
+  const model = templateModel('todo');
+  const nodes = [...model.nodes.values()];
+  const clearButton = nodes.find((n) => n.type === 'Button' && n.props.label === 'Clear done')!;
+  const draftInput = nodes.find((n) => n.type === 'TextInput')!;
+
+  it('removing a handler needs the removal of the button that calls it', () => {
+    const ops = [
+      { op: 'removeNode', id: clearButton.id },
+      { op: 'removeHandler', component: 'App', name: 'clearDone' }
+    ];
+    const needs = mergeNeeds(opNeeds(ops, existsIn(model)), removalNeeds(ops, model));
+    expect(needs[1].map((n) => n.needs)).toEqual([0]);
+    expect(needs[1][0].what).toBe('the change that stops the app using handler clearDone');
+    const { apply } = withNeeded(needs, [false, true]);
+    expect(apply).toEqual([true, true]);
+    expect(planOps(model, ops.filter((_, i) => apply[i]) as Op[], owner).ok).toBe(true);
+    // The removal alone is what the planner refuses.
+    expect(planOps(model, [ops[1]] as Op[], owner).ok).toBe(false);
+  });
+
+  it('removing the element around the user counts; so does a new value of the prop', () => {
+    const parent = model.nodes.get(clearButton.parent!)!;
+    const around = [
+      { op: 'removeNode', id: parent.id },
+      { op: 'removeHandler', component: 'App', name: 'clearDone' }
+    ];
+    expect(removalNeeds(around, model)[1].map((n) => n.needs)).toEqual([0]);
+    const rewired = [
+      { op: 'setProp', id: clearButton.id, name: 'onClick', value: { $handler: 'addItem' } },
+      { op: 'removeHandler', component: 'App', name: 'clearDone' }
+    ];
+    expect(removalNeeds(rewired, model)[1].map((n) => n.needs)).toEqual([0]);
+    // An op on another element or prop is not needed.
+    const unrelated = [
+      { op: 'setProp', id: clearButton.id, name: 'label', value: 'Tidy' },
+      { op: 'removeHandler', component: 'App', name: 'clearDone' }
+    ];
+    expect(removalNeeds(unrelated, model)[1]).toEqual([]);
+  });
+
+  it('removing a state field needs the removal of its input and the new bodies of handlers that read it', () => {
+    const ops = [
+      { op: 'removeNode', id: draftInput.id },
+      { op: 'setHandler', component: 'App', name: 'addItem', body: 'state.nextId += 1;' },
+      { op: 'removeState', component: 'App', name: 'draft' }
+    ];
+    expect(
+      removalNeeds(ops, model)[2]
+        .map((n) => n.needs)
+        .sort()
+    ).toEqual([0, 1]);
+  });
+
+  it('200 removals against an app of 600 elements that use them: bounded time', () => {
+    const root = rootComponent(model)!.root;
+    const buttons = Array.from({ length: 600 }, () => ({
+      op: 'addNode',
+      parent: root,
+      type: 'Button',
+      props: { label: 'x', onClick: { $handler: 'clearDone' } }
+    }));
+    const planned = planOps(model, buttons as Op[], owner);
+    if (!planned.ok) throw new Error('the big app did not plan');
+    const ops = Array.from({ length: 200 }, () => ({
+      op: 'removeHandler',
+      component: 'App',
+      name: 'clearDone'
+    }));
+    const started = performance.now();
+    const needs = mergeNeeds(
+      opNeeds(ops, existsIn(planned.model)),
+      removalNeeds(ops, planned.model)
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(needs.every((n) => n.length === 0)).toBe(true);
   });
 });

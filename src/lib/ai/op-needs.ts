@@ -9,7 +9,7 @@
  * nobody: a button may call a handler whose new body was left out, since the old one stays.
  */
 import type { AppModel } from '../model/types';
-import { opRefs, refWords, sameRef, type OpRef } from './op-refs';
+import { opRefs, refWords, sameRef, stateNamesIn, valueRefs, type OpRef } from './op-refs';
 
 /** One op's need of another, by their indices in the batch. */
 export interface OpNeed {
@@ -90,6 +90,116 @@ export function opNeeds(ops: readonly unknown[], exists: Exists = () => false): 
 
 function refKey(ref: OpRef): string {
   return `${ref.kind}\u0000${ref.kind === 'node' ? ref.id : ref.name}`;
+}
+
+/**
+ * What removals need, read against the app: removing a handler or a state field needs the ops of
+ * the batch that take away the app's uses of it (the removal of the button that calls it, or of
+ * an element around it; the new value of the prop that names it; the new body, or the removal,
+ * of a handler that reads the field). Without them the planner refuses the removal.
+ */
+export function removalNeeds(ops: readonly unknown[], model: AppModel): OpNeed[][] {
+  const list = ops.slice(0, MAX_OPS);
+  const out: OpNeed[][] = list.map(() => []);
+  const removals = list.map(removalOf);
+  if (!removals.some(Boolean)) return out;
+  // One pass over the app and one over the batch, then lookups: a batch of 200 removals on an
+  // app of thousands of elements costs no more than reading each once.
+  const users = new Map<string, { node: string; prop: string }[]>();
+  for (const node of model.nodes.values())
+    for (const [prop, value] of Object.entries(node.props))
+      for (const use of valueRefs(value)) {
+        const key = `${use.kind}\u0000${(use as { name: string }).name}`;
+        const found = users.get(key);
+        if (found) found.push({ node: node.id, prop });
+        else users.set(key, [{ node: node.id, prop }]);
+      }
+  const byTarget = new Map<string, number[]>();
+  const index = (key: string, j: number) => {
+    const found = byTarget.get(key);
+    if (found) found.push(j);
+    else byTarget.set(key, [j]);
+  };
+  list.forEach((op, j) => {
+    const o = (op && typeof op === 'object' ? op : {}) as Record<string, unknown>;
+    if (o.op === 'removeNode') index(`remove\u0000${String(o.id)}`, j);
+    if (o.op === 'setProp' || o.op === 'unsetProp')
+      index(`prop\u0000${String(o.id)}\u0000${String(o.name)}`, j);
+    if (o.op === 'removeHandler')
+      index(`handler\u0000${String(o.component)}\u0000${String(o.name)}`, j);
+    if (o.op === 'setHandler' && typeof o.body === 'string')
+      index(`body\u0000${String(o.component)}\u0000${String(o.name)}`, j);
+  });
+  const at = (key: string) => byTarget.get(key) ?? [];
+  // The ops that stop the app using one removed thing, found once per thing (a batch that
+  // removes the same handler 200 times reads its users once).
+  const stoppers = new Map<string, number[]>();
+  const stoppersOf = (removed: Removed): number[] => {
+    const key = `${removed.kind}\u0000${removed.component}\u0000${removed.name}`;
+    const known = stoppers.get(key);
+    if (known) return known;
+    const found = new Set<number>();
+    for (const user of users.get(`${removed.kind}\u0000${removed.name}`) ?? []) {
+      for (const id of ancestry(model, user.node))
+        for (const j of at(`remove\u0000${id}`)) found.add(j);
+      for (const j of at(`prop\u0000${user.node}\u0000${user.prop}`)) found.add(j);
+    }
+    if (removed.kind === 'state') {
+      const component = [...model.components.values()].find((c) => c.name === removed.component);
+      for (const [name, handler] of Object.entries(component?.handlers ?? {})) {
+        if (!stateNamesIn(handler.body).includes(removed.name)) continue;
+        for (const j of at(`handler\u0000${removed.component}\u0000${name}`)) found.add(j);
+        for (const j of at(`body\u0000${removed.component}\u0000${name}`))
+          if (!stateNamesIn(String((list[j] as { body: string }).body)).includes(removed.name))
+            found.add(j);
+      }
+    }
+    const sorted = [...found].sort((a, b) => a - b);
+    stoppers.set(key, sorted);
+    return sorted;
+  };
+  removals.forEach((removed, i) => {
+    if (!removed) return;
+    const what = `the change that stops the app using ${refWords(removed)}`;
+    for (const j of stoppersOf(removed)) if (j !== i) out[i].push({ op: i, needs: j, what });
+  });
+  return out;
+}
+
+/** A handler or a state field, as a removal names it. */
+type Removed = Extract<OpRef, { kind: 'handler' | 'state' }>;
+
+/** The handler or state field `op` removes, if it removes one. */
+function removalOf(op: unknown): Removed | null {
+  if (!op || typeof op !== 'object') return null;
+  const o = op as Record<string, unknown>;
+  if (typeof o.name !== 'string' || typeof o.component !== 'string') return null;
+  if (o.op === 'removeHandler') return { kind: 'handler', name: o.name, component: o.component };
+  if (o.op === 'removeState') return { kind: 'state', name: o.name, component: o.component };
+  return null;
+}
+
+/** A node and its ancestors, nearest first. */
+function ancestry(model: AppModel, id: string): string[] {
+  const line: string[] = [];
+  for (
+    let at: string | null = id;
+    at && line.length < 1000;
+    at = model.nodes.get(at)?.parent ?? null
+  )
+    line.push(at);
+  return line;
+}
+
+/** `a` and `b` together: each op's needs of both, each needed op once. */
+export function mergeNeeds(
+  a: readonly (readonly OpNeed[])[],
+  b: readonly (readonly OpNeed[])[]
+): OpNeed[][] {
+  return a.map((needs, i) => [
+    ...needs,
+    ...(b[i] ?? []).filter((n) => !needs.some((m) => m.needs === n.needs))
+  ]);
 }
 
 /**

@@ -105,6 +105,13 @@ class Collector {
   }
 }
 
+/** The handlers and state fields one prop value refers to (`$handler`, `$bind`, `$expr`). */
+export function valueRefs(value: unknown): OpRef[] {
+  const c = new Collector();
+  c.value(value);
+  return c.uses;
+}
+
 /** What `op` defines, uses and touches. */
 export function opRefs(op: unknown): OpRefs {
   const c = new Collector();

@@ -7,7 +7,14 @@
  * runs, the others in the app see it in this person's presence ("Assistant (for NAME)").
  * AssistPanel.svelte draws it.
  */
-import { existsIn, opNeeds, withNeeded, type NeededChoice } from '../ai/op-needs';
+import {
+  existsIn,
+  mergeNeeds,
+  opNeeds,
+  removalNeeds,
+  withNeeded,
+  type NeededChoice
+} from '../ai/op-needs';
 import { touchedNodes, withIds } from '../ai/op-refs';
 import type { AssistMessage } from '../ai/protocol';
 import type { AssistantPresence } from '../collab/presence';
@@ -154,7 +161,11 @@ export class AssistThread {
    * need (op-needs.ts), with the ones taken along that the person left out.
    */
   selection(turn: AssistTurn, proposal: Proposal): NeededChoice {
-    const needs = opNeeds(proposal.ops, existsIn(this.studio.model));
+    const model = this.studio.model;
+    const needs = mergeNeeds(
+      opNeeds(proposal.ops, existsIn(model)),
+      removalNeeds(proposal.ops, model)
+    );
     return withNeeded(needs, turn.chosen, turn.done);
   }
 
