@@ -21,7 +21,8 @@ describe('readPeer', () => {
       role: 'editor',
       selection: 'n1',
       pointer: { x: 10, y: 21 },
-      field: 'n1/text'
+      field: 'n1/text',
+      assistant: null
     });
   });
 

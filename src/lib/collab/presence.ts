@@ -29,7 +29,24 @@ export interface Peer {
   readonly pointer: Point | null;
   /** The inspector field they are editing: `NODE/PROP` or `state:COMPONENT/FIELD`. */
   readonly field: string | null;
+  /** Their AI turn, while one runs: the others see it as "Assistant (for NAME)". */
+  readonly assistant?: AssistantPresence | null;
 }
+
+/** What an assistant turn is doing, for the people who did not ask. */
+export type AssistantStatus = 'thinking' | 'proposing' | 'applied';
+
+/** A person's AI turn as their awareness carries it: its status and the elements it touches. */
+export interface AssistantPresence {
+  readonly status: AssistantStatus;
+  /** Existing nodes its proposal changes (framed on the others' canvases), at most MAX_ASSISTANT_NODES. */
+  readonly nodes: readonly string[];
+}
+
+/** Most nodes an assistant's presence may name: a proposal touching more frames the first ones. */
+export const MAX_ASSISTANT_NODES = 32;
+
+const ASSISTANT_STATUSES: ReadonlySet<string> = new Set(['thinking', 'proposing', 'applied']);
 
 /** The awareness state one client publishes. */
 export interface PresenceState {
@@ -42,6 +59,8 @@ export interface PresenceState {
   readonly selection: string | null;
   readonly pointer: Point | null;
   readonly field: string | null;
+  /** This person's AI turn, while one runs (absent: none). */
+  readonly assistant?: AssistantPresence | null;
 }
 
 /** Colours people are given, readable on both themes and distinct from one another. */
@@ -83,8 +102,22 @@ const PRESENCE_FIELDS: Readonly<Record<string, (value: unknown) => boolean>> = {
       Object.hasOwn(v, 'y') &&
       Number.isFinite((v as Point).x) &&
       Number.isFinite((v as Point).y)),
-  field: (v) => v === null || shortString(v, 200) !== null
+  field: (v) => v === null || shortString(v, 200) !== null,
+  // A hostile peer's list of 100,000 node ids would be framed (measured) on every canvas: the
+  // list is bounded here, where the server judges each state, not only where it is read.
+  assistant: (v) => v === null || readAssistant(v) !== null
 };
+
+/** An assistant presence of the exact shape, or null. */
+function readAssistant(value: unknown): AssistantPresence | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  if (Object.keys(v).some((k) => k !== 'status' && k !== 'nodes')) return null;
+  if (typeof v.status !== 'string' || !ASSISTANT_STATUSES.has(v.status)) return null;
+  if (!Array.isArray(v.nodes) || v.nodes.length > MAX_ASSISTANT_NODES) return null;
+  if (!v.nodes.every((n) => shortString(n, 64) !== null)) return null;
+  return { status: v.status as AssistantStatus, nodes: [...(v.nodes as string[])] };
+}
 
 /**
  * Why an awareness state a connection sent may not be passed on, or null when it may. Only the
@@ -160,6 +193,7 @@ export function readPeer(clientId: number, state: unknown): Peer | null {
     role,
     selection: shortString(s.selection, 64),
     pointer,
-    field: shortString(s.field, 200)
+    field: shortString(s.field, 200),
+    assistant: readAssistant(s.assistant)
   };
 }

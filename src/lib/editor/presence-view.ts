@@ -4,7 +4,7 @@
  * the share-link API's answers. The components (`Presence`, `ConnectionBadge`, `ShareDialog`,
  * the canvas and the inspector) only draw what these compute.
  */
-import type { Peer } from '../collab/presence';
+import type { AssistantStatus, Peer } from '../collab/presence';
 import type { Role } from '../collab/protocol';
 
 /** One circle of the top bar: a person, however many tabs they have open. */
@@ -272,6 +272,63 @@ export function peerSelections(peers: readonly Peer[]): Peer[] {
     seen.add(key);
     out.push(peer);
   }
+  return out;
+}
+
+/** Someone's AI turn as the others see it: a collaborator of its own, acting for them. */
+export interface AssistantEntry {
+  /** `assistant:` and the actor id of the person who asked. */
+  readonly id: string;
+  /** "Assistant (for Ann)". */
+  readonly name: string;
+  /** The colour of the person it acts for. */
+  readonly color: string;
+  readonly status: AssistantStatus;
+  readonly nodes: readonly string[];
+}
+
+/** What each status reads as beside the assistant's name. */
+export const ASSISTANT_STATUS_WORDS: Readonly<Record<AssistantStatus, string>> = {
+  thinking: 'thinking…',
+  proposing: 'proposing a change',
+  applied: 'applied'
+};
+
+/** The assistants at work for the others, one per person (their newest tab's turn first seen). */
+export function assistantsOf(peers: readonly Peer[]): AssistantEntry[] {
+  const out: AssistantEntry[] = [];
+  for (const peer of peers) {
+    if (!peer.assistant || out.some((a) => a.id === `assistant:${peer.id}`)) continue;
+    out.push({
+      id: `assistant:${peer.id}`,
+      name: `Assistant (for ${peer.name})`,
+      color: peer.color,
+      status: peer.assistant.status,
+      nodes: peer.assistant.nodes
+    });
+  }
+  return out;
+}
+
+/**
+ * The peers to frame on the canvas: the people, and each assistant once per element its proposal
+ * touches, as a peer of its own selecting that element (the canvas draws it like a person's
+ * selection, dashed).
+ */
+export function framedPeers(peers: readonly Peer[]): Peer[] {
+  const out: Peer[] = [...peers];
+  for (const assistant of assistantsOf(peers))
+    for (const node of assistant.nodes)
+      out.push({
+        clientId: -1,
+        id: assistant.id,
+        name: assistant.name,
+        color: assistant.color,
+        role: 'editor',
+        selection: node,
+        pointer: null,
+        field: null
+      });
   return out;
 }
 

@@ -30,7 +30,7 @@ import type { ErrorCode } from '../ops/errors';
 import { originFor, type HistoryEntry, type EditSource } from '../ops/write';
 import type { LiveSource } from '../runtime/compiled';
 import { actorId, canEditDefinition, type Role } from '../collab/protocol';
-import { colorFor, type Peer, type Point } from '../collab/presence';
+import { colorFor, type AssistantPresence, type Peer, type Point } from '../collab/presence';
 import type { GateProblem } from './gate-client';
 import {
   ChangeClient,
@@ -250,6 +250,11 @@ export class Studio {
   /** The inspector field I am editing, or null. */
   setField(key: string | null): void {
     this.presence.publish({ field: key });
+  }
+
+  /** My AI turn as the others see it ("Assistant (for me)"), or null when none runs. */
+  setAssistant(assistant: AssistantPresence | null): void {
+    this.presence.publish({ assistant });
   }
 
   private queueRefresh(): void {

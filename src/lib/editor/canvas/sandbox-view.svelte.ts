@@ -26,6 +26,7 @@ import {
 import type { ModelChange, Studio } from '../studio.svelte';
 import { patchView } from '../view-patch';
 import { SharedWrites } from './shared-writes';
+import { previewData } from './preview-data';
 
 /** A problem of the running app, with the error code the sandbox gave. */
 export interface Failure {
@@ -114,14 +115,16 @@ export class SandboxView {
     // Reload when the server compiled something new, or when the data moved under the sandbox
     // (an undo of data, another tab); the echo of this canvas's own writeData reloads nothing.
     $effect(() => {
-      // A proposal's preview runs with the proposal's own data (it may add fields).
+      // A proposal's preview runs with the app's data as it is now, and its new fields
+      // (preview-data.ts); what is tried out in it stays (the sandbox's own data comes first).
       const preview = studio.previewLive;
       const live = preview ?? studio.live;
-      const data = preview?.ok ? preview.data : this.dataFor(studio.model.data);
+      const current = this.dataFor(studio.model.data);
       untrack(() => {
+        const data = preview?.ok ? previewData(preview, [this.held, current]) : current;
         const same = live === this.loadedLive || this.liveKey(live) === this.loadedKey;
         if (same && (this.writes.writing || sameData(this.held, data))) return;
-        void this.load(live, preview?.ok ? () => preview.data : () => this.currentData());
+        void this.load(live, () => this.dataOf(live));
       });
     });
 
@@ -181,11 +184,19 @@ export class SandboxView {
     return this.dataFor(this.studio.model.data);
   }
 
+  /** The data to load `live` with: a proposal's preview has its own (preview-data.ts). */
+  private dataOf(live: LiveSource): Record<string, JsonValue> {
+    const preview = this.studio.previewLive;
+    return preview?.ok && live === preview
+      ? previewData(preview, [this.held, this.currentData()])
+      : this.currentData();
+  }
+
   /** Loads the last app again if its data is no longer what the sandbox holds. */
   private reloadIfDataMoved(): void {
     const live = this.loadedLive;
-    if (live && !sameData(this.held, this.currentData()))
-      void this.load(live, () => this.currentData());
+    if (live && !sameData(this.held, this.dataOf(live)))
+      void this.load(live, () => this.dataOf(live));
   }
 
   private eventsSettled(): Promise<void> {
@@ -294,7 +305,8 @@ export class SandboxView {
         // Start again from the last good version and data.
         this.client?.dispose();
         this.client = null;
-        if (this.loadedLive) void this.load(this.loadedLive, () => this.currentData());
+        const live = this.loadedLive;
+        if (live) void this.load(live, () => this.dataOf(live));
       }
       return;
     }
