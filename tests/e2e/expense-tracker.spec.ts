@@ -106,6 +106,14 @@ test('the expense tracker from blank with no typed code, used here and in a seco
     'New field…'
   ]);
   await bindNew('draftDesc');
+  // Making the field and binding it was one step: one undo takes both back, redo brings both.
+  const undo = page.getByRole('button', { name: 'Undo', exact: true }).first();
+  const redo = page.getByRole('button', { name: 'Redo', exact: true }).first();
+  await undo.click();
+  await expect.poll(async () => Object.keys((await file()).components[0].state)).toEqual([]);
+  await expect(prop('value').locator('[data-bind-select]')).toHaveValue('');
+  await redo.click();
+  await expect(prop('value').locator('[data-bind-select]')).toHaveValue('draftDesc');
 
   // An amount NumberInput bound to a new number field; the text field is not offered to it.
   const [amountId] = await insert(page, request, appId, 'NumberInput');
@@ -213,6 +221,15 @@ test('the expense tracker from blank with no typed code, used here and in a seco
   await page.keyboard.press('Escape');
   const handlerRow = page.locator('[data-handler="addExpense"]');
   await expect(handlerRow.locator('[data-action-builder] [data-step]')).toHaveCount(2);
+  // Edited as steps: one more step, saved; the code follows.
+  await handlerRow.getByLabel('Add a step').selectOption({ label: 'Reset a field' });
+  await handlerRow.getByLabel('Step 3: field').selectOption('draftAmount');
+  await expect(handlerRow.locator('[data-step-error]')).toHaveCount(0);
+  await handlerRow.getByRole('button', { name: 'Save' }).click();
+  await expect
+    .poll(async () => (await file()).components[0].handlers.addExpense.body)
+    .toMatch(/state\.draftDesc = '';\nstate\.draftAmount = 0;$/);
+  await expect(handlerRow.locator('[data-action-builder] [data-step]')).toHaveCount(3);
   saved = await file();
   expect(saved.components[0].handlers.removeExpense).toEqual({
     params: ['item'],
@@ -232,6 +249,7 @@ test('the expense tracker from blank with no typed code, used here and in a seco
   await addButton.click();
   await expect(canvas.getByText('Coffee')).toBeVisible();
   await expect(desc).toHaveValue('');
+  await expect(amount).toHaveValue('0');
   await desc.fill('Lunch');
   await amount.fill('12');
   await addButton.click();
