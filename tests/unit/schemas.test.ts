@@ -73,6 +73,7 @@ describe('element schemas', () => {
       'Toggle',
       'Select',
       'Slider',
+      'NumberInput',
       'Each',
       'If'
     ]) {

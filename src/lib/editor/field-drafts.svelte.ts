@@ -184,15 +184,19 @@ export class FieldDrafts {
     void this.send(field, pickHandlerOps(node.id, field.name, choice));
   }
 
-  /** Creates the handler of the open form and points the prop at it, in one batch. */
-  async createHandler(field: FieldDescriptor): Promise<void> {
+  /**
+   * Creates the handler of the open form and points the prop at it, in one batch; `before` are
+   * ops that go first in the same batch (the lists an action builder's steps make).
+   */
+  async createHandler(field: FieldDescriptor, before: readonly unknown[] = []): Promise<void> {
     const node = this.node();
     const component = this.component();
     const form = this.#ui[field.name]?.newHandler;
     if (!node || !component || !form) return;
     const ops = createHandlerOps(component, node.id, field.name, form);
     if (!ops.ok) return this.refuseLocally(field, ops);
-    if (await this.send(field, ops.value)) this.patch(field.name, { newHandler: undefined });
+    if (await this.send(field, [...before, ...ops.value]))
+      this.patch(field.name, { newHandler: undefined });
   }
 
   /** Binds a prop to a state field (`""` unbinds it). */

@@ -103,6 +103,7 @@ export const ICONS: ReadonlyMap<string, readonly string[]> = new Map<string, rea
   ['pointer', ['M4 4l7 17 2.5-7.5L21 11Z']],
   ['text-cursor-input', [rect(2, 7, 20, 10, 2), 'M12 4v16', 'M10 4h4', 'M10 20h4']],
   ['square-check', [rect(3, 3, 18, 18, 2), 'M8 12l3 3 5-6']],
+  ['hash', ['M4 9h16', 'M4 15h16', 'M10 3 8 21', 'M16 3l-2 18']],
   ['toggle-left', [rect(2, 6, 20, 12, 6), circle(8, 12, 3)]],
   [
     'sliders-horizontal',

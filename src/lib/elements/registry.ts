@@ -20,6 +20,7 @@ import Image from './Image.svelte';
 import Item from './Item.svelte';
 import Link from './Link.svelte';
 import Select from './Select.svelte';
+import NumberInput from './NumberInput.svelte';
 import Slider from './Slider.svelte';
 import Spacer from './Spacer.svelte';
 import Stack from './Stack.svelte';
@@ -52,6 +53,7 @@ export const ELEMENT_COMPONENTS: ReadonlyMap<string, Component<ElementProps>> = 
   ['Toggle', Toggle],
   ['Select', Select],
   ['Slider', Slider],
+  ['NumberInput', NumberInput],
   ['Each', Each],
   ['If', If],
   ['Item', Item],

@@ -12,6 +12,12 @@ export const INPUT_ERRORS = stageEntries('input', {
     message: ({ what, reason }: { what: string; reason: string }) =>
       `${what} is not JSON: ${reason}`
   },
+  E_STEP_INCOMPLETE: {
+    status: 400,
+    meaning:
+      'An action-builder step still has a choice to make (a field, a list, a name that is not a name), so it has no code yet.',
+    message: ({ what }: { what: string }) => `this step still needs ${what}`
+  },
   E_BATCH_NOT_ARRAY: {
     status: 400,
     meaning: 'A batch must be a JSON array of ops.',

@@ -14,6 +14,7 @@ import Icon from '../../../schemas/elements/Icon.schema.json';
 import If from '../../../schemas/elements/If.schema.json';
 import Image from '../../../schemas/elements/Image.schema.json';
 import Link from '../../../schemas/elements/Link.schema.json';
+import NumberInput from '../../../schemas/elements/NumberInput.schema.json';
 import Select from '../../../schemas/elements/Select.schema.json';
 import Slider from '../../../schemas/elements/Slider.schema.json';
 import Spacer from '../../../schemas/elements/Spacer.schema.json';
@@ -64,6 +65,7 @@ const all = [
   If,
   Image,
   Link,
+  NumberInput,
   Select,
   Slider,
   Spacer,

@@ -49,7 +49,7 @@ const KIND_WORDS: Record<ValueKind, string> = {
 };
 
 /** The state type a bindable prop of a built-in element holds, from its schema's literal type. */
-function bindType(schemaType: unknown): StateType | undefined {
+export function bindType(schemaType: unknown): StateType | undefined {
   return schemaType === 'string' || schemaType === 'number' || schemaType === 'boolean'
     ? schemaType
     : undefined;

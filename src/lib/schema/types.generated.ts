@@ -747,6 +747,39 @@ export interface LinkProps {
 }
 
 /**
+ * A field for typing a number such as an amount, a price or a quantity.
+ */
+
+export interface NumberInputProps {
+  /**
+   * The current number; bind it to a number state field to read and update what the user types.
+   */
+  value?: number;
+  /**
+   * Caption shown with the field, and its name for screen readers.
+   */
+  label?: string;
+  /**
+   * Hint text shown while the field is empty.
+   */
+  placeholder?: string;
+  /**
+   * Increment of the arrow keys and the spin buttons (e.g. 0.01 for money).
+   */
+  step?: number;
+  /**
+   * When true, the field is greyed out and ignores input.
+   */
+  disabled?: boolean;
+  /**
+   * Runs when the user types a number.
+   */
+  onChange?: {
+    [k: string]: unknown;
+  };
+}
+
+/**
  * A dropdown for picking one value from a list of options.
  */
 
@@ -989,4 +1022,4 @@ export interface ToggleProps {
 }
 
 /** Every built-in element type. */
-export type ElementTypeName = 'Badge' | 'Button' | 'Card' | 'Checkbox' | 'Divider' | 'Each' | 'Grid' | 'Heading' | 'Icon' | 'If' | 'Image' | 'Link' | 'Select' | 'Slider' | 'Spacer' | 'Stack' | 'Text' | 'TextArea' | 'TextInput' | 'Toggle';
+export type ElementTypeName = 'Badge' | 'Button' | 'Card' | 'Checkbox' | 'Divider' | 'Each' | 'Grid' | 'Heading' | 'Icon' | 'If' | 'Image' | 'Link' | 'NumberInput' | 'Select' | 'Slider' | 'Spacer' | 'Stack' | 'Text' | 'TextArea' | 'TextInput' | 'Toggle';

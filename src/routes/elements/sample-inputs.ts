@@ -82,7 +82,8 @@ export function inputsSection(kit: SampleKit): ViewTreeNode {
       }),
       n('Select', 'in-size', { options: ['Small', 'Medium', 'Large'], value: 'Medium' }),
       n('Slider', 'in-volume', { label: 'Volume', value: b.bind('volume') }),
-      n('Slider', 'in-rating', { min: 0, max: 5, step: 0.5, value: b.bind('rating') })
+      n('Slider', 'in-rating', { min: 0, max: 5, step: 0.5, value: b.bind('rating') }),
+      n('NumberInput', 'in-volume-typed', { label: 'Volume, typed', value: b.bind('volume') })
     ]),
     n('TextArea', 'in-notes', { label: 'Notes', rows: 3, value: b.bind('notes') }),
     n('Stack', 'checks', { direction: 'horizontal', gap: 'lg', wrap: true }, [
