@@ -90,9 +90,7 @@ function stillRead(scene: Scene, ops: readonly Op[]): string | null {
   );
   const bindsOf = (node: NodeRecord) =>
     Object.values(node.props).flatMap((v) =>
-      v && typeof v === 'object' && !Array.isArray(v) && typeof v.$bind === 'string'
-        ? [v.$bind]
-        : []
+      v && typeof v === 'object' && '$bind' in v && typeof v.$bind === 'string' ? [v.$bind] : []
     );
   const kept = [...model.nodes.values()].filter((n) => !gone.has(n.id));
   for (const id of gone) {
@@ -121,7 +119,7 @@ function stillRead(scene: Scene, ops: readonly Op[]): string | null {
                   (prop === 'disabled' || prop === 'when') &&
                   v &&
                   typeof v === 'object' &&
-                  !Array.isArray(v) &&
+                  '$expr' in v &&
                   typeof v.$expr === 'string' &&
                   reads.test(v.$expr)
               )
