@@ -24,7 +24,7 @@ export interface AddTarget {
 const ADD =
   /^(?:add|insert|put|create|place|append|include|stick|drop in)\s+(?:(?:a|an|another|one more|some|the)\s+)?(?:new\s+)?(.+)$/i;
 const NAMING =
-  /^(?:labell?ed|called|named|titled|saying|that says|which says|reading|showing|with (?:the )?(?:text|label|title|caption|words?))\s+/i;
+  /^(?:labell?ed|called|named|titled|saying|that says|which says|that reads|which reads|reading|showing|with (?:the )?(?:text|label|title|caption|words?))\s+/i;
 
 /** The element type an "add …" request names, if it is one. */
 export function addTarget(scene: Scene): AddTarget | null {
@@ -98,6 +98,14 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
     }
     before = '';
   }
+  // "a notes box that counts the words": what it should do is not a title; a rule that knows
+  // the behaviour has answered already, so this one asks.
+  const purpose = type === 'Button' ? null : PURPOSE.exec(words);
+  if (purpose && !NAMING.test(words))
+    return ask(
+      rule,
+      `I can add ${an(target.word)}, but not a behaviour such as "${literal(scene.u, purpose[1])}" without an AI model, so I have changed nothing. For a counter under a text box say "add a character counter under the message"; otherwise say "add ${an(target.word)} saying …".`
+    );
   const text = literal(scene.u, words.replace(NAMING, '') || before);
   if (carriesInstruction(scene.u, words.replace(NAMING, '') || before)) return unread(rule, text);
   if (text) {

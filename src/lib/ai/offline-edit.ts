@@ -7,7 +7,14 @@
  */
 import { elementSchema, ELEMENTS } from '../schema/elements';
 import { componentByName, subtreeIds, type NodeRecord, type Op } from '../model/types';
-import { componentOf, describeNode, findElement, findElements, type Scene } from './offline-refs';
+import {
+  componentOf,
+  describeNode,
+  findElement,
+  findElements,
+  namesExactly,
+  type Scene
+} from './offline-refs';
 import { placement } from './offline-place';
 import { isColour, isStyleWord, styleChange, styleOptions } from './offline-style';
 import { an, carriesInstruction, literal, quoteOf } from './offline-text';
@@ -66,7 +73,64 @@ export function removeElement(scene: Scene): RuleResult {
       `${describeNode(node)}${inside > 0 ? ` and the ${inside} element${inside > 1 ? 's' : ''} inside it` : ''}`
     );
   }
+  const readers = stillRead(scene, ops);
+  if (readers) return ask(rule, readers);
   return { kind: 'batch', rule, ops, summary: `Remove ${said.join('; ')}` };
+}
+
+/**
+ * The question when a removed input is the only one that sets a field that code still reads:
+ * "remove the email field" would leave `submit` requiring an email nobody can type, a form that
+ * never sends. Removing those uses is not a word rule's job, so it asks.
+ */
+function stillRead(scene: Scene, ops: readonly Op[]): string | null {
+  const { model } = scene;
+  const gone = new Set(
+    ops.flatMap((op) => (op.op === 'removeNode' ? subtreeIds(model, op.id) : []))
+  );
+  const bindsOf = (node: NodeRecord) =>
+    Object.values(node.props).flatMap((v) =>
+      v && typeof v === 'object' && '$bind' in v && typeof v.$bind === 'string' ? [v.$bind] : []
+    );
+  const kept = [...model.nodes.values()].filter((n) => !gone.has(n.id));
+  for (const id of gone) {
+    const node = model.nodes.get(id)!;
+    const component = model.components.get(node.component)!;
+    for (const field of bindsOf(node)) {
+      if (kept.some((n) => n.component === node.component && bindsOf(n).includes(field))) continue;
+      // Read, not only written: `state.email.includes(…)`, not `state.email = ''`.
+      const reads = new RegExp(`state\\.${field}\\b(?!\\s*=(?!=))`);
+      const users = [
+        // A guard, not any read: a handler that stops without the value, a button disabled
+        // or a part hidden until it is there. `count += step` still works with step as it is.
+        ...Object.entries(component.handlers)
+          .filter(([, h]) =>
+            h.body
+              .split(/[;\n]/)
+              .some((line) => /\bif\s*\(|\breturn\b|\bthrow\b/.test(line) && reads.test(line))
+          )
+          .map(([name]) => `the handler ${name}`),
+        ...kept
+          .filter(
+            (n) =>
+              n.component === node.component &&
+              Object.entries(n.props).some(
+                ([prop, v]) =>
+                  (prop === 'disabled' || prop === 'when') &&
+                  v &&
+                  typeof v === 'object' &&
+                  '$expr' in v &&
+                  typeof v.$expr === 'string' &&
+                  reads.test(v.$expr)
+              )
+          )
+          .map(describeNode)
+      ];
+      if (users.length > 0)
+        return `${describeNode(node)} is the only way to fill in ${field}, and ${users.slice(0, 3).join(', ')} wait${users.length === 1 ? 's' : ''} for it: without the input they would wait for a value nobody can enter (a form that never sends), so I have changed nothing. Removing the input together with those uses needs an AI model connected.`;
+    }
+  }
+  return null;
 }
 
 const MOVE =
@@ -198,10 +262,40 @@ const TEXT_WORD =
 const TEXT_OF =
   /^(?:the\s+)?(text|label|title|caption|wording|words|placeholder)\s+(?:of|on|in)\s+(.+)$/i;
 
+const TEXT_SEP = /\s+(to say|to read|to|as|into|with)\s+/gi;
+
+/**
+ * Where the element ends and the new text starts. "change Nothing to do yet. to All clear!" has
+ * two "to"s: the split whose left side is some element's whole text wins, the longest first, so
+ * the old text is read whole; otherwise the first, as TEXT reads it. "to Say hello", with the
+ * capital, is the text "Say hello", not "say" + "hello".
+ */
+function textSplit(scene: Scene): [string, string, string] | null {
+  const m = TEXT.exec(scene.u.text);
+  if (!m) {
+    const say = SAY.exec(scene.u.text);
+    return say ? [say[0], say[1], say[2]] : null;
+  }
+  const head = /^\S+\s+/.exec(m[0])![0];
+  const body = scene.u.text.slice(head.length);
+  const candidates: [string, string][] = [];
+  for (const sep of body.matchAll(TEXT_SEP)) {
+    const ref = body.slice(0, sep.index);
+    const capital = /^to (?:Say|Read)$/.test(sep[1]);
+    const value = capital
+      ? body.slice(sep.index).replace(/^\s+to\s+/, '')
+      : body.slice(sep.index + sep[0].length);
+    if (ref.trim() && value.trim()) candidates.push([ref, value]);
+  }
+  const exact = candidates.filter(([ref]) => namesExactly(scene, ref));
+  const [ref, value] = exact.length ? exact[exact.length - 1] : (candidates[0] ?? [m[1], m[2]]);
+  return [m[0], ref, value];
+}
+
 /** "change the heading to 'Shopping'", "set the button text to Go", "rename the add button to Plus". */
 export function changeText(scene: Scene): RuleResult {
   const rule = 'change-text';
-  const m = TEXT.exec(scene.u.text) ?? SAY.exec(scene.u.text);
+  const m = textSplit(scene);
   if (!m) return null;
   let ref = m[1];
   let asked: string | undefined;
@@ -224,8 +318,9 @@ export function changeText(scene: Scene): RuleResult {
   }
   if (!found.ok) return ask(rule, found.text);
   const node = found.value;
-  const value = literal(scene.u, m[2]);
   const quoted = quoteOf(scene.u, m[2]) !== undefined;
+  // "change it to All clear!": the "!" the request ended with belongs to the text.
+  const value = literal(scene.u, m[2]) + (quoted ? '' : (scene.u.end ?? ''));
   if (carriesInstruction(scene.u, m[2])) return unread(rule, value);
   // "change the button to red": a look, not a text, unless the words were quoted.
   if (!asked && !quoted && styleChange(node, value).ok && (isColour(value) || !/\s/.test(value)))

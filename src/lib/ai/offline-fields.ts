@@ -169,6 +169,8 @@ export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
 }
 
 const DEFAULTS: readonly RegExp[] = [
+  // "set the step to 2 by default": a starting value, not the step's label.
+  /^(?:set|change|make|put)\s+(.+?)\s+(?:to|as|at)\s+(.+?)\s+(?:by default|as (?:the|its) default|(?:at|from) the start|initially|to start with|when the app (?:opens|starts))$/i,
   /^(?:make|set|have|let)\s+(.+?)\s+(?:default|start|begin|start off)\s+(?:to|at|as|with|from|on)\s+(.+)$/i,
   /^(?:set|change|make|put)\s+(?:the\s+)?default(?:\s+value)?\s+(?:of|for)\s+(.+?)\s+(?:to|as|at)\s+(.+)$/i,
   /^(?:set|change|make)\s+the\s+(?:default|starting|initial|start)\s+(?:value\s+(?:of\s+)?)?(.+?)\s+(?:to|as|at)\s+(.+)$/i,

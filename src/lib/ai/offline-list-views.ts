@@ -162,12 +162,16 @@ export function filterList(scene: Scene, temps: TempIds): RuleResult {
   const split = splitPlacement(scene, `${f[1] ?? ''} ${f[2]}`.trim(), false);
   if (!split.ok) return ask(rule, split.text);
   // "tabs for all, active and done": the choices are what a filter of the toggled field offers.
-  const before = asButtons
-    ? split.value.before
-        .replace(/^(?:for|to filter|to show)\s+/i, '')
-        .replace(/\b(?:all|active|done|completed?|open|finished|unfinished|and|or)\b|,/gi, ' ')
-        .trim()
-    : split.value.before;
+  // "a filter dropdown with All, Active and Done": the same choices, said for a dropdown.
+  const choicesOnly =
+    /^(?:with|for|to show)\s+(?:(?:all|active|done|completed?|open|finished|unfinished|and|or)\b[\s,]*)+$/i;
+  const before =
+    asButtons || choicesOnly.test(split.value.before)
+      ? split.value.before
+          .replace(/^(?:for|with|to filter|to show)\s+/i, '')
+          .replace(/\b(?:all|active|done|completed?|open|finished|unfinished|and|or)\b|,/gi, ' ')
+          .trim()
+      : split.value.before;
   let by = /^(?:(.*?)\s+)?(?:by|on|for)\s+(.+)$/i.exec(before);
   // "a filter for the todos" names the list, not a field.
   const forList = by && !by[1] ? pickList(scene, by[2]) : null;

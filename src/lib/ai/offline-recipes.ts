@@ -94,14 +94,30 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     rest = rest.replace(start[0], ' ');
   }
   // "with options a, b and c", or for a dropdown simply "with a, b and c" (a list, not one word).
+  // "asking how did you hear about us: Friend, Search engine, Other": the caption, then the list;
+  // "with small medium large": plain words run together are the options, not a name.
+  const colon =
+    target.type === 'Select' ? /^(.*?[^\s:]):\s*(.+?(?:,|\s(?:and|or)\s).+)$/i.exec(rest) : null;
   const choices =
     /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
     (target.type === 'Select'
-      ? /\s*\bwith\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest)
+      ? (/\s*\bwith\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest) ??
+        /\s*\bwith\s+((?!(?:the|a|an|some|my|its|their|options?|choices?)\b)[a-z]+(?:\s+(?!(?:the|a|an|of|for|to|from|at|in|on|below|above|under|after|before)\b)[a-z]+){1,5})$/i.exec(
+          rest
+        ))
       : null);
+  if (!choices && colon) {
+    const said = colon[1]
+      .replace(/^(?:asking|that asks|to ask|which asks|for)\s+/i, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    options = listOf(scene.u, colon[2]);
+    rest = said ? `labelled ${capitalized(said)}${/\?$/.test(said) ? '' : '?'}` : '';
+  }
   if (choices && target.type === 'Select') {
     const split = splitPlacement(scene, choices[1], true);
-    options = listOf(scene.u, split.ok && split.value.said ? split.value.before : choices[1]);
+    const said = split.ok && split.value.said ? split.value.before : choices[1];
+    options = /[,]|\s(?:and|or)\s|⟦/i.test(said) ? listOf(scene.u, said) : said.split(/\s+/);
     rest = rest.replace(
       choices[0],
       split.ok && split.value.said ? ` ${choices[1].slice(split.value.before.length)}` : ' '
@@ -133,6 +149,23 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     ''
   );
   if (carriesInstruction(scene.u, words)) return unread(rule, literal(scene.u, words));
+  // A name is a few words; more, or a list, is words the planner did not read as a name.
+  if (
+    !said?.[2] &&
+    (/[,:]/.test(words) ||
+      words.split(/\s+/).length > 3 ||
+      /^(?:with|that|which|who|to|so|where|when|if)\b/i.test(words))
+  )
+    return ask(
+      rule,
+      `I did not read "${literal(scene.u, words)}" as a name for the new ${target.word}, so I have changed nothing. Say "add ${an(target.word)} called …"${target.type === 'Select' ? ' with "options …, … and …"' : ''}.`
+    );
+  // A filter, a search or a sort must act on the list: its own rule does that, or we ask.
+  if (/^(?:the\s+)?(?:filter|search|sort)\w*$/i.test(words))
+    return ask(
+      rule,
+      `A ${words.toLowerCase()} ${target.word} that changes nothing would mislead, so I have changed nothing. Say "add a filter dropdown" or "add a search box" for a list, and I wire it to the list.`
+    );
   if (said?.[2]) label = literal(scene.u, words);
   else if (words) name = camelName(literal(scene.u, words));
   if (!name)

@@ -222,6 +222,15 @@ function norm(text: string): string {
   return words || text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Whether a phrase is, word for word, the literal text of some element ("Nothing to do yet." for
+ * the Text that says it): such a phrase names that element whole, not by a word inside it.
+ */
+export function namesExactly(scene: Scene, phrase: string): boolean {
+  const p = norm(plain(scene.u, phrase).replace(/^(?:the|a|an)\s+/i, ''));
+  return Boolean(p) && readingOrder(scene.model).some((n) => namesOf(n).includes(p));
+}
+
 /** A node as a person reads it: `Button "Add" (b1x2y)`. */
 export function describeNode(node: NodeRecord): string {
   for (const prop of TEXT_PROPS) {
@@ -333,6 +342,17 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
   let text = p;
   let plural = false;
   const lead = leadingType(model, p);
+  // "the message" when a TextArea is labelled Message: a loose word for a type ("message" is a
+  // Text) gives way to an element whose text it is, word for word.
+  const loose = lead && lead.rest === '' && lead.word !== lead.type.toLowerCase();
+  const named = loose ? readingOrder(model).filter((n) => namesOf(n).includes(norm(p))) : [];
+  if (named.length > 0 && ordinal === undefined && !every)
+    return named.length === 1
+      ? { ok: true, value: [named[0]] }
+      : {
+          ok: false,
+          text: `Which one do you mean: ${listNodes(named)}? Say it with its type too, use "first"/"last", or select it.`
+        };
   if (lead && (lead.rest === '' || NAMING.test(lead.rest))) {
     type = lead.type;
     word = lead.word;
@@ -378,11 +398,14 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     }
     // "the newsletter checkbox" when the app has one checkbox: "the X" is the only X, unless
     // the words name some other element exactly.
+    // Not when the words hold a list or another element ("the reset button and the slider").
     if (
       matches.length === 0 &&
       type &&
       !all &&
       pool.length === 1 &&
+      !/\b(?:and|or|with|plus)\b/.test(text) &&
+      !text.split(' ').some((w) => leadingType(model, w)) &&
       !readingOrder(model).some((n) => namesOf(n).includes(text))
     )
       matches = pool;

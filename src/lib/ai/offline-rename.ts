@@ -78,7 +78,8 @@ const RENAME_FIELD = /^(?:rename|change|call)\s+(.+?)\s+(?:to|as|into)\s+(.+)$/i
 // Words that say a state field is meant, not an element.
 const FIELD_WORDS =
   /\b(?:state(?:\s+(?:field|variable|value|key))?|variable|property|data(?:\s+field)?|field name)\b/i;
-const IN_STATE = /\s+(?:in|of|from)\s+(?:the\s+)?(?:state|data|app's data|model)$/i;
+const IN_STATE =
+  /\s+(?:in|of|from|on)\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+)?(?:state|data|app's data|model|items?|records?|entries)$/i;
 
 /**
  * "rename count to clicks in the state", "rename the step field to increment": a state field,
@@ -102,7 +103,20 @@ export function renameField(scene: Scene): RuleResult {
   const owners = [...scene.model.components.values()].filter(
     (c) => Object.hasOwn(c.state, ref) || Object.hasOwn(c.state, camelName(ref))
   );
-  if (owners.length === 0) return null;
+  if (owners.length === 0) {
+    if (!sure) return null;
+    // "rename title to text in the todo data": a field the words say is data is never a text
+    // change. A field of each list item is not one renameState moves, so it is the question.
+    const inItems = [...scene.model.components.values()].some((c) =>
+      Object.values(c.state).some((f) => JSON.stringify(f.type).includes(`"${ref}"`))
+    );
+    return ask(
+      rule,
+      inItems
+        ? `"${ref}" is a field of each item in a list; renaming it in every item and in the code that reads it needs an AI model connected, so I have changed nothing. A field of the app's own state I can rename ("rename the state field … to …").`
+        : `There is no state field "${ref}". ${stateNames(scene)}`
+    );
+  }
   if (owners.length > 1)
     return ask(
       rule,
@@ -139,4 +153,12 @@ export function renameField(scene: Scene): RuleResult {
     ops: batch.ops,
     summary: `Rename the state field ${from} of ${component.name} to ${name} (its data, bindings and the code that reads it follow)`
   };
+}
+
+/** The state fields there are, for a question. */
+function stateNames(scene: Scene): string {
+  const names = [...scene.model.components.values()].flatMap((c) =>
+    Object.keys(c.state).map((f) => (scene.model.components.size > 1 ? `${c.name}.${f}` : f))
+  );
+  return names.length ? `The state fields are: ${names.join(', ')}.` : 'The app has no state yet.';
 }

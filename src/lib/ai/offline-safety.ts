@@ -15,7 +15,7 @@ import type { Utterance } from './offline-text';
 export interface UnsafeRequest {
   readonly code: Extract<
     ErrorCode,
-    'E_AI_DATA_LEAVES_APP' | 'E_AI_TRACKING' | 'E_AI_HIDDEN_FROM_OWNER'
+    'E_AI_DATA_LEAVES_APP' | 'E_AI_TRACKING' | 'E_AI_HIDDEN_FROM_OWNER' | 'E_AI_INJECTION'
   >;
   readonly text: string;
 }
@@ -23,9 +23,13 @@ export interface UnsafeRequest {
 // An address outside the app: a URL, an email address, or "my server", "a webhook", ...
 const ADDRESS =
   /\bhttps?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:my|our|their|a|an|some|external|outside|remote|another|other|third[- ]party)\s+(?:own\s+)?(?:server|endpoint|webhook|api|backend|database|site|website|e-?mail|inbox|address|url|spreadsheet|slack|discord|telegram)\b|\bwebhooks?\b|\bto me\b/i;
-// Moving data: "send", "post", "email", "upload", "forward", "sync", "export to", ...
+// Moving data: "send", "post", "email", "upload", "forward", "sync", "export to", "fetch to", ...
 const SENDS =
-  /\b(?:send|sends|sending|sent|post|posts|posting|upload|uploads|uploading|e-?mail|e-?mails|mail|forward|forwards|sync|syncs|beam|leak|leaks|transmit|report|reports|push|pushes|ship|stream|pipe|copy|copies|export|exports|share|shares)\b/i;
+  /\b(?:send|sends|sending|sent|post|posts|posting|upload|uploads|uploading|e-?mail|e-?mails|mail|forward|forwards|sync|syncs|beam|leak|leaks|transmit|report|reports|push|pushes|ship|stream|pipe|copy|copies|export|exports|share|shares|fetch|fetches|ping|pings|beacon|call|calls|request|requests|connect|connects)\b/gi;
+// A word used as a noun, not a verb: "the email box", "a post title", "a copy of".
+const NOUN_BEFORE = /\b(?:the|a|an|my|your|our|their|this|that|its|his|her|each|every|of|new)\s*$/i;
+const NOUN_AFTER =
+  /^\s*(?:box|field|input|address(?:es)?|column|placeholder|label|value|title|text|button|list|count)\b/i;
 // Watching people: tracking, analytics, logging or recording what they type or click.
 const TRACKING = [
   /\b(?:google analytics|analytics|tracking pixels?|pixel tracking|fingerprint\w*|keylogg\w*|spyware)\b/i,
@@ -38,17 +42,44 @@ const HIDDEN = [
   /\bwithout (?:the )?(?:owner|admin)s?\b.*\b(?:knowing|seeing|noticing)\b/i
 ];
 
+// Reading what people did not choose to enter: their location, cookies, keystrokes, camera, ...
+const PRIVATE =
+  /\b(?:geo-?location|locations?|gps|coordinates|cookies?|keystrokes?|key ?presses|camera|webcam|microphone|clipboard|browser history|ip address(?:es)?|device id)\b(?!\s+(?:field|box|input|column|text|label|title)\b)/i;
+const TAKES =
+  /\b(?:grab|grabs|grabbing|get|gets|getting|read|reads|reading|collect|collects|collecting|harvest\w*|steal\w*|access|accesses|detect|detects|capture|captures|sniff\w*|obtain\w*|pull|pulls|take|takes|find out|look up|use|uses|with)\b(?!\s+rid\b)/i;
+// Telling the assistant to drop its rules, take another role, or show its instructions.
+const INJECTION = [
+  /\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b.{0,40}\b(?:rules?|instructions?|prompts?|guidelines|guardrails|safety|restrictions?|policy|policies)\b/i,
+  /\b(?:system prompt|your (?:instructions|prompt|rules)|jailbreak\w*|developer mode|dan mode|you are now|pretend (?:to be|you are)|act as)\b/i
+];
+
 const TOWARDS = /\b(?:to|at|into|towards?|via)\b/i;
 
 /** A sending verb, then "to" and an address after it: "send my todos to http://…". */
 function sendsOut(words: string, message: string): boolean {
-  const verb = SENDS.exec(words);
-  if (!verb) return false;
-  // The address may have been quoted; the message as typed has it.
-  const after = words.slice(verb.index + verb[0].length);
-  const to = TOWARDS.exec(after);
-  if (!to) return false;
-  return ADDRESS.test(after.slice(to.index)) || (/⟦\d+⟧/.test(after) && ADDRESS.test(message));
+  for (const verb of words.matchAll(SENDS)) {
+    // "change the placeholder on the email box to you@company.com": a noun, and the address is
+    // literal text, not somewhere data goes.
+    // A fetch, a request or a call to an address is still network, noun or not.
+    const network = /^(?:fetch|fetches|ping|pings|beacon|call|calls|request|requests)$/i.test(
+      verb[0]
+    );
+    if (!network && NOUN_BEFORE.test(words.slice(0, verb.index))) continue;
+    const after = words.slice(verb.index + verb[0].length);
+    if (NOUN_AFTER.test(after)) continue;
+    const to = TOWARDS.exec(after);
+    if (!to) continue;
+    // The address may have been quoted; the message as typed has it.
+    if (ADDRESS.test(after.slice(to.index)) || (/⟦\d+⟧/.test(after) && ADDRESS.test(message)))
+      return true;
+  }
+  return false;
+}
+
+/** "grabs the visitor's location", "with the user's cookies": reading what nobody entered. */
+function readsPrivate(words: string): boolean {
+  const what = PRIVATE.exec(words);
+  return Boolean(what && TAKES.test(words.slice(0, what.index)));
 }
 
 /** The unsafe kind of a request, or null. Quoted text is a label, not part of what is asked. */
@@ -70,12 +101,19 @@ export function unsafeRequest(u: Utterance, message: string): UnsafeRequest | nu
         "I won't do that: it hides part of the app, or what it does, from the app's owner. Everything an app does stays visible to its owner. " +
         'To hide something from the people using the app, say when it should show (for example "hide the delete button").'
     };
-  if (TRACKING.some((p) => p.test(tracking)))
+  if (TRACKING.some((p) => p.test(tracking)) || readsPrivate(tracking))
     return {
       code: 'E_AI_TRACKING',
       text:
-        "I won't build that: it watches or records what people do in the app (tracking, analytics, logging what they type or click). " +
+        "I won't build that: it watches or records what people do in the app, or reads what they did not choose to enter (tracking, analytics, their keystrokes, location or cookies). " +
         'The app can keep the data people choose to enter; ask for a field or a list for it.'
+    };
+  if (INJECTION.some((p) => p.test(words)))
+    return {
+      code: 'E_AI_INJECTION',
+      text:
+        "I won't do that: the assistant keeps its rules whatever a request says, and it does not show or change its instructions. " +
+        'Ask for the change to the app itself (for example "make the button red").'
     };
   return null;
 }

@@ -10,6 +10,8 @@ export interface Utterance {
   readonly text: string;
   /** What each marker stands for, exactly as typed between the quotes. */
   readonly quotes: readonly string[];
+  /** A "!" or "?" the request ended with, which a new text may keep ("… to All clear!"). */
+  readonly end?: string;
 }
 
 // An apostrophe inside a word ("don't", "todo's") is not a quote: a single quote opens only
@@ -48,6 +50,7 @@ export function prepare(message: string): Utterance {
     })
     .replace(/\s+/g, ' ')
     .trim();
+  const end = /[\p{L}\p{N}]([!?]+)$/u.exec(text)?.[1];
   for (;;) {
     const next = text
       .replace(/[.!?;:\s]+$/, '')
@@ -62,7 +65,7 @@ export function prepare(message: string): Utterance {
     if (next === text) break;
     text = next;
   }
-  return { text, quotes };
+  return end ? { text, quotes, end } : { text, quotes };
 }
 
 /** The quote a piece of text is, if it is exactly one marker. */

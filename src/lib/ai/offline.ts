@@ -179,7 +179,12 @@ function planAll(
   for (const [i, piece] of pieces.entries()) {
     const said = `"${literal(u, piece)}"`;
     const result = runRules(
-      { model: current, selection: selected, u: { ...u, text: piece } },
+      // Only the last instruction ends where the request did, with its "!".
+      {
+        model: current,
+        selection: selected,
+        u: { ...u, text: piece, end: i === pieces.length - 1 ? u.end : undefined }
+      },
       temps
     );
     if (!result)

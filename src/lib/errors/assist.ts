@@ -26,6 +26,13 @@ export const ASSIST_ERRORS = stageEntries('assist', {
       "The request hides part of the app, or what it does, from the app's owner; everything an app does stays visible to its owner.",
     message: () => 'the assistant does not hide part of the app, or what it does, from its owner'
   },
+  E_AI_INJECTION: {
+    status: 422,
+    meaning:
+      'The request tells the assistant to ignore its rules or reveal its instructions; the rules hold whoever asks, so nothing is changed.',
+    message: () =>
+      'the assistant keeps its rules whatever a request says; ask for the change itself'
+  },
   E_SUGGESTION_NOT_FOUND: {
     status: 404,
     meaning: 'There is no suggestion with that id for this app (it may belong to another app).',
