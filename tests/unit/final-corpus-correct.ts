@@ -1,7 +1,8 @@
 /**
  * Hand-written batches for tests/unit/final-corpus.test.ts, keyed by the request of
- * tests/fixtures/ai-offline/final.json they answer: CORRECT, for the harder cases, must pass their case's checks (SIMPLE and WRONG are in
- * final-corpus-simple.ts). The helpers find template nodes by type and literal prop. Written by hand, not by the planner, before it was run.
+ * tests/fixtures/ai-offline/final.json they answer: CORRECT, for the harder cases, must pass their
+ * case's checks (SIMPLE and WRONG are in final-corpus-simple.ts). The helpers find template nodes
+ * by type and literal prop. Written by hand, not by the planner, before it was first run.
  */
 import type { AppModel, Op } from '../../src/lib/model/types';
 
