@@ -11,6 +11,7 @@ import { readModel } from '../../src/lib/model/ydoc';
 import { planOps, type Plan, type Rejection } from '../../src/lib/ops/plan';
 import { commitBatch } from '../../src/lib/ops/commit';
 import { gateVerifier } from '../../src/lib/code/gate';
+import { declarePropOps, suggestComponentName } from '../../src/lib/editor/component-props';
 import { canonical, nodesOfType, rootOf, template, templateDoc } from './helpers';
 
 function plan(model: AppModel, ops: unknown): Plan {
@@ -191,5 +192,22 @@ describe('extractComponent', () => {
     expect(undo.undoStack).toHaveLength(1);
     undo.undo();
     expect(canonical(readModel(doc))).toBe(canonical(before));
+  });
+});
+
+describe('the inspector’s component batches', () => {
+  it('suggests a free PascalCase name from the title, else from the type', () => {
+    const { model, card } = withCard();
+    const node = model.nodes.get(card)!;
+    expect(suggestComponentName(model, node)).toBe('Tips');
+    const taken = plan(model, [{ op: 'addComponent', name: 'Tips' }]).model;
+    expect(suggestComponentName(taken, node)).toBe('Tips2');
+    const plain = { ...node, props: {} };
+    expect(suggestComponentName(model, plain)).toBe('CardPart');
+    const odd = { ...node, props: { title: '3 quick tips!' } };
+    expect(suggestComponentName(model, odd)).toBe('Card3QuickTips');
+    expect(declarePropOps('Tips', ' label ', 'number')).toEqual([
+      { op: 'declareProp', component: 'Tips', name: 'label', type: 'number', default: 0 }
+    ]);
   });
 });

@@ -13,6 +13,8 @@ import { planOps, type Rejection } from '../../src/lib/ops/plan';
 import { ELEMENTS, STYLE_PROP } from '../../src/lib/schema/elements';
 import { STYLE_KEYS, styleProblem } from '../../src/lib/schema/style';
 import { styleDecls, styleText } from '../../src/lib/elements/style';
+import { elementsBrief } from '../../src/lib/ai/brief';
+import { styleAsExpression, styleFields, styleKeyOps } from '../../src/lib/editor/style-fields';
 import { canonical, nodesOfType, template } from './helpers';
 
 function setStyle(model: AppModel, id: string, value: unknown) {
@@ -175,5 +177,46 @@ describe('style in the code form', () => {
     const result = importComponent(edited, model);
     const errors = result.ok ? (planOps(model, result.ops) as Rejection).errors : result.errors;
     expect(errors[0].code).toBe('E_STYLE_VALUE');
+  });
+});
+
+describe('style in the AI brief', () => {
+  it('is one line per element and one line per style key, with the tokens the planner checks', () => {
+    const brief = elementsBrief();
+    expect(brief).toContain('  style: see Style below');
+    expect(brief).toContain('Style (the `style` prop of every element but Each and If)');
+    const styleBlock = brief.slice(brief.indexOf('Style (the'));
+    for (const key of STYLE_KEYS) {
+      const line = styleBlock.split('\n').find((l) => l.startsWith(`  ${key}: "`));
+      expect(line, key).toBeDefined();
+      for (const token of STYLE_PROP.properties[key].enum) expect(line).toContain(`"${token}"`);
+    }
+  });
+});
+
+describe('the Style section’s batches', () => {
+  it('sets one key keeping the others in schema order, and unsets the prop with the last key', () => {
+    const model = template('todo');
+    const node = nodesOfType(model, 'Stack')[0];
+    const styled = { ...node, props: { ...node.props, style: { radius: 'md', padding: 'sm' } } };
+    expect(styleKeyOps(styled, 'background', 'accent')).toEqual([
+      {
+        op: 'setProp',
+        id: node.id,
+        name: 'style',
+        value: { padding: 'sm', radius: 'md', background: 'accent' }
+      }
+    ]);
+    expect(styleKeyOps(styled, 'radius', '')).toEqual([
+      { op: 'setProp', id: node.id, name: 'style', value: { padding: 'sm' } }
+    ]);
+    const one = { ...node, props: { ...node.props, style: { padding: 'sm' } } };
+    expect(styleKeyOps(one, 'padding', '')).toEqual([
+      { op: 'unsetProp', id: node.id, name: 'style' }
+    ]);
+    // An expression style shows no tokens; a key picked from there starts a token style again.
+    const expr = { ...node, props: { ...node.props, style: { $expr: '({ padding: "md" })' } } };
+    expect(styleFields(expr).every((f) => f.value === '')).toBe(true);
+    expect(styleAsExpression(styled)).toBe("({ radius: 'md', padding: 'sm' })");
   });
 });
