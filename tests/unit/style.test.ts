@@ -15,7 +15,10 @@ import { STYLE_KEYS, styleProblem } from '../../src/lib/schema/style';
 import { styleDecls, styleText } from '../../src/lib/elements/style';
 import { elementsBrief } from '../../src/lib/ai/brief';
 import { styleAsExpression, styleFields, styleKeyOps } from '../../src/lib/editor/style-fields';
-import { canonical, nodesOfType, template } from './helpers';
+import { commitBatch } from '../../src/lib/ops/commit';
+import { gateVerifier } from '../../src/lib/code/gate';
+import { readModel } from '../../src/lib/model/ydoc';
+import { canonical, nodesOfType, template, templateDoc } from './helpers';
 
 function setStyle(model: AppModel, id: string, value: unknown) {
   return planOps(model, [{ op: 'setProp', id, name: 'style', value }], undefined, {
@@ -219,4 +222,34 @@ describe('the Style section’s batches', () => {
     expect(styleFields(expr).every((f) => f.value === '')).toBe(true);
     expect(styleAsExpression(styled)).toBe("({ radius: 'md', padding: 'sm' })");
   });
+});
+
+describe('an expression style through the compile gate', () => {
+  const cases: [string, string | null][] = [
+    ["({ background: state.items.length > 1 ? 'success-soft' : 'danger-soft' })", null],
+    ["({ background: 'url(https://evil.example/x.png)' })", 'E_TYPE'],
+    ["({ color: 'expression(alert(1))' })", 'E_TYPE'],
+    ["({ position: 'fixed' })", 'E_TYPE'],
+    ['({ padding: 3 })', 'E_TYPE']
+  ];
+  for (const [source, code] of cases) {
+    it(`${code ?? 'takes'} ${source}`, () => {
+      const { doc, origin } = templateDoc('todo');
+      const node = nodesOfType(readModel(doc), 'Stack')[0];
+      const before = canonical(readModel(doc));
+      const result = commitBatch(
+        doc,
+        [{ op: 'setProp', id: node.id, name: 'style', value: { $expr: source } }],
+        origin,
+        { verify: gateVerifier(), ids: seededIds(3) }
+      );
+      if (code === null) {
+        expect(result.ok, JSON.stringify(result)).toBe(true);
+        return;
+      }
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors[0].code).toBe(code);
+      expect(canonical(readModel(doc))).toBe(before);
+    });
+  }
 });
