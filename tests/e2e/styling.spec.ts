@@ -130,3 +130,78 @@ test('a style outside the tokens is refused with its code and nothing is stored'
   });
   expect(ok.status()).toBe(200);
 });
+
+test('a background that follows the app’s state, as an expression of tokens; CSS text in one is refused', async ({
+  page,
+  request
+}) => {
+  const id = await newApp(request);
+  const card = await addCard(request, id);
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  const tokenColour = (token: string) =>
+    canvas.evaluate((el, token) => {
+      const probe = document.createElement('div');
+      probe.style.background = `var(--color-${token})`;
+      el.querySelector('[data-node-id]')!.appendChild(probe);
+      const value = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return value;
+    }, token);
+  const soft = (tone: string) =>
+    canvas.evaluate((el, tone) => {
+      const probe = document.createElement('div');
+      probe.style.background = `color-mix(in srgb, var(--color-${tone}) 14%, var(--color-surface-raised))`;
+      el.querySelector('[data-node-id]')!.appendChild(probe);
+      const value = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return value;
+    }, tone);
+  const background = () =>
+    canvas
+      .locator(`[data-node-id="${card}"]`)
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
+
+  await canvas
+    .locator(`[data-node-id="${card}"]`)
+    .first()
+    .click({ position: { x: 6, y: 6 } });
+  const section = page.locator('[data-style-section]');
+  await section.locator('[data-style-expression]').click();
+  const box = section.getByLabel('Style expression');
+  // CSS text inside an expression style is refused by the compile gate, under the box.
+  await box.fill("({ background: 'url(https://evil.example/x.png)' })");
+  await section.locator('[data-style-apply]').click();
+  await expect(section.locator('[data-style-error]')).toContainText('E_TYPE');
+  expect(JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json())).not.toContain(
+    'evil.example'
+  );
+
+  // Two todos: success-soft; one: danger-soft, as the list changes in Use mode.
+  await box.fill(
+    "({ padding: 'lg', background: state.items.length > 1 ? 'success-soft' : 'danger-soft' })"
+  );
+  await section.locator('[data-style-apply]').click();
+  await expect(section.locator('[data-style-error]')).toHaveCount(0);
+  await expect.poll(background).toBe(await soft('success'));
+  await page.getByRole('radio', { name: 'Use' }).click();
+  await expect(canvas).toHaveAttribute('data-canvas-mode', 'use');
+  await canvas.getByRole('button', { name: 'Delete' }).first().click();
+  await expect.poll(background).toBe(await soft('danger'));
+  expect(await background()).not.toBe(await tokenColour('surface-raised'));
+
+  // Back to tokens: one step, the expression gone.
+  await page.getByRole('radio', { name: 'Edit' }).click();
+  await expect(canvas).toHaveAttribute('data-canvas-mode', 'edit');
+  await canvas
+    .locator(`[data-node-id="${card}"]`)
+    .first()
+    .click({ position: { x: 6, y: 6 } });
+  await section.locator('[data-style-tokens]').click();
+  await expect(section.getByLabel('Padding', { exact: true })).toHaveValue('');
+  expect(JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json())).not.toContain(
+    'success-soft'
+  );
+});

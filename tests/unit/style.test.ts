@@ -18,6 +18,7 @@ import { styleAsExpression, styleFields, styleKeyOps } from '../../src/lib/edito
 import { commitBatch } from '../../src/lib/ops/commit';
 import { gateVerifier } from '../../src/lib/code/gate';
 import { readModel } from '../../src/lib/model/ydoc';
+import { validateModel } from '../../src/lib/model/validate';
 import { canonical, nodesOfType, template, templateDoc } from './helpers';
 
 function setStyle(model: AppModel, id: string, value: unknown) {
@@ -252,4 +253,19 @@ describe('an expression style through the compile gate', () => {
       expect(canonical(readModel(doc))).toBe(before);
     });
   }
+});
+
+describe('a style a peer wrote past the planner', () => {
+  it('is the same coded error when the document is read (validateModel)', () => {
+    const model = template('todo');
+    const node = nodesOfType(model, 'Stack')[0];
+    const nodes = new Map(model.nodes);
+    nodes.set(node.id, {
+      ...node,
+      props: { ...node.props, style: { background: 'url(https://evil.example/x.png)' } }
+    });
+    const errors = validateModel({ ...model, nodes });
+    expect(errors.map((e) => e.code)).toContain('E_STYLE_VALUE');
+    expect(validateModel(model)).toEqual([]);
+  });
 });
