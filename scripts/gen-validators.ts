@@ -44,9 +44,11 @@ export function validatorsModule(): { code: string; types: string } {
     refs[validatorName.definition(name)] ??= `app.schema.json#/$defs/${name}`;
   for (const [type, schema] of ELEMENTS)
     for (const [prop, propSchema] of Object.entries(schema.properties)) {
+      const name = validatorName.literal(type, prop);
+      if (refs[name]) continue; // shared by every element (the style prop): compiled once
       const id = `element:${type}.${prop}`;
       ajv.addSchema(literalSchema(propSchema), id);
-      refs[validatorName.literal(type, prop)] = id;
+      refs[name] = id;
     }
   const code = standaloneCode(ajv, refs);
   // Ajv's standalone code reaches its one run-time helper with require(), even as an ES module.

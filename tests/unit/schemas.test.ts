@@ -86,7 +86,7 @@ describe('element schemas', () => {
       for (const [name, prop] of Object.entries(schema.properties)) {
         expect(prop['x-kinds'].length, `${type}.${name}`).toBeGreaterThan(0);
         expect(prop['x-editor'], `${type}.${name}`).toMatch(
-          /^(text|textarea|number|color|enum|toggle|icon|expression|handler)$/
+          /^(text|textarea|number|color|enum|toggle|icon|expression|handler|style)$/
         );
         if (prop['x-kinds'].includes('handler')) continue;
         expect(literalValidator(type, name)!(prop.default), `${type}.${name} default`).toBe(true);

@@ -5,7 +5,7 @@
  * ops.schema.json), so a new prop or op reaches the model without anyone editing a prompt.
  */
 import opsSchema from '../../../schemas/ops.schema.json';
-import { ELEMENTS, type PropSchema } from '../schema/elements';
+import { ELEMENTS, STYLE, STYLE_PROP, type PropSchema } from '../schema/elements';
 
 type Schema = { readonly [key: string]: unknown };
 
@@ -85,10 +85,28 @@ export function elementsBrief(): string {
             ? `children (at least ${children.min})`
             : 'children';
       const head = `${schema.title} (${takes}${schema['x-container'] ? ', container: switches the theme of its subtree' : ''}): ${schema.description}`;
-      const props = Object.entries(schema.properties).map(([n, p]) => `  ${propLine(n, p)}`);
+      // The style group is the same on every element: one line here, its keys once below.
+      const props = Object.entries(schema.properties).map(([n, p]) =>
+        n === STYLE ? `  ${STYLE}: see Style below` : `  ${propLine(n, p)}`
+      );
       return [head, ...props].join('\n');
     })
+    .concat(styleBrief())
     .join('\n');
+}
+
+/**
+ * The `style` prop group, one line per style key with its tokens: the same words the planner
+ * checks (E_STYLE_VALUE) and the inspector's Style section offers.
+ */
+export function styleBrief(): string {
+  const keys = Object.entries(STYLE_PROP.properties).map(
+    ([key, p]) => `  ${key}: ${p.enum.map((v) => JSON.stringify(v)).join('|')}: ${p.description}`
+  );
+  return [
+    `Style (the \`style\` prop of every element but Each and If): ${String(STYLE_PROP.description)} A literal object of any of these keys, or an expression that returns one (e.g. {"$expr": "({ background: state.done ? 'success-soft' : 'surface' })"}):`,
+    ...keys
+  ].join('\n');
 }
 
 /** The schema's own words on prop values and state types. */

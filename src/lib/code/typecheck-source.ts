@@ -49,6 +49,18 @@ function schemaPropType(type: string, prop: string, schema: PropSchema | undefin
       const items = schema.items as { type?: unknown } | undefined;
       return items?.type === 'string' ? 'readonly string[]' : 'readonly unknown[]';
     }
+    case 'object': {
+      // The style group: an object of optional token keys, so an expression can only pick
+      // tokens (`state.done ? 'success-soft' : 'surface'`), never CSS text or another key.
+      const fields = schema.properties as Record<string, { enum?: unknown[] }> | undefined;
+      if (!fields || schema.additionalProperties !== false) return 'unknown';
+      const members = Object.entries(fields).map(([key, field]) =>
+        field.enum
+          ? `readonly ${JSON.stringify(key)}?: ${field.enum.map((v) => JSON.stringify(v)).join(' | ')}`
+          : `readonly ${JSON.stringify(key)}?: unknown`
+      );
+      return `{ ${members.join('; ')} }`;
+    }
     default:
       return 'unknown';
   }

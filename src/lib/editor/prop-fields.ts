@@ -110,7 +110,9 @@ function declEditor(type: StateType): LiteralEditor {
 export function fieldDescriptors(model: AppModel, node: NodeRecord): FieldDescriptor[] {
   const schema = elementSchema(node.type);
   if (schema) {
-    return Object.entries(schema.properties).map(([name, prop]) => {
+    // The style group has a section of its own (StyleSection.svelte), not a field here.
+    const props = Object.entries(schema.properties).filter(([, p]) => p['x-editor'] !== 'style');
+    return props.map(([name, prop]) => {
       const value = Object.hasOwn(node.props, name) ? node.props[name] : undefined;
       const literalType = typeof prop.type === 'string' ? prop.type : undefined;
       return {

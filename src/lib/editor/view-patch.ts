@@ -98,7 +98,8 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
       if (!isLiteral(value)) throw new Unknowable();
       out[name] = copy(value);
     }
-    const children = childrenOf(after, id).map((child) => build(child, prefix));
+    // A child the old view drew under the same key (it moved in with this node) is reused.
+    const children = childrenOf(after, id).map((child) => drawn(prefix + child, child, prefix));
     return { type: node.type, id, key: prefix + id, props: out, children };
   };
 
@@ -136,13 +137,24 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
       if (names) {
         const node = after.nodes.get(v.id)!;
         const out: Record<string, unknown> = { ...v.props };
+        let differs = false;
         for (const name of names) {
-          if (Object.hasOwn(node.props, name)) out[name] = copy(node.props[name]);
+          const had = Object.hasOwn(v.props, name);
+          const has = Object.hasOwn(node.props, name);
+          // An expression replaced by the literal it showed draws the same: keep the old node.
+          if (
+            had === has &&
+            (!has || JSON.stringify(v.props[name]) === JSON.stringify(node.props[name]))
+          )
+            continue;
+          differs = true;
+          if (has) out[name] = copy(node.props[name]);
           else delete out[name];
         }
-        nextProps = out;
+        if (differs) nextProps = out;
       }
-      next = { ...v, props: nextProps, children: sameKids ? v.children : kids };
+      if (nextProps !== v.props || !sameKids)
+        next = { ...v, props: nextProps, children: sameKids ? v.children : kids };
     }
     done.set(v.key, next);
     return next;

@@ -43,6 +43,13 @@ export const PLAN_ERRORS = stageEntries('plan', {
       'The prop does not accept that kind of value (literal, expression, handler or binding).',
     message: ({ prop, kind }: { prop: string; kind: string }) => `${prop} does not accept a ${kind}`
   },
+  E_STYLE_VALUE: {
+    status: 422,
+    meaning:
+      'A style value is not one of the design tokens (or names no style key). Styles are token words such as "md" or "accent-soft", never CSS text, so a value like "url(...)" is refused.',
+    message: ({ key, allowed }: { key: string; allowed: string }) =>
+      `style.${key} must be one of ${allowed}`
+  },
   E_HANDLER_NOT_FOUND: {
     status: 422,
     meaning: 'The component has no handler of that name.',
@@ -99,6 +106,20 @@ export const PLAN_ERRORS = stageEntries('plan', {
     meaning: 'The component is still used by nodes; remove those first.',
     message: ({ name, uses }: { name: string; uses: number }) =>
       `${name} is still used by ${uses} node${uses === 1 ? '' : 's'}; remove those first`
+  },
+  E_EXTRACT_REFERENCES: {
+    status: 422,
+    meaning:
+      'The selection uses state, handlers, props or loop variables of the component it is in, which a new component could not reach; the message lists them.',
+    message: ({ uses }: { uses: string }) =>
+      `the selection uses ${uses}, which a new component could not reach; remove those uses (or make a component of a part that does not use them)`
+  },
+  E_EXTRACT_ROOT: {
+    status: 422,
+    meaning:
+      'The root of a component cannot be made into a component of its own (it would leave the component empty).',
+    message: ({ id }: { id: string }) =>
+      `node ${id} is the root of its component; select something inside it`
   },
   E_COMPONENT_RECURSION: {
     status: 422,

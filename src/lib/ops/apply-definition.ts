@@ -9,6 +9,8 @@ import { componentRef, fail, type PlanState } from './apply';
 import type { OpDescription } from './summary';
 import { checkName, listUses, usesOf } from './definition-refs';
 import { addComponent, removeComponent, renameComponent } from './apply-component';
+import { declareProp, removeDeclaredProp } from './apply-component-props';
+import { extractComponent } from './apply-extract';
 import { addState, removeState, renameState, retypeState, setStateScope } from './apply-state';
 
 function setHandler(
@@ -84,6 +86,12 @@ export function applyDefinitionOp(
       return removeComponent(state, op.name, index);
     case 'renameComponent':
       return renameComponent(state, op.name, op.newName, index);
+    case 'declareProp':
+      return declareProp(state, op, index);
+    case 'removeDeclaredProp':
+      return removeDeclaredProp(state, op, index);
+    case 'extractComponent':
+      return extractComponent(state, op, index);
     case 'addState':
       return addState(state, op, index);
     case 'removeState':

@@ -14,6 +14,15 @@ export type OpDescription =
   | { kind: 'unset'; node: NodeRecord; name: string }
   | { kind: 'addComponent' | 'removeComponent'; name: string }
   | { kind: 'renameComponent'; name: string; newName: string }
+  | { kind: 'declareProp'; component: string; name: string; existed: boolean }
+  | { kind: 'removeDeclaredProp'; component: string; name: string }
+  | {
+      kind: 'extractComponent';
+      name: string;
+      node: NodeRecord;
+      instance: NodeRecord;
+      count: number;
+    }
   | { kind: 'addState'; component: string; name: string; type: StateType }
   | { kind: 'removeState'; component: string; name: string }
   | { kind: 'renameState'; component: string; name: string; newName: string }
@@ -117,6 +126,12 @@ export function describeOp(d: OpDescription): string {
       return `Removed component ${d.name}`;
     case 'renameComponent':
       return `Renamed component ${d.name} to ${d.newName}`;
+    case 'declareProp':
+      return `${d.existed ? 'Changed' : 'Added'} prop ${d.name} of ${d.component}`;
+    case 'removeDeclaredProp':
+      return `Removed prop ${d.name} from ${d.component}`;
+    case 'extractComponent':
+      return `Made component ${d.name} from ${named(d.node)}${d.count > 1 ? ` (${d.count} elements)` : ''}`;
     case 'addState':
       return `Added state ${d.name} (${formatType(d.type)}) to ${d.component}`;
     case 'removeState':

@@ -23,6 +23,7 @@ import Text from '../../../schemas/elements/Text.schema.json';
 import TextArea from '../../../schemas/elements/TextArea.schema.json';
 import TextInput from '../../../schemas/elements/TextInput.schema.json';
 import Toggle from '../../../schemas/elements/Toggle.schema.json';
+import Style from '../../../schemas/style.schema.json';
 import type { JsonValue } from './types.generated';
 
 /** A value kind a prop accepts: a JSON literal, an expression, a handler name, or a two-way binding. */
@@ -52,7 +53,7 @@ export interface ElementSchema {
   readonly properties: Readonly<Record<string, PropSchema>>;
 }
 
-const all = [
+const declared = [
   Badge,
   Button,
   Card,
@@ -75,6 +76,32 @@ const all = [
   TextInput,
   Toggle
 ] as unknown as ElementSchema[];
+
+// The file's `$id`, `$schema` and `title` name the file; as a prop, the schema is the rest (one
+// Ajv id per prop validator, so the file's id may not travel into each element's copy).
+const { $id: _id, $schema: _schema, title: _title, ...styleProp } = Style;
+
+/** The `style` prop every drawn element takes (schemas/style.schema.json): design tokens only. */
+export const STYLE_PROP = styleProp as unknown as PropSchema & {
+  readonly properties: Readonly<
+    Record<string, { readonly enum: readonly string[]; readonly description: string }>
+  >;
+};
+
+/** The name of the style prop group on every element that draws a box. */
+export const STYLE = 'style';
+
+/**
+ * An element schema with the shared `style` prop added last. Fragments (the `logic` elements:
+ * Each, If) draw no box of their own, so they take none; an element that declares `style` itself
+ * would be a schema mistake the registry test catches.
+ */
+function withStyle(schema: ElementSchema): ElementSchema {
+  if (schema['x-category'] === 'logic') return schema;
+  return { ...schema, properties: { ...schema.properties, [STYLE]: STYLE_PROP } };
+}
+
+const all = declared.map(withStyle);
 
 /** Every built-in element schema by type name. */
 export const ELEMENTS: ReadonlyMap<string, ElementSchema> = new Map(all.map((s) => [s.title, s]));

@@ -4,7 +4,8 @@
  * a handler or binding name something the component has. Used by the planner on every write and
  * by the reader on every peer's data, so a value a peer wrote with raw Yjs is checked the same way.
  */
-import { elementSchema, type ValueKind } from './elements';
+import { elementSchema, STYLE, type ValueKind } from './elements';
+import { styleProblem } from './style';
 import { describeAjvError, literalValidator } from './validators';
 import { checkValue, formatType } from './statetype';
 import { judgeUrl, urlKind } from './urls';
@@ -27,7 +28,8 @@ export interface PropProblem {
     | 'E_HANDLER_NOT_FOUND'
     | 'E_STATE_NOT_FOUND'
     | 'E_BIND_TYPE'
-    | 'E_UNKNOWN_TYPE';
+    | 'E_UNKNOWN_TYPE'
+    | 'E_STYLE_VALUE';
   readonly message: string;
 }
 
@@ -122,6 +124,11 @@ export function checkProp(
               message: `${type}.${name}${problem.path} ${problem.message} (${formatType(decl.type)})`
             }
           : null;
+      }
+      if (name === STYLE) {
+        // Before the schema's validator, for a message that lists the tokens of the key.
+        const problem = styleProblem(value);
+        if (problem) return { code: 'E_STYLE_VALUE', message: `${type}.${problem.message}` };
       }
       const validate = literalValidator(type, name)!;
       if (validate(value)) return addressProblem(type, name, value);

@@ -15,6 +15,9 @@ export type Op =
   | AddComponentOp
   | RemoveComponentOp
   | RenameComponentOp
+  | DeclarePropOp
+  | RemoveDeclaredPropOp
+  | ExtractComponentOp
   | AddStateOp
   | RemoveStateOp
   | RenameStateOp
@@ -234,6 +237,38 @@ export interface RenameComponentOp {
   op: "renameComponent";
   name: ComponentName;
   newName: ComponentName;
+}
+
+/**
+ * Declare a prop of a component (or change its type or default): each instance's inspector then shows a field for it, and the component reads it as props.<name>.
+ */
+
+export interface DeclarePropOp {
+  op: "declareProp";
+  component: ComponentName;
+  name: Name;
+  type: StateType;
+  default?: Json;
+}
+
+/**
+ * Remove a declared prop of a component; every instance's value for it goes too.
+ */
+
+export interface RemoveDeclaredPropOp {
+  op: "removeDeclaredProp";
+  component: ComponentName;
+  name: Name;
+}
+
+/**
+ * Make a new component from a node and everything inside it, and leave an instance of it in the node's place (the moved nodes get new ids). Refused when the subtree uses state, handlers, props or loop variables the new component could not reach.
+ */
+
+export interface ExtractComponentOp {
+  op: "extractComponent";
+  id: NodeId;
+  name: ComponentName;
 }
 
 /**
