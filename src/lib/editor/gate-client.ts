@@ -2,7 +2,10 @@
  * The studio page's compile gate: compiles the app in the browser, in a Web Worker
  * (./gate-worker.ts) that keeps its own replica of the app's document, so edits made offline
  * show on the canvas and code a peer wrote is checked against the policy before it runs here.
- * The TypeScript stage stays on the server (it would add about 9 MB to the page).
+ * It also judges a batch before the studio writes it (`check`): the gate worker plans and gates
+ * it without TypeScript, and what is left for TypeScript goes to a second worker
+ * (./typecheck-client.ts), created only when a batch changes an expression, a handler or a state
+ * type, with a time limit.
  *
  * API:
  *
@@ -13,14 +16,18 @@
  *   the call. Rejects with an Error when the worker could not start, failed or was disposed, or
  *   could not compile at all (an update that did not apply); a compile error of the app is not a
  *   rejection, it is `errors` (and `live.ok === false`).
- * - `gate.dispose()`: stops the worker; pending and later compiles reject.
+ * - `gate.check(ops, actor)`: the gate's errors for the batch as `actor` would make it now (empty:
+ *   it may be written). Rejects as `compile` does when the worker cannot answer.
+ * - `gate.dispose()`: stops the workers; pending and later compiles and checks reject.
  * - `keepLastGood(previous, next, change)`: pure, what the canvas runs after a compile.
  *
  * Protocol: ./gate-protocol.ts.
  */
 import type { EditError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
 import type { LiveSource } from '../runtime/compiled';
-import type { CompileOutcome, GateAnswer, GateRequest } from './gate-protocol';
+import type { CompileOutcome, GateAnswer, GateCheckedAnswer, GateRequest } from './gate-protocol';
+import { BrowserTypecheck } from './typecheck-client';
 
 export type { CompileOutcome } from './gate-protocol';
 
@@ -73,8 +80,19 @@ export class BrowserGate {
   /** The newest `seq` answered; older answers are stale and dropped. */
   private answered = 0;
   private waiting: Waiting[] = [];
+  /** Checks waiting for their `checked` answer, by seq. */
+  private readonly checks = new Map<
+    number,
+    { resolve: (answer: GateCheckedAnswer) => void; reject: (error: Error) => void }
+  >();
+  /** The TypeScript stage: its worker starts with the first batch that needs it. */
+  readonly types: BrowserTypecheck;
 
-  constructor(makeWorker: () => Worker = startWorker) {
+  constructor(
+    makeWorker: () => Worker = startWorker,
+    types: BrowserTypecheck = new BrowserTypecheck()
+  ) {
+    this.types = types;
     try {
       this.worker = makeWorker();
     } catch (e) {
@@ -121,9 +139,28 @@ export class BrowserGate {
     });
   }
 
-  /** Stops the worker; compiles still waiting reject. */
+  /**
+   * The gate's errors for `ops` as `actor` would make them now, against the document as of every
+   * update pushed so far (see the file comment); empty when the batch may be written.
+   */
+  async check(ops: readonly unknown[], actor: Actor): Promise<readonly EditError[]> {
+    if (this.dead) throw this.dead;
+    const seq = ++this.seq;
+    const answer = await new Promise<GateCheckedAnswer>((resolve, reject) => {
+      this.checks.set(seq, { resolve, reject });
+      this.post({ t: 'check', seq, ops, actor });
+    });
+    if (answer.errors.length > 0 || !answer.types) return answer.errors;
+    const typed = await this.types.check(answer.types.model, answer.types.jobs);
+    // No checker to ask is no verdict (the caller falls back on the server's), not a refusal.
+    if (!typed.ok && typed.unavailable) throw new Error(typed.error.message);
+    return typed.ok ? typed.errors.flat() : [typed.error];
+  }
+
+  /** Stops the workers; compiles and checks still waiting reject. */
   dispose(): void {
     this.stop('The browser compile gate was disposed.');
+    this.types.dispose();
   }
 
   private post(request: GateRequest): void {
@@ -136,7 +173,17 @@ export class BrowserGate {
 
   private receive(data: unknown): void {
     const answer = data as GateAnswer | null;
-    if (!answer || (answer.t !== 'compiled' && answer.t !== 'failed')) return;
+    if (!answer || typeof answer.seq !== 'number') return;
+    // A check's answer (or its failure) is its own: it settles that check and no compile.
+    const check = this.checks.get(answer.seq);
+    if (check) {
+      this.checks.delete(answer.seq);
+      if (answer.t === 'checked') check.resolve(answer);
+      else if (answer.t === 'failed') check.reject(new Error(answer.message));
+      else check.reject(new Error('the browser gate answered a check with a compile'));
+      return;
+    }
+    if (answer.t !== 'compiled' && answer.t !== 'failed') return;
     if (typeof answer.seq !== 'number' || answer.seq <= this.answered) return;
     this.answered = answer.seq;
     // The answer reflects every update posted before its request, so it answers every compile
@@ -162,5 +209,8 @@ export class BrowserGate {
     const waiting = this.waiting;
     this.waiting = [];
     for (const w of waiting) w.reject(this.dead);
+    const checks = [...this.checks.values()];
+    this.checks.clear();
+    for (const c of checks) c.reject(this.dead);
   }
 }

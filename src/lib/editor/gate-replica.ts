@@ -1,8 +1,9 @@
 /**
  * The browser compile gate's logic, environment-free so tests run it in Node: a replica of the
  * app's Y.Doc fed with Yjs updates, compiled on request with the gate core (parse, policy, loop
- * guard, module form; no TypeScript, which stays on the server) into the `LiveSource` the canvas
- * runs. ./gate-worker.ts is the thin Web Worker shell around `handleGateMessage`.
+ * guard, module form; no TypeScript) into the `LiveSource` the canvas
+ * runs, and the verdict on a batch before the page writes it (./gate-check.ts; what it leaves for
+ * TypeScript runs in a worker of its own, ./typecheck-client.ts). ./gate-worker.ts is the thin Web Worker shell around `handleGateMessage`.
  *
  * Why the browser compiles at all: an edit made offline must show on the canvas before the server
  * has seen it, and code a peer wrote reaches this page through the document, not through this
@@ -19,6 +20,7 @@ import { rootComponent } from '../model/types';
 import { editError } from '../ops/errors';
 import { compiledComponents, componentStamp } from '../runtime/compiled';
 import type { CompileOutcome, GateAnswer, GateRequest } from './gate-protocol';
+import { checkBatch } from './gate-check';
 
 /** The origin of every update the replica applies: all of them come from the page. */
 const PAGE = Object.freeze({ from: 'page' });
@@ -42,6 +44,7 @@ function isRequest(message: unknown): message is GateRequest {
   if (!message || typeof message !== 'object') return false;
   const m = message as Record<string, unknown>;
   if (typeof m.seq !== 'number') return false;
+  if (m.t === 'check') return Array.isArray(m.ops) && !!m.actor && typeof m.actor === 'object';
   return m.t === 'compile' || (m.t === 'update' && m.update instanceof Uint8Array);
 }
 
@@ -88,7 +91,7 @@ export function compileReplica(replica: GateReplica): CompileOutcome {
 }
 
 /**
- * One message from the page: an update is applied (no answer), a compile answered. Anything else
+ * One message from the page: an update is applied (no answer), a compile or a check answered. Anything else
  * is ignored: only this studio's page can post to its worker, so a malformed message is a bug
  * there, and answering it would have no `seq` to echo.
  */
@@ -101,6 +104,24 @@ export function handleGateMessage(replica: GateReplica, message: unknown): GateA
       replica.fault = `an update to the browser gate's replica did not apply: ${(e as Error).message}`;
     }
     return null;
+  }
+  if (message.t === 'check') {
+    try {
+      const { model } = currentModel(replica.doc);
+      return {
+        t: 'checked',
+        seq: message.seq,
+        ...checkBatch(replica.gate, model, message.ops, message.actor)
+      };
+    } catch (e) {
+      // A planner or gate that throws is a bug; the page then writes without this verdict, and
+      // the server still judges the update.
+      return {
+        t: 'failed',
+        seq: message.seq,
+        message: `the browser gate failed to check a batch: ${(e as Error).message}`
+      };
+    }
   }
   if (replica.fault) {
     const answer: GateAnswer = { t: 'failed', seq: message.seq, message: replica.fault };

@@ -6,6 +6,8 @@
  * the canvas can tell what to draw again.
  */
 import { componentStamp, type LiveSource } from '../runtime/compiled';
+import type { EditError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
 import { readHistory } from '../collab/history-entry';
 import { BrowserGate, keepLastGood, type GateProblem } from './gate-client';
 
@@ -62,6 +64,22 @@ export class LiveApp {
     const latest = readHistory([entry])[0];
     if (latest?.ok)
       this.lastChange = `${latest.entry.name ?? latest.entry.who}: ${latest.entry.summary}`;
+  }
+
+  /**
+   * The browser gate's errors for a batch `actor` is about to write here (TypeScript included
+   * when the batch changes code: gate-client.ts `check`); empty: it may be written. Null when
+   * there is no gate to ask (no collaboration, or it failed): the server's judgement is then the
+   * only one.
+   */
+  async check(ops: readonly unknown[], actor: Actor): Promise<readonly EditError[] | null> {
+    if (!this.gate) return null;
+    try {
+      return await this.gate.check(ops, actor);
+    } catch (e) {
+      console.warn('malleable: the browser compile gate could not check a batch', e);
+      return null;
+    }
   }
 
   /** Compiles the replica in the browser's gate; the canvas keeps the last good version. */

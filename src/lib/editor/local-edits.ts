@@ -8,9 +8,39 @@ import type { AppModel, JsonValue } from '../model/types';
 import { undoScope } from '../model/ydoc';
 import { commitPlanned, type EditOrigin, type EditSource } from '../ops/write';
 import { renderSafe } from '../ops/render-safe';
+import { elementSchema } from '../schema/elements';
 import { networkErrors } from '../code/network';
 import { commitData } from '../runtime/live';
+import type { EditError } from '../ops/errors';
+import type { Actor } from '../ops/plan';
 import { refused, type Outcome } from './change-client.svelte';
+
+/**
+ * The browser's compile gate as a batch's judge before it is written here (LiveApp `check`):
+ * its errors (empty: write it), or null when there is no gate to ask.
+ */
+export type BatchJudge = (
+  ops: readonly unknown[],
+  actor: Actor
+) => Promise<readonly EditError[] | null>;
+
+/**
+ * Whether every op of `ops` only changes props of existing built-in elements or handler bodies:
+ * what the browser's gate judges as the server's would (no sandbox needed: no migration, no new
+ * component, no state record). Instances of user components stay on the op route.
+ */
+export function codeOnly(model: AppModel, ops: readonly unknown[]): boolean {
+  return (
+    ops.length > 0 &&
+    ops.every((raw) => {
+      const op = raw as Record<string, unknown>;
+      if (op.op === 'setHandler') return true;
+      if (op.op !== 'setProp' && op.op !== 'unsetProp') return false;
+      const node = typeof op.id === 'string' ? model.nodes.get(op.id) : undefined;
+      return !!node && !!elementSchema(node.type);
+    })
+  );
+}
 
 /** Plans batches here and writes them into the replica, and undoes them while offline. */
 export class LocalEdits {
@@ -22,11 +52,15 @@ export class LocalEdits {
    */
   private offlineUndo: Y.UndoManager | null = null;
 
-  /** `notify`: a toast saying what happened here, or why it could not. */
+  /**
+   * `notify`: a toast saying what happened here, or why it could not. `judge`: the browser's
+   * compile gate, which every batch written by `write` passes first.
+   */
   constructor(
     private readonly doc: Y.Doc,
     private readonly origin: EditOrigin,
-    private readonly notify: (kind: 'info' | 'error', text: string, code?: string) => void
+    private readonly notify: (kind: 'info' | 'error', text: string, code?: string) => void,
+    private readonly judge: BatchJudge | null = null
   ) {}
 
   /** Starts keeping my steps for offline undo; `counts` hears the stacks' sizes as they change. */
@@ -67,8 +101,36 @@ export class LocalEdits {
     return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
   }
 
-  /** Plans and writes a batch in this browser (offline); it syncs when the connection is back. */
-  write(ops: readonly unknown[], source: EditSource): Outcome {
+  /**
+   * Local first for code (issue 13): a batch that only sets props of built-in elements or
+   * handler bodies (`codeOnly`) is planned and gated in this browser (parse, policy and
+   * TypeScript: `judge`) and written to the replica like a literal edit; the server judges the
+   * update as any peer's. Refused: its errors, nothing written. Null: not such a batch, no gate to
+   * ask, or it did not plan here (the server's op route then answers).
+   */
+  async writeCode(
+    model: AppModel,
+    ops: readonly unknown[],
+    source: EditSource
+  ): Promise<Outcome | null> {
+    if (!this.judge || !codeOnly(model, ops)) return null;
+    const errors = await this.judge(ops, this.origin.actor);
+    if (errors === null) return null;
+    if (errors.length > 0) return { ok: false, errors };
+    const result = commitPlanned(this.doc, ops, this.origin, { source });
+    if (!result.ok) return null;
+    return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+  }
+
+  /**
+   * Plans, gates and writes a batch in this browser (offline); it syncs when the connection is
+   * back. The browser's gate judges it first, TypeScript included when it changes code, so a
+   * batch the server would refuse for its code is refused here, where it was made, and nothing
+   * is written (else the server would refuse the update and the change would be lost).
+   */
+  async write(ops: readonly unknown[], source: EditSource): Promise<Outcome> {
+    const errors = this.judge ? await this.judge(ops, this.origin.actor) : null;
+    if (errors && errors.length > 0) return { ok: false, errors };
     const result = commitPlanned(this.doc, ops, this.origin, { source });
     if (!result.ok) return { ok: false, errors: result.errors };
     this.notify('info', 'Saved in this browser; it syncs when the connection is back.');

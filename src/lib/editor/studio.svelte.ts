@@ -135,8 +135,11 @@ export class Studio {
     this.me = { id, name: this.person.name, color: colorFor(id), role };
     const origin = originFor({ id, name: this.person.name, role });
     this.changes = new ChangeClient(appId, options.fetcher ?? fetch, () => this.headers());
-    this.localEdits = new LocalEdits(this.doc, origin, (kind, text, code) =>
-      this.notify(kind, text, code)
+    this.localEdits = new LocalEdits(
+      this.doc,
+      origin,
+      (kind, text, code) => this.notify(kind, text, code),
+      (ops, actor) => this.running.check(ops, actor)
     );
     this.connection = new StudioConnection(appId, this.doc, {
       notify: (kind, text, code) => this.notify(kind, text, code),
@@ -338,7 +341,7 @@ export class Studio {
    */
   async propose(ops: readonly unknown[], source: EditSource = 'visual'): Promise<Outcome> {
     if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
-    const local = this.online ? this.commitFirstHere(ops, source) : null;
+    const local = this.online ? await this.commitFirstHere(ops, source) : null;
     if (local) return local;
     if (this.online) {
       const outcome = await this.send('ops', { ops, source });
@@ -347,22 +350,28 @@ export class Studio {
       // The server could not be reached: keep the change here, as offline.
     }
     // Offline: planned and written here; it syncs when the connection is back.
-    const outcome = this.localEdits.write(ops, source);
+    const outcome = await this.localEdits.write(ops, source);
     if (outcome.ok) this.refresh();
     return outcome;
   }
 
   /**
-   * Local first (issue 13): a render-safe batch is written to the replica at once (see
-   * `LocalEdits.writeRenderSafe`); the canvas shows it in the next frame and the provider sends
-   * it on. Other batches go to the server, whose gate has the type checker. Null: not such a
-   * batch, or it did not plan here (the server then gives the answer).
+   * Local first (issue 13): a render-safe batch is written to the replica at once
+   * (`LocalEdits.writeRenderSafe`, before any await: the canvas shows it in the next frame); an
+   * expression or handler batch once the browser's gate passed it, TypeScript included
+   * (`writeCode`; refused, its errors come back and nothing is written). The provider sends it
+   * on. Null: neither, or it did not plan here (the server then gives the answer).
    */
-  private commitFirstHere(ops: readonly unknown[], source: EditSource): Outcome | null {
+  private async commitFirstHere(
+    ops: readonly unknown[],
+    source: EditSource
+  ): Promise<Outcome | null> {
     if (this.connection.provider === null || !this.running.running) return null;
     if (this.status === 'offline' || this.status === 'connecting') return null;
-    const outcome = this.localEdits.writeRenderSafe(this.model, ops, source);
-    if (!outcome) return null;
+    const outcome =
+      this.localEdits.writeRenderSafe(this.model, ops, source) ??
+      (await this.localEdits.writeCode(this.model, ops, source));
+    if (!outcome?.ok) return outcome;
     const before = this.model;
     this.refresh();
     this.replica.changed(before);
