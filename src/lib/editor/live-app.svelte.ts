@@ -66,6 +66,11 @@ export class LiveApp {
       this.lastChange = `${latest.entry.name ?? latest.entry.who}: ${latest.entry.summary}`;
   }
 
+  /** Starts the browser's TypeScript worker ahead of an offline edit with code (./typecheck-client.ts). */
+  warmTypes(): void {
+    this.gate?.types.warm();
+  }
+
   /**
    * The browser gate's errors for a batch `actor` is about to write here (TypeScript included
    * when the batch changes code: gate-client.ts `check`); empty: it may be written. Null when

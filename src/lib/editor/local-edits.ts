@@ -8,7 +8,6 @@ import type { AppModel, JsonValue } from '../model/types';
 import { undoScope } from '../model/ydoc';
 import { commitPlanned, type EditOrigin, type EditSource } from '../ops/write';
 import { renderSafe } from '../ops/render-safe';
-import { elementSchema } from '../schema/elements';
 import { networkErrors } from '../code/network';
 import { commitData } from '../runtime/live';
 import type { EditError } from '../ops/errors';
@@ -23,24 +22,6 @@ export type BatchJudge = (
   ops: readonly unknown[],
   actor: Actor
 ) => Promise<readonly EditError[] | null>;
-
-/**
- * Whether every op of `ops` only changes props of existing built-in elements or handler bodies:
- * what the browser's gate judges as the server's would (no sandbox needed: no migration, no new
- * component, no state record). Instances of user components stay on the op route.
- */
-export function codeOnly(model: AppModel, ops: readonly unknown[]): boolean {
-  return (
-    ops.length > 0 &&
-    ops.every((raw) => {
-      const op = raw as Record<string, unknown>;
-      if (op.op === 'setHandler') return true;
-      if (op.op !== 'setProp' && op.op !== 'unsetProp') return false;
-      const node = typeof op.id === 'string' ? model.nodes.get(op.id) : undefined;
-      return !!node && !!elementSchema(node.type);
-    })
-  );
-}
 
 /** Plans batches here and writes them into the replica, and undoes them while offline. */
 export class LocalEdits {
@@ -97,27 +78,6 @@ export class LocalEdits {
       source,
       verify: (next, touched) => [...touched].flatMap((id) => networkErrors(next, id))
     });
-    if (!result.ok) return null;
-    return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
-  }
-
-  /**
-   * Local first for code (issue 13): a batch that only sets props of built-in elements or
-   * handler bodies (`codeOnly`) is planned and gated in this browser (parse, policy and
-   * TypeScript: `judge`) and written to the replica like a literal edit; the server judges the
-   * update as any peer's. Refused: its errors, nothing written. Null: not such a batch, no gate to
-   * ask, or it did not plan here (the server's op route then answers).
-   */
-  async writeCode(
-    model: AppModel,
-    ops: readonly unknown[],
-    source: EditSource
-  ): Promise<Outcome | null> {
-    if (!this.judge || !codeOnly(model, ops)) return null;
-    const errors = await this.judge(ops, this.origin.actor);
-    if (errors === null) return null;
-    if (errors.length > 0) return { ok: false, errors };
-    const result = commitPlanned(this.doc, ops, this.origin, { source });
     if (!result.ok) return null;
     return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
   }

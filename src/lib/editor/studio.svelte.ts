@@ -344,6 +344,7 @@ export class Studio {
     const local = this.online ? await this.commitFirstHere(ops, source) : null;
     if (local) return local;
     if (this.online) {
+      this.running.warmTypes();
       const outcome = await this.send('ops', { ops, source });
       if (outcome.ok || outcome.errors[0]?.code !== 'E_IO' || this.connection.provider === null)
         return outcome;
@@ -357,10 +358,13 @@ export class Studio {
 
   /**
    * Local first (issue 13): a render-safe batch is written to the replica at once
-   * (`LocalEdits.writeRenderSafe`, before any await: the canvas shows it in the next frame); an
-   * expression or handler batch once the browser's gate passed it, TypeScript included
-   * (`writeCode`; refused, its errors come back and nothing is written). The provider sends it
-   * on. Null: neither, or it did not plan here (the server then gives the answer).
+   * (`LocalEdits.writeRenderSafe`, before any await: the canvas shows it in the next frame); the
+   * provider sends it on. Null: not such a batch, or it did not plan here (the server then gives
+   * the answer). A batch with code goes to the op route while online, though the browser could
+   * type-check it: only the server's dry run tells an expression that throws when the view renders
+   * (`state.items[9].title`), and the op route shows that at the field with nothing lost, where a
+   * live update it refuses would reset the replica and lose the change. Offline, code is judged
+   * by the browser's gate, TypeScript included (`LocalEdits.write`).
    */
   private async commitFirstHere(
     ops: readonly unknown[],
@@ -368,9 +372,7 @@ export class Studio {
   ): Promise<Outcome | null> {
     if (this.connection.provider === null || !this.running.running) return null;
     if (this.status === 'offline' || this.status === 'connecting') return null;
-    const outcome =
-      this.localEdits.writeRenderSafe(this.model, ops, source) ??
-      (await this.localEdits.writeCode(this.model, ops, source));
+    const outcome = this.localEdits.writeRenderSafe(this.model, ops, source);
     if (!outcome?.ok) return outcome;
     const before = this.model;
     this.refresh();

@@ -83,6 +83,16 @@ export class BrowserTypecheck {
     return run;
   }
 
+  /**
+   * Starts the worker now if none runs (online, after an edit with code went to the server), so
+   * that an edit with code made offline later finds TypeScript here: a worker cannot fetch its
+   * chunk once the connection is gone.
+   */
+  warm(): void {
+    if (this.disposed || this.running) return;
+    this.running = this.start();
+  }
+
   /** Stops the worker; later checks fail. */
   dispose(): void {
     this.disposed = true;
