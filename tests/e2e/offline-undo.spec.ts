@@ -42,7 +42,7 @@ test('offline, undo reaches the steps made before the connection went, never a p
   await expect(otherCanvas.locator('h1').first()).toHaveText('Groceries');
 
   // The peer changes the Add button's label meanwhile.
-  await otherCanvas.getByRole('button', { name: 'Add', exact: true }).click();
+  await other.locator('[data-outline-node]', { hasText: 'Button' }).first().click();
   const label = other.locator('[data-inspector] [data-prop="label"]').locator('input').first();
   await label.fill('Put on list');
   await label.press('Enter');

@@ -52,6 +52,8 @@ export class MyUndo {
   private readonly manager: Y.UndoManager;
   /** Bumped by every update of the replica: a step judged on an older state is tried again. */
   private version = 0;
+  /** Tells the studio the stacks' sizes. */
+  private readonly report: () => void;
 
   /** `counts` hears the stacks' sizes whenever they change. */
   constructor(
@@ -60,14 +62,19 @@ export class MyUndo {
     counts: (undo: number, redo: number) => void,
     private readonly gate: GateCheck = browserGateCheck
   ) {
+    // Deleted content stays for the session (as on the server, whose document keeps it): a step
+    // the server wrote for me may reach the replica over the socket before its answer says it
+    // is mine, and undoing it needs what it deleted. Content deleted before the tab opened is
+    // already collected; none of my steps can need it.
+    doc.gc = false;
     // captureTimeout 0: every batch is its own step. Yjs' own set of origins: not reactive.
     this.manager = new Y.UndoManager(undoScope(doc), {
       trackedOrigins: new Set([origin]),
       captureTimeout: 0
     });
-    const report = () => counts(this.undoCount, this.redoCount);
-    this.manager.on('stack-item-added', report);
-    this.manager.on('stack-item-popped', report);
+    this.report = () => counts(this.undoCount, this.redoCount);
+    this.manager.on('stack-item-added', this.report);
+    this.manager.on('stack-item-popped', this.report);
     doc.on('update', () => this.version++);
   }
 
@@ -87,25 +94,25 @@ export class MyUndo {
   }
 
   /**
-   * Runs `apply`, which applies a change answer's catch-up with `origin` (the provider's, so it
-   * is not sent back), and makes `mine`, the part of it that is the commit the server made for
-   * me, one step of mine. The catch-up may also hold peers' changes (and commits the server made
-   * for others, numbered by the same Yjs client as mine), which must not join my step: the step
-   * Yjs records for the transaction is narrowed to the ids `mine` inserted and deleted.
+   * Runs `apply`, which applies a change answer's catch-up, and makes `mine`, the update of the
+   * commit the server made for me, one step of mine. The step is built from the ids `mine`
+   * inserted and deleted, not from the transaction that brought them: the collaboration socket
+   * often delivers the commit before the answer arrives (the answer then adds nothing), and the
+   * catch-up may hold peers' changes too, which must not join my step.
    */
-  adopt(mine: Uint8Array, origin: object, summary: string | null, apply: () => void): void {
-    const before = this.undoCount;
-    this.manager.addTrackedOrigin(origin);
-    try {
-      apply();
-    } finally {
-      this.manager.removeTrackedOrigin(origin);
-    }
-    if (this.undoCount === before) return;
-    const item = this.manager.undoStack.at(-1)!;
+  adopt(mine: Uint8Array, summary: string | null, apply: () => void): void {
+    apply();
     const { insertions, deletions } = idsOf(mine);
-    item.insertions = insertions;
-    item.deletions = deletions;
+    if (insertions.clients.size === 0 && deletions.clients.size === 0) return;
+    // A Yjs StackItem is its two id sets and its meta (the class is not exported): the manager
+    // reads nothing else of it. A new step clears what could be redone, as Yjs does.
+    const item = { insertions, deletions, meta: new Map<unknown, unknown>() } as never;
+    this.manager.clear(false, true);
+    this.manager.undoStack.push(item);
+    this.manager.emit('stack-item-added', [
+      { stackItem: item, origin: this.origin, type: 'undo', changedParentTypes: new Map() },
+      this.manager
+    ]);
     this.label(summary);
   }
 
@@ -123,9 +130,9 @@ export class MyUndo {
       const trial = trialStep(this.doc, this.manager, which);
       if (!trial.after) {
         // Every step left changes nothing any more (others changed the same things since):
-        // Yjs drops them, and nothing is written.
-        if (which === 'undo') this.manager.undo();
-        else this.manager.redo();
+        // they are dropped, as Yjs would, and nothing is written.
+        this.manager.clear(which === 'undo', which === 'redo');
+        this.report();
         return { ok: true, summary: null };
       }
       const problems = await checkStep(trial.before, trial.after, this.origin.actor, this.gate);

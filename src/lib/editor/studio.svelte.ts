@@ -319,7 +319,7 @@ export class Studio {
     const receive = () => update && this.replica.receive(update, origin);
     // What the server wrote for me is one step of my undo (my-undo.ts `adopt`).
     if (answer.mine && this.myUndo)
-      this.myUndo.adopt(fromBase64(answer.mine), origin, answer.summary ?? null, receive);
+      this.myUndo.adopt(fromBase64(answer.mine), answer.summary ?? null, receive);
     else receive();
     if (answer.live) this.running.fromServer(answer.live);
     if (answer.history && !this.myUndo) {

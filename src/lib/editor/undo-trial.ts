@@ -33,17 +33,34 @@ export function trialStep(doc: Y.Doc, manager: Y.UndoManager, which: 'undo' | 'r
   const before = currentModel(doc).model;
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  copyRedone(doc, copy);
   const trial = new Y.UndoManager(undoScope(copy), { captureTimeout: 0 });
   try {
-    // Stack items name what they undo by Yjs ids, which are the same in the copy.
-    if (which === 'undo') trial.undoStack = [...manager.undoStack];
-    else trial.redoStack = [...manager.redoStack];
+    // Stack items name what they undo by Yjs ids, which are the same in the copy. Both stacks:
+    // Yjs reads the other one to tell a value my own steps replaced from a peer's.
+    trial.undoStack = [...manager.undoStack];
+    trial.redoStack = [...manager.redoStack];
     const took = which === 'undo' ? trial.undo() : trial.redo();
     return { before, after: took ? currentModel(copy).model : null };
   } finally {
     trial.destroy();
     copy.destroy();
   }
+}
+
+/**
+ * Copies each item's `redone` link (the item an earlier undo or redo brought it back as) from
+ * `doc` to `copy`. Yjs keeps these links in memory only, not in updates, and follows them to find
+ * what a step must take back now: without them a step after an undo of an overwrite does nothing.
+ */
+function copyRedone(doc: Y.Doc, copy: Y.Doc): void {
+  for (const structs of doc.store.clients.values())
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || struct.redone === null) continue;
+      const twin = Y.getItem(copy.store, struct.id);
+      // The same run of content (the copy may split a run of text differently: then left out).
+      if (twin instanceof Y.Item && twin.id.clock === struct.id.clock) twin.redone = struct.redone;
+    }
 }
 
 /** The gate's parse and policy errors of `components` of `model` (loaded when first needed). */
