@@ -109,5 +109,7 @@ test('offline, undo reaches the steps made before the connection went, never a p
   await expect(otherCanvas.locator('h1').first()).toHaveText('Todo: 2');
   await expect(redo).toBeDisabled();
   await page.screenshot({ path: 'test-results/offline-undo-1440.png' });
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/offline-undo-1024.png' });
   await other.context().close();
 });
