@@ -21,6 +21,8 @@ export interface ChangeAnswer {
   update?: string;
   live?: LiveSource;
   history?: { undo: number; redo: number };
+  /** The update of just what the server wrote for me (base64): one step of my undo. */
+  mine?: string;
 }
 
 /** This person's undo and redo counts, as the server keeps them. */

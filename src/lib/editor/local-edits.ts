@@ -1,11 +1,12 @@
 /**
- * Changes this browser writes to its replica itself (issue 13), with this person's origin: the
- * local-first batches that cannot change what any code does, every batch while offline, the app
- * data its handlers produce, and my undo while offline. The provider sends them on; the server judges them like any peer's update.
+ * Changes this browser writes to its replica itself (issue 13): the local-first batches that
+ * cannot change what any code does and every batch while offline, with this person's origin (so
+ * each is one step of my undo, my-undo.ts), and the app data its handlers produce, with an origin
+ * of its own (app data is not in anyone's undo, as on the server). The provider sends them on;
+ * the server judges them like any peer's update.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { AppModel, JsonValue } from '../model/types';
-import { undoScope } from '../model/ydoc';
 import { commitPlanned, type EditOrigin, type EditSource } from '../ops/write';
 import { renderSafe } from '../ops/render-safe';
 import { networkErrors } from '../code/network';
@@ -23,15 +24,10 @@ export type BatchJudge = (
   actor: Actor
 ) => Promise<readonly EditError[] | null>;
 
-/** Plans batches here and writes them into the replica, and undoes them while offline. */
+/** Plans batches here and writes them into the replica. */
 export class LocalEdits {
-  /**
-   * My undo while offline (issue 13): the steps I made here since the connection went, one per
-   * batch or data write, each taking back only what my origin wrote. Online, undo is the server's
-   * (its stacks hold my steps from every door); this one starts empty at each disconnect, so it
-   * never takes back a step the server already undid.
-   */
-  private offlineUndo: Y.UndoManager | null = null;
+  /** The origin of app data written from Use mode: no undo manager tracks it. */
+  private readonly dataOrigin = Object.freeze({ data: true });
 
   /**
    * `notify`: a toast saying what happened here, or why it could not. `judge`: the browser's
@@ -43,24 +39,6 @@ export class LocalEdits {
     private readonly notify: (kind: 'info' | 'error', text: string, code?: string) => void,
     private readonly judge: BatchJudge | null = null
   ) {}
-
-  /** Starts keeping my steps for offline undo; `counts` hears the stacks' sizes as they change. */
-  keepUndo(counts: (undo: number, redo: number) => void): void {
-    const manager = new Y.UndoManager(undoScope(this.doc), {
-      // Yjs' own set of origins, read by Yjs only: nothing here is reactive.
-      trackedOrigins: new Set([this.origin]),
-      captureTimeout: 0
-    });
-    const report = () => counts(manager.undoStack.length, manager.redoStack.length);
-    manager.on('stack-item-added', report);
-    manager.on('stack-item-popped', report);
-    this.offlineUndo = manager;
-  }
-
-  /** Starts offline undo afresh (the connection went or came back: see `offlineUndo`). */
-  clearUndo(): void {
-    this.offlineUndo?.clear();
-  }
 
   /**
    * Local first: a batch that cannot change what any code does (literal props of built-in
@@ -97,26 +75,9 @@ export class LocalEdits {
     return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
   }
 
-  /** Writes the app data the app's handlers produced in Use mode (one step of my undo). */
+  /** Writes the app data the app's handlers produced in Use mode (not a step of my undo). */
   writeData(prev: Record<string, JsonValue>, next: Record<string, JsonValue>): void {
-    commitData(this.doc, prev, next, this.origin);
-  }
-
-  /** Offline: undoes or redoes my last step made here since the connection went. */
-  step(which: 'undo' | 'redo'): Outcome {
-    const manager = this.offlineUndo;
-    const stack = which === 'undo' ? manager?.undoStack : manager?.redoStack;
-    if (!manager || !stack || stack.length === 0)
-      return this.needsConnection(
-        which === 'undo' ? 'Undoing a step made before going offline' : 'Redo'
-      );
-    if (which === 'undo') manager.undo();
-    else manager.redo();
-    this.notify(
-      'info',
-      `${which === 'undo' ? 'Undid' : 'Redid'} in this browser; it syncs when the connection is back.`
-    );
-    return { ok: true, summary: null, idMap: {} };
+    commitData(this.doc, prev, next, this.dataOrigin);
   }
 
   /** Refuses `what` while offline, with a toast: it needs the server. */

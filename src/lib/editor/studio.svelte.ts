@@ -43,6 +43,7 @@ import {
 import { StudioConnection, type ConnectionStatus } from './studio-connection.svelte';
 import { StudioPresence } from './studio-presence.svelte';
 import { LocalEdits } from './local-edits';
+import { MyUndo } from './my-undo';
 import { LiveApp } from './live-app.svelte';
 import { TabMode, type StudioMode } from './tab-mode.svelte';
 import { ReplicaModel, type ModelChange } from './replica-model.svelte';
@@ -111,6 +112,9 @@ export class Studio {
   private readonly presence: StudioPresence;
   private readonly changes: ChangeClient;
   private readonly localEdits: LocalEdits;
+  /** My undo over the replica for this tab's session (my-undo.ts); null without collaboration. */
+  private myUndo: MyUndo | null = null;
+  private readonly origin: ReturnType<typeof originFor>;
   private readonly running = new LiveApp();
   private readonly toasts = new Notices();
   /** Work held back until the canvas has first drawn the app (./first-draw.ts). */
@@ -134,6 +138,7 @@ export class Studio {
     const id = actorId(initial.base ?? 'owner', this.person.id);
     this.me = { id, name: this.person.name, color: colorFor(id), role };
     const origin = originFor({ id, name: this.person.name, role });
+    this.origin = origin;
     this.changes = new ChangeClient(appId, options.fetcher ?? fetch, () => this.headers());
     this.localEdits = new LocalEdits(
       this.doc,
@@ -144,12 +149,9 @@ export class Studio {
     this.connection = new StudioConnection(appId, this.doc, {
       notify: (kind, text, code) => this.notify(kind, text, code),
       synced: () => void this.refreshCounts(),
+      // My undo is this tab's own, online and offline (my-undo.ts): a lost connection keeps it.
       offlineChanged: (offline) => {
-        // Offline, undo starts afresh here; back online, the server's stacks are the truth
-        // again (the offline steps reach it as one step of mine).
-        this.localEdits.clearUndo();
-        if (offline) this.undoCount = this.redoCount = 0;
-        else void this.refreshCounts();
+        if (!offline) void this.refreshCounts();
       },
       awarenessChanged: () => this.presence.read(),
       afterDrawn: (run) => this.firstDraw.afterDrawn(run)
@@ -228,11 +230,11 @@ export class Studio {
    */
   private collaborate(whole: Uint8Array): void {
     this.running.start(whole);
-    this.localEdits.keepUndo((undo, redo) => {
-      if (this.status !== 'offline') return;
+    this.myUndo = new MyUndo(this.doc, this.origin, (undo, redo) => {
       this.undoCount = undo;
       this.redoCount = redo;
     });
+    this.undoCount = this.redoCount = 0;
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.running.push(update);
       // An HTTP answer refreshes the panels itself; everything else (peers over the socket, the
@@ -274,8 +276,9 @@ export class Studio {
     });
   }
 
-  /** This person's undo and redo counts from the server (after a reconnect, say). */
+  /** This person's undo and redo counts from the server (without my own undo: no collaboration). */
   private async refreshCounts(): Promise<void> {
+    if (this.myUndo) return;
     const counts = await this.changes.undoCounts();
     if (!counts) return;
     this.undoCount = counts.undo;
@@ -285,6 +288,7 @@ export class Studio {
   /** Stops the live connection (the page is going away). */
   destroy(): void {
     this.stopEffects?.();
+    this.myUndo?.destroy();
     this.connection.destroy();
     this.running.dispose();
   }
@@ -322,10 +326,15 @@ export class Studio {
     const model = this.model;
     // The server has this update already: applied as the provider's own, so the provider does
     // not send it back to be checked again (it skips updates of its own origin).
-    if (answer.update)
-      this.replica.receive(fromBase64(answer.update), this.connection.provider ?? SERVER);
+    const origin = this.connection.provider ?? SERVER;
+    const update = answer.update ? fromBase64(answer.update) : null;
+    const receive = () => update && this.replica.receive(update, origin);
+    // What the server wrote for me is one step of my undo (my-undo.ts `adopt`).
+    if (answer.mine && this.myUndo)
+      this.myUndo.adopt(fromBase64(answer.mine), answer.summary ?? null, receive);
+    else receive();
     if (answer.live) this.running.fromServer(answer.live);
-    if (answer.history) {
+    if (answer.history && !this.myUndo) {
       this.undoCount = answer.history.undo;
       this.redoCount = answer.history.redo;
     }
@@ -341,7 +350,7 @@ export class Studio {
    */
   async propose(ops: readonly unknown[], source: EditSource = 'visual'): Promise<Outcome> {
     if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
-    const local = this.online ? await this.commitFirstHere(ops, source) : null;
+    const local = this.online ? this.commitFirstHere(ops, source) : null;
     if (local) return local;
     if (this.online) {
       this.running.warmTypes();
@@ -352,7 +361,10 @@ export class Studio {
     }
     // Offline: planned and written here; it syncs when the connection is back.
     const outcome = await this.localEdits.write(ops, source);
-    if (outcome.ok) this.refresh();
+    if (outcome.ok) {
+      this.myUndo?.label(outcome.summary);
+      this.refresh();
+    }
     return outcome;
   }
 
@@ -366,20 +378,15 @@ export class Studio {
    * live update it refuses would reset the replica and lose the change. Offline, code is judged
    * by the browser's gate, TypeScript included (`LocalEdits.write`).
    */
-  private async commitFirstHere(
-    ops: readonly unknown[],
-    source: EditSource
-  ): Promise<Outcome | null> {
+  private commitFirstHere(ops: readonly unknown[], source: EditSource): Outcome | null {
     if (this.connection.provider === null || !this.running.running) return null;
     if (this.status === 'offline' || this.status === 'connecting') return null;
     const outcome = this.localEdits.writeRenderSafe(this.model, ops, source);
-    if (!outcome?.ok) return outcome;
+    if (!outcome) return null;
+    if (outcome.ok) this.myUndo?.label(outcome.summary);
     const before = this.model;
     this.refresh();
     this.replica.changed(before);
-    // The server's undo stack for me gains this step when the update arrives there.
-    this.undoCount++;
-    this.redoCount = 0;
     return outcome;
   }
 
@@ -416,12 +423,28 @@ export class Studio {
     return this.step('redo');
   }
 
+  /**
+   * My undo runs here, online and offline (my-undo.ts): judged in this browser first, then
+   * written to the replica with its history entry; the provider sends it on (offline: when the
+   * connection is back) and the server judges it like any peer's update. Without collaboration
+   * (no replica of mine to undo in), the server's undo route does it.
+   */
   private async step(which: 'undo' | 'redo'): Promise<Outcome> {
-    if (!this.online) {
-      const outcome = this.localEdits.step(which);
-      if (outcome.ok) this.refresh();
+    if (this.myUndo) {
+      if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
+      const before = this.model;
+      const result = await this.myUndo.step(which);
+      const outcome: Outcome = result.ok
+        ? { ok: true, summary: result.summary, idMap: {} }
+        : { ok: false, errors: result.errors };
+      if (result.ok && result.summary !== null) {
+        this.refresh();
+        this.replica.changed(before);
+      }
+      this.toasts.report(outcome, which === 'undo' ? 'Undid' : 'Redid');
       return outcome;
     }
+    if (!this.online) return this.localEdits.needsConnection(which === 'undo' ? 'Undo' : 'Redo');
     const outcome = await this.send(which, {});
     this.toasts.report(outcome, which === 'undo' ? 'Undid' : 'Redid');
     return outcome;

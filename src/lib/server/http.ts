@@ -123,7 +123,8 @@ export async function ownerOf(
  * The answer to a change request: 200 with the summary, or the coded errors with the status the
  * catalog gives them (422 for a refused plan, 403 for a role that may not, 409 for a blocked
  * undo); either way the update a replica at `sv` needs, the compiled app and the
- * person's undo and redo counts, so the studio shows the truth after a refusal too.
+ * person's undo and redo counts, so the studio shows the truth after a refusal too. A change
+ * written for the asker also carries `mine`, the update of just that write.
  */
 export async function changeAnswer(
   session: AppSession,
@@ -138,7 +139,11 @@ export async function changeAnswer(
     live: session.live(),
     history: session.history(actor)
   };
-  if (result.ok) return json({ ...result, ...common });
+  if (result.ok) {
+    // `mine`: what was written for the asker, which the studio makes one step of its undo.
+    const { written, ...rest } = result;
+    return json({ ...rest, ...common, ...(written ? { mine: toBase64(written) } : {}) });
+  }
   return json(
     { ok: false, errors: result.errors, ...common },
     { status: answerStatus(result.errors) }

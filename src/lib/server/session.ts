@@ -53,7 +53,16 @@ interface Person {
 
 /** The answer to a change request; `update` brings a replica up to date either way. */
 export type ChangeResult =
-  | { readonly ok: true; readonly summary: string | null; readonly idMap?: Record<string, string> }
+  | {
+      readonly ok: true;
+      readonly summary: string | null;
+      readonly idMap?: Record<string, string>;
+      /**
+       * The update of exactly what was written for the asker (the commit, with its history
+       * entry): the studio makes it one step of its own undo (editor/my-undo.ts).
+       */
+      readonly written?: Uint8Array;
+    }
   | { readonly ok: false; readonly errors: readonly EditError[] };
 
 /**
@@ -153,6 +162,24 @@ export class AppSession {
     return person;
   }
 
+  /**
+   * Collects the updates written with `origin` from now until `stop`, which returns them as one
+   * update (undefined: none). Requests run one at a time, so nothing else writes with it meanwhile.
+   */
+  private writesOf(origin: EditOrigin): { stop: () => Uint8Array | undefined } {
+    const updates: Uint8Array[] = [];
+    const take = (update: Uint8Array, from: unknown) => {
+      if (from === origin) updates.push(update);
+    };
+    this.doc.on('update', take);
+    return {
+      stop: () => {
+        this.doc.off('update', take);
+        return updates.length === 0 ? undefined : Y.mergeUpdates(updates);
+      }
+    };
+  }
+
   private sandbox(): SandboxHost {
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => void this.closeSandbox(), SANDBOX_IDLE_MS);
@@ -203,15 +230,21 @@ export class AppSession {
   ): Promise<ChangeResult> {
     return this.serial(async () => {
       const person = this.person(actor);
+      const writes = this.writesOf(person.origin);
       const result = await commitChecked(this.doc, ops, person.origin, this.checksFor(actor), {
         source: options.source ?? 'visual',
         prompt: options.prompt,
         ...this.staticVerify()
-      });
+      }).finally(writes.stop);
       if (!result.ok) return result;
       const item = person.undo.undoStack.at(-1);
       item?.meta.set('summary', result.summary);
-      return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
+      return {
+        ok: true,
+        summary: result.summary,
+        idMap: { ...result.idMap },
+        written: writes.stop()
+      };
     });
   }
 
@@ -389,9 +422,10 @@ export class AppSession {
       if (problems.length > 0) return { ok: false, errors: problems };
       const person = this.person(actor);
       const summary = `Restored the app to before “${entry.summary}”`;
+      const writes = this.writesOf(person.origin);
       commitWhole(this.doc, target, person.origin, { summary, source: 'restore' });
       person.undo.undoStack.at(-1)?.meta.set('summary', summary);
-      return { ok: true, summary };
+      return { ok: true, summary, written: writes.stop() };
     });
   }
 
