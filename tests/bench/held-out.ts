@@ -16,12 +16,21 @@
  *   { node: SEL, before: SEL }              the first match comes before the other in the view
  *   { node: SEL, position: 'first'|'last' } every match is its parent's first / last child
  *   { unchanged: SEL }                      the matching nodes of the template keep their props
- *   { state: REGEX, type?, absent? }        a root state field whose name matches (or none)
+ *   { state: REGEX, type?, initial?, absent? }
+ *                                           a root state field whose name matches (with that type
+ *                                           and initial value), or none
  *   { stateInitial: name, is }              a field's initial value
  *   { itemField: REGEX, of: field, type? }  a field of the items of an array-of-objects field
  *   { anyHandlerOrExprMatches: REGEX }      some handler body or expression matches
  *   { appTitle: text }                      the app's title
  *   { anyOf: [[checks], [checks]] }         one of the groups holds
+ *   { not: check }                          the check does not hold
+ *   { node: SEL, sameRowAs: SEL }           a match and a different match of the other have the
+ *                                           same parent, a horizontal Stack or a Grid
+ *   { node: SEL, prop, exprMatches }        every match's prop is an expression matching the regex
+ *   { node: SEL, prop, absent: true }       every match lacks the prop (its default applies)
+ * prop may be a path: "style.background" reads a key of an object prop, "parent.justify" a prop of
+ * the node's parent.
  * SEL: { type?, text?, new? }: text is a literal label, text, title or placeholder; new: only
  * nodes the batch added.
  */
@@ -155,8 +164,33 @@ function whole(pattern: string): RegExp {
   return new RegExp(`^(?:${pattern})$`, 'i');
 }
 
+/** A prop by path: "size", "style.background" (a key of an object prop), "parent.justify". */
+function propAt(node: NodeRecord, path: string, model: AppModel): PropValue | undefined {
+  let [head, ...rest] = path.split('.');
+  let at: NodeRecord | undefined = node;
+  while (head === 'parent' && rest.length) {
+    at = at?.parent ? model.nodes.get(at.parent) : undefined;
+    [head, ...rest] = rest;
+  }
+  let value: unknown = at?.props[head];
+  for (const key of rest)
+    value =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)[key]
+        : undefined;
+  return value as PropValue | undefined;
+}
+
 function propHolds(check: Check, node: NodeRecord, model: AppModel): boolean {
-  const value: PropValue | undefined = node.props[check.prop as string];
+  const value = propAt(node, check.prop as string, model);
+  if (check.absent === true) return value === undefined;
+  if ('exprMatches' in check) {
+    const expr =
+      value && typeof value === 'object' && '$expr' in (value as object)
+        ? (value as { $expr: string }).$expr
+        : undefined;
+    return expr !== undefined && new RegExp(check.exprMatches as string).test(expr);
+  }
   const handlers = rootComponent(model)?.handlers ?? {};
   if ('is' in check) return JSON.stringify(value) === JSON.stringify(check.is);
   if ('in' in check)
@@ -185,6 +219,7 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
   const component = rootComponent(model)!;
   if ('anyOf' in check)
     return (check.anyOf as Check[][]).some((group) => group.every((c) => holds(c, base, model)));
+  if ('not' in check) return !holds(check.not as Check, base, model);
   if ('appTitle' in check) return model.meta.title === check.appTitle;
   if ('unchanged' in check) {
     const before = select(check.unchanged as Sel, base, base);
@@ -198,7 +233,11 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
       whole(check.state as string).test(name)
     );
     if (check.absent) return fields.length === 0;
-    return fields.some(([, field]) => typeMatches(field.type, check.type));
+    return fields.some(
+      ([, field]) =>
+        typeMatches(field.type, check.type) &&
+        (!('initial' in check) || JSON.stringify(field.initial) === JSON.stringify(check.initial))
+    );
   }
   if ('stateInitial' in check)
     return (
@@ -235,6 +274,20 @@ export function holds(check: Check, base: AppModel, model: AppModel): boolean {
       const other = select(check.before as Sel, base, model);
       if (!found.length || !other.length) return false;
       if (order.indexOf(found[0].id) > order.indexOf(other[0].id)) return false;
+    }
+    if ('sameRowAs' in check) {
+      const other = select(check.sameRowAs as Sel, base, model);
+      const isRow = (id: string | null) => {
+        const parent = id ? model.nodes.get(id) : undefined;
+        return (
+          parent?.type === 'Grid' ||
+          (parent?.type === 'Stack' && parent.props.direction === 'horizontal')
+        );
+      };
+      const paired = found.some((a) =>
+        other.some((b) => a.id !== b.id && a.parent === b.parent && isRow(a.parent))
+      );
+      if (!paired) return false;
     }
     if ('position' in check) {
       if (!found.length) return false;
