@@ -2,7 +2,7 @@
  * The AI sidebar's conversation: each request a person sends is a turn, streamed from
  * `/api/assist` (assist-client.ts) into its status and its outcome (a proposal, a question, a
  * refusal, a failure). A proposal can be previewed on the canvas, applied in whole or in part
- * (each apply one change through `studio.applyProposal`, taking along what the chosen ops need:
+ * (each apply one change through `studio.server.applyProposal`, taking along what the chosen ops need:
  * ../ai/op-needs.ts), or discarded; after a partial apply the rest stays choosable. While a turn
  * runs, the others in the app see it in this person's presence ("Assistant (for NAME)").
  * AssistPanel.svelte draws it.
@@ -196,7 +196,7 @@ export class AssistThread {
     const whole = indices.length === proposal.ops.length;
     // Ops left out of an earlier apply refer to elements it added by their real ids now.
     const ops = indices.map((i) => withIds(proposal.ops[i], turn.idMap));
-    const outcome = await this.studio.applyProposal(ops, {
+    const outcome = await this.studio.server.applyProposal(ops, {
       prompt: turn.message,
       approved: turn.approved,
       conversationId: this.conversationId

@@ -4,22 +4,19 @@
  * selection, the mode, what runs on the canvas, who else is here, and the one way to change the
  * app, `propose`.
  *
- * Online, a change goes to the server as a batch of ops (or an undo, a redo, app data); the
- * server plans, gates, dry-runs and commits it as this person (DESIGN section 1, the one edit
- * path), and the change comes back over the collaboration WebSocket (and in the answer). A
- * refused batch comes back as coded errors for the panel that made it to show where it happened.
- *
- * The replica is also a live Yjs document (DESIGN section 7): a Hocuspocus provider keeps it in
- * step with everyone else's edits, and y-indexeddb keeps it in this browser. Offline, a batch is
- * planned here and written to the replica directly; it reaches the server when the connection
- * is back, where it is checked like any peer's update (src/lib/collab/check.ts). Whatever the
- * replica holds, the canvas runs only what this browser's own compile gate passed
- * (gate-client.ts); a change that does not compile leaves the last good version running.
+ * The replica is a live Yjs document (DESIGN section 7): a Hocuspocus provider keeps it in step
+ * with everyone else's, y-indexeddb keeps it in this browser. A render-safe batch is planned here
+ * and written to it at once (local first); online, a batch with code goes to the server's op route
+ * (plan, gate, dry run, commit as this person: DESIGN section 1); offline, every batch is planned
+ * and gated here. Whatever reaches the server is judged like any peer's update
+ * (src/lib/collab/check.ts), and the canvas runs only what this browser's own compile gate passed
+ * (gate-client.ts): a change that does not compile leaves the last good version running.
  *
  * `Studio` composes the parts, each its own module: who this browser is (studio-person.ts), the
  * live connection (studio-connection.svelte.ts), presence (studio-presence.svelte.ts), the HTTP
- * change client (change-client.svelte.ts), writes and undo made here (local-edits.ts), what the
- * canvas runs (live-app.svelte.ts) and the toasts (notices.svelte.ts).
+ * change client (change-client.svelte.ts), writes made here (local-edits.ts), my undo
+ * (my-undo.ts), changes only the server builds (server-changes.ts), what the canvas runs
+ * (live-app.svelte.ts) and the toasts (notices.svelte.ts).
  */
 import { FirstDraw } from './first-draw';
 import { getContext, setContext } from 'svelte';
@@ -44,6 +41,7 @@ import { StudioConnection, type ConnectionStatus } from './studio-connection.sve
 import { StudioPresence } from './studio-presence.svelte';
 import { LocalEdits } from './local-edits';
 import { MyUndo } from './my-undo';
+import { ServerChanges } from './server-changes';
 import { LiveApp } from './live-app.svelte';
 import { TabMode, type StudioMode } from './tab-mode.svelte';
 import { ReplicaModel, type ModelChange } from './replica-model.svelte';
@@ -116,6 +114,8 @@ export class Studio {
   private myUndo: MyUndo | null = null;
   private readonly origin: ReturnType<typeof originFor>;
   private readonly running = new LiveApp();
+  /** Changes only the server can build: a field rename, a proposal, a suggestion, a restore. */
+  readonly server: ServerChanges;
   private readonly toasts = new Notices();
   /** Work held back until the canvas has first drawn the app (./first-draw.ts). */
   readonly firstDraw = new FirstDraw();
@@ -158,6 +158,14 @@ export class Studio {
     });
     this.presence = new StudioPresence(() => this.connection.provider);
     this.tabMode = new TabMode(appId);
+    this.server = new ServerChanges(appId, {
+      cannotEdit: () => (this.canEdit ? null : this.cannotEdit()),
+      online: () => this.online,
+      needsConnection: (what) => this.localEdits.needsConnection(what),
+      send: (path, body) => this.send(path, body),
+      endPreview: () => (this.previewLive = null),
+      report: (outcome, verb) => this.toasts.report(outcome, verb)
+    });
     const whole = fromBase64(initial.update);
     Y.applyUpdate(this.doc, whole, SERVER);
     this.refresh();
@@ -467,53 +475,6 @@ export class Studio {
     this.localEdits.writeData(prev, next);
     this.refresh();
     return { ok: true, summary: null, idMap: {} };
-  }
-
-  /**
-   * Renames a state field, and every expression and handler of the component that reads it
-   * (the rewrite needs Babel, so the server builds that batch).
-   */
-  renameState(component: string, from: string, to: string): Promise<Outcome> {
-    if (!this.canEdit) return Promise.resolve(refused('E_FORBIDDEN', this.cannotEdit()));
-    if (!this.online)
-      return Promise.resolve(
-        refused('E_OFFLINE', 'Renaming a field rewrites code on the server; try again when online.')
-      );
-    return this.send('rename-state', { component, from, to });
-  }
-
-  /**
-   * Applies an AI proposal (or the ops at `chosen`) as one change of this person, with the
-   * request in the history; planned again on the server against the app as it is now.
-   */
-  async applyProposal(
-    ops: readonly unknown[],
-    options: { chosen?: number[]; prompt: string; approved?: boolean; conversationId?: string }
-  ): Promise<Outcome> {
-    if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
-    if (!this.online) return this.localEdits.needsConnection('Applying a proposal');
-    this.previewLive = null;
-    return this.send('/api/assist/apply', { appId: this.appId, ops, ...options });
-  }
-
-  /**
-   * Applies a user's suggestion (issue 16) as one change of this person, planned again on the
-   * server against the app as it is now; the asker is named in the history.
-   */
-  async applySuggestion(id: string, options: { approved?: boolean } = {}): Promise<Outcome> {
-    if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
-    if (!this.online) return this.localEdits.needsConnection('Applying a suggestion');
-    this.previewLive = null;
-    return this.send(`suggestions/${encodeURIComponent(id)}/apply`, { ...options });
-  }
-
-  /** Restores the app to just before history entry `index` (a new change; undo takes it back). */
-  async restoreTo(index: number): Promise<Outcome> {
-    if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
-    if (!this.online) return this.localEdits.needsConnection('Restoring');
-    const outcome = await this.send('restore-to', { index });
-    this.toasts.report(outcome, 'Done');
-    return outcome;
   }
 
   /** Renames the app (a `setMeta` op). */
