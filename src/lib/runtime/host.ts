@@ -16,14 +16,7 @@ import type { SandboxChecks } from '../ops/commit';
 import { editError } from '../ops/errors';
 import { compiledComponents, type Compiled } from './compiled';
 import { allowedOrigin, NetworkCapability } from './network';
-import {
-  containedErrors,
-  fail,
-  failure,
-  wireError,
-  type Failure,
-  type SandboxError
-} from './failure';
+import { fail, failure, wireError, type Failure, type SandboxError } from './failure';
 import { Listeners } from './listeners';
 import { compileMigration } from '../code/migration';
 import type { HostOptions } from './host-options';
@@ -36,15 +29,10 @@ import type {
   ViewResult
 } from './results';
 import { checkGiven, checkState, type AppData } from './state-check';
-import { decodeView, type ViewNode } from './view';
+import type { ViewNode } from './view';
 import { HeldView } from './held-view';
-import {
-  changedHandlers,
-  EVENT_SPECS,
-  handlerProblems,
-  type Exercised,
-  type HandlerName
-} from './exercise';
+import { dryRunVerdict } from './dry-run-verdict';
+import { changedHandlers, EVENT_SPECS, type HandlerName } from './exercise';
 import { Watchdog, type Crash, type Reply } from './watchdog';
 
 export type { ViewNode } from './view';
@@ -82,9 +70,16 @@ export class SandboxHost {
   private disposed = false;
   private readonly network: NetworkCapability;
   private readonly held = new HeldView();
-  private readonly dataListeners = new Listeners<DataUpdate>();
-  private readonly logListeners = new Listeners<LogEntry>();
-  private readonly incidentListeners = new Listeners<Incident>();
+  /**
+   * What happens in the sandbox that no request awaits: data a network response changed, the
+   * app's log messages, and incidents (watchdog restarts, failures nobody was waiting for). Each
+   * `add` returns its unsubscribe function.
+   */
+  readonly events = {
+    data: new Listeners<DataUpdate>(),
+    log: new Listeners<LogEntry>(),
+    incident: new Listeners<Incident>()
+  };
 
   constructor(options: HostOptions) {
     this.options = options;
@@ -94,9 +89,9 @@ export class SandboxHost {
       maxResponseBytes: options.maxResponseBytes,
       fetch: options.fetch
     });
-    if (options.onData) this.dataListeners.add(options.onData);
-    if (options.onLog) this.logListeners.add(options.onLog);
-    if (options.onIncident) this.incidentListeners.add(options.onIncident);
+    if (options.onData) this.events.data.add(options.onData);
+    if (options.onLog) this.events.log.add(options.onLog);
+    if (options.onIncident) this.events.incident.add(options.onIncident);
     this.watchdog = new Watchdog({
       port: options.port,
       timeoutMs: options.timeoutMs ?? 500,
@@ -120,21 +115,6 @@ export class SandboxHost {
   /** The data of the last good render, or null before the first load. */
   get data(): AppData | null {
     return this.good?.data ?? null;
-  }
-
-  /** Listens for data a network response changed; returns the unsubscribe function. */
-  onData(listener: (update: DataUpdate) => void): () => void {
-    return this.dataListeners.add(listener);
-  }
-
-  /** Listens for the app's log messages. */
-  onLog(listener: (entry: LogEntry) => void): () => void {
-    return this.logListeners.add(listener);
-  }
-
-  /** Listens for incidents: watchdog restarts and failures nobody was waiting for. */
-  onIncident(listener: (incident: Incident) => void): () => void {
-    return this.incidentListeners.add(listener);
   }
 
   /** Compiles and loads a whole app and renders it with `data` (the model's data by default). */
@@ -277,19 +257,7 @@ export class SandboxHost {
         },
         'a dry run of the proposed change'
       );
-      if (reply.t !== 'view') return failure([wireError(reply)]);
-      // A dry run's view is whole (base 0) and never becomes the view this host holds.
-      const view = decodeView(reply.view, null);
-      if (!view) return fail('E_RENDER', 'the sandbox sent a view the host cannot read');
-      // A nested component that threw renders as an error in its place (the running app stays
-      // up), but a change that makes one throw must not get through the gate.
-      const broken = containedErrors(view);
-      if (broken.length > 0) return failure(broken);
-      const handled = Array.isArray(reply.exercised)
-        ? handlerProblems(model, reply.exercised as Exercised[])
-        : [];
-      if (handled.length > 0) return failure(handled);
-      return { ok: true, view };
+      return dryRunVerdict(model, reply);
     });
   }
 
@@ -396,7 +364,7 @@ export class SandboxHost {
         level,
         args: Array.isArray(m.args) ? m.args : []
       };
-      this.logListeners.emit(entry);
+      this.events.log.emit(entry);
       return;
     }
     // Nobody awaits it: its failures are incidents, never an unhandled rejection.
@@ -454,7 +422,7 @@ export class SandboxHost {
       ...(restartMs !== undefined ? { restartMs } : {}),
       ...(view ? { view } : {})
     };
-    this.incidentListeners.emit(incident);
+    this.events.incident.emit(incident);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -511,7 +479,7 @@ export class SandboxHost {
         view: result.view,
         cause: `handler ${then} of ${component.name}`
       };
-      this.dataListeners.emit(update);
+      this.events.data.emit(update);
     });
   }
 }

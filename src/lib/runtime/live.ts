@@ -172,14 +172,14 @@ export class LiveApp {
       roots.props
     ]);
     this.stateRoot = roots.state;
-    const offData = this.host.onData((update) => {
+    const offData = this.host.events.data.add((update) => {
       this.background(async () => {
         this.write(update.prev, update.data, this.options.actorOrigin ?? APP_ORIGIN);
         this.setView(update.view);
       });
     });
     // A restarted worker refuses the old view's refs: show the view it rendered.
-    const offIncident = this.host.onIncident((incident) => {
+    const offIncident = this.host.events.incident.add((incident) => {
       if (incident.view) this.setView(incident.view);
     });
     this.unsubscribe = () => {

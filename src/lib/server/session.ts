@@ -11,9 +11,9 @@
  */
 import * as Y from 'yjs';
 import { currentModel } from '../model/store';
-import { docRoots, undoScope } from '../model/ydoc';
-import { snapshotBefore } from '../model/restore-point';
-import { commitWhole, type HistoryEntry } from '../ops/write';
+import { undoScope } from '../model/ydoc';
+import { restoreTarget } from './restore-target';
+import { commitWhole } from '../ops/write';
 import { canEditDefinition } from '../collab/protocol';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import { judgeChange, type JudgeStages } from '../ops/judge';
@@ -29,7 +29,6 @@ import {
 import { catalogError, editError, type EditError } from '../errors';
 import type { Actor } from '../ops/plan';
 import { commitData } from '../runtime/live';
-import { checkValue } from '../schema/statetype';
 import { compiledComponents, type LiveSource } from '../runtime/compiled';
 import { SandboxHost } from '../runtime/host';
 import { nodeProcessPort } from '../runtime/port';
@@ -382,40 +381,9 @@ export class AppSession {
           ok: false,
           errors: [editError('E_FORBIDDEN', `a ${actor.role} cannot restore the app`)]
         };
-      const history = docRoots(this.doc).history;
-      const entry =
-        typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < history.length
-          ? (history.get(index) as HistoryEntry)
-          : undefined;
-      // The state before the entry: its restore point and those of the entries its writer knew
-      // of, or an old entry's whole snapshot (model/restore-point.ts).
-      const point = entry && !this.doc.gc ? snapshotBefore(this.doc, index as number) : null;
-      if (!entry || !point)
-        return {
-          ok: false,
-          errors: [
-            editError(
-              'E_RESTORE_UNAVAILABLE',
-              entry
-                ? `the app cannot be restored to before “${entry.summary}”`
-                : `there is no change ${JSON.stringify(index)} in the history`
-            )
-          ]
-        };
-      let then: AppModel;
-      try {
-        const old = Y.createDocFromSnapshot(this.doc, point);
-        then = currentModel(old).model;
-        old.destroy();
-      } catch (e) {
-        return {
-          ok: false,
-          errors: [
-            editError('E_RESTORE_UNAVAILABLE', `the earlier state cannot be read: ${String(e)}`)
-          ]
-        };
-      }
-      const target: AppModel = { ...then, data: dataThatFits(this.model, then) };
+      const restore = restoreTarget(this.doc, this.model, index);
+      if (!restore.ok) return restore;
+      const { entry, target } = restore;
       // The judge sees the restore as what it is: a change from today's model to that one. An
       // editor's restore to before the owner revoked a capability would grant it again: refused.
       const problems = await this.judge(this.model, target, actor);
@@ -510,16 +478,4 @@ function cloneDoc(doc: Y.Doc): Y.Doc {
   const copy = new Y.Doc({ gc: false });
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
   return copy;
-}
-
-/** Today's data where it fits the root component's fields of `then`; else the data of then. */
-function dataThatFits(now: AppModel, then: AppModel): Record<string, JsonValue> {
-  const root = rootComponent(then);
-  const data: Record<string, JsonValue> = { ...then.data };
-  if (!root) return data;
-  for (const [field, decl] of Object.entries(root.state)) {
-    const value = now.data[field];
-    if (value !== undefined && !checkValue(decl.type, value)) data[field] = value;
-  }
-  return data;
 }
