@@ -46,7 +46,7 @@ test('at 1024 × 768 the canvas gets the room; folding and widening are remember
   await other.close();
 
   await page.locator('[data-fold-left]').click();
-  await expect(page.locator('#studio-left')).toBeHidden();
+  await expect(page.locator('#studio-outline')).toBeHidden();
   expect(await width(page, '.canvas-area')).toBeGreaterThanOrEqual(700);
   await page.screenshot({ path: 'test-results/studio-1024-folded.png' });
 
@@ -58,14 +58,22 @@ test('at 1024 × 768 the canvas gets the room; folding and widening are remember
   await expect(page.locator('.cm-editor').first()).toBeVisible();
   await page.screenshot({ path: 'test-results/studio-1024-code-wide.png' });
 
+  // Another tab is narrow again; the Code tab is wide again.
+  await page.getByRole('tab', { name: 'Inspect' }).click();
+  expect(await width(page, 'aside.right')).toBeLessThan(300);
+
   // A reload keeps both choices.
   await page.reload();
   await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
-  await expect(page.locator('#studio-left')).toBeHidden();
+  await expect(page.locator('#studio-outline')).toBeHidden();
+  await page.getByRole('tab', { name: 'Code' }).click();
   await expect(page.locator('[data-widen-sidebar]')).toHaveAttribute('aria-pressed', 'true');
+  expect(await width(page, 'aside.right')).toBeGreaterThanOrEqual(500);
   await page.locator('[data-fold-left]').click();
   await page.locator('[data-widen-sidebar]').click();
-  await expect(page.locator('#studio-left')).toBeVisible();
+  await expect(page.locator('#studio-outline')).toBeVisible();
+  expect(await width(page, 'aside.right')).toBeLessThan(300);
+  await page.getByRole('tab', { name: 'Inspect' }).click();
 
   await page.setViewportSize({ width: 1440, height: 900 });
   expect(await width(page, '.canvas-area')).toBeGreaterThanOrEqual(700);
