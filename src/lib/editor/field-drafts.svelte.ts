@@ -25,6 +25,13 @@ import {
   type PropChange
 } from './inspector';
 
+/**
+ * How long typing must pause before a text field applies what it holds (issue 16: the inspector
+ * applies as you type). Enter and blur apply at once. A burst of typing faster than this is one
+ * change, so one undo step.
+ */
+export const APPLY_AFTER_MS = 300;
+
 /** What one field holds between the person's typing and the server's answer. */
 export interface FieldDraft {
   /** The mode the person switched to; undefined follows the value's own kind. */
@@ -41,6 +48,10 @@ export interface FieldDraft {
 /** The drafts of the selected node's fields, and the commits of each kind of control. */
 export class FieldDrafts {
   #ui = $state<Record<string, FieldDraft>>({});
+  /** The pending apply-as-you-type of each field, by field name. */
+  #timers: Record<string, ReturnType<typeof setTimeout>> = {};
+  /** The text of each field being proposed now, so a blur meanwhile does not send it twice. */
+  #sending: Record<string, string> = {};
 
   constructor(
     private readonly studio: Studio,
@@ -55,6 +66,8 @@ export class FieldDrafts {
 
   /** Drops every draft (another node was selected). */
   reset(): void {
+    for (const timer of Object.values(this.#timers)) clearTimeout(timer);
+    this.#timers = {};
     this.#ui = {};
   }
 
@@ -81,12 +94,20 @@ export class FieldDrafts {
 
   /** Proposes ops for a field; on refusal the typed text stays and the errors show. */
   async send(field: FieldDescriptor, ops: unknown[], text?: string): Promise<boolean> {
-    const outcome = await this.studio.propose(ops, 'visual');
+    if (text !== undefined) this.#sending[field.name] = text;
+    const outcome = await this.studio.propose(ops, 'visual').finally(() => {
+      if (this.#sending[field.name] === text) delete this.#sending[field.name];
+    });
+    // Characters typed while the change was on its way stay in the field (and apply next): only
+    // the text that was sent gives way to the model's value.
+    const now = this.#ui[field.name]?.text;
+    const overtaken = text !== undefined && now !== undefined && now !== text;
     if (outcome.ok) {
-      this.patch(field.name, { text: undefined, refused: undefined, errors: undefined });
+      if (!overtaken)
+        this.patch(field.name, { text: undefined, refused: undefined, errors: undefined });
       return true;
     }
-    this.patch(field.name, { refused: text, errors: outcome.errors });
+    if (!overtaken) this.patch(field.name, { refused: text, errors: outcome.errors });
     return false;
   }
 
@@ -111,16 +132,23 @@ export class FieldDrafts {
     await this.send(field, propChangeOps(node.id, field.name, change), text);
   }
 
-  /** Commits the typed text of a text-like control (Enter, blur). */
-  commitText(field: FieldDescriptor, mode: ValueKind): void {
+  /**
+   * Commits the typed text of a text-like control: at once on Enter or blur, `quiet` after a
+   * pause in typing, when half-typed text that does not parse yet waits without an error.
+   */
+  commitText(field: FieldDescriptor, mode: ValueKind, quiet = false): void {
+    clearTimeout(this.#timers[field.name]);
+    delete this.#timers[field.name];
     const node = this.node();
     if (!node) return;
     const state = this.#ui[field.name];
     const text = state?.text;
-    // Untouched, or the same text was just refused: nothing new to ask.
+    // Untouched, the same text was just refused, or it is on its way: nothing new to ask.
     if (text === undefined || (state?.errors && state.refused === text)) return;
+    if (this.#sending[field.name] === text) return;
     const parsed =
       mode === 'expr' ? parseExpression(text) : parseLiteral(this.studio.model, node, field, text);
+    if (quiet && !parsed.ok) return;
     void this.commitChange(field, parsed, text);
   }
 
@@ -136,6 +164,10 @@ export class FieldDrafts {
   /** Text typed into a field; editing again clears the old refusal: it described other text. */
   typed(field: FieldDescriptor, text: string): void {
     this.patch(field.name, { text, errors: undefined, refused: undefined });
+    // Applied as the person types, once they pause (the mode read now: the `{ }` toggle may move).
+    const mode = this.modeOf(field);
+    clearTimeout(this.#timers[field.name]);
+    this.#timers[field.name] = setTimeout(() => this.commitText(field, mode, true), APPLY_AFTER_MS);
   }
 
   /** Enter commits (Shift+Enter is a new line in a text area); Escape drops the draft. */

@@ -20,6 +20,8 @@ export interface ViewTreeNode {
   readonly component?: boolean;
   /** Set on a node the runtime could not render: a message, or `{ code, message, component }`. */
   readonly error?: unknown;
+  /** Set by the studio's Edit mode on the row it draws for an empty Each or a false If. */
+  readonly ghost?: 'list' | 'condition';
 }
 
 /** Sends an event to the handler or binding behind `ref`, with the payload its schema names. */
