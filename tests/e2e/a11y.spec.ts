@@ -1,11 +1,11 @@
 /**
  * axe-core on every main page: no serious or critical violations. Each page is one line of
- * `PAGES`: a name and how a person gets there (the app page is added the same way).
+ * `PAGES`: a name and how a person gets there.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { newApp } from './apps';
+import { link, newApp } from './apps';
 
 type Opener = (page: Page, request: APIRequestContext) => Promise<void>;
 
@@ -28,7 +28,17 @@ const PAGES: [name: string, open: Opener][] = [
   ['studio, Edit mode', studio('edit')],
   ['studio, Use mode', studio('use')],
   // Every built-in element, as generated apps draw them: each control named, each input labelled.
-  ['element gallery', async (page) => void (await page.goto('/elements'))]
+  ['element gallery', async (page) => void (await page.goto('/elements'))],
+  // The app page, as a user's link opens it (in a context of its own: no owner cookie).
+  [
+    'app page',
+    async (page, request) => {
+      const url = await link(request, await newApp(request), 'user');
+      await page.context().clearCookies();
+      await page.goto(url);
+      await expect(page.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+    }
+  ]
 ];
 
 for (const [name, open] of PAGES)
