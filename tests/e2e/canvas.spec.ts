@@ -218,7 +218,16 @@ test('a stopped runaway action says the app keeps running; a click beside the pa
   const added = await request.post(`/api/apps/${id}/ops`, {
     data: {
       ops: [
-        { op: 'setHandler', component: 'App', name: 'spin', params: [], body: 'while (true) {}' },
+        // Runs away only from the second click on: the checks run each new handler once, on
+        // the data as it is, and a handler that fails only for other data gets through them
+        // (the README says so); the loop guard stops it when it runs.
+        {
+          op: 'setHandler',
+          component: 'App',
+          name: 'spin',
+          params: [],
+          body: 'if (state.count > 0) { while (true) {} } state.count = 1;'
+        },
         {
           op: 'addNode',
           parent: root.id,
@@ -244,6 +253,8 @@ test('a stopped runaway action says the app keeps running; a click beside the pa
 
   // Use mode: the runaway is stopped, and the banner says the app is still there.
   await page.locator('[data-mode-button="use"]').click();
+  await canvas.getByRole('button', { name: 'Spin' }).click();
+  await expect(page.locator('[data-live-error]')).toHaveCount(0);
   await canvas.getByRole('button', { name: 'Spin' }).click();
   const banner = page.locator('[data-live-error]');
   await expect(banner).toContainText('E_RUNAWAY', { timeout: 15_000 });

@@ -159,6 +159,12 @@ test('a viewer’s link cannot change anything, in the studio or over HTTP', asy
   await expect(viewer.locator('[data-role-badge="viewer"]')).toBeVisible();
   await expect(viewer.locator('[data-mode-button="edit"]')).toBeDisabled();
   await expect(viewer.locator('.studio')).toHaveAttribute('data-mode', 'use');
+  // The app's fields and handlers are there to look at, with no buttons that would do nothing.
+  await expect(viewer.locator('[data-state-type]').first()).toBeVisible();
+  await expect(
+    viewer.locator('[data-retype], [data-remove-state], [data-remove-handler]')
+  ).toHaveCount(0);
+  await expect(viewer.getByRole('button', { name: /add field/i })).toHaveCount(0);
   const heading = await nodeOf(request, id, 'Heading');
   const before = await (await request.get(`/api/apps/${id}/file`)).text();
   const refused = await request.post(`/api/apps/${id}/ops`, {

@@ -6,11 +6,11 @@
  * from the list fields, a row per expense with a Delete button ("Remove this item"), a total
  * picked as "sum of amount in expenses", and an If from the condition builder. A step the gate
  * refuses is refused at the step with its message. Then used: two expenses, the total, one
- * deleted; and in a second browser (the studio's Use mode: the app page is not on main yet).
+ * deleted; and in a second browser, on the app page a user's link opens.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { OWNER_TOKEN } from './owner';
+import { link } from './apps';
 
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'test-results/expense-tracker';
 
@@ -261,14 +261,16 @@ test('the expense tracker from blank with no typed code, used here and in a seco
   await expect(total).toHaveText('12');
   expect(ifIds.length).toBeGreaterThan(0);
 
-  // A second browser: the app's page is not on main yet, so the studio's Use mode.
+  // A second browser, as a person who uses the app: the link the owner shares for it opens the
+  // app page (the running app alone), where the shared list is live.
+  const userLink = await link(request, appId, 'user');
   const other = await browser.newContext();
-  expect((await other.request.get(`/?owner=${OWNER_TOKEN}`)).ok()).toBe(true);
   const second = await other.newPage();
-  await second.goto(`/apps/${appId}`);
+  await second.goto(userLink);
+  await expect(second).toHaveURL(new RegExp(`/apps/${appId}/use`));
   const secondCanvas = second.locator('[data-canvas]');
   await expect(secondCanvas).toHaveAttribute('data-live-state', 'running');
-  await second.locator('[data-mode-button="use"]').click();
+  await expect(secondCanvas).toHaveAttribute('data-canvas-mode', 'use');
   await expect(secondCanvas.getByText('Lunch')).toBeVisible();
   await expect(secondCanvas.locator(`[data-node-id="${totalId}"]`).first()).toHaveText('12');
   await secondCanvas.locator(`[data-node-id="${descId}"] input`).first().fill('Taxi');

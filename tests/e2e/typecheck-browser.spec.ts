@@ -16,9 +16,27 @@ import { expect, test } from './fixtures';
 function watchTypescript(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r: Request) => {
-    if (/typecheck-worker[^/]*\.js/.test(new URL(r.url()).pathname)) seen.push(r.url());
+    if (isTypescript(r)) seen.push(r.url());
   });
   return seen;
+}
+
+/** Whether `r` fetches the TypeScript worker's chunk. */
+function isTypescript(r: Request): boolean {
+  return /typecheck-worker[^/]*\.js/.test(new URL(r.url()).pathname);
+}
+
+/**
+ * Fetches of the TypeScript worker's chunk that completed. Going offline before one completes
+ * would cut it off (a person who goes offline in the second after their first edit with code has
+ * no TypeScript here either, and the server judges that edit on reconnect).
+ */
+function watchTypescriptLoaded(page: Page): string[] {
+  const loaded: string[] = [];
+  page.on('requestfinished', (r: Request) => {
+    if (isTypescript(r)) loaded.push(r.url());
+  });
+  return loaded;
 }
 
 /** Sets the heading's text to an expression through the inspector, as a person does. */
@@ -56,6 +74,7 @@ test('offline, TypeScript loads only for code, a type error is refused at the fi
   const created = await request.post('/api/apps', { data: { template: 'todo' } });
   const id = ((await created.json()) as { id: string }).id;
   const typescript = watchTypescript(page);
+  const loaded = watchTypescriptLoaded(page);
   const opRoute = watchOpRoute(page);
   await page.goto(`/apps/${id}`);
   const canvas = page.locator('[data-canvas]');
@@ -91,6 +110,7 @@ test('offline, TypeScript loads only for code, a type error is refused at the fi
   // That edit with code starts TypeScript here in the background, for code edited offline later
   // (a worker cannot fetch its chunk once the connection is gone).
   await expect.poll(() => typescript.length).toBe(1);
+  await expect.poll(() => loaded.length, { timeout: 30_000 }).toBe(1);
 
   // Offline, the browser's gate judges it: TypeScript loads, refuses it where it was made,
   // nothing is written, no reload.
@@ -134,6 +154,7 @@ test('type-level code that makes the checker spin times out at the field, and th
   const created = await request.post('/api/apps', { data: { template: 'todo' } });
   const id = ((await created.json()) as { id: string }).id;
   const typescript = watchTypescript(page);
+  const loaded = watchTypescriptLoaded(page);
   await page.goto(`/apps/${id}`);
   const canvas = page.locator('[data-canvas]');
   await expect(canvas).toHaveAttribute('data-live-state', 'running');
@@ -147,6 +168,7 @@ test('type-level code that makes the checker spin times out at the field, and th
   await expect(heading).toHaveText('Items: 2');
   const firstCheck = Date.now() - started;
   await expect.poll(() => typescript.length).toBe(1);
+  await expect.poll(() => loaded.length, { timeout: 30_000 }).toBe(1);
   await page.context().setOffline(true);
   await expect(page.locator('[data-connection="offline"]')).toBeVisible();
   // A first check offline, so the time measured below is the bomb's, not the warm-up's.
