@@ -176,7 +176,7 @@ test('type-level code that makes the checker spin times out at the field, and th
   await expect(heading).toHaveText('Items: 2');
 
   const bombAt = Date.now();
-  await setHeadingExpr(page, slowExpression(15));
+  await setHeadingExpr(page, slowExpression(20));
   const error = page.locator('[data-inspector] [data-prop="text"] [data-field-error]');
   await expect(error).toContainText('took longer than', { timeout: 30_000 });
   const refusedAfter = Date.now() - bombAt;
