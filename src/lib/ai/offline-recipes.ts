@@ -15,7 +15,7 @@ import {
   type PropValue
 } from '../model/types';
 import { componentOf, describeNode, type Scene } from './offline-refs';
-import { splitPlacement } from './offline-place';
+import { formSlot, splitPlacement } from './offline-place';
 import { unread } from './offline-edit';
 import type { AddTarget } from './offline-add';
 import {
@@ -126,7 +126,9 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   rest = rest.replace(/\s+/g, ' ').trim();
   const split = splitPlacement(scene, rest, false);
   if (!split.ok) return ask(rule, split.text);
-  const { place } = split.value;
+  const kind = bindingOf(target.type)?.type ?? 'string';
+  // No place said: with the other inputs of the form, before its button, not after it.
+  const place = (!split.value.said && formSlot(scene, kind)) || split.value.place;
   const component = componentOf(scene.model, place.parent);
 
   // "called nickname" names the field; "labelled Nickname" the caption; either gives the other.

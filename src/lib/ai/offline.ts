@@ -23,7 +23,7 @@ import { setRange } from './offline-range';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
-import { leadingType, type Scene } from './offline-refs';
+import { findElement, leadingType, trailingType, type Scene } from './offline-refs';
 import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
@@ -58,7 +58,7 @@ export function offlinePlan(
     return ask(null, 'This app has no component yet; start it from a template first.');
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
-  const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text);
+  const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text, u);
   if (pieces.length === 1) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
@@ -123,20 +123,22 @@ const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\
  * two, and so is "add a heading Welcome and a text saying hi" (the second borrows "add"). Quoted
  * text is behind markers, so an "and" inside quotes never splits.
  */
-function instructions(model: AppModel, text: string): string[] {
+function instructions(model: AppModel, text: string, u: Utterance): string[] {
   const tail = sideBySideTail(text);
   if (tail > 0)
     return [
       ...instructions(
         model,
-        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, '')
+        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, ''),
+        u
       ),
       text.slice(tail)
     ];
   const pieces = text
     .split(SPLIT)
     .map((p) => p.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((piece) => borrowedVerb(model, u, piece));
   return pieces.flatMap((piece) => {
     if (!ADD_VERB.test(piece)) return [piece];
     const verb = piece.split(/\s/)[0];
@@ -154,6 +156,34 @@ function instructions(model: AppModel, text: string): string[] {
     out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
     return out;
   });
+}
+
+// Verbs a second instruction may borrow: "make the minus button say Down and the plus button
+// say Up" is "make … say Down" and "make the plus button say Up".
+const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
+const ELLIPSIS_AND = /,?\s+and\s+(?=(?:the|all the|every|each|both)\s)/gi;
+const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
+
+/**
+ * One piece, or two when "and the X <says> Y" follows it: the second borrows the first's verb.
+ * Only when the words between "and" and the saying verb name one element; otherwise "and" stays
+ * in the text, where the text rules read it (or ask).
+ */
+function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
+  if (!BORROWABLE.test(piece)) return [piece];
+  const verb = piece.split(/\s/)[0];
+  for (const m of piece.matchAll(ELLIPSIS_AND)) {
+    const after = piece.slice(m.index + m[0].length);
+    const says = SAYS.exec(after);
+    if (!says) continue;
+    const ref = after.slice(0, says.index);
+    // One element, or words that end in a type ("the button" among three), whose question is
+    // then the second instruction's: either way the text does not swallow it.
+    const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
+    if (!findElement({ model, selection: null, u }, ref).ok && !trailingType(model, bare)) continue;
+    return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
+  }
+  return [piece];
 }
 
 /**

@@ -1,0 +1,97 @@
+/**
+ * Issue 15, general rules read from the third corpus (never its sentences): a second instruction
+ * that borrows the first one's verb, trailing words and bracketed remarks after a field's new
+ * name, and a new input placed with a form's other inputs. Each change plans and compiles.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { CompileGate } from '../../src/lib/code/gate';
+import { offlinePlan } from '../../src/lib/ai/offline';
+import { childrenOf, componentByName, type AppModel } from '../../src/lib/model/types';
+import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { nodeWith, template } from './helpers';
+
+const gate = new CompileGate();
+afterAll(() => gate.dispose());
+
+const OWNER = { id: 't', role: 'owner' } as const;
+const counter = template('counter');
+const form = template('form');
+const todo = template('todo');
+
+function change(model: AppModel, message: string): Plan & { ok: true } {
+  const turn = offlinePlan(model, message);
+  if (turn.kind !== 'batch') throw new Error(`expected a batch, got ${turn.kind}: ${turn.text}`);
+  const plan = planOps(model, turn.ops, OWNER, {
+    migrate: (_source, value) => ({ ok: true, value })
+  });
+  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
+  expect(gate.compile(plan.model).errors, message).toEqual([]);
+  return plan;
+}
+
+describe('a second instruction that borrows the verb', () => {
+  it('sets both texts', () => {
+    const plan = change(counter, 'change the plus button to Add and the minus button to Take');
+    const labels = [...plan.model.nodes.values()].map((n) => n.props.label);
+    expect(labels).toContain('Add');
+    expect(labels).toContain('Take');
+    expect(labels).not.toContain('Add and the minus button to Take');
+  });
+
+  it('asks about the second part when it names no single element, and changes nothing', () => {
+    const turn = offlinePlan(counter, 'set the heading to Score and the button to Go');
+    expect(turn.kind).toBe('question');
+    expect(turn.kind === 'question' && turn.text).toMatch(/Which button/);
+  });
+
+  it('keeps "and" inside a text that names no element', () => {
+    const plan = change(todo, 'change the heading to Salt and Pepper');
+    expect(nodeWith(plan.model, 'Heading', 'Salt and Pepper')).toBeTruthy();
+  });
+});
+
+describe('words after a new field name', () => {
+  it('"everywhere" renames the field and the label that spells it', () => {
+    const plan = change(counter, 'rename step to stride throughout the app');
+    const app = componentByName(plan.model, 'App')!;
+    expect(Object.keys(app.state)).toContain('stride');
+    expect(Object.keys(app.state)).not.toContain('step');
+    expect(app.handlers.increment.body).toContain('state.stride');
+    expect(nodeWith(plan.model, 'Slider', 'Stride').props.value).toEqual({ $bind: 'stride' });
+  });
+
+  it('a remark in brackets is not part of the name', () => {
+    const plan = change(form, 'rename the email field to address (in the data as well)');
+    const app = componentByName(plan.model, 'App')!;
+    expect(Object.keys(app.state)).toContain('address');
+    expect(Object.keys(app.state).some((k) => /inTheData/i.test(k))).toBe(false);
+  });
+
+  it('"not just the label" also relabels', () => {
+    const plan = change(form, 'rename the name field to fullName (the data, not only the label)');
+    expect(Object.keys(componentByName(plan.model, 'App')!.state)).toContain('fullName');
+    expect(nodeWith(plan.model, 'TextInput', 'Full name').props.value).toEqual({
+      $bind: 'fullName'
+    });
+  });
+});
+
+describe('a new input with no place said', () => {
+  it('goes with the form’s other inputs, before its button', () => {
+    const plan = change(form, 'add a text input called phone');
+    const input = [...plan.model.nodes.values()].find(
+      (n) => n.type === 'TextInput' && n.props.label === 'Phone'
+    )!;
+    const siblings = childrenOf(plan.model, input.parent!).map((id) => plan.model.nodes.get(id)!);
+    const at = siblings.findIndex((n) => n.id === input.id);
+    const send = siblings.findIndex((n) => n.props.label === 'Send');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(send);
+  });
+
+  it('goes where it is told when a place is said', () => {
+    const plan = change(form, 'add a text input called phone at the top');
+    const input = [...plan.model.nodes.values()].find((n) => n.props.label === 'Phone')!;
+    expect(input.parent).toBe(componentByName(plan.model, 'App')!.root);
+  });
+});
