@@ -1,7 +1,9 @@
 /**
  * Issue 15, general rules read from the third corpus (never its sentences): a second instruction
  * that borrows the first one's verb, trailing words and bracketed remarks after a field's new
- * name, and a new input placed with a form's other inputs. Each change plans and compiles.
+ * name, a new input placed with a form's other inputs, and other ways of saying the grammar's
+ * phrasings (typos, "X should be …", "start … off with", "start counting from"). Each change
+ * plans and compiles.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompileGate } from '../../src/lib/code/gate';
@@ -93,5 +95,37 @@ describe('a new input with no place said', () => {
     const plan = change(form, 'add a text input called phone at the top');
     const input = [...plan.model.nodes.values()].find((n) => n.props.label === 'Phone')!;
     expect(input.parent).toBe(componentByName(plan.model, 'App')!.root);
+  });
+});
+
+describe('other ways of saying it', () => {
+  it('reads misspelt grammar words, but not real words or the app’s own', () => {
+    const plan = change(counter, 'make the reset buton biger');
+    expect(nodeWith(plan.model, 'Button', 'Reset').props.size).toBe('lg');
+    const options = change(todo, 'add a dropdown with small medium large');
+    const select = [...options.model.nodes.values()].find((n) => n.type === 'Select')!;
+    expect(select.props.options).toEqual(['small', 'medium', 'large']);
+  });
+
+  it('a wish said about an element is a change to it', () => {
+    const plan = change(todo, 'the add button should be red and slightly smaller');
+    const add = nodeWith(plan.model, 'Button', 'Add');
+    expect(add.props.variant).toBe('danger');
+    expect(add.props.size).toBe('sm');
+    const named = change(counter, 'the slider should go from 2 to 8 and be named Stride');
+    const slider = nodeWith(named.model, 'Slider', 'Stride');
+    expect([slider.props.min, slider.props.max]).toEqual([2, 8]);
+  });
+
+  it('a wish whose text runs on into another clause is not taken as one text', () => {
+    const turn = offlinePlan(form, 'the email field should be called Mail and the name one Who');
+    expect(turn.kind).not.toBe('batch');
+  });
+
+  it('"start … off with the text:" and "start counting from" are default values', () => {
+    const plan = change(form, 'start the name box off with the text: Ada!');
+    expect(componentByName(plan.model, 'App')!.state.name.initial).toBe('Ada!');
+    const count = change(counter, 'begin counting at 3');
+    expect(componentByName(count.model, 'App')!.state.count.initial).toBe(3);
   });
 });

@@ -24,6 +24,7 @@ import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './off
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { findElement, leadingType, trailingType, type Scene } from './offline-refs';
+import { normalise } from './offline-normal';
 import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
@@ -48,14 +49,15 @@ export function offlinePlan(
   message: string,
   options: OfflineOptions = {}
 ): OfflineTurn {
-  const u = prepare(message);
+  const said = prepare(message);
   const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
-  if (!u.text) return refusal(u.text);
+  if (!said.text) return refusal(said.text);
   // Before any rule: an unsafe request is refused with its reason, however it is phrased.
-  const unsafe = unsafeRequest(u, message);
+  const unsafe = unsafeRequest(said, message);
   if (unsafe) return { kind: 'refusal', code: unsafe.code, text: unsafe.text, suggestions: [] };
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
+  const u = normalise(model, said);
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
   const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text, u);
@@ -162,6 +164,8 @@ function instructions(model: AppModel, text: string, u: Utterance): string[] {
 // say Up" is "make … say Down" and "make the plus button say Up".
 const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
 const ELLIPSIS_AND = /,?\s+and\s+(?=(?:the|all the|every|each|both)\s)/gi;
+const LOOK_TAIL =
+  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
 const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
 
 /**
@@ -172,6 +176,10 @@ const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|
 function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
   if (!BORROWABLE.test(piece)) return [piece];
   const verb = piece.split(/\s/)[0];
+  // "make the send button red and a bit bigger": a second look for the same element.
+  const look = LOOK_TAIL.exec(piece);
+  if (look && /^(?:make|turn|colou?r|paint)$/i.test(verb))
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
   for (const m of piece.matchAll(ELLIPSIS_AND)) {
     const after = piece.slice(m.index + m[0].length);
     const says = SAYS.exec(after);
