@@ -129,3 +129,37 @@ describe('other ways of saying it', () => {
     expect(componentByName(count.model, 'App')!.state.count.initial).toBe(3);
   });
 });
+
+describe('the number the app counts with', () => {
+  it('a button named by a sum acts on it, placed after the element it is next to', () => {
+    const plan = change(counter, 'add a +4 button next to the plus');
+    const app = componentByName(plan.model, 'App')!;
+    const button = nodeWith(plan.model, 'Button', '+4');
+    const handler = (button.props.onClick as { $handler: string }).$handler;
+    expect(app.handlers[handler].body).toBe('state.count += 4;');
+    const plus = nodeWith(plan.model, 'Button', '+');
+    expect(button.parent).toBe(plus.parent);
+  });
+
+  it('"it" and a bare amount mean it, but never a hidden counter such as nextId', () => {
+    const plan = change(counter, 'add a button that adds 7');
+    const app = componentByName(plan.model, 'App')!;
+    expect(Object.values(app.handlers).some((h) => h.body === 'state.count += 7;')).toBe(true);
+    const turn = offlinePlan(todo, 'add a -5 button');
+    expect(turn.kind === 'batch' ? turn.summary : '').not.toMatch(/nextId/);
+    expect(turn.kind).not.toBe('batch');
+  });
+
+  it('a request without a verb asks for a thing, and a whole list is the list', () => {
+    const plan = change(todo, 'a button that empties the entire list');
+    const app = componentByName(plan.model, 'App')!;
+    expect(Object.values(app.handlers).some((h) => /state\.items = \[\]/.test(h.body))).toBe(true);
+  });
+
+  it('"call the X Y" retitles the element, "give the X a dark look" restyles it', () => {
+    const plan = change(counter, 'call the card Sit-ups');
+    expect(nodeWith(plan.model, 'Card', 'Sit-ups')).toBeTruthy();
+    const look = change(counter, 'give the card a dark look');
+    expect([...look.model.nodes.values()].find((n) => n.type === 'Card')!.props.theme).toBe('dark');
+  });
+});

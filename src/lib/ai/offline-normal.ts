@@ -9,8 +9,9 @@
  * did not read before is read the same way as its plain phrasing, and one it read is untouched.
  * New text is quoted (behind a marker), so a rewritten text is never read as grammar.
  */
-import type { AppModel, ComponentRecord } from '../model/types';
+import type { AppModel } from '../model/types';
 import { rootComponent } from '../model/types';
+import { findElement } from './offline-refs';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -111,54 +112,138 @@ function wish(u: { quote: (s: string) => string }, clause: string): string | nul
   return null;
 }
 
-/** The one number field the app's handlers step (`state.count += …`), for "start counting". */
-function countedField(component: ComponentRecord | undefined): string | null {
+/**
+ * The one number field the app counts with: stepped by a handler (`state.count += …`) and shown
+ * by an element (`String(state.count)`). A hidden counter such as `nextId` is not it.
+ */
+export function countedField(model: AppModel): string | null {
+  const component = rootComponent(model);
   if (!component) return null;
   const stepped = new Set<string>();
   for (const h of Object.values(component.handlers))
     for (const m of h.body.matchAll(/\bstate\.(\w+)\s*(?:\+=|-=|\+\+|--)/g)) stepped.add(m[1]);
-  const numbers = [...stepped].filter((f) => component.state[f]?.type === 'number');
+  const shown = (field: string) =>
+    [...model.nodes.values()].some(
+      (n) =>
+        n.component === component.id &&
+        Object.values(n.props).some(
+          (v) =>
+            v &&
+            typeof v === 'object' &&
+            '$expr' in v &&
+            new RegExp(`\\bstate\\.${field}\\b`).test(String((v as { $expr: unknown }).$expr))
+        )
+    );
+  const numbers = [...stepped].filter((f) => component.state[f]?.type === 'number' && shown(f));
   return numbers.length === 1 ? numbers[0] : null;
+}
+
+/** A request being rewritten: its words, its quotes (new text joins them) and its end mark. */
+interface Draft {
+  readonly model: AppModel;
+  text: string;
+  readonly quotes: string[];
+  end: string | undefined;
+}
+
+/** Sets text aside as a quote (with the request's "!" when it ends the request) → its marker. */
+function quote(d: Draft, said: string, last = false): string {
+  d.quotes.push(
+    said.replace(/⟦(\d+)⟧/g, (_, n: string) => d.quotes[Number(n)]).trim() +
+      (last ? (d.end ?? '') : '')
+  );
+  if (last) d.end = undefined;
+  return `⟦${d.quotes.length - 1}⟧`;
+}
+
+/** "searchbar", "a search box to filter the todos": the search box, what it is for unsaid. */
+function searchWords(d: Draft): void {
+  d.text = d.text
+    .replace(/\bsearch ?(?:bar|field)\b|\bsearchbox\b/gi, 'search box')
+    .replace(/^(?:an?\s+)?(?=search box\b)/i, 'add a ');
+  if (/\bsearch box\b/i.test(d.text))
+    d.text = d.text.replace(
+      /\s+(?:for|to|that)\s+(?:find|finds|finding|search|searches|searching|look(?:s|ing)?\s+(?:up|for|through)|filter|filters|filtering)\s+(?:(?:the|a|an|my|our|your)\s+)?[\w-]+/i,
+      ''
+    );
+}
+
+/** "a button that ticks everything off": a thing asked for with no verb is a thing to add. */
+function thingsWanted(d: Draft): void {
+  d.text = d.text.replace(/\bthe (?:whole|entire|full|complete) /gi, 'the ');
+  if (/^(?:a|an|one more|another)\s/i.test(d.text)) d.text = `add ${d.text}`;
+  // "give the card a dark background": a look for the element.
+  d.text = d.text.replace(
+    /^give\s+(.+?)\s+an?\s+(\w+)\s+(?:background|look|colou?r|theme|style)$/i,
+    'make $1 $2'
+  );
+}
+
+/** "call the box push-ups": the element's text, when the words before it name one element. */
+function callIt(d: Draft): void {
+  const call = /^(?:call|name|title|label)\s+(the\s+.+)$/i.exec(d.text);
+  if (!call || /^the\s+(?:app|application|project|component|state|field|variable)\b/i.test(call[1]))
+    return;
+  const words = call[1].split(/\s+/);
+  for (let i = words.length - 1; i >= 2; i--) {
+    const ref = words.slice(0, i).join(' ');
+    const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+    if (!findElement(scene, ref).ok) continue;
+    d.text = `change ${ref} to ${quote(d, words.slice(i).join(' '), true)}`;
+    return;
+  }
+}
+
+/** "start the message box off with the text: Hello!", "start counting from 10": defaults. */
+function startWords(d: Draft): void {
+  d.text = d.text
+    .replace(/\s+off\s+(?=(?:with|at|from|as)\b)/i, ' ')
+    .replace(
+      /\b(with|to|at|as)\s+(?:the\s+)?(?:text|value|words?)\s*:\s*(.+)$/i,
+      (_, p: string, v: string) => `${p} ${quote(d, v, true)}`
+    );
+  const counted =
+    /^(?:start|begin)\s+(?:counting\s+|the count(?:er)?\s+)?(?:at|from)\s+(-?\d+)$/i.exec(d.text);
+  const field = counted ? countedField(d.model) : null;
+  if (counted && field) d.text = `make ${field} start at ${counted[1]}`;
+}
+
+/**
+ * "a -5 button next to the minus", "a x2 button": a button named by what it does to the number
+ * the app counts with, said as that ("that subtracts 5 from it"); "next to" a button is after it.
+ */
+function sumButtons(d: Draft): void {
+  const m = /^add\s+(?:a|an|another)\s+([-+−x×*]\s?\d+(?:\.\d+)?)\s+button\b(.*)$/i.exec(d.text);
+  if (!m || !countedField(d.model)) return;
+  const [sign, n] = [m[1][0], m[1].slice(1).trim()];
+  const does =
+    sign === '+'
+      ? `adds ${n}`
+      : /[-−]/.test(sign)
+        ? `subtracts ${n} from it`
+        : `multiplies it by ${n}`;
+  const rest = m[2].replace(/^\s*next to\b/i, ' after');
+  const purpose = /^\s*(?:that|which|to)\b/i.test(rest) ? rest : ` that ${does}${rest}`;
+  d.text = `add a ${quote(d, m[1])} button${purpose}`;
+}
+
+/** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
+function wishes(d: Draft): void {
+  const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
+  if (!clauses.some((c) => new RegExp(`${WISH}|^${NAMED}\\s`, 'i').test(c))) return;
+  d.text = clauses.map((c) => wish({ quote: (t) => quote(d, t) }, c) ?? c).join(' and ');
 }
 
 /** The request in the grammar's own phrasing, where it was said another way. */
 export function normalise(model: AppModel, u: Utterance): Utterance {
-  const quotes = [...u.quotes];
-  let end = u.end;
-  const quote = (s: string) => {
-    quotes.push(s.trim());
-    return `⟦${quotes.length - 1}⟧`;
-  };
   const own = ownWords(model);
-  let text = u.text.replace(/(?<![⟦\d])\b[A-Za-z]{3,}\b/g, (w) => corrected(w, own));
-  text = text
-    .replace(/\bsearch ?(?:bar|field)\b|\bsearchbox\b/gi, 'search box')
-    // "search box at the top": a thing wanted, with no verb, is a thing to add.
-    .replace(/^(?:an?\s+)?(?=search box\b)/i, 'add a ');
-  // "a search box to filter the todos": what a search box is for goes without saying.
-  if (/\bsearch box\b/i.test(text))
-    text = text.replace(
-      /\s+(?:for|to|that)\s+(?:find|finds|finding|search|searches|searching|look(?:s|ing)?\s+(?:up|for|through)|filter|filters|filtering)\s+(?:(?:the|a|an|my|our|your)\s+)?[\w-]+/i,
-      ''
-    );
-  // "start the message box off with the text: Hello!": a default value, the text as said.
-  text = text
-    .replace(/\s+off\s+(?=(?:with|at|from|as)\b)/i, ' ')
-    .replace(/\b(with|to|at|as)\s+(?:the\s+)?(?:text|value|words?)\s*:\s*(.+)$/i, (_, p, v) => {
-      const said = `${p} ${quote(`${v}${end ?? ''}`)}`;
-      end = undefined;
-      return said;
-    });
-  const counted =
-    /^(?:start|begin)\s+(?:counting\s+|the count(?:er)?\s+)?(?:at|from)\s+(-?\d+)$/i.exec(text);
-  const field = counted ? countedField(rootComponent(model)) : null;
-  if (counted && field) text = `make ${field} start at ${counted[1]}`;
-  // Wishes, clause by clause: "X should be red and bigger", "… and be called Jump".
-  const clauses = text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
-  if (clauses.some((c) => new RegExp(`${WISH}|^${NAMED}\\s`, 'i').test(c))) {
-    const read = clauses.map((c) => wish({ quote }, c) ?? c);
-    text = read.join(' and ');
-  }
-  const out: Utterance = { text, quotes };
-  return end ? { ...out, end } : out;
+  const d: Draft = {
+    model,
+    text: u.text.replace(/(?<![⟦\d])\b[A-Za-z]{3,}\b/g, (w) => corrected(w, own)),
+    quotes: [...u.quotes],
+    end: u.end
+  };
+  for (const step of [searchWords, thingsWanted, callIt, startWords, sumButtons, wishes]) step(d);
+  const out: Utterance = { text: d.text, quotes: d.quotes };
+  return d.end ? { ...out, end: d.end } : out;
 }
