@@ -163,3 +163,37 @@ describe('the number the app counts with', () => {
     expect([...look.model.nodes.values()].find((n) => n.type === 'Card')!.props.theme).toBe('dark');
   });
 });
+
+describe('limits and options', () => {
+  it('clamps every handler that steps the number, and only those', () => {
+    const plan = change(counter, 'the count should never go over 12');
+    const app = componentByName(plan.model, 'App')!;
+    expect(app.handlers.increment.body).toBe(
+      'state.count = Math.min(12, state.count + state.step);'
+    );
+    expect(app.handlers.decrement.body).toBe('state.count -= state.step;');
+    const floor = change(counter, "don't let it go negative");
+    expect(componentByName(floor.model, 'App')!.handlers.decrement.body).toContain('Math.max(0,');
+  });
+
+  it('leaves a limit with words it did not read to the other rules', () => {
+    const turn = offlinePlan(counter, 'set a max of 50 unless it is the weekend');
+    expect(turn.kind).not.toBe('batch');
+  });
+
+  it('reads options after a colon or between dashes, and "between" two neighbours', () => {
+    const plan = change(
+      form,
+      'add a topic dropdown - sales, support, other - between name and email'
+    );
+    const select = [...plan.model.nodes.values()].find((n) => n.type === 'Select')!;
+    expect(select.props.options).toEqual(['sales', 'support', 'other']);
+    const kids = childrenOf(plan.model, select.parent!);
+    expect(kids.indexOf(select.id)).toBe(
+      kids.indexOf(nodeWith(plan.model, 'TextInput', 'Name').id) + 1
+    );
+    const colon = change(form, 'add a Size dropdown: S, M and L');
+    const size = [...colon.model.nodes.values()].find((n) => n.type === 'Select')!;
+    expect(size.props.options).toEqual(['S', 'M', 'L']);
+  });
+});

@@ -10,7 +10,7 @@
  * New text is quoted (behind a marker), so a rewritten text is never read as grammar.
  */
 import type { AppModel } from '../model/types';
-import { rootComponent } from '../model/types';
+import { childrenOf, rootComponent } from '../model/types';
 import { findElement } from './offline-refs';
 import type { Utterance } from './offline-text';
 
@@ -227,6 +227,32 @@ function sumButtons(d: Draft): void {
   d.text = `add a ${quote(d, m[1])} button${purpose}`;
 }
 
+// A type that holds options: its options may follow a colon or sit between dashes.
+const CHOICE = /\b(?:dropdown|drop-down|select|picker|menu|choice)\b/i;
+
+/**
+ * "a Country dropdown: UK, France", "a dropdown for reason - question, complaint, praise -":
+ * the options said as options; "between the email and the message" (two neighbours) is after
+ * the first of them.
+ */
+function optionWords(d: Draft): void {
+  if (!/^(?:add|put|insert|create|place)\s/i.test(d.text) || !CHOICE.test(d.text)) return;
+  d.text = d.text
+    .replace(/\s+[-–—]\s+([^-–—:]+,[^-–—:]+?)\s+[-–—](?=\s|$)/, ' with options $1')
+    .replace(
+      /\b(dropdown|drop-down|select|picker|menu)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
+      '$1 with options $2'
+    );
+  const between = /\s+between\s+(.+?)\s+and\s+(.+)$/i.exec(d.text);
+  if (!between) return;
+  const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+  const [a, b] = [findElement(scene, between[1]), findElement(scene, between[2])];
+  if (!a.ok || !b.ok || a.value.parent !== b.value.parent || !a.value.parent) return;
+  const kids = childrenOf(d.model, a.value.parent);
+  if (kids.indexOf(b.value.id) !== kids.indexOf(a.value.id) + 1) return;
+  d.text = `${d.text.slice(0, between.index)} after ${between[1]}`;
+}
+
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
   const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
@@ -243,7 +269,16 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     quotes: [...u.quotes],
     end: u.end
   };
-  for (const step of [searchWords, thingsWanted, callIt, startWords, sumButtons, wishes]) step(d);
+  for (const step of [
+    searchWords,
+    thingsWanted,
+    callIt,
+    startWords,
+    sumButtons,
+    optionWords,
+    wishes
+  ])
+    step(d);
   const out: Utterance = { text: d.text, quotes: d.quotes };
   return d.end ? { ...out, end: d.end } : out;
 }

@@ -97,7 +97,9 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   // "asking how did you hear about us: Friend, Search engine, Other": the caption, then the list;
   // "with small medium large": plain words run together are the options, not a name.
   const colon =
-    target.type === 'Select' ? /^(.*?[^\s:]):\s*(.+?(?:,|\s(?:and|or)\s).+)$/i.exec(rest) : null;
+    target.type === 'Select'
+      ? /^(.*?[^\s:])?\s*:\s*(.+?(?:,|\s(?:and|or)\s).+)$/i.exec(rest)
+      : null;
   const choices =
     /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
     (target.type === 'Select'
@@ -107,7 +109,7 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
         ))
       : null);
   if (!choices && colon) {
-    const said = colon[1]
+    const said = (colon[1] ?? '')
       .replace(/^(?:asking|that asks|to ask|which asks|for)\s+/i, '')
       .replace(/\s+/g, ' ')
       .trim();
