@@ -197,3 +197,22 @@ describe('limits and options', () => {
     expect(size.props.options).toEqual(['S', 'M', 'L']);
   });
 });
+
+describe('a checkbox that must be ticked before an action', () => {
+  it('holds back the button and its handler until it is ticked', () => {
+    const plan = change(form, "add a checkbox 'I accept the terms' that has to be checked to send");
+    const app = componentByName(plan.model, 'App')!;
+    const box = nodeWith(plan.model, 'Checkbox', 'I accept the terms');
+    const field = (box.props.checked as { $bind: string }).$bind;
+    expect(app.handlers.submit.body.startsWith(`if (!state.${field}) return;`)).toBe(true);
+    expect(
+      String((nodeWith(plan.model, 'Button', 'Send').props.disabled as { $expr: string }).$expr)
+    ).toContain(`!state.${field}`);
+  });
+
+  it('asks when no button does the action', () => {
+    expect(offlinePlan(form, "add a checkbox 'ok' that must be ticked to launch").kind).toBe(
+      'question'
+    );
+  });
+});

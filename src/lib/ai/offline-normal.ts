@@ -99,6 +99,16 @@ const NAMED = String.raw`(?:be\s+)?(?:called|named|labell?ed|titled)`;
 function wish(u: { quote: (s: string) => string }, clause: string): string | null {
   // A text that runs on into another clause ("Your name and the email one Your email") is not
   // quoted as one text: the clause stays as said, for the rules to read or ask about.
+  // The wish is said of an element ("the send button should …"), not inside an instruction
+  // ("add a checkbox that must be ticked …").
+  const subject = new RegExp(`^(.+?)${WISH}`, 'i').exec(clause)?.[1] ?? '';
+  if (
+    /\b(?:that|which|who|where|when|if)\b/i.test(subject) ||
+    /^(?:add|insert|create|put|place|make|change|set|remove|delete|move|show|hide|let|give|i|we|you)\b/i.test(
+      subject
+    )
+  )
+    return null;
   const runsOn = /\s(?:and|then|but)\s+(?:the|a|an|it|this|that|its)\b/i.test(clause);
   let m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;

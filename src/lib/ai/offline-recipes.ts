@@ -26,7 +26,8 @@ import {
   freeName,
   labelFor,
   listOf,
-  literal
+  literal,
+  quoteOf
 } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
@@ -171,7 +172,12 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
       `A ${words.toLowerCase()} ${target.word} that changes nothing would mislead, so I have changed nothing. Say "add a filter dropdown" or "add a search box" for a list, and I wire it to the list.`
     );
   if (said?.[2]) label = literal(scene.u, words);
-  else if (words) name = camelName(literal(scene.u, words));
+  else if (words) {
+    name = camelName(literal(scene.u, words));
+    // A quoted caption ("a checkbox 'I am not a robot'") is shown as typed.
+    const quoted = quoteOf(scene.u, words);
+    if (quoted !== undefined && target.type !== 'Slider') label = quoted;
+  }
   if (!name)
     name = camelName(label) || freeName(DEFAULT_NAMES[target.type] ?? 'value', taken(component));
   if (!label) label = labelFor(name);

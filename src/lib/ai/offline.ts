@@ -20,6 +20,7 @@ import { clearList, markAll, sortList } from './offline-lists';
 import { addCharCounter, setDefault } from './offline-fields';
 import { addSetterButton } from './offline-setter';
 import { setRange } from './offline-range';
+import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
@@ -86,6 +87,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => sideBySide(scene, temps),
     () => alignElement(scene, temps),
     () => addSetterButton(scene, temps),
+    () => gatedCheckbox(scene, temps),
     () => setRange(scene),
     () => limitField(scene),
     () => addCounter(scene, temps),
