@@ -216,3 +216,22 @@ describe('a checkbox that must be ticked before an action', () => {
     );
   });
 });
+
+describe('swapping two elements', () => {
+  it('trades their places and keeps what they do', () => {
+    const plan = change(form, 'swap the name and email fields');
+    const name = nodeWith(plan.model, 'TextInput', 'Name');
+    const email = nodeWith(plan.model, 'TextInput', 'Email');
+    const kids = childrenOf(plan.model, name.parent!);
+    expect(kids.indexOf(email.id)).toBe(0);
+    expect(kids.indexOf(name.id)).toBe(1);
+    expect(name.props.value).toEqual({ $bind: 'name' });
+    const counted = change(counter, 'swap the minus and plus buttons');
+    const row = childrenOf(counted.model, nodeWith(counted.model, 'Button', '+').parent!);
+    expect(row.map((id) => counted.model.nodes.get(id)!.props.label)).toEqual(['+', 'Reset', '−']);
+  });
+
+  it('asks when the words name more or fewer than two', () => {
+    expect(offlinePlan(counter, 'swap the buttons').kind).toBe('question');
+  });
+});

@@ -20,6 +20,7 @@ import { clearList, markAll, sortList } from './offline-lists';
 import { addCharCounter, setDefault } from './offline-fields';
 import { addSetterButton } from './offline-setter';
 import { setRange } from './offline-range';
+import { swapElements } from './offline-swap';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
@@ -62,7 +63,9 @@ export function offlinePlan(
   const u = normalise(model, said);
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
-  const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text, u);
+  // "swap the name and email fields": the "and" joins the two, it starts no instruction.
+  const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
+  const pieces = whole ? [u.text] : instructions(model, u.text, u);
   if (pieces.length === 1) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
@@ -85,6 +88,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => countList(scene, temps),
     () => setDefault(scene),
     () => sideBySide(scene, temps),
+    () => swapElements(scene),
     () => alignElement(scene, temps),
     () => addSetterButton(scene, temps),
     () => gatedCheckbox(scene, temps),
