@@ -235,3 +235,16 @@ describe('swapping two elements', () => {
     expect(offlinePlan(counter, 'swap the buttons').kind).toBe('question');
   });
 });
+
+describe('the list and the number, said plainly', () => {
+  it('"make the list start empty" gives the one list an empty starting value', () => {
+    const plan = change(todo, 'have the list start out empty');
+    expect(componentByName(plan.model, 'App')!.state.items.initial).toEqual([]);
+  });
+
+  it('"the number" is the element that shows the number the app counts with', () => {
+    const plan = change(counter, 'make the number smaller');
+    expect([...plan.model.nodes.values()].find((n) => n.type === 'Heading')!.props.level).toBe(2);
+    expect(offlinePlan(todo, 'make the number smaller').kind).toBe('question');
+  });
+});

@@ -212,6 +212,21 @@ function startWords(d: Draft): void {
       /\b(with|to|at|as)\s+(?:the\s+)?(?:text|value|words?)\s*:\s*(.+)$/i,
       (_, p: string, v: string) => `${p} ${quote(d, v, true)}`
     );
+  // "make the list start empty": the app's one list field starts with no items.
+  const empty =
+    /^(?:make\s+|have\s+|let\s+)?(?:the\s+)?(list|items|\w+)\s+(?:start|begin)\s+(?:out\s+|off\s+)?(?:as\s+)?(empty|with nothing|with no items)$/i.exec(
+      d.text
+    );
+  if (empty) {
+    const component = rootComponent(d.model);
+    const lists = Object.entries(component?.state ?? {}).filter(
+      ([, f]) => typeof f.type === 'object' && 'array' in f.type
+    );
+    const named = lists.find(([name]) => name.toLowerCase() === empty[1].toLowerCase());
+    const field =
+      named ?? (/^(?:list|items)$/i.test(empty[1]) && lists.length === 1 ? lists[0] : null);
+    if (field) d.text = `make ${field[0]} start as empty`;
+  }
   const counted =
     /^(?:start|begin)\s+(?:counting\s+|the count(?:er)?\s+)?(?:at|from)\s+(-?\d+)$/i.exec(d.text);
   const field = counted ? countedField(d.model) : null;
@@ -263,6 +278,26 @@ function optionWords(d: Draft): void {
   d.text = `${d.text.slice(0, between.index)} after ${between[1]}`;
 }
 
+/** "make the number smaller": the element that shows the number the app counts with. */
+function theNumber(d: Draft): void {
+  if (!/\bthe number\b(?!\s+of\b)/i.test(d.text)) return;
+  const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+  const field = countedField(d.model);
+  if (!field || findElement(scene, 'the number').ok) return;
+  const shows = [...d.model.nodes.values()].filter((n) =>
+    Object.values(n.props).some(
+      (v) =>
+        v &&
+        typeof v === 'object' &&
+        '$expr' in v &&
+        new RegExp(`^String\\(state\\.${field}\\)$|^state\\.${field}$`).test(
+          String((v as { $expr: unknown }).$expr)
+        )
+    )
+  );
+  if (shows.length === 1) d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, shows[0].id);
+}
+
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
   const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
@@ -286,6 +321,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     startWords,
     sumButtons,
     optionWords,
+    theNumber,
     wishes
   ])
     step(d);
