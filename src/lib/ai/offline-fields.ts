@@ -211,6 +211,13 @@ export function valueFor(
       ? { ok: true, value: hit }
       : { ok: false, text: `"${said}" is not one of ${joinWords(type.enum.map(String))}` };
   }
+  // "make the list start empty": the one list value a sentence can say.
+  if (
+    typeof type === 'object' &&
+    'array' in type &&
+    /^(?:empty|nothing|none|no items)$/i.test(said)
+  )
+    return { ok: true, value: [] };
   return {
     ok: false,
     text: `a ${formatType(type)} gets its starting value in the data, not from a sentence`

@@ -161,6 +161,25 @@ export const OFFLINE_RULES: readonly {
     examples: ['make the slider go up to 20', 'set the minimum of the step slider to 2']
   },
   {
+    id: 'limit-number',
+    pattern:
+      "set a max|min of <n> [on <field>] · don't let <field> go over|below <n> · <field> can't go over <n>",
+    examples: ['set a max of 50 on the count', "don't let the count go below zero"]
+  },
+  {
+    id: 'gated-checkbox',
+    pattern: 'add a checkbox <caption> that must be ticked to <action>',
+    examples: [
+      "add a checkbox 'I agree' that must be ticked to send",
+      'add a checkbox called terms that has to be checked before you can send'
+    ]
+  },
+  {
+    id: 'swap-elements',
+    pattern: 'swap <element> and <element> · swap the <a> and <b> <type>s',
+    examples: ['swap the minus and plus buttons', 'swap the name and email fields']
+  },
+  {
     id: 'side-by-side',
     pattern:
       'put <elements> side by side|next to each other|in a row · put <element> next to|to the left of|to the right of <element>',
@@ -177,8 +196,13 @@ export const OFFLINE_RULES: readonly {
   },
   {
     id: 'rename-field',
-    pattern: 'rename [the state field] <field> to <name> [in the state]',
-    examples: ['rename count to clicks in the state', 'rename the state field step to stepSize']
+    pattern:
+      'rename [the state field] <field> to <name> [in the state | everywhere | (the data, not just the label)]',
+    examples: [
+      'rename count to clicks in the state',
+      'rename the state field step to stepSize',
+      'rename step to amount everywhere'
+    ]
   },
   {
     id: 'rename-app',

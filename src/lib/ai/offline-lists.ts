@@ -22,7 +22,7 @@ import { capitalized, freeName, literal } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 const ADD = '(?:add|create|insert|put|include|give me|make)\\s+(?:(?:a|an|one)\\s+)?(?:new\\s+)?';
-const CLEAR_VERB = '(?:clear|delete|remove|erase|empty|wipe|purge|get rid of)';
+const CLEAR_VERB = '(?:clear|delete|remove|erase|empties|empty|wipe|purge|get rid of)';
 const SORT_VERB = '(?:sort|order|arrange|alphabeti[sz]e|reorder|reverse)';
 const MARK_VERB = '(?:mark|check|tick|complete|finish|uncheck|untick|unmark)';
 

@@ -167,3 +167,36 @@ export function splitPlacement(
   if (!place.ok) return place;
   return { ok: true, value: { before: rest.trim(), place: place.value, said: false } };
 }
+
+/** The kind of value a child edits through a `$bind` prop, or null for one that binds nothing. */
+function boundKind(node: NodeRecord): string | null {
+  for (const [prop, value] of Object.entries(node.props)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && '$bind' in value) {
+      const type = elementSchema(node.type)?.properties[prop]?.type;
+      return typeof type === 'string' ? type : 'other';
+    }
+  }
+  return null;
+}
+
+/**
+ * Where a new input goes when the request does not say: with the app's other inputs, in the one
+ * container that holds two or more of them (a form), after the last one that edits the same
+ * kind of value (else after the last input), so it lands before the form's submit button and
+ * not after it. Null when there is no such form, or more than one.
+ */
+export function formSlot(scene: Scene, kind: string): Placement | null {
+  const root = rootComponent(scene.model);
+  if (!root || scene.selection) return null;
+  const forms: { parent: NodeRecord; kids: NodeRecord[] }[] = [];
+  for (const node of scene.model.nodes.values()) {
+    if (node.component !== root.id) continue;
+    const kids = childrenOf(scene.model, node.id).map((id) => scene.model.nodes.get(id)!);
+    if (kids.filter((k) => boundKind(k)).length >= 2) forms.push({ parent: node, kids });
+  }
+  if (forms.length !== 1) return null;
+  const { parent, kids } = forms[0];
+  const same = kids.findLastIndex((k) => boundKind(k) === kind);
+  const after = same >= 0 ? same : kids.findLastIndex((k) => boundKind(k));
+  return { parent, index: after + 1, words: `after ${describeNode(kids[after])}` };
+}

@@ -15,7 +15,7 @@ import {
   type PropValue
 } from '../model/types';
 import { componentOf, describeNode, type Scene } from './offline-refs';
-import { splitPlacement } from './offline-place';
+import { formSlot, splitPlacement } from './offline-place';
 import { unread } from './offline-edit';
 import type { AddTarget } from './offline-add';
 import {
@@ -26,7 +26,8 @@ import {
   freeName,
   labelFor,
   listOf,
-  literal
+  literal,
+  quoteOf
 } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
@@ -97,7 +98,9 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   // "asking how did you hear about us: Friend, Search engine, Other": the caption, then the list;
   // "with small medium large": plain words run together are the options, not a name.
   const colon =
-    target.type === 'Select' ? /^(.*?[^\s:]):\s*(.+?(?:,|\s(?:and|or)\s).+)$/i.exec(rest) : null;
+    target.type === 'Select'
+      ? /^(.*?[^\s:])?\s*:\s*(.+?(?:,|\s(?:and|or)\s).+)$/i.exec(rest)
+      : null;
   const choices =
     /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
     (target.type === 'Select'
@@ -107,7 +110,7 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
         ))
       : null);
   if (!choices && colon) {
-    const said = colon[1]
+    const said = (colon[1] ?? '')
       .replace(/^(?:asking|that asks|to ask|which asks|for)\s+/i, '')
       .replace(/\s+/g, ' ')
       .trim();
@@ -126,7 +129,9 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   rest = rest.replace(/\s+/g, ' ').trim();
   const split = splitPlacement(scene, rest, false);
   if (!split.ok) return ask(rule, split.text);
-  const { place } = split.value;
+  const kind = bindingOf(target.type)?.type ?? 'string';
+  // No place said: with the other inputs of the form, before its button, not after it.
+  const place = (!split.value.said && formSlot(scene, kind)) || split.value.place;
   const component = componentOf(scene.model, place.parent);
 
   // "called nickname" names the field; "labelled Nickname" the caption; either gives the other.
@@ -167,7 +172,12 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
       `A ${words.toLowerCase()} ${target.word} that changes nothing would mislead, so I have changed nothing. Say "add a filter dropdown" or "add a search box" for a list, and I wire it to the list.`
     );
   if (said?.[2]) label = literal(scene.u, words);
-  else if (words) name = camelName(literal(scene.u, words));
+  else if (words) {
+    name = camelName(literal(scene.u, words));
+    // A quoted caption ("a checkbox 'I am not a robot'") is shown as typed.
+    const quoted = quoteOf(scene.u, words);
+    if (quoted !== undefined && target.type !== 'Slider') label = quoted;
+  }
   if (!name)
     name = camelName(label) || freeName(DEFAULT_NAMES[target.type] ?? 'value', taken(component));
   if (!label) label = labelFor(name);

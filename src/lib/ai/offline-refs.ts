@@ -105,7 +105,7 @@ export function leadingType(
 }
 
 /** The element type a phrase ends with, and what comes before it: "clear done button". */
-function trailingType(
+export function trailingType(
   model: AppModel,
   phrase: string
 ): { type: string; word: string; rest: string; plural: boolean } | null {

@@ -3,10 +3,10 @@
  * bindings and the code that reads it). Pure: each returns a proposal, a question, or null.
  */
 import { ELEMENTS } from '../schema/elements';
-import { componentByName } from '../model/types';
+import { componentByName, type Op } from '../model/types';
 import { describeNode, findElement, type Scene } from './offline-refs';
 import { renameStateBatch } from '../code/rename';
-import { camelName, literal, pascalName } from './offline-text';
+import { camelName, labelFor, literal, pascalName } from './offline-text';
 import { ask, type RuleResult } from './offline-turn';
 
 const RENAME_APP = [
@@ -81,6 +81,14 @@ const FIELD_WORDS =
 const IN_STATE =
   /\s+(?:in|of|from|on)\s+(?:the\s+)?(?:[\w-]+(?:'s)?\s+)?(?:state|data|app's data|model|items?|records?|entries)$/i;
 
+// A remark in brackets at the end: "(the data, not just the label)".
+const REMARK = /\s*\(([^()]*)\)\s*$/;
+// Where the rename reaches, said after the new name.
+const EVERYWHERE =
+  /\s+(?:everywhere|throughout(?:\s+the\s+(?:app|code))?|all over(?:\s+the\s+app)?|across the (?:app|board|whole app)|in (?:every|each) place|in all places)$/i;
+const LABEL_TOO =
+  /\b(?:not just|not only|and|also|too|as well|both)\b.*\blabels?\b|\blabels?\b.*\b(?:too|as well|also)\b/i;
+
 /**
  * "rename count to clicks in the state", "rename the step field to increment": a state field,
  * renamed with `renameState` so its data and bindings follow, and the code that reads it
@@ -92,7 +100,20 @@ export function renameField(scene: Scene): RuleResult {
   if (!m) return null;
   let ref = literal(scene.u, m[1]);
   let to = m[2];
-  let sure = IN_STATE.test(to) || FIELD_WORDS.test(ref);
+  // A remark in brackets is about the rename, never part of the name: "(the data, not just
+  // the label)". Words after the name that say where ("everywhere") are read, not named.
+  const remark = REMARK.exec(to);
+  to = to.slice(0, remark ? remark.index : to.length);
+  if (remark && !FIELD_WORDS.test(remark[1]) && !/\blabels?\b/i.test(remark[1])) return null;
+  const everywhere = EVERYWHERE.exec(to);
+  to = to.slice(0, everywhere ? everywhere.index : to.length);
+  // "everywhere" or "not just the label": the labels that spell the old name follow too.
+  const relabel = Boolean(everywhere) || Boolean(remark && LABEL_TOO.test(remark[1]));
+  let sure =
+    IN_STATE.test(to) ||
+    FIELD_WORDS.test(ref) ||
+    relabel ||
+    Boolean(remark && FIELD_WORDS.test(remark[1]));
   to = literal(scene.u, to.replace(IN_STATE, ''));
   const field = /^(?:the\s+)?(?:state\s+)?(?:field|variable|property|value|key)\s+(.+)$/i.exec(ref);
   const named = /^(?:the\s+)?(.+?)\s+(?:state\s+)?(?:field|variable|property|value|key)$/i.exec(
@@ -147,12 +168,43 @@ export function renameField(scene: Scene): RuleResult {
       rule,
       `I could not rename ${from}: ${batch.errors.map((e) => e.message).join('; ')}.`
     );
+  const labels = relabel ? relabelOps(scene, component.id, from, name) : [];
   return {
     kind: 'batch',
     rule,
-    ops: batch.ops,
-    summary: `Rename the state field ${from} of ${component.name} to ${name} (its data, bindings and the code that reads it follow)`
+    ops: [...batch.ops, ...labels.map((l) => l.op)],
+    summary:
+      `Rename the state field ${from} of ${component.name} to ${name} (its data, bindings and the code that reads it follow)` +
+      (labels.length ? `, and ${labels.map((l) => l.said).join(', ')}` : '')
   };
+}
+
+/**
+ * The labels of the elements bound to a renamed field that spell its old name ("Step" on the
+ * Slider bound to `step`), set to the new name's label: what "everywhere" adds to a rename.
+ */
+function relabelOps(
+  scene: Scene,
+  componentId: string,
+  from: string,
+  to: string
+): { op: Op; said: string }[] {
+  const out: { op: Op; said: string }[] = [];
+  for (const node of scene.model.nodes.values()) {
+    if (node.component !== componentId) continue;
+    const bound = Object.values(node.props).some(
+      (v) =>
+        v && typeof v === 'object' && !Array.isArray(v) && (v as { $bind?: unknown }).$bind === from
+    );
+    const label = node.props.label;
+    if (!bound || typeof label !== 'string') continue;
+    if (label.trim().toLowerCase() !== labelFor(from).toLowerCase()) continue;
+    out.push({
+      op: { op: 'setProp', id: node.id, name: 'label', value: labelFor(to) },
+      said: `the label of ${describeNode(node)} becomes "${labelFor(to)}"`
+    });
+  }
+  return out;
 }
 
 /** The state fields there are, for a question. */

@@ -4,7 +4,8 @@
  * a one-line body over `state`, written only for a field of the type the action needs. Pure.
  */
 import { formatType } from '../schema/statetype';
-import type { ComponentRecord } from '../model/types';
+import { rootComponent, type ComponentRecord } from '../model/types';
+import { countedField } from './offline-normal';
 import { componentOf, findElement, type Scene } from './offline-refs';
 import { splitPlacement } from './offline-place';
 import { unread } from './offline-edit';
@@ -20,7 +21,7 @@ const ACTIONS: readonly {
   re: RegExp;
   field: number;
   amount?: number;
-  kind: 'set' | 'double' | 'halve' | 'add' | 'subtract' | 'toggle' | 'clear';
+  kind: 'set' | 'double' | 'halve' | 'add' | 'subtract' | 'multiply' | 'toggle' | 'clear';
 }[] = [
   {
     re: /^(?:sets?|changes?|puts?|makes?)\s+(.+?)\s+(?:to|=|equal to)\s+(.+)$/i,
@@ -31,6 +32,14 @@ const ACTIONS: readonly {
   { re: /^doubles?\s+(.+)$/i, field: 1, kind: 'double' },
   { re: /^halves?\s+(.+)$/i, field: 1, kind: 'halve' },
   { re: /^adds?\s+(\d+(?:\.\d+)?)\s+to\s+(.+)$/i, field: 2, amount: 1, kind: 'add' },
+  // "adds 10", "takes away 5": to the number the app counts with.
+  { re: /^adds?\s+(\d+(?:\.\d+)?)()$/i, field: 2, amount: 1, kind: 'add' },
+  {
+    re: /^(?:subtracts?|takes? away|removes?)\s+(\d+(?:\.\d+)?)()$/i,
+    field: 2,
+    amount: 1,
+    kind: 'subtract'
+  },
   {
     re: /^(?:subtracts?|takes?)\s+(\d+(?:\.\d+)?)\s+(?:from|off)\s+(.+)$/i,
     field: 2,
@@ -48,6 +57,12 @@ const ACTIONS: readonly {
     field: 1,
     amount: 2,
     kind: 'subtract'
+  },
+  {
+    re: /^(?:multiplies?|times)\s+(.+?)\s+by\s+(\d+(?:\.\d+)?)$/i,
+    field: 1,
+    amount: 2,
+    kind: 'multiply'
   },
   { re: /^(?:toggles?|flips?|switches)\s+(.+)$/i, field: 1, kind: 'toggle' },
   { re: /^(?:clears?|empties|blanks?)\s+(.+)$/i, field: 1, kind: 'clear' }
@@ -69,6 +84,15 @@ export function addSetterButton(scene: Scene, temps: TempIds): RuleResult {
     const a = action.re.exec(purpose);
     if (!a) continue;
     const phrase = a[action.field];
+    // "doubles it", "adds 10": the one number the app's handlers step, if there is one.
+    const counted = /^(?:it|the (?:number|total|score))?$/i.test(phrase.trim())
+      ? countedField(scene.model)
+      : null;
+    if (counted)
+      return setterBatch(scene, temps, m, split, action, a, {
+        component: rootComponent(scene.model)!,
+        field: counted
+      });
     const words = plain(scene.u, phrase).replace(NOISE, ' ').replace(/\s+/g, ' ').trim();
     if (!words) {
       // "clears the text box": an input named by its type alone, if it is bound to a field.
@@ -151,14 +175,16 @@ function setterBatch(
       double: `${f} *= 2;`,
       halve: `${f} /= 2;`,
       add: `${f} += ${n};`,
-      subtract: `${f} -= ${n};`
+      subtract: `${f} -= ${n};`,
+      multiply: `${f} *= ${n};`
     }[action.kind];
     const shown = capitalizedFirst(wordsOfName(field));
     label = {
       double: `Double ${wordsOfName(field)}`,
       halve: `Halve ${wordsOfName(field)}`,
       add: `${shown} +${n}`,
-      subtract: `${shown} −${n}`
+      subtract: `${shown} −${n}`,
+      multiply: `${shown} ×${n}`
     }[action.kind];
   }
   if (m[1]) label = literal(scene.u, m[1].replace(/^(?:the|a|an)\s+/i, ''));

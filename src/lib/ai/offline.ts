@@ -20,10 +20,14 @@ import { clearList, markAll, sortList } from './offline-lists';
 import { addCharCounter, setDefault } from './offline-fields';
 import { addSetterButton } from './offline-setter';
 import { setRange } from './offline-range';
+import { swapElements } from './offline-swap';
+import { gatedCheckbox } from './offline-gate';
+import { limitField } from './offline-limit';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
-import { leadingType, type Scene } from './offline-refs';
+import { findElement, leadingType, trailingType, type Scene } from './offline-refs';
+import { normalise } from './offline-normal';
 import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
@@ -48,17 +52,20 @@ export function offlinePlan(
   message: string,
   options: OfflineOptions = {}
 ): OfflineTurn {
-  const u = prepare(message);
+  const said = prepare(message);
   const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
-  if (!u.text) return refusal(u.text);
+  if (!said.text) return refusal(said.text);
   // Before any rule: an unsafe request is refused with its reason, however it is phrased.
-  const unsafe = unsafeRequest(u, message);
+  const unsafe = unsafeRequest(said, message);
   if (unsafe) return { kind: 'refusal', code: unsafe.code, text: unsafe.text, suggestions: [] };
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
+  const u = normalise(model, said);
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
-  const pieces = wholeSideBySide(u.text) ? [u.text] : instructions(model, u.text);
+  // "swap the name and email fields": the "and" joins the two, it starts no instruction.
+  const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
+  const pieces = whole ? [u.text] : instructions(model, u.text, u);
   if (pieces.length === 1) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
@@ -81,9 +88,12 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => countList(scene, temps),
     () => setDefault(scene),
     () => sideBySide(scene, temps),
+    () => swapElements(scene),
     () => alignElement(scene, temps),
     () => addSetterButton(scene, temps),
+    () => gatedCheckbox(scene, temps),
     () => setRange(scene),
+    () => limitField(scene),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
@@ -123,20 +133,22 @@ const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\
  * two, and so is "add a heading Welcome and a text saying hi" (the second borrows "add"). Quoted
  * text is behind markers, so an "and" inside quotes never splits.
  */
-function instructions(model: AppModel, text: string): string[] {
+function instructions(model: AppModel, text: string, u: Utterance): string[] {
   const tail = sideBySideTail(text);
   if (tail > 0)
     return [
       ...instructions(
         model,
-        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, '')
+        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, ''),
+        u
       ),
       text.slice(tail)
     ];
   const pieces = text
     .split(SPLIT)
     .map((p) => p.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((piece) => borrowedVerb(model, u, piece));
   return pieces.flatMap((piece) => {
     if (!ADD_VERB.test(piece)) return [piece];
     const verb = piece.split(/\s/)[0];
@@ -154,6 +166,40 @@ function instructions(model: AppModel, text: string): string[] {
     out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
     return out;
   });
+}
+
+// Verbs a second instruction may borrow: "make the minus button say Down and the plus button
+// say Up" is "make … say Down" and "make the plus button say Up".
+const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
+const ELLIPSIS_AND = /,?\s+and\s+(?=(?:the|all the|every|each|both)\s)/gi;
+const LOOK_TAIL =
+  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
+const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
+
+/**
+ * One piece, or two when "and the X <says> Y" follows it: the second borrows the first's verb.
+ * Only when the words between "and" and the saying verb name one element; otherwise "and" stays
+ * in the text, where the text rules read it (or ask).
+ */
+function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
+  if (!BORROWABLE.test(piece)) return [piece];
+  const verb = piece.split(/\s/)[0];
+  // "make the send button red and a bit bigger": a second look for the same element.
+  const look = LOOK_TAIL.exec(piece);
+  if (look && /^(?:make|turn|colou?r|paint)$/i.test(verb))
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+  for (const m of piece.matchAll(ELLIPSIS_AND)) {
+    const after = piece.slice(m.index + m[0].length);
+    const says = SAYS.exec(after);
+    if (!says) continue;
+    const ref = after.slice(0, says.index);
+    // One element, or words that end in a type ("the button" among three), whose question is
+    // then the second instruction's: either way the text does not swallow it.
+    const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
+    if (!findElement({ model, selection: null, u }, ref).ok && !trailingType(model, bare)) continue;
+    return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
+  }
+  return [piece];
 }
 
 /**

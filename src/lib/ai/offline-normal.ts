@@ -1,0 +1,330 @@
+/**
+ * Ways of saying a request that mean one of the grammar's own phrasings, rewritten before any
+ * rule reads it: typos in the grammar's words ("buton", "biger", "chnage"), a wish said about an
+ * element ("the send button should be red" is "make the send button red"; "should be called
+ * Jump" sets its text), "start X off with the text: Hello!" (a default value) and "start
+ * counting from 10" (the starting value of the one number the app counts with). Pure.
+ *
+ * Every rewrite keeps the words' meaning and only changes their form, so a request the planner
+ * did not read before is read the same way as its plain phrasing, and one it read is untouched.
+ * New text is quoted (behind a marker), so a rewritten text is never read as grammar.
+ */
+import type { AppModel } from '../model/types';
+import { childrenOf, rootComponent } from '../model/types';
+import { findElement } from './offline-refs';
+import type { Utterance } from './offline-text';
+
+// The grammar's words people misspell; a word one edit away from exactly one of these (and not a
+// word of the app's own texts) is read as it. Short words only by a swap of two letters.
+const VOCABULARY = [
+  'button',
+  'bigger',
+  'smaller',
+  'larger',
+  'change',
+  'dropdown',
+  'checkbox',
+  'remove',
+  'delete',
+  'toggle',
+  'slider',
+  'textbox',
+  'rename',
+  'center',
+  'centre',
+  'colour',
+  'color',
+  'the',
+  'and',
+  'add'
+];
+// Forms of those words that are words of their own: "buttons", "changed", "sliders".
+const SUFFIX = /^(?:s|es|d|ed|r|er|ing|ly)$/;
+// Real words one edit away from the vocabulary, which are never typos of it.
+const REAL = new Set(
+  'large lager enter remote chance charge glider slider slides slide goggle colon colons dad ten tee thy ant ado'.split(
+    ' '
+  )
+);
+
+/** Whether two words are one insertion, deletion, substitution or swap of neighbours apart. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+    if (diff.length === 1) return a.length >= 6;
+    return (
+      diff.length === 2 &&
+      diff[1] === diff[0] + 1 &&
+      a[diff[0]] === b[diff[1]] &&
+      a[diff[1]] === b[diff[0]]
+    );
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length - short.length !== 1 || short.length < 4) return false;
+  for (let i = 0; i < long.length; i++)
+    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+/** The words of the app's own texts and names, which are never corrected. */
+function ownWords(model: AppModel): Set<string> {
+  const out = new Set<string>();
+  const add = (s: string) => {
+    for (const w of s.toLowerCase().split(/[^a-z]+/)) if (w) out.add(w);
+  };
+  for (const node of model.nodes.values())
+    for (const v of Object.values(node.props)) if (typeof v === 'string') add(v);
+  for (const c of model.components.values()) {
+    add(c.name.replace(/([a-z])([A-Z])/g, '$1 $2'));
+    for (const f of Object.keys(c.state)) add(f.replace(/([a-z])([A-Z])/g, '$1 $2'));
+  }
+  return out;
+}
+
+function corrected(word: string, own: Set<string>): string {
+  const lower = word.toLowerCase();
+  if (own.has(lower) || REAL.has(lower) || VOCABULARY.includes(lower)) return word;
+  if (VOCABULARY.some((v) => lower.startsWith(v) && SUFFIX.test(lower.slice(v.length))))
+    return word;
+  const near = VOCABULARY.filter((v) => oneEdit(lower, v));
+  return near.length === 1 ? near[0] : word;
+}
+
+// "should be", "must", "has to": a wish about an element, said of it.
+const WISH = String.raw`\s+(?:should|must|needs? to|has to|ought to|is to)\s+`;
+const NAMED = String.raw`(?:be\s+)?(?:called|named|labell?ed|titled)`;
+
+/** One clause said as a wish, in the grammar's own form; null when it is not one. */
+function wish(u: { quote: (s: string) => string }, clause: string): string | null {
+  // A text that runs on into another clause ("Your name and the email one Your email") is not
+  // quoted as one text: the clause stays as said, for the rules to read or ask about.
+  // The wish is said of an element ("the send button should …"), not inside an instruction
+  // ("add a checkbox that must be ticked …").
+  const subject = new RegExp(`^(.+?)${WISH}`, 'i').exec(clause)?.[1] ?? '';
+  if (
+    /\b(?:that|which|who|where|when|if)\b/i.test(subject) ||
+    /^(?:add|insert|create|put|place|make|change|set|remove|delete|move|show|hide|let|give|i|we|you)\b/i.test(
+      subject
+    )
+  )
+    return null;
+  const runsOn = /\s(?:and|then|but)\s+(?:the|a|an|it|this|that|its)\b/i.test(clause);
+  let m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
+  if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
+  m = new RegExp(`^${NAMED}\\s+(.+)$`, 'i').exec(clause);
+  if (m) return runsOn ? null : `change it to ${u.quote(m[1])}`;
+  m = new RegExp(`^(.+?)${WISH}(go|run|range)\\s+(from\\s+.+)$`, 'i').exec(clause);
+  if (m) return `make ${m[1]} go ${m[3]}`;
+  m = new RegExp(`^(.+?)${WISH}(?:be|look)\\s+(.+)$`, 'i').exec(clause);
+  // "should be checked by default" is a default value, which its own rule reads.
+  if (m && !/\bby default$|^(?:able|allowed)\b/i.test(m[2])) return `make ${m[1]} ${m[2]}`;
+  return null;
+}
+
+/**
+ * The one number field the app counts with: stepped by a handler (`state.count += …`) and shown
+ * by an element (`String(state.count)`). A hidden counter such as `nextId` is not it.
+ */
+export function countedField(model: AppModel): string | null {
+  const component = rootComponent(model);
+  if (!component) return null;
+  const stepped = new Set<string>();
+  for (const h of Object.values(component.handlers))
+    for (const m of h.body.matchAll(/\bstate\.(\w+)\s*(?:\+=|-=|\+\+|--)/g)) stepped.add(m[1]);
+  const shown = (field: string) =>
+    [...model.nodes.values()].some(
+      (n) =>
+        n.component === component.id &&
+        Object.values(n.props).some(
+          (v) =>
+            v &&
+            typeof v === 'object' &&
+            '$expr' in v &&
+            new RegExp(`\\bstate\\.${field}\\b`).test(String((v as { $expr: unknown }).$expr))
+        )
+    );
+  const numbers = [...stepped].filter((f) => component.state[f]?.type === 'number' && shown(f));
+  return numbers.length === 1 ? numbers[0] : null;
+}
+
+/** A request being rewritten: its words, its quotes (new text joins them) and its end mark. */
+interface Draft {
+  readonly model: AppModel;
+  text: string;
+  readonly quotes: string[];
+  end: string | undefined;
+}
+
+/** Sets text aside as a quote (with the request's "!" when it ends the request) → its marker. */
+function quote(d: Draft, said: string, last = false): string {
+  d.quotes.push(
+    said.replace(/⟦(\d+)⟧/g, (_, n: string) => d.quotes[Number(n)]).trim() +
+      (last ? (d.end ?? '') : '')
+  );
+  if (last) d.end = undefined;
+  return `⟦${d.quotes.length - 1}⟧`;
+}
+
+/** "searchbar", "a search box to filter the todos": the search box, what it is for unsaid. */
+function searchWords(d: Draft): void {
+  d.text = d.text
+    .replace(/\bsearch ?(?:bar|field)\b|\bsearchbox\b/gi, 'search box')
+    .replace(/^(?:an?\s+)?(?=search box\b)/i, 'add a ');
+  if (/\bsearch box\b/i.test(d.text))
+    d.text = d.text.replace(
+      /\s+(?:for|to|that)\s+(?:find|finds|finding|search|searches|searching|look(?:s|ing)?\s+(?:up|for|through)|filter|filters|filtering)\s+(?:(?:the|a|an|my|our|your)\s+)?[\w-]+/i,
+      ''
+    );
+}
+
+/** "a button that ticks everything off": a thing asked for with no verb is a thing to add. */
+function thingsWanted(d: Draft): void {
+  d.text = d.text.replace(/\bthe (?:whole|entire|full|complete) /gi, 'the ');
+  if (/^(?:a|an|one more|another)\s/i.test(d.text)) d.text = `add ${d.text}`;
+  // "give the card a dark background": a look for the element.
+  d.text = d.text.replace(
+    /^give\s+(.+?)\s+an?\s+(\w+)\s+(?:background|look|colou?r|theme|style)$/i,
+    'make $1 $2'
+  );
+}
+
+/** "call the box push-ups": the element's text, when the words before it name one element. */
+function callIt(d: Draft): void {
+  const call = /^(?:call|name|title|label)\s+(the\s+.+)$/i.exec(d.text);
+  if (!call || /^the\s+(?:app|application|project|component|state|field|variable)\b/i.test(call[1]))
+    return;
+  const words = call[1].split(/\s+/);
+  for (let i = words.length - 1; i >= 2; i--) {
+    const ref = words.slice(0, i).join(' ');
+    const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+    if (!findElement(scene, ref).ok) continue;
+    d.text = `change ${ref} to ${quote(d, words.slice(i).join(' '), true)}`;
+    return;
+  }
+}
+
+/** "start the message box off with the text: Hello!", "start counting from 10": defaults. */
+function startWords(d: Draft): void {
+  d.text = d.text
+    .replace(/\s+off\s+(?=(?:with|at|from|as)\b)/i, ' ')
+    .replace(
+      /\b(with|to|at|as)\s+(?:the\s+)?(?:text|value|words?)\s*:\s*(.+)$/i,
+      (_, p: string, v: string) => `${p} ${quote(d, v, true)}`
+    );
+  // "make the list start empty": the app's one list field starts with no items.
+  const empty =
+    /^(?:make\s+|have\s+|let\s+)?(?:the\s+)?(list|items|\w+)\s+(?:start|begin)\s+(?:out\s+|off\s+)?(?:as\s+)?(empty|with nothing|with no items)$/i.exec(
+      d.text
+    );
+  if (empty) {
+    const component = rootComponent(d.model);
+    const lists = Object.entries(component?.state ?? {}).filter(
+      ([, f]) => typeof f.type === 'object' && 'array' in f.type
+    );
+    const named = lists.find(([name]) => name.toLowerCase() === empty[1].toLowerCase());
+    const field =
+      named ?? (/^(?:list|items)$/i.test(empty[1]) && lists.length === 1 ? lists[0] : null);
+    if (field) d.text = `make ${field[0]} start as empty`;
+  }
+  const counted =
+    /^(?:start|begin)\s+(?:counting\s+|the count(?:er)?\s+)?(?:at|from)\s+(-?\d+)$/i.exec(d.text);
+  const field = counted ? countedField(d.model) : null;
+  if (counted && field) d.text = `make ${field} start at ${counted[1]}`;
+}
+
+/**
+ * "a -5 button next to the minus", "a x2 button": a button named by what it does to the number
+ * the app counts with, said as that ("that subtracts 5 from it"); "next to" a button is after it.
+ */
+function sumButtons(d: Draft): void {
+  const m = /^add\s+(?:a|an|another)\s+([-+−x×*]\s?\d+(?:\.\d+)?)\s+button\b(.*)$/i.exec(d.text);
+  if (!m || !countedField(d.model)) return;
+  const [sign, n] = [m[1][0], m[1].slice(1).trim()];
+  const does =
+    sign === '+'
+      ? `adds ${n}`
+      : /[-−]/.test(sign)
+        ? `subtracts ${n} from it`
+        : `multiplies it by ${n}`;
+  const rest = m[2].replace(/^\s*next to\b/i, ' after');
+  const purpose = /^\s*(?:that|which|to)\b/i.test(rest) ? rest : ` that ${does}${rest}`;
+  d.text = `add a ${quote(d, m[1])} button${purpose}`;
+}
+
+// A type that holds options: its options may follow a colon or sit between dashes.
+const CHOICE = /\b(?:dropdown|drop-down|select|picker|menu|choice)\b/i;
+
+/**
+ * "a Country dropdown: UK, France", "a dropdown for reason - question, complaint, praise -":
+ * the options said as options; "between the email and the message" (two neighbours) is after
+ * the first of them.
+ */
+function optionWords(d: Draft): void {
+  if (!/^(?:add|put|insert|create|place)\s/i.test(d.text) || !CHOICE.test(d.text)) return;
+  d.text = d.text
+    .replace(/\s+[-–—]\s+([^-–—:]+,[^-–—:]+?)\s+[-–—](?=\s|$)/, ' with options $1')
+    .replace(
+      /\b(dropdown|drop-down|select|picker|menu)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
+      '$1 with options $2'
+    );
+  const between = /\s+between\s+(.+?)\s+and\s+(.+)$/i.exec(d.text);
+  if (!between) return;
+  const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+  const [a, b] = [findElement(scene, between[1]), findElement(scene, between[2])];
+  if (!a.ok || !b.ok || a.value.parent !== b.value.parent || !a.value.parent) return;
+  const kids = childrenOf(d.model, a.value.parent);
+  if (kids.indexOf(b.value.id) !== kids.indexOf(a.value.id) + 1) return;
+  d.text = `${d.text.slice(0, between.index)} after ${between[1]}`;
+}
+
+/** "make the number smaller": the element that shows the number the app counts with. */
+function theNumber(d: Draft): void {
+  if (!/\bthe number\b(?!\s+of\b)/i.test(d.text)) return;
+  const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+  const field = countedField(d.model);
+  if (!field || findElement(scene, 'the number').ok) return;
+  const shows = [...d.model.nodes.values()].filter((n) =>
+    Object.values(n.props).some(
+      (v) =>
+        v &&
+        typeof v === 'object' &&
+        '$expr' in v &&
+        new RegExp(`^String\\(state\\.${field}\\)$|^state\\.${field}$`).test(
+          String((v as { $expr: unknown }).$expr)
+        )
+    )
+  );
+  if (shows.length === 1) d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, shows[0].id);
+}
+
+/** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
+function wishes(d: Draft): void {
+  const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
+  if (!clauses.some((c) => new RegExp(`${WISH}|^${NAMED}\\s`, 'i').test(c))) return;
+  d.text = clauses.map((c) => wish({ quote: (t) => quote(d, t) }, c) ?? c).join(' and ');
+}
+
+/** The request in the grammar's own phrasing, where it was said another way. */
+export function normalise(model: AppModel, u: Utterance): Utterance {
+  const own = ownWords(model);
+  const d: Draft = {
+    model,
+    text: u.text.replace(/(?<![⟦\d])\b[A-Za-z]{3,}\b/g, (w) => corrected(w, own)),
+    quotes: [...u.quotes],
+    end: u.end
+  };
+  for (const step of [
+    searchWords,
+    thingsWanted,
+    callIt,
+    startWords,
+    sumButtons,
+    optionWords,
+    theNumber,
+    wishes
+  ])
+    step(d);
+  const out: Utterance = { text: d.text, quotes: d.quotes };
+  return d.end ? { ...out, end: d.end } : out;
+}
