@@ -28,6 +28,9 @@ it('keeps every unchanged node, child list and component, and only those', () =>
   expect(shared.nodes.get(row)).toBe(before.nodes.get(row));
   expect(shared.children.get(root.root)).toBe(before.children.get(root.root));
   expect(shared.components).toBe(before.components);
+  // The tree's shape is unchanged: the whole child map is the one before (the outline's rows and
+  // the empty containers are kept by it).
+  expect(shared.children).toBe(before.children);
   // Nothing else differs from the model read afresh.
   expect(JSON.stringify([...shared.nodes])).toBe(JSON.stringify([...reread(plan.model).nodes]));
 
@@ -36,6 +39,7 @@ it('keeps every unchanged node, child list and component, and only those', () =>
   const again = shareUnchanged(shared, reread(moved.model));
   expect(again.children.get(root.root)).not.toBe(shared.children.get(root.root));
   expect(again.children.get(row)).toContain(heading);
+  expect(again.children).not.toBe(shared.children);
   expect(again.components).toBe(shared.components);
   const renamed = planOps(moved.model, [{ op: 'renameComponent', name: 'App', newName: 'Main' }]);
   if (!renamed.ok) throw new Error('plan');

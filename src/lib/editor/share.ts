@@ -36,11 +36,15 @@ export function shareUnchanged(prev: AppModel, next: AppModel, prevRead?: AppMod
     nodes.set(id, same ? before : record);
   }
   const children = new Map<string, readonly string[]>();
+  // Every child list shared, and no parent more or less: the whole map is `prev`'s, so whatever
+  // depends on the tree's shape alone (the outline's rows, the empty containers) is unchanged.
+  let sameShape = prev.children.size === next.children.size;
   for (const [id, kids] of next.children) {
     const before = prev.children.get(id);
     const same =
       before !== undefined &&
       ((prevRead !== undefined && prevRead.children.get(id) === kids) || sameIds(before, kids));
+    if (!same) sameShape = false;
     children.set(id, same ? before : kids);
   }
   let same = prev.components.size === next.components.size;
@@ -51,5 +55,10 @@ export function shareUnchanged(prev: AppModel, next: AppModel, prevRead?: AppMod
     if (!keep) same = false;
     components.set(id, keep ? before : record);
   }
-  return { ...next, nodes, children, components: same ? prev.components : components };
+  return {
+    ...next,
+    nodes,
+    children: sameShape ? prev.children : children,
+    components: same ? prev.components : components
+  };
 }

@@ -5,18 +5,22 @@
 import { childrenOf, type AppModel } from '../../model/types';
 import { acceptsChildren } from '../../schema/elements';
 
-/** Computed once per model: a model is a value, so its empty containers never change. */
-const cache = new WeakMap<AppModel, ReadonlySet<string>>();
+/**
+ * Computed once per shape: a node's emptiness and its type change only with the child lists (a
+ * new or replaced node changes its parent's list), and the model shares the whole child map
+ * while the shape stays (../share.ts), so a text or prop change costs a lookup.
+ */
+const cache = new WeakMap<AppModel['children'], ReadonlySet<string>>();
 
 /** The ids of the containers of `model` with no children. */
 export function emptyContainers(model: AppModel): ReadonlySet<string> {
-  let ids = cache.get(model);
+  let ids = cache.get(model.children);
   if (!ids) {
     const found = new Set<string>();
     for (const node of model.nodes.values())
       if (acceptsChildren(node.type) && childrenOf(model, node.id).length === 0) found.add(node.id);
     ids = found;
-    cache.set(model, ids);
+    cache.set(model.children, ids);
   }
   return ids;
 }
