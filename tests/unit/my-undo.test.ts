@@ -66,6 +66,19 @@ describe('MyUndo', () => {
     expect([undo.undoCount, undo.redoCount]).toEqual([1, 1]);
   });
 
+  it('takes five undos asked at once as five steps, each judged after the one before', async () => {
+    // A gate that takes its time, as the worker does: every check is still waiting when the
+    // next click comes.
+    const slow = () => new Promise<never[]>((resolve) => setTimeout(() => resolve([]), 5));
+    const { undo, heading, text, write } = setup(slow);
+    for (const value of ['1', '2', '3', '4', '5'])
+      write(me, [{ op: 'setProp', id: heading, name: 'text', value }]);
+    const results = await Promise.all([1, 2, 3, 4, 5].map(() => undo.step('undo')));
+    expect(results.every((r) => r.ok && r.summary !== null)).toBe(true);
+    expect(text()).toBe('Todo');
+    expect([undo.undoCount, undo.redoCount]).toEqual([0, 5]);
+  });
+
   it('undoes a step whose value a later step of mine overwrote, after undoing that one', async () => {
     // Judged on a copy: the copy must follow what the first undo brought back (Yjs' redone links).
     const { undo, heading, text, write, doc } = setup();

@@ -52,6 +52,8 @@ export class MyUndo {
   private readonly manager: Y.UndoManager;
   /** Bumped by every update of the replica: a step judged on an older state is tried again. */
   private version = 0;
+  /** The step being taken, if any: the next waits for it (see `step`). */
+  private queue: Promise<unknown> = Promise.resolve();
   /** Tells the studio the stacks' sizes. */
   private readonly report: () => void;
 
@@ -119,8 +121,17 @@ export class MyUndo {
   /**
    * Undoes (or redoes) my last step, judged first; nothing is written when it is refused. The
    * step and its history entry are one transaction, so they reach the server as one update.
+   * Steps run one after another: five quick clicks on Undo are five steps, each judged on what
+   * the one before left (run side by side, each saw the others' writes as changes of the app and
+   * judged again, until one gave up).
    */
-  async step(which: 'undo' | 'redo'): Promise<StepResult> {
+  step(which: 'undo' | 'redo'): Promise<StepResult> {
+    const run = this.queue.then(() => this.stepNow(which));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async stepNow(which: 'undo' | 'redo'): Promise<StepResult> {
     const stack = which === 'undo' ? this.manager.undoStack : this.manager.redoStack;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const item = stack.at(-1);
