@@ -68,6 +68,14 @@ test('padding, background and radius from the Style section, on the canvas, in t
   expect(stored).toContain('"style":{"padding":"xl","radius":"full","background":"accent-soft"}');
 
   await section.scrollIntoViewIfNeeded();
+  // The sidebar scrolled to the section, not the studio: the page itself never scrolls (a tall
+  // inspector once scrolled the whole studio up, leaving the window's lower half blank).
+  expect(
+    await page.evaluate(() => [
+      window.scrollY,
+      document.scrollingElement!.scrollHeight - innerHeight
+    ])
+  ).toEqual([0, 0]);
   await page.screenshot({ path: 'docs/style-section.png' });
   await page.setViewportSize({ width: 1024, height: 768 });
   await section.scrollIntoViewIfNeeded();
