@@ -267,3 +267,28 @@ describe('an expression address passes the plan and is blocked where it is drawn
     expect([...nodeOrigins(result.model, undefined)]).toEqual([]);
   });
 });
+
+describe('the studio writing its own visual edit first (editor/local-edits.ts)', () => {
+  it('refuses to write an outside address there, new or set on an element that was fine', async () => {
+    const { LocalEdits } = await import('../../src/lib/editor/local-edits');
+    const { doc, origin } = templateDoc('todo');
+    const local = new LocalEdits(doc, origin, () => {});
+    const root = rootOf(currentModel(doc).model);
+    const before = Y.encodeStateVector(doc);
+    const model = () => currentModel(doc).model;
+    const add = (src: string) => [
+      { op: 'addNode', parent: root, type: 'Image', id: 'pic', props: { src, alt: 'x' } }
+    ];
+    expect(local.writeRenderSafe(model(), add(`${LISTENER}/x.png`), 'visual')).toBeNull();
+    expect(Y.encodeStateVector(doc)).toEqual(before);
+    const added = local.writeRenderSafe(model(), add('/logo.png'), 'visual');
+    expect(added?.ok).toBe(true);
+    const pic = added!.ok ? added!.idMap!.pic! : '';
+    const after = Y.encodeStateVector(doc);
+    const retarget = [{ op: 'setProp', id: pic, name: 'src', value: `//127.0.0.1:45123/x.png` }];
+    expect(local.writeRenderSafe(model(), retarget, 'visual')).toBeNull();
+    expect(Y.encodeStateVector(doc)).toEqual(after);
+    // The gate's own rule on that model says the same.
+    expect(refusal(model(), retarget).code).toBe('E_NETWORK_ORIGIN');
+  });
+});

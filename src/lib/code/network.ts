@@ -13,7 +13,7 @@
  * the same function, and draw a "blocked" placeholder instead of loading it.
  */
 import { editError, type EditError } from '../ops/errors';
-import { childrenOf, type AppModel } from '../model/types';
+import { childrenOf, type AppModel, type NodeRecord } from '../model/types';
 import { judgeUrl, originSet, urlProps } from '../schema/urls';
 
 /** The origins (canonical, http(s)) that a component's network capability grants. */
@@ -44,22 +44,48 @@ export function networkErrors(model: AppModel, componentId: string): EditError[]
     const node = model.nodes.get(id);
     if (!node) continue;
     for (const kid of childrenOf(model, id)) stack.push(kid);
-    for (const [prop, kind] of urlProps(node.type)) {
-      const value = Object.hasOwn(node.props, prop) ? node.props[prop] : undefined;
-      if (typeof value !== 'string') continue;
-      const verdict = judgeUrl(kind, value, granted);
-      if (verdict.ok || verdict.code !== 'E_NETWORK_ORIGIN') continue;
-      const allowed = [...granted];
-      errors.push(
-        editError(
-          'E_NETWORK_ORIGIN',
-          `${node.type} ${node.id}.${prop} points to ${verdict.origin}, which ${component.name}'s ` +
-            `network capability does not allow (${allowed.length ? `it allows ${allowed.join(', ')}` : 'it allows no origin'}); ` +
-            `use a path on this app${kind === 'image' ? ' or a data:image/ picture' : ''}, or ask the owner to grant the origin`,
-          { path: `/nodes/${node.id}/props/${prop}` }
-        )
-      );
-    }
+    nodeErrors(node, component.name, granted, errors);
   }
   return errors;
+}
+
+/**
+ * `E_NETWORK_ORIGIN` for the literal addresses of the nodes `ids` only: enough for a batch that
+ * grants and revokes nothing, since then only an address it wrote can be new (the studio checks
+ * its own visual edits this way before it writes them; the server's gate still checks whole
+ * components).
+ */
+export function nodeNetworkErrors(model: AppModel, ids: Iterable<string>): EditError[] {
+  const errors: EditError[] = [];
+  for (const id of ids) {
+    const node = model.nodes.get(id);
+    const component = node && model.components.get(node.component);
+    if (node && component)
+      nodeErrors(node, component.name, grantedOrigins(model, node.component), errors);
+  }
+  return errors;
+}
+
+function nodeErrors(
+  node: NodeRecord,
+  componentName: string,
+  granted: ReadonlySet<string>,
+  errors: EditError[]
+): void {
+  for (const [prop, kind] of urlProps(node.type)) {
+    const value = Object.hasOwn(node.props, prop) ? node.props[prop] : undefined;
+    if (typeof value !== 'string') continue;
+    const verdict = judgeUrl(kind, value, granted);
+    if (verdict.ok || verdict.code !== 'E_NETWORK_ORIGIN') continue;
+    const allowed = [...granted];
+    errors.push(
+      editError(
+        'E_NETWORK_ORIGIN',
+        `${node.type} ${node.id}.${prop} points to ${verdict.origin}, which ${componentName}'s ` +
+          `network capability does not allow (${allowed.length ? `it allows ${allowed.join(', ')}` : 'it allows no origin'}); ` +
+          `use a path on this app${kind === 'image' ? ' or a data:image/ picture' : ''}, or ask the owner to grant the origin`,
+        { path: `/nodes/${node.id}/props/${prop}` }
+      )
+    );
+  }
 }

@@ -9,7 +9,7 @@ import type * as Y from 'yjs';
 import type { AppModel, JsonValue } from '../model/types';
 import { commitPlanned, type EditOrigin, type EditSource } from '../ops/write';
 import { renderSafe } from '../ops/render-safe';
-import { networkErrors } from '../code/network';
+import { nodeNetworkErrors } from '../code/network';
 import { commitData } from '../runtime/live';
 import type { EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
@@ -54,7 +54,10 @@ export class LocalEdits {
     if (ops.some((op) => (op as { op?: unknown }).op === 'setMeta')) return null;
     const result = commitPlanned(this.doc, ops, this.origin, {
       source,
-      verify: (next, touched) => [...touched].flatMap((id) => networkErrors(next, id))
+      // A render-safe batch grants and revokes nothing: only the nodes it wrote can hold a new
+      // address (found by identity, the planner keeps every other record as it was).
+      verify: (next, touched, before) =>
+        nodeNetworkErrors(next, changedNodes(before, next, touched))
     });
     if (!result.ok) return null;
     return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
@@ -86,4 +89,12 @@ export class LocalEdits {
     this.notify('error', message, 'E_OFFLINE');
     return refused('E_OFFLINE', message);
   }
+}
+
+/** The nodes of components `touched` whose records `next` changed or added (by identity). */
+function changedNodes(before: AppModel, next: AppModel, touched: ReadonlySet<string>): string[] {
+  const ids: string[] = [];
+  for (const [id, node] of next.nodes)
+    if (touched.has(node.component) && before.nodes.get(id) !== node) ids.push(id);
+  return ids;
 }

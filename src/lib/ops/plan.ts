@@ -29,7 +29,12 @@ export type Migrator = (
 ) => { ok: true; value: JsonValue } | { ok: false; message: string };
 
 /** The stage after planning: the compile gate, handed in by the shell so `ops` imports no runtime. */
-export type Verifier = (model: AppModel, touchedComponents: ReadonlySet<string>) => EditError[];
+export type Verifier = (
+  model: AppModel,
+  touchedComponents: ReadonlySet<string>,
+  /** The model the batch was planned against. */
+  before: AppModel
+) => EditError[];
 
 export interface PlanOptions {
   /** Where new ids come from (random by default; seeded in tests). */
@@ -97,7 +102,7 @@ export function planOps(
   if (errors.length > 0) return { ok: false, errors };
   const next = draft.finish();
   if (options.verify) {
-    const verified = options.verify(next, draft.touched);
+    const verified = options.verify(next, draft.touched, model);
     if (verified.length > 0) return { ok: false, errors: verified };
   }
   return {

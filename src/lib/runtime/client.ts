@@ -62,6 +62,8 @@ export class SandboxClient {
   private seq = 0;
   private waiting: { seq: number; resolve: (reply: Reply) => void } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Operations started or waiting (see `exclusive`). */
+  private inFlight = 0;
   private dead: ClientError | null = null;
   private data: ClientData = {};
   /** The seq of the reply whose view is held, and that view's nodes by key. */
@@ -169,10 +171,17 @@ export class SandboxClient {
     return decodeView(reply.view, base === 0 ? null : this.viewByKey);
   }
 
+  /**
+   * Runs `op` after every earlier one. With none in flight it starts in this task, so its
+   * message is posted before the caller goes on: the studio's first load leaves for the worker
+   * while the page is still hydrating, instead of after it.
+   */
   private exclusive(op: () => Promise<ClientResult>): Promise<ClientResult> {
-    const run = this.queue.then(() =>
-      this.dead ? ({ ok: false, error: this.dead } as const) : op()
-    );
+    const start = (): Promise<ClientResult> =>
+      this.dead ? Promise.resolve({ ok: false, error: this.dead }) : op();
+    const idle = this.inFlight === 0;
+    this.inFlight++;
+    const run = (idle ? start() : this.queue.then(start)).finally(() => this.inFlight--);
     this.queue = run.catch(() => {});
     return run;
   }

@@ -56,3 +56,59 @@ export function indexView(view: ViewNode): Map<string, ViewNode> {
   }
   return byKey;
 }
+
+/**
+ * `next`, with every subtree that equals one of `shown` (same key, type, props and children)
+ * replaced by `shown`'s object; `shown` itself when the two are equal throughout. The page draws
+ * a change before the sandbox confirms it (editor/view-patch.ts): when the sandbox's view then
+ * says the same, nothing is drawn again, since the renderer skips subtrees by identity.
+ * Work follows the part of `next` that is new: its unchanged subtrees are already `shown`'s.
+ */
+export function keepSame(shown: ViewNode | null, next: ViewNode): ViewNode {
+  if (!shown || shown === next) return next;
+  if (
+    shown.key !== next.key ||
+    shown.type !== next.type ||
+    shown.id !== next.id ||
+    shown.component !== next.component ||
+    !sameValue(shown.error, next.error) ||
+    !sameProps(shown.props, next.props)
+  )
+    return next;
+  const before = shown.children;
+  const after = next.children;
+  let children: ViewNode[] | null = after.length === before.length ? null : [...after];
+  for (let i = 0; i < after.length; i++) {
+    const kept = i < before.length ? keepSame(before[i]!, after[i]!) : after[i]!;
+    if (kept !== before[i] && children === null) children = before.slice(0, i);
+    if (children !== null) children[i] = kept;
+  }
+  if (children === null) return shown;
+  return { ...next, children };
+}
+
+function sameProps(a: ViewNode['props'], b: ViewNode['props']): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.hasOwn(b, key) || !sameValue(a[key], b[key])) return false;
+  return true;
+}
+
+/** Plain data (what a view's props hold) compared by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    return a.length === list.length && a.every((item, i) => sameValue(item, list[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return (
+    keys.length === Object.keys(y).length &&
+    keys.every((key) => Object.hasOwn(y, key) && sameValue(x[key], y[key]))
+  );
+}

@@ -27,16 +27,24 @@ export function emptyContainers(model: AppModel): ReadonlySet<string> {
 
 /**
  * Marks the elements of `want`'s containers on `page`, and unmarks those marked before that are
- * no longer empty. Touches only those elements, not every element of the page.
+ * no longer empty. Touches only those elements, not every element of the page. `marked`: whether
+ * the last call marked any; with none marked then and none wanted now, the page is not searched
+ * (each search reads every element of a large page). Returns whether any are marked now.
  */
 export function markEmpty(
   page: HTMLElement,
   want: ReadonlySet<string>,
-  elementsOf: (id: string) => HTMLElement[]
-): void {
+  elementsOf: (id: string) => HTMLElement[],
+  marked = true
+): boolean {
+  if (!marked && want.size === 0) return false;
   for (const el of page.querySelectorAll<HTMLElement>('[data-empty-container]'))
     if (!want.has(el.dataset.nodeId ?? '')) el.removeAttribute('data-empty-container');
+  let any = false;
   for (const id of want)
-    for (const el of elementsOf(id))
+    for (const el of elementsOf(id)) {
+      any = true;
       if (!el.hasAttribute('data-empty-container')) el.setAttribute('data-empty-container', '');
+    }
+  return any;
 }

@@ -14,7 +14,7 @@ import { onMount, untrack } from 'svelte';
 import { SandboxClient, type ClientData, type ClientResult } from '../../runtime/client';
 import type { LiveSource } from '../../runtime/compiled';
 import { webWorkerPort } from '../../runtime/port';
-import type { ViewNode } from '../../runtime/view';
+import { keepSame, type ViewNode } from '../../runtime/view';
 import { rootComponent, type JsonValue } from '../../model/types';
 import {
   browserPersonStore,
@@ -70,6 +70,8 @@ export class SandboxView {
    * sends (of an older app) gets the change drawn over it again, so it never flickers back.
    */
   private drawnFirst: ModelChange[] = [];
+  /** The data the first load was started with, before any effect ran (see the constructor). */
+  private firstData: ClientData | null = null;
   private readonly personStore: PersonStore | null;
   private readonly writes: SharedWrites;
 
@@ -112,6 +114,19 @@ export class SandboxView {
       })
     );
 
+    // The first load starts now, while the rest of the studio hydrates: effects run only once
+    // every panel is on the page, and the sandbox's first evaluation (about 150 ms at 2,000
+    // nodes) then overlaps that work instead of following it.
+    const first = studio.previewLive === null ? studio.live : null;
+    if (first?.ok && typeof window !== 'undefined') {
+      const data = this.currentData();
+      this.firstData = data;
+      // Not through `load`: its chain waits a microtask, and microtasks wait for the hydration.
+      this.loadTicket++;
+      const run = this.loadNow(first, data);
+      this.loadChain = run.catch(() => {});
+    }
+
     // Reload when the server compiled something new, or when the data moved under the sandbox
     // (an undo of data, another tab); the echo of this canvas's own writeData reloads nothing.
     $effect(() => {
@@ -123,7 +138,9 @@ export class SandboxView {
       untrack(() => {
         const data = preview?.ok ? previewData(preview, [this.held, current]) : current;
         const same = live === this.loadedLive || this.liveKey(live) === this.loadedKey;
-        if (same && (this.writes.writing || sameData(this.held, data))) return;
+        // Before the first load answers, the data it was sent with stands for what it holds.
+        const holds = this.held ?? this.firstData;
+        if (same && (this.writes.writing || sameData(holds, data))) return;
         void this.load(live, () => this.dataOf(live));
       });
     });
@@ -291,7 +308,8 @@ export class SandboxView {
     if (this.studio.previewLive === null)
       for (const edit of this.drawnFirst)
         shown = patchView(shown, edit.before, edit.after) ?? shown;
-    this.view = shown;
+    // The sandbox confirming what the page drew first redraws nothing (runtime/view.ts).
+    this.view = keepSame(this.view, shown);
   }
 
   /** An event's result: the new view, and its data split by scope. */
