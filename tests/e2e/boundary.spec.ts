@@ -4,7 +4,8 @@
  * 127.0.0.1) and on the same site (http://127.0.0.1:OTHERPORT, which gets the SameSite=Strict
  * cookie), is opened in the owner's logged-in context. It tries the collaboration WebSocket,
  * `fetch` no-cors with a Blob body (create an app, undo the owner's change, take the app back to
- * before its first change, undelete an app the owner deleted), `sendBeacon`, and
+ * before its first change, undelete an app the owner deleted, ask the action builder's `check`
+ * and `steps`), `sendBeacon`, and
  * framing the studio. Afterwards the server, asked as the owner, shows nothing happened. A page
  * reached through DNS rebinding (rebind.test mapped to 127.0.0.1) gets nothing either. The owner
  * logs in with the printed link, and nobody is the owner without it.
@@ -57,6 +58,8 @@ Promise.all([
   shot('/api/apps/' + app + '/undo', {}),
   shot('/api/apps/' + app + '/restore-to', { index: 0 }),
   shot('/api/apps/' + deleted + '/undelete', {}),
+  shot('/api/apps/' + app + '/check', { ops: [{ op: 'setMeta', name: 'title', value: 'x' }] }),
+  shot('/api/apps/' + app + '/steps', { component: 'App', params: [], body: 'state.n = 1;' }),
   framed
 ]).then(() => { window.attack = report; });
 `;
@@ -105,8 +108,8 @@ async function runAttack(page: Page, attackerOrigin: string): Promise<AttackRepo
   });
   await page.goto(`${attackerOrigin}/?app=${appId}&deleted=${deletedId}`);
   await page.waitForFunction(() => (window as { attack?: unknown }).attack !== undefined);
-  // Two beacons and four fetches reached the studio, and each was refused.
-  await expect.poll(() => answers.length).toBeGreaterThanOrEqual(6);
+  // Two beacons and six fetches reached the studio, and each was refused.
+  await expect.poll(() => answers.length).toBeGreaterThanOrEqual(8);
   for (const answer of answers) expect(answer.status, answer.url).toBe(403);
   return page.evaluate(() => (window as unknown as { attack: AttackReport }).attack);
 }
@@ -144,7 +147,9 @@ for (const site of ['another site', 'another port of the same site'] as const) {
         '/api/apps',
         `/api/apps/${appId}/undo`,
         `/api/apps/${appId}/restore-to`,
-        `/api/apps/${deletedId}/undelete`
+        `/api/apps/${deletedId}/undelete`,
+        `/api/apps/${appId}/check`,
+        `/api/apps/${appId}/steps`
       ].sort()
     );
 

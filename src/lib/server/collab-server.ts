@@ -14,7 +14,8 @@
  * - Tokens are checked again when a provider sends a new one (`onTokenSync`), at their expiry,
  *   and when the owner revokes the link: the connection is told and closed.
  * - Awareness (presence-guard.ts): a viewer's is dropped; everyone else's `user` is overwritten with who the
- *   connection is, and a connection may only speak for the awareness clients it introduced.
+ *   connection is, and a connection may only speak for the few awareness clients it introduced;
+ *   a presence frame that cannot be read is refused (awareness-frame.ts) before Hocuspocus reads it.
  * - Limits: frames above a few MB are refused by the WebSocket itself, messages are rate-limited
  *   per connection, and Hocuspocus bounds what an unauthenticated connection may queue.
  * - Storage (persistence.ts): shortly after every change (a short debounce), retried with a backoff while the
@@ -38,6 +39,7 @@ import {
 } from './collab-admission';
 import { DocumentPersistence, type PersistenceHost } from './collab-persistence';
 import { PresenceGuard } from './collab-presence-guard';
+import { readAwarenessFrame } from '../collab/awareness-frame';
 import type { AppSession } from './session';
 import { judgeUpgrade, nodeHeaders } from './boundary';
 import { OWNER_COOKIE, cookieOf } from './owner';
@@ -330,6 +332,12 @@ export class CollabServer {
             CLOSE.invalid,
             editError('E_PEER_MALFORMED', 'the message is too large')
           );
+        // A presence frame Hocuspocus could not read would close it uncoded ("Reset Connection");
+        // a readable one tells the guard which clients it names (awareness-frame.ts).
+        const frame = readAwarenessFrame(update);
+        if (frame && !frame.ok)
+          throw new Refusal(CLOSE.invalid, editError('E_AWARENESS_INVALID', frame.problem));
+        if (frame) this.presence.framed(connection, frame.clients);
       },
       beforeSync: async ({ type, payload, connection, context }) => {
         // 0 is a state vector (a read); 1 and 2 carry an update.

@@ -164,6 +164,8 @@ export class AppSession {
   /**
    * Collects the updates written with `origin` from now until `stop`, which returns them as one
    * update (undefined: none). Requests run one at a time, so nothing else writes with it meanwhile.
+   * `stop` detaches and merges once; a later call returns the same update. Why: `apply` used to
+   * stop in a `finally` and again for its answer, merging every commit's updates twice.
    */
   private writesOf(origin: EditOrigin): { stop: () => Uint8Array | undefined } {
     const updates: Uint8Array[] = [];
@@ -171,10 +173,13 @@ export class AppSession {
       if (from === origin) updates.push(update);
     };
     this.doc.on('update', take);
+    let merged: { update: Uint8Array | undefined } | null = null;
     return {
       stop: () => {
+        if (merged) return merged.update;
         this.doc.off('update', take);
-        return updates.length === 0 ? undefined : Y.mergeUpdates(updates);
+        merged = { update: updates.length === 0 ? undefined : Y.mergeUpdates(updates) };
+        return merged.update;
       }
     };
   }
@@ -230,20 +235,17 @@ export class AppSession {
     return this.serial(async () => {
       const person = this.person(actor);
       const writes = this.writesOf(person.origin);
+      // Stopped once, whatever happens: a throw in the checks must not leave the listener on.
+      let written: Uint8Array | undefined;
       const result = await commitChecked(this.doc, ops, person.origin, this.checksFor(actor), {
         source: options.source ?? 'visual',
         prompt: options.prompt,
         ...this.staticVerify()
-      }).finally(writes.stop);
+      }).finally(() => (written = writes.stop()));
       if (!result.ok) return result;
       const item = person.undo.undoStack.at(-1);
       item?.meta.set('summary', result.summary);
-      return {
-        ok: true,
-        summary: result.summary,
-        idMap: { ...result.idMap },
-        written: writes.stop()
-      };
+      return { ok: true, summary: result.summary, idMap: { ...result.idMap }, written };
     });
   }
 
