@@ -4,7 +4,7 @@
  * in the canvas. The layers (the edit overlay, the peer layer, the inline editor) measure
  * through one of these; the placing itself is pure (`./geometry.ts`).
  */
-import { subtreeIds, type AppModel } from '../../model/types';
+import { rootComponent, subtreeIds, type AppModel } from '../../model/types';
 import { frameIn, hasSize, unionOf, type Box, type Frame } from './geometry';
 
 /** Measures the app's page inside the canvas (both elements may not be mounted yet). */
@@ -40,9 +40,21 @@ export class PageMeasure {
     return [...page.querySelectorAll<HTMLElement>(`[${name}="${CSS.escape(value)}"]`)];
   }
 
-  /** Every element the node `id` is drawn as (several for the rows of an Each). */
+  /** The last node looked up that is drawn once, and its element. */
+  private found: { id: string; el: HTMLElement } | null = null;
+
+  /**
+   * Every element the node `id` is drawn as (several for the rows of an Each). A node drawn at
+   * most once is found again without a search while its element is on the page: each search
+   * reads every element of the page, and the overlays ask after every change.
+   */
   elementsOf(id: string): HTMLElement[] {
-    return this.byAttribute('data-node-id', id);
+    const found = this.found;
+    if (found?.id === id && found.el.isConnected && found.el.dataset.nodeId === id)
+      return [found.el];
+    const all = this.byAttribute('data-node-id', id);
+    this.found = all.length === 1 && drawnOnce(this.model(), id) ? { id, el: all[0]! } : null;
+    return all;
   }
 
   /** A window rectangle as a frame in the canvas. */
@@ -83,4 +95,18 @@ export class PageMeasure {
     const rect = element ? this.rectOf(element) : this.unionRect(id);
     return rect ? this.frameOf(rect) : null;
   }
+}
+
+/**
+ * Whether node `id` is drawn at most once: it belongs to the root component (a component's nodes
+ * are drawn once per instance) and no Each repeats it.
+ */
+function drawnOnce(model: AppModel, id: string): boolean {
+  let node = model.nodes.get(id);
+  if (!node || node.component !== rootComponent(model)?.id) return false;
+  while (node) {
+    if (node.type === 'Each') return false;
+    node = node.parent === null ? undefined : model.nodes.get(node.parent);
+  }
+  return true;
 }
