@@ -4,7 +4,7 @@
  * a handler or binding name something the component has. Used by the planner on every write and
  * by the reader on every peer's data, so a value a peer wrote with raw Yjs is checked the same way.
  */
-import { elementSchema, STYLE, type ValueKind } from './elements';
+import { elementSchema, STYLE, type PropSchema, type ValueKind } from './elements';
 import { styleProblem } from './style';
 import { describeAjvError, literalValidator } from './validators';
 import { checkValue, formatType } from './statetype';
@@ -130,6 +130,7 @@ export function checkProp(
         const problem = styleProblem(value);
         if (problem) return { code: 'E_STYLE_VALUE', message: `${type}.${problem.message}` };
       }
+      if (plainlyValid(propSchema!, value)) return addressProblem(type, name, value);
       const validate = literalValidator(type, name)!;
       if (validate(value)) return addressProblem(type, name, value);
       const err = validate.errors![0];
@@ -169,4 +170,44 @@ export function checkProp(
     default:
       return null;
   }
+}
+
+/**
+ * A literal that a prop's schema accepts at a glance: a value of its `enum`, a string no longer
+ * than its `maxLength` (UTF-16 units, never fewer than the code points the validator counts), or
+ * a value of a plain `type`. False: the schema says more (a pattern, bounds, items), so the
+ * validator decides. Reading an app checks every prop of every node, so this is the common path.
+ */
+function plainlyValid(schema: PropSchema, value: unknown): boolean {
+  let test = plainTests.get(schema);
+  if (test === undefined) {
+    test = plainTest(schema);
+    plainTests.set(schema, test);
+  }
+  return test !== null && test(value);
+}
+
+const plainTests = new WeakMap<PropSchema, ((value: unknown) => boolean) | null>();
+
+function plainTest(schema: PropSchema): ((value: unknown) => boolean) | null {
+  const record = schema as unknown as Record<string, unknown>;
+  const keywords = Object.keys(record).filter(
+    (key) => !key.startsWith('x-') && !['description', 'title', 'default'].includes(key)
+  );
+  const only = (...allowed: string[]) => keywords.every((key) => allowed.includes(key));
+  if (only('enum') && Array.isArray(record.enum)) {
+    const allowed = record.enum as unknown[];
+    if (allowed.every((v) => typeof v === 'string' || typeof v === 'number'))
+      return (value) => allowed.includes(value as string);
+  }
+  if (record.type === 'string' && only('type', 'maxLength')) {
+    const max = typeof record.maxLength === 'number' ? record.maxLength : Infinity;
+    return (value) => typeof value === 'string' && value.length <= max;
+  }
+  if (only('type')) {
+    if (record.type === 'boolean') return (value) => typeof value === 'boolean';
+    if (record.type === 'number')
+      return (value) => typeof value === 'number' && Number.isFinite(value);
+  }
+  return null;
 }
