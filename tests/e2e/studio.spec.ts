@@ -225,3 +225,29 @@ test('build the todo app from blank, use it, and undo it back to blank', async (
   await expect(page.locator('[data-state-field]')).toHaveCount(0);
   await expect(page.locator('[data-handler]')).toHaveCount(0);
 });
+
+test('an Each dropped from the palette and given a list of tasks shows each task’s title', async ({
+  page,
+  request
+}) => {
+  await page.goto('/');
+  await page.locator('[data-template="todo"]').click();
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  const appId = page.url().split('/').pop()!;
+  const [rootId] = await canvasIds(page);
+  const root = canvas.locator(`[data-node-id="${rootId}"]`);
+  const titles = await canvas.locator('label.checkbox').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+
+  const [eachId] = await insert(page, request, appId, 'Each', root, { x: 0.5, y: 0.97 });
+  // Dropped over [1, 2, 3]: the starter shows each item whole.
+  await expect(canvas.getByText('Item 1', { exact: true })).toBeVisible();
+  // An Each draws no box of its own: it is picked in the outline.
+  await page.locator(`[data-outline-node="${eachId}"]`).click();
+  await page.getByLabel('Items: pick a value').selectOption({ label: 'items' });
+  for (const title of titles)
+    await expect(canvas.getByText(title.trim(), { exact: true })).toHaveCount(2);
+  await expect(canvas.getByText(/object Object/)).toHaveCount(0);
+  await expect(canvas.getByText('Item 1', { exact: true })).toHaveCount(0);
+});

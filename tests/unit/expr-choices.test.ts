@@ -143,3 +143,42 @@ describe('steps from choices', () => {
     });
   });
 });
+
+describe('an Each given a list of objects keeps its starter child readable', () => {
+  test('the starter shows the first text field; a person’s own child and plain lists stay', async () => {
+    const { starterFollowsList, EACH_STARTER_TEXT } =
+      await import('../../src/lib/editor/expr-choices');
+    const { starterSpec } = await import('../../src/lib/editor/dnd');
+    const { planOps } = await import('../../src/lib/ops/plan');
+    const { templateModel } = await import('../../src/lib/templates');
+    const { seededIds } = await import('../../src/lib/model/ids');
+    const model = templateModel('todo', seededIds(3));
+    const app = [...model.components.values()].find((c) => c.name === 'App')!;
+    expect(starterSpec('Each').children?.[0]?.props?.text).toEqual({ $expr: EACH_STARTER_TEXT });
+    const added = planOps(model, [
+      { op: 'addNode', parent: app.root, id: 'new', ...starterSpec('Each') }
+    ]);
+    if (!added.ok) throw new Error(JSON.stringify(added.errors));
+    const each = added.model.nodes.get(added.idMap.new!)!;
+    const ops = starterFollowsList(added.model, each, 'state.items', app);
+    expect(ops).toEqual([
+      { op: 'setProp', id: expect.any(String), name: 'text', value: { $expr: 'item.title' } }
+    ]);
+    const after = planOps(added.model, [
+      { op: 'setProp', id: each.id, name: 'items', value: { $expr: 'state.items' } },
+      ...ops
+    ]);
+    expect(after.ok).toBe(true);
+    // A list of plain values, an expression that is not a field, and a child the person changed.
+    expect(starterFollowsList(added.model, each, 'state.draft', app)).toEqual([]);
+    expect(starterFollowsList(added.model, each, 'state.items.filter((x) => x.done)', app)).toEqual(
+      []
+    );
+    const child = (ops[0] as { id: string }).id;
+    const own = planOps(added.model, [{ op: 'setProp', id: child, name: 'text', value: 'Row' }]);
+    if (!own.ok) throw new Error('setProp');
+    expect(
+      starterFollowsList(own.model, own.model.nodes.get(each.id)!, 'state.items', app)
+    ).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { editError, type EditError, type ErrorCode } from '../ops/errors';
 import { planOps } from '../ops/plan';
 import { ELEMENTS, elementSchema, type ElementSchema } from '../schema/elements';
 import { NEW_NODE } from './commands';
+import { EACH_STARTER_TEXT } from './expr-choices';
 
 /** What is being dragged: a new element of a type, or an existing node. */
 export type Dragged =
@@ -94,7 +95,7 @@ export function starterSpec(type: string): NodeSpec {
     for (let i = 0; i < min; i++)
       children.push({
         type: 'Text',
-        props: { text: repeats ? { $expr: '`Item ${item}`' } : `Shown when the condition holds` }
+        props: { text: repeats ? { $expr: EACH_STARTER_TEXT } : `Shown when the condition holds` }
       });
   }
   return {

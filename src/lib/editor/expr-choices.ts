@@ -5,7 +5,13 @@
  * reaches the text; fixed values go through `jsLiteral`.
  */
 import { isIdentifier, jsLiteral } from '../code/action-steps';
-import type { ComponentRecord, StateType } from '../model/types';
+import {
+  childrenOf,
+  type AppModel,
+  type ComponentRecord,
+  type NodeRecord,
+  type StateType
+} from '../model/types';
 import { fieldsWhere, isList, itemFields } from './action-choices';
 
 /** One expression a picker offers: its words and its code. */
@@ -110,4 +116,43 @@ export function conditionExpr(
     case 'greater':
       return `${ref} > ${jsLiteral(Number(value) || 0)}`;
   }
+}
+
+/** The text an Each's starter child shows for each item (./dnd.ts `starterSpec`). */
+export const EACH_STARTER_TEXT = '`Item ${item}`';
+
+/**
+ * The ops that keep an Each's starter child readable when the Each is given `expr`, a list field
+ * `state.NAME` whose items are objects: the starter shows each item whole, which reads "Item
+ * [object Object]"; it shows the items' first text (or number) field instead. None when the list
+ * holds plain values, or no child still shows the starter text (a person's own child is theirs).
+ */
+export function starterFollowsList(
+  model: AppModel,
+  each: NodeRecord,
+  expr: string,
+  component: ComponentRecord | undefined
+): unknown[] {
+  const list = /^state\.([A-Za-z_$][\w$]*)$/.exec(expr.trim())?.[1];
+  const type =
+    list && component && Object.hasOwn(component.state, list)
+      ? component.state[list].type
+      : undefined;
+  if (!type) return [];
+  const fields = Object.entries(itemFields(type));
+  const [key] =
+    fields.find(([name, t]) => t === 'string' && named(name)) ??
+    fields.find(([name, t]) => t === 'number' && named(name)) ??
+    [];
+  const as = typeof each.props.as === 'string' && named(each.props.as) ? each.props.as : 'item';
+  if (!key) return [];
+  return childrenOf(model, each.id).flatMap((id) => {
+    const text = model.nodes.get(id)?.props.text;
+    const starter =
+      typeof text === 'object' &&
+      text !== null &&
+      !Array.isArray(text) &&
+      (text as { $expr?: unknown }).$expr === EACH_STARTER_TEXT;
+    return starter ? [{ op: 'setProp', id, name: 'text', value: { $expr: `${as}.${key}` } }] : [];
+  });
 }
