@@ -1,13 +1,13 @@
 /**
  * The studio's live connection (DESIGN section 7): the Hocuspocus provider that keeps the
- * replica in step with everyone else's edits, y-indexeddb that keeps it in this browser, the
+ * replica in step with everyone else's edits, the copy that keeps it in this browser, the
  * browser's online and offline events, and what ends the connection for good (a share link
  * revoked, the server running a newer build, a change of mine the server refused).
  */
 import * as Y from 'yjs';
 import { updated } from '$app/state';
 import { HocuspocusProvider } from '@hocuspocus/provider';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { BrowserCopy, clearBrowserCopy } from './browser-copy';
 import type { EditError, ErrorCode } from '../ops/errors';
 import { COLLAB_PATH, documentName, readNotice } from '../collab/protocol';
 import type { Notice } from './notices.svelte';
@@ -40,7 +40,7 @@ export class StudioConnection {
   lockedCode = $state<ErrorCode | null>(null);
   /** The live provider; null before `start`, with no collaboration, and once it ended. */
   provider: HocuspocusProvider | null = null;
-  private local: IndexeddbPersistence | null = null;
+  private local: BrowserCopy | null = null;
   private destroyed = false;
   private versionChecked = false;
 
@@ -57,11 +57,13 @@ export class StudioConnection {
 
   /**
    * Opens the socket as `person` (with the share link's `token`, and this build's `version` for
-   * the server to compare), and soon the browser's own copy.
+   * the server to compare), and soon the browser's own copy, which starts from `whole`, the
+   * update the page started the replica from.
    */
-  start(person: Person, token: string | null, version: string): void {
-    // The browser's own copy (IndexedDB) writes the whole document when it starts: once the
-    // studio has drawn, or at once when the connection goes.
+  start(person: Person, token: string | null, version: string, whole: Uint8Array): void {
+    // The browser's own copy (IndexedDB, ./browser-copy.ts) keeps every update from now on; it
+    // opens its database once the studio has drawn, or at once when the connection goes.
+    this.local = new BrowserCopy(`malleable:${this.appId}`, this.doc, whole);
     this.events.afterDrawn(() => this.keepLocally());
     const params = `person=${encodeURIComponent(person.id)}&name=${encodeURIComponent(person.name)}&v=${encodeURIComponent(version)}`;
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -91,8 +93,8 @@ export class StudioConnection {
 
   /** Keeps the replica in this browser's IndexedDB from now on (edits made offline survive). */
   private keepLocally(): void {
-    if (this.local || this.destroyed) return;
-    this.local = new IndexeddbPersistence(`malleable:${this.appId}`, this.doc);
+    if (this.destroyed) return;
+    this.local?.open().catch((e) => console.warn('malleable: no copy in this browser', e));
   }
 
   private readonly wentOffline = () => {
@@ -151,8 +153,8 @@ export class StudioConnection {
     this.provider?.destroy();
     this.provider = null;
     // The browser's copy holds the refused change too; not started yet, it is cleared all the same.
-    if (this.local) await this.local.clearData();
-    else await clearDocument(`malleable:${this.appId}`);
+    if (this.local) await this.local.clear();
+    else await clearBrowserCopy(`malleable:${this.appId}`);
     try {
       sessionStorage.setItem(
         'malleable.notice',
@@ -208,6 +210,6 @@ export class StudioConnection {
     this.destroyed = true;
     this.provider?.destroy();
     this.provider = null;
-    void this.local?.destroy();
+    this.local?.destroy();
   }
 }

@@ -5,7 +5,7 @@
  * app, `propose`.
  *
  * The replica is a live Yjs document (DESIGN section 7): a Hocuspocus provider keeps it in step
- * with everyone else's, y-indexeddb keeps it in this browser. A render-safe batch is planned here
+ * with everyone else's, ./browser-copy.ts keeps it in this browser. A render-safe batch is planned here
  * and written to it at once (local first); online, a batch with code goes to the server's op route
  * (plan, gate, dry run, commit as this person: DESIGN section 1); offline, every batch is planned
  * and gated here. Whatever reaches the server is judged like any peer's update
@@ -249,7 +249,7 @@ export class Studio {
       // browser's own copy, offline writes) is picked up here.
       if (origin !== SERVER && !this.replica.receiving) this.queueRefresh();
     });
-    this.connection.start(this.person, this.token, version);
+    this.connection.start(this.person, this.token, version, whole);
     const { id, name, color, role } = this.me;
     this.presence.start({ id, name, color, role });
     this.stopEffects = this.presence.follow(() => this.selected);
