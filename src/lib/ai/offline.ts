@@ -22,6 +22,7 @@ import { addSetterButton } from './offline-setter';
 import { setRange } from './offline-range';
 import { swapElements } from './offline-swap';
 import { restyle } from './offline-look';
+import { setStep } from './offline-step';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
@@ -81,6 +82,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
     () => restyle(scene, temps),
+    () => setStep(scene),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
     () => markAll(scene, temps),
