@@ -16,6 +16,7 @@ import { formatType } from '../schema/statetype';
 import { componentOf, describeNode, findElement, listNodes, type Scene } from './offline-refs';
 import { unread } from './offline-edit';
 import { camelName, carriesInstruction, joinWords, literal, plain } from './offline-text';
+import { startWithout } from './offline-list-start';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 /** An input bound to a state field: the node, its component and the field's name. */
@@ -231,6 +232,9 @@ export function valueFor(
  */
 export function setDefault(scene: Scene): RuleResult {
   const rule = 'set-default';
+  // A list's starting items, less some: the same kind of change, for a list.
+  const without = startWithout(scene);
+  if (without) return without;
   let m: RegExpExecArray | null = null;
   for (const re of DEFAULTS) if ((m = re.exec(scene.u.text))) break;
   if (!m) return null;
