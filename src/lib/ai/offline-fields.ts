@@ -17,6 +17,7 @@ import { componentOf, describeNode, findElement, listNodes, type Scene } from '.
 import { unread } from './offline-edit';
 import { camelName, carriesInstruction, joinWords, literal, plain } from './offline-text';
 import { startWithout } from './offline-list-start';
+import { counterBox, counterWording } from './offline-counter-box';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 /** An input bound to a state field: the node, its component and the field's name. */
@@ -105,6 +106,11 @@ const LIMIT =
  */
 export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
   const rule = 'character-counter';
+  const box = counterBox(scene, temps);
+  if (box) return box;
+  // "the message box needs a little letter counter": the same request said as a need.
+  const reworded = counterWording(scene.u.text);
+  if (reworded) scene = { ...scene, u: { ...scene.u, text: reworded } };
   const m = COUNTER.exec(scene.u.text);
   if (!m) return null;
   const unit = (m[1] ?? m[2] ?? m[3]).toLowerCase().startsWith('word') ? 'words' : 'characters';

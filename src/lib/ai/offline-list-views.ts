@@ -20,6 +20,7 @@ import {
 } from './offline-list-shape';
 import { describeNode, type Scene } from './offline-refs';
 import { progressCount } from './offline-list-count';
+import { searchWording } from './offline-list-words';
 import { splitPlacement, type Placement } from './offline-place';
 import { capitalized, freeName, literal } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
@@ -320,7 +321,7 @@ const SEARCH =
  */
 export function searchList(scene: Scene, temps: TempIds): RuleResult {
   const rule = 'search-list';
-  const m = SEARCH.exec(scene.u.text);
+  const m = SEARCH.exec(searchWording(scene, scene.u.text));
   if (!m) return null;
   const split = splitPlacement(
     scene,
