@@ -104,7 +104,7 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   const choices =
     /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
     (target.type === 'Select'
-      ? (/\s*\bwith\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest) ??
+      ? (/\s*\b(?:with|of)\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest) ??
         /\s*\bwith\s+((?!(?:the|a|an|some|my|its|their|options?|choices?)\b)[a-z]+(?:\s+(?!(?:the|a|an|of|for|to|from|at|in|on|below|above|under|after|before)\b)[a-z]+){1,5})$/i.exec(
           rest
         ))

@@ -23,6 +23,7 @@ import { setRange } from './offline-range';
 import { swapElements } from './offline-swap';
 import { restyle } from './offline-look';
 import { setStep } from './offline-step';
+import { build } from './offline-build';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
@@ -83,6 +84,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => addDarkMode(scene, temps),
     () => restyle(scene, temps),
     () => setStep(scene),
+    () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
     () => markAll(scene, temps),
