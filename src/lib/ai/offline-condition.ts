@@ -65,10 +65,9 @@ export function readCondition(model: AppModel, node: NodeRecord, said: string): 
   if (named) {
     field = named;
     const spaced = named.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
-    text = text.replace(
-      new RegExp(`^(?:the\\s+)?(?:${named.toLowerCase()}|${spaced})(?:'s)?\\s*`),
-      ''
-    );
+    text = text
+      .replace(new RegExp(`^(?:the\\s+)?(?:${named.toLowerCase()}|${spaced})(?:'s)?\\s*`), '')
+      .replace(/^(?:box|field|input|text box|text area|area|checkbox|toggle|slider)\b\s*/, '');
   } else {
     const it =
       /^(?:it'?s|it\s+is|it|its|the\s+(?:number|value|count|total|score|amount))\b\s*/.exec(text);
@@ -115,13 +114,51 @@ export function readCondition(model: AppModel, node: NodeRecord, said: string): 
       return { ok: true, expr: `!${ref}`, words: `${field} is off` };
   }
   if (type === 'string') {
-    if (/^(?:is\s+)?empty$/.test(text))
+    if (/^(?:is\s+|are\s+|left\s+|still\s+)*(?:empty|blank)$/.test(text))
       return { ok: true, expr: `${ref}.trim() === ''`, words: `${field} is empty` };
-    if (/^(?:is\s+)?(?:not empty|filled in|filled)$/.test(text))
+    if (
+      /^(?:is\s+|are\s+|has been\s+|have been\s+|gets\s+|get\s+)*(?:not empty|filled in|filled out|filled|typed in|entered|given)$/.test(
+        text
+      )
+    )
       return { ok: true, expr: `${ref}.trim() !== ''`, words: `${field} is filled in` };
   }
   return {
     ok: false,
     text: `I could not read "${said}" as a condition on ${field} (${typeof type === 'string' ? type : 'a value'}). Say, for example, "when ${field} is above 0".`
+  };
+}
+
+/**
+ * Several conditions joined by "and" / "or": "the name and email are filled in" (the last part's
+ * words go to the parts that have none), "the count is above 0 or the step is 5".
+ */
+export function readConditions(model: AppModel, node: NodeRecord, said: string): Condition {
+  const joiner = /\s+(and|or)\s+/i.exec(said);
+  if (!joiner) return readCondition(model, node, said);
+  const op = joiner[1].toLowerCase() === 'and' ? ' && ' : ' || ';
+  const parts = said.split(/\s+(?:and|or)\s+/i);
+  const last = parts[parts.length - 1];
+  const state = componentOf(model, node).state;
+  // What the last part says of its field ("are filled in"), for the parts that say nothing.
+  const field = Object.keys(state).find((name) =>
+    new RegExp(`^(?:the\\s+)?${name}\\b`, 'i').test(last)
+  );
+  const tail = field
+    ? last.replace(new RegExp(`^(?:the\\s+)?${field}(?:\\s+(?:box|field|input))?`, 'i'), '')
+    : '';
+  const read: string[] = [];
+  const words: string[] = [];
+  for (const part of parts) {
+    let one = readCondition(model, node, part);
+    if (!one.ok && tail) one = readCondition(model, node, `${part}${tail}`);
+    if (!one.ok) return one;
+    read.push(one.expr);
+    words.push(one.words);
+  }
+  return {
+    ok: true,
+    expr: read.map((e) => `(${e})`).join(op),
+    words: words.join(op === ' && ' ? ' and ' : ' or ')
   };
 }

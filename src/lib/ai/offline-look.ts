@@ -8,9 +8,10 @@
 import { elementSchema } from '../schema/elements';
 import { childrenOf, type JsonValue, type Op, type PropValue } from '../model/types';
 import { describeNode, findElement, findElements, leadingType, type Scene } from './offline-refs';
-import { ask, type RuleResult } from './offline-turn';
+import { ask, type RuleResult, type TempIds } from './offline-turn';
 import { an } from './offline-text';
-import { styleChange } from './offline-style';
+import { isStyleWord, styleChange } from './offline-style';
+import { dependOnState } from './offline-when';
 import { hasStyle, literalStyle } from './offline-style-tokens';
 import { readCondition } from './offline-condition';
 
@@ -144,7 +145,7 @@ const MEANING = /^(?:on[A-Z]\w*|value|checked|items|when|href|src)$/;
  * the type said, with every prop both schemas have (so its binding and handlers stay), where the
  * old one was; the old one removed. A prop with meaning the new type cannot hold is a question.
  */
-export function changeType(scene: Scene, temps: { next(): string }): RuleResult {
+export function changeType(scene: Scene, temps: TempIds): RuleResult {
   let ref: string | undefined;
   let typeWords: string | undefined;
   const use = USE_INSTEAD.exec(scene.u.text);
@@ -290,7 +291,45 @@ function js(value: JsonValue): string {
   return typeof value === 'string' ? `'${value.replace(/['\\]/g, '\\$&')}'` : JSON.stringify(value);
 }
 
+const SHOW_IN =
+  /^(?:show|display|render|print|write)\s+(.+?)\s+in\s+(?:a\s+|the\s+)?(\w+)(?:\s+(?:colou?r|text|font|letters))?$/i;
+const VERBLESS =
+  /^(?:the\s+)?(.+?)\s+(?:(?:a\s+)?(?:bit|little|lot|tad)\s+|much\s+|way\s+)?(\S+)$/i;
+
+/**
+ * A look said without "make": "show the thank you text in green", "counter card smaller", "send
+ * button red". Only a style word after words that name one element (or several, for a plural).
+ */
+export function lookWithoutMake(scene: Scene): RuleResult {
+  const m = SHOW_IN.exec(scene.u.text) ?? VERBLESS.exec(scene.u.text);
+  if (
+    !m ||
+    !isStyleWord(m[2]) ||
+    /^(?:make|turn|colou?r|paint|style|render|set|change)\b/i.test(scene.u.text)
+  )
+    return null;
+  const found = findElements(scene, m[1]);
+  if (!found.ok) return null;
+  const rule = 'change-style';
+  const ops: Op[] = [];
+  const said: string[] = [];
+  for (const node of found.value) {
+    const look = styleChange(node, m[2]);
+    if (!look.ok) return ask(rule, look.text);
+    ops.push({ op: 'setProp', id: node.id, name: look.change.prop, value: look.change.value });
+    said.push(`${describeNode(node)} ${m[2].toLowerCase()}: ${look.change.words}`);
+  }
+  return { kind: 'batch', rule, ops, summary: `Make ${said.join('; ')}` };
+}
+
 /** The look rules in order: a condition first, since its look part alone is a plain restyle. */
-export function restyle(scene: Scene, temps: { next(): string }): RuleResult {
-  return conditionalLook(scene) ?? fullWidth(scene) ?? sameLook(scene) ?? changeType(scene, temps);
+export function restyle(scene: Scene, temps: TempIds): RuleResult {
+  return (
+    conditionalLook(scene) ??
+    dependOnState(scene, temps) ??
+    fullWidth(scene) ??
+    sameLook(scene) ??
+    changeType(scene, temps) ??
+    lookWithoutMake(scene)
+  );
 }
