@@ -10,6 +10,7 @@ import { defaultContainer } from './offline-place';
 import type { Scene } from './offline-refs';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 import { camelName, capitalized, freeName, labelFor, literal } from './offline-text';
+import { withDigits } from './offline-numbers';
 
 const INPUTS = String.raw`(?:text\s+)?(?:boxes|fields|inputs|input boxes|text boxes)`;
 const ROW = String.raw`(?:side by side|next to each other|beside each other|in a row|on one line|on the same line)`;
@@ -326,6 +327,7 @@ function countdown(scene: Scene, temps: TempIds): RuleResult {
 
 /** The form builders in order. */
 export function buildForm(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   return (
     computed(scene, temps) ??
     twoInputs(scene, temps) ??

@@ -6,6 +6,7 @@
  */
 import type { AppModel, NodeRecord, StateField } from '../model/types';
 import { componentOf } from './offline-refs';
+import { digits } from './offline-numbers';
 
 /** A condition read: its expression and how to say it back. */
 export type Condition =
@@ -50,7 +51,7 @@ function shownField(node: NodeRecord): string | null {
 /** Reads "when …" words about `node` into an expression. */
 export function readCondition(model: AppModel, node: NodeRecord, said: string): Condition {
   const state = componentOf(model, node).state;
-  let text = said
+  let text = digits(said)
     .toLowerCase()
     .replace(/[.!?]+$/, '')
     .trim();

@@ -19,6 +19,7 @@ import { camelName, carriesInstruction, joinWords, literal, plain } from './offl
 import { startWithout } from './offline-list-start';
 import { counterBox, counterWording } from './offline-counter-box';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 /** An input bound to a state field: the node, its component and the field's name. */
 interface BoundInput {
@@ -105,6 +106,7 @@ const LIMIT =
  * the length of the bound field (and the limit, the text turning red past it).
  */
 export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   const rule = 'character-counter';
   const box = counterBox(scene, temps);
   if (box) return box;

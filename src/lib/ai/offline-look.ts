@@ -12,6 +12,7 @@ import { ask, type RuleResult, type TempIds } from './offline-turn';
 import { an } from './offline-text';
 import { isStyleWord, styleChange } from './offline-style';
 import { dependOnState } from './offline-when';
+import { rowLook } from './offline-row-look';
 import { hasStyle, literalStyle } from './offline-style-tokens';
 import { readCondition } from './offline-condition';
 
@@ -327,6 +328,7 @@ export function restyle(scene: Scene, temps: TempIds): RuleResult {
   return (
     conditionalLook(scene) ??
     dependOnState(scene, temps) ??
+    rowLook(scene) ??
     fullWidth(scene) ??
     sameLook(scene) ??
     changeType(scene, temps) ??

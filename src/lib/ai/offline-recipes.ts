@@ -30,6 +30,7 @@ import {
   quoteOf
 } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 /** The prop of an input element that two-way binds to state, and the state type it holds. */
 export function bindingOf(
@@ -236,6 +237,7 @@ const COUNTER =
 
 /** "add a counter": a number field, its value shown, and − and + buttons with their handlers. */
 export function addCounter(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   const rule = 'add-counter';
   const m = COUNTER.exec(scene.u.text);
   if (!m) return null;

@@ -12,9 +12,10 @@ import { unread } from './offline-edit';
 import { boundField, NOISE, optionFor, valueFor, whichInput } from './offline-fields';
 import { camelName, carriesInstruction, freeName, literal, plain, quoteOf } from './offline-text';
 import { ask, type Proposal, type RuleResult, type TempIds } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 const DOES =
-  /^(?:add|create|put|include|insert|give me)\s+(?:(?:a|an|one|another)\s+)?(?:new\s+)?(?:(.+?)\s+)?button\s+(?:that|which|to)\s+(.+)$/i;
+  /^(?:add|create|put|include|insert|give me)\s+(?:(?:a|an|one more|another|one)\s+)?(?:new\s+)?(?:(.+?)\s+)?button\s+(?:that|which|to)\s+(.+)$/i;
 
 /** What a new button's handler does to a field, read from the words after "that". */
 const ACTIONS: readonly {
@@ -75,6 +76,7 @@ const ACTIONS: readonly {
  * needs; anything else is left to the other rules (which wire an existing action or ask).
  */
 export function addSetterButton(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   const rule = 'button-action';
   const m = DOES.exec(scene.u.text);
   if (!m) return addStepButtons(scene, temps);

@@ -18,6 +18,7 @@ import {
 } from './offline-refs';
 import { countedField } from './offline-normal';
 import { ask, type RuleResult } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 const UP = String.raw`add|adds|add on|go up by|goes up by|increase by|increases by|count up by|counts up by|plus`;
 const DOWN = String.raw`take away|takes away|take off|takes off|subtract|subtracts|remove|removes|minus|go down by|goes down by|decrease by|decreases by|count down by|counts down by|lower by|lowers by`;
@@ -120,10 +121,18 @@ function inputFor(scene: Scene, field: string): NodeRecord | undefined {
 
 /** "make the plus button add 5", "+ and - should go by 1": the buttons' step rewritten. */
 export function setStep(scene: Scene): RuleResult {
+  scene = withDigits(scene);
   // One clause ("+ and - should go by 1", a list of buttons) when its buttons are found, else
   // one per "and" ("plus should add 5 and minus should take away 5").
   // "add a button that adds 10" is a new button, not a change to one.
   if (/^(?:add|create|insert|put|include|give|build)\b/i.test(scene.u.text)) return null;
+  // "change the + button to say Add one" is a text: what a button says is not what it does.
+  if (
+    /^(?:change|set|rename|label|call|retitle)\b|\b(?:say|says|read|reads|labelled|called|named)\b/i.test(
+      scene.u.text
+    )
+  )
+    return null;
   const whole = CLAUSE.exec(scene.u.text);
   const one = whole && findElements(scene, symbols(whole[1])).ok;
   const clauses = one ? [scene.u.text] : scene.u.text.split(CLAUSES).map((c) => c.trim());

@@ -176,3 +176,14 @@ export function tokenNarrower(node: NodeRecord): Result | null {
   if (next === now) return null;
   return merged(node, { width: next }, `width "${next}"`);
 }
+
+/** "bold" for an element whose own props have no weight (a Checkbox's label, a Button). */
+export function tokenWeight(node: NodeRecord, word: string): Result | null {
+  const weight = { bold: 'bold', bolder: 'bold', heavier: 'bold', medium: 'medium' }[
+    word.toLowerCase()
+  ];
+  if (!weight || !hasStyle(node)) return null;
+  if (literalStyle(node)?.fontWeight === weight)
+    return { ok: false, text: `It is already ${weight}.` };
+  return merged(node, { fontWeight: weight }, `text weight "${weight}"`);
+}

@@ -13,6 +13,7 @@ import {
   tokenColour,
   tokenFontSize,
   tokenNarrower,
+  tokenWeight,
   tokenWidth
 } from './offline-style-tokens';
 
@@ -168,6 +169,8 @@ export function styleChange(
     if (p.enum!.includes(value))
       return { ok: true, change: { prop, value, words: `${prop} "${value}"` } };
   }
+  const weight = tokenWeight(node, value);
+  if (weight) return weight;
   if ((value === 'disabled' || value === 'enabled') && schema.properties.disabled)
     return {
       ok: true,
