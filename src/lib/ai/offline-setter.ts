@@ -13,6 +13,7 @@ import { boundField, NOISE, optionFor, valueFor, whichInput } from './offline-fi
 import { camelName, carriesInstruction, freeName, literal, plain, quoteOf } from './offline-text';
 import { ask, type Proposal, type RuleResult, type TempIds } from './offline-turn';
 import { withDigits } from './offline-numbers';
+import { formReset } from './offline-form-reset';
 
 const DOES =
   /^(?:add|create|put|include|insert|give me)\s+(?:(?:a|an|one more|another|one)\s+)?(?:new\s+)?(?:(.+?)\s+)?button\s+(?:that|which|to)\s+(.+)$/i;
@@ -78,6 +79,8 @@ const ACTIONS: readonly {
 export function addSetterButton(scene: Scene, temps: TempIds): RuleResult {
   scene = withDigits(scene);
   const rule = 'button-action';
+  const reset = formReset(scene, temps);
+  if (reset) return reset;
   const m = DOES.exec(scene.u.text);
   if (!m) return addStepButtons(scene, temps);
   const split = splitPlacement(scene, m[2], false);
