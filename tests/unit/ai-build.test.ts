@@ -192,3 +192,17 @@ describe('a countdown', () => {
     expect(offlinePlan(blank, 'add a countdown from 10').kind).toBe('question');
   });
 });
+
+describe('dropdown options between slashes or bars', () => {
+  it('reads them as the list of options', () => {
+    for (const [said, options] of [
+      ['add a dropdown for size: small / medium / large', ['small', 'medium', 'large']],
+      ['add a dropdown called urgency with low / normal / urgent', ['low', 'normal', 'urgent']],
+      ['add a dropdown for colour with options red|green|blue', ['red', 'green', 'blue']]
+    ] as const) {
+      const plan = change(form, said);
+      const select = nodesOfType(plan.model, 'Select')[0];
+      expect(select.props.options, said).toEqual(options);
+    }
+  });
+});

@@ -70,6 +70,9 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   const rule = 'add-input';
   const binding = bindingOf(target.type)!;
   let rest = target.rest;
+  // "small / medium / large", "low | high": options between slashes or bars are a list.
+  if (target.type === 'Select' && /[^\s/|]\s*[/|]\s*[^\s/|]/.test(rest) && !/:\/\//.test(rest))
+    rest = rest.replace(/\s*[/|]\s*/g, ', ');
   let min: number | undefined;
   let max: number | undefined;
   let options: string[] | undefined;
