@@ -231,6 +231,10 @@ describe('another type of element, the same binding', () => {
     expect(nodesOfType(plan.model, 'TextArea').map((n) => n.props.value)).toContainEqual({
       $bind: 'name'
     });
+    // A button with nothing to run, a link with no address, a list: questions.
+    expect(kindOf(todo, 'turn the heading into a button')).toBe('question');
+    expect(kindOf(todo, 'make the heading a link')).toBe('question');
+    expect(kindOf(todo, 'make the list a grid')).toBe('question');
     // A button's click has nowhere to go on a heading.
     expect(kindOf(score, 'make the point button a heading')).toBe('question');
     // "a bit bigger" is not a type.

@@ -168,7 +168,12 @@ export function changeType(scene: Scene, temps: TempIds): RuleResult {
   if (!found.ok) return ask(rule, found.text);
   const node = found.value;
   const schema = elementSchema(kind.type);
-  if (!schema || !elementSchema(node.type) || node.type === 'Each' || node.type === 'If')
+  if (node.type === 'Each' || node.type === 'If' || kind.type === 'Each' || kind.type === 'If')
+    return ask(
+      rule,
+      `A list or a condition holds other elements over the data; ${describeNode(node)} cannot become ${an(kind.word)} or be made from one offline.`
+    );
+  if (!schema || !elementSchema(node.type))
     return ask(
       rule,
       `I can change one element into another kind only between the built-in elements.`
@@ -193,6 +198,17 @@ export function changeType(scene: Scene, temps: TempIds): RuleResult {
       props[key] = text;
       break;
     }
+  if (kind.type === 'Link' && !props.href)
+    return ask(
+      rule,
+      `A link to where? ${describeNode(node)} has no address; say "add a link to https://…" and remove it if you like.`
+    );
+  // A button that does nothing is never added (issue 15): only one that keeps a click handler.
+  if (kind.type === 'Button' && !props.onClick)
+    return ask(
+      rule,
+      `A button needs something to do, and ${describeNode(node)} runs nothing. Add a button that runs one of the app's actions instead ("add a button labelled Go that runs …").`
+    );
   if (lost.length)
     return ask(
       rule,
