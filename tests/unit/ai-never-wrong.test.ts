@@ -51,10 +51,16 @@ describe('two instructions in one request', () => {
     expect(node(both.plan, nodesOfType(todo, 'Heading')[0].id).props.text).toBe('Shopping list');
     expect(node(both.plan, nodeWith(todo, 'Button', 'Delete').id).props.variant).toBe('danger');
 
-    // A Button has no green: the whole request becomes a question, nothing half done.
-    const green = kindOf(todo, 'change the heading to Shopping list and make the Add button green');
-    expect(green.kind).toBe('question');
-    if (green.kind === 'question') expect(green.text).toMatch(/green/);
+    // A Heading has no black: the whole request becomes a question, nothing half done.
+    const black = kindOf(todo, 'change the "Add" button to Go and make the heading black');
+    expect(black.kind).toBe('question');
+    if (black.kind === 'question') expect(black.text).toMatch(/black/);
+    // Green it has, through its style's background (issue 16): both parts are done.
+    const green = change(todo, 'change the heading to Shopping list and make the Add button green');
+    expect(node(green.plan, nodeWith(todo, 'Button', 'Add').id).props.style).toEqual({
+      background: 'success',
+      color: 'on-accent'
+    });
   });
 
   it('adds two elements said with one verb, and "it" is the element just named', () => {

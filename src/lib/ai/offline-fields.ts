@@ -16,7 +16,10 @@ import { formatType } from '../schema/statetype';
 import { componentOf, describeNode, findElement, listNodes, type Scene } from './offline-refs';
 import { unread } from './offline-edit';
 import { camelName, carriesInstruction, joinWords, literal, plain } from './offline-text';
+import { startWithout } from './offline-list-start';
+import { counterBox, counterWording } from './offline-counter-box';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 /** An input bound to a state field: the node, its component and the field's name. */
 interface BoundInput {
@@ -103,7 +106,13 @@ const LIMIT =
  * the length of the bound field (and the limit, the text turning red past it).
  */
 export function addCharCounter(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   const rule = 'character-counter';
+  const box = counterBox(scene, temps);
+  if (box) return box;
+  // "the message box needs a little letter counter": the same request said as a need.
+  const reworded = counterWording(scene.u.text);
+  if (reworded) scene = { ...scene, u: { ...scene.u, text: reworded } };
   const m = COUNTER.exec(scene.u.text);
   if (!m) return null;
   const unit = (m[1] ?? m[2] ?? m[3]).toLowerCase().startsWith('word') ? 'words' : 'characters';
@@ -231,6 +240,9 @@ export function valueFor(
  */
 export function setDefault(scene: Scene): RuleResult {
   const rule = 'set-default';
+  // A list's starting items, less some: the same kind of change, for a list.
+  const without = startWithout(scene);
+  if (without) return without;
   let m: RegExpExecArray | null = null;
   for (const re of DEFAULTS) if ((m = re.exec(scene.u.text))) break;
   if (!m) return null;

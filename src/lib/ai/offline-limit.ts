@@ -12,6 +12,7 @@ import { countedField } from './offline-normal';
 import type { Scene } from './offline-refs';
 import { camelName } from './offline-text';
 import { ask, type RuleResult } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 const NUMBER = String.raw`(-?\d+(?:\.\d+)?|zero)`;
 const NOT = String.raw`(?:can'?t|cannot|can not|shouldn'?t|should not|mustn'?t|must not|never|not|won'?t|doesn'?t|does not|don'?t|dont|do not)`;
@@ -55,6 +56,7 @@ const FILLER = new Set(
 
 /** "set a max of 50 so it can't go higher", "don't let the count go below zero". */
 export function limitField(scene: Scene): RuleResult {
+  scene = withDigits(scene);
   const rule = 'limit-number';
   const text = scene.u.text;
   for (const { re, side } of LIMITS) {

@@ -19,6 +19,8 @@ import {
   type Qualifier
 } from './offline-list-shape';
 import { describeNode, type Scene } from './offline-refs';
+import { progressCount } from './offline-list-count';
+import { searchWording } from './offline-list-words';
 import { splitPlacement, type Placement } from './offline-place';
 import { capitalized, freeName, literal } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
@@ -319,7 +321,7 @@ const SEARCH =
  */
 export function searchList(scene: Scene, temps: TempIds): RuleResult {
   const rule = 'search-list';
-  const m = SEARCH.exec(scene.u.text);
+  const m = SEARCH.exec(searchWording(scene, scene.u.text));
   if (!m) return null;
   const split = splitPlacement(
     scene,
@@ -398,6 +400,8 @@ function nouns(list: ListShape): [string, string] {
  */
 export function countList(scene: Scene, temps: TempIds): RuleResult {
   const rule = 'count-list';
+  const progress = progressCount(scene, temps);
+  if (progress) return progress;
   const c = COUNT.exec(scene.u.text);
   const t = c ? null : TOTAL.exec(scene.u.text);
   if (!c && !t) return null;

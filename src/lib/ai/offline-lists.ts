@@ -22,7 +22,8 @@ import { capitalized, freeName, literal } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 
 const ADD = '(?:add|create|insert|put|include|give me|make)\\s+(?:(?:a|an|one)\\s+)?(?:new\\s+)?';
-const CLEAR_VERB = '(?:clear|delete|remove|erase|empties|empty|wipe|purge|get rid of)';
+const CLEAR_VERB =
+  '(?:clear|delete|remove|erase|empties|empty|wipe|purge|get rid of|gets rid of|throw away|throws away|throw out|throws out|bin|bins|trash|trashes|dump|dumps)';
 const SORT_VERB = '(?:sort|order|arrange|alphabeti[sz]e|reorder|reverse)';
 const MARK_VERB = '(?:mark|check|tick|complete|finish|uncheck|untick|unmark)';
 
@@ -34,6 +35,11 @@ const NAMED_BUTTON = new RegExp(
 /** "add a button that clears all the todos", "add a button to sort the items by name". */
 const PURPOSE_BUTTON = new RegExp(
   `^${ADD}button\\s+(?:that|which|to|for|so (?:i|we|people|you) can)\\s+((?:${CLEAR_VERB}|${SORT_VERB}|${MARK_VERB})\\w*\\b.*)$`,
+  'i'
+);
+/** "add a Z-A button that sorts the list backwards", "add a 'Start over' button that clears …". */
+const LABELLED_PURPOSE = new RegExp(
+  `^${ADD}(?!button\\b)(⟦\\d+⟧|[^\\s⟦]+(?:\\s+[^\\s⟦]+){0,2}?)\\s+button\\b\\s*(.*?)\\s*(?:that|which|to|so (?:i|we|people|you) can)\\s+((?:${CLEAR_VERB}|${SORT_VERB}|${MARK_VERB})\\w*\\b.*)$`,
   'i'
 );
 /** "let me clear the completed ones", "let me sort the todos by title". */
@@ -54,19 +60,37 @@ function quotedButton(scene: Scene, text: string): RegExpExecArray | null {
 /** A button request about a list: what it does (said after the verb), its label and its place. */
 function buttonAsk(scene: Scene): { verb: string; what: string; label?: string } | null {
   const text = scene.u.text.replace(ONCE, '');
-  const named = NAMED_BUTTON.exec(text) ?? quotedButton(scene, text);
-  if (named) {
-    const [verb, ...what] = literal(scene.u, named[1]).split(/\s+/);
+  // "add a Start over button at the bottom that throws away every task": a label of its own,
+  // then (after any place) what it does.
+  const labelled = LABELLED_PURPOSE.exec(text);
+  if (labelled && !/^(?:button|new|a|an|one|the|another)$/i.test(labelled[1])) {
+    const { verb, rest } = verbOf(labelled[3]);
     return {
       verb,
-      what: `${what.join(' ')} ${named[2]}`.trim(),
+      what: `${rest} ${labelled[2]}`.trim(),
+      label: literal(scene.u, labelled[1])
+    };
+  }
+  const named = NAMED_BUTTON.exec(text) ?? quotedButton(scene, text);
+  if (named) {
+    const { verb, rest } = verbOf(literal(scene.u, named[1]));
+    return {
+      verb,
+      what: `${rest} ${named[2]}`.trim(),
       label: literal(scene.u, named[1])
     };
   }
   const m = PURPOSE_BUTTON.exec(text) ?? LET_ME.exec(text);
   if (!m) return null;
-  const [verb, ...what] = m[1].split(/\s+/);
-  return { verb, what: what.join(' ') };
+  const { verb, rest } = verbOf(m[1]);
+  return { verb, what: rest };
+}
+
+/** The verb a purpose starts with ("throws away", "clears") and the words after it. */
+function verbOf(words: string): { verb: string; rest: string } {
+  const m = new RegExp(`^(?:${CLEAR_VERB}|${SORT_VERB}|${MARK_VERB})\\w*\\b`, 'i').exec(words);
+  const verb = m ? m[0] : words.split(/\s+/)[0];
+  return { verb, rest: words.slice(verb.length).trim() };
 }
 
 /**

@@ -7,6 +7,7 @@ import { elementSchema } from '../schema/elements';
 import type { Op } from '../model/types';
 import { describeNode, findElements, type Scene } from './offline-refs';
 import { ask, type RuleResult } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 const NUM = '(-?\\d+(?:\\.\\d+)?)';
 const RANGES: readonly { re: RegExp; min?: number; max?: number }[] = [
@@ -61,6 +62,7 @@ const RANGES: readonly { re: RegExp; min?: number; max?: number }[] = [
 
 /** "make the slider go up to 20": the element's `max` (and `min`), within what the schema allows. */
 export function setRange(scene: Scene): RuleResult {
+  scene = withDigits(scene);
   const rule = 'set-range';
   for (const { re, min, max } of RANGES) {
     const m = re.exec(scene.u.text);

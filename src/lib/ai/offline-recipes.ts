@@ -30,6 +30,7 @@ import {
   quoteOf
 } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
+import { withDigits } from './offline-numbers';
 
 /** The prop of an input element that two-way binds to state, and the state type it holds. */
 export function bindingOf(
@@ -69,6 +70,9 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   const rule = 'add-input';
   const binding = bindingOf(target.type)!;
   let rest = target.rest;
+  // "small / medium / large", "low | high": options between slashes or bars are a list.
+  if (target.type === 'Select' && /[^\s/|]\s*[/|]\s*[^\s/|]/.test(rest) && !/:\/\//.test(rest))
+    rest = rest.replace(/\s*[/|]\s*/g, ', ');
   let min: number | undefined;
   let max: number | undefined;
   let options: string[] | undefined;
@@ -104,7 +108,7 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   const choices =
     /\s*\b(?:with (?:the )?(?:options|choices|values)|options|choices)\s*:?\s+(.+)$/i.exec(rest) ??
     (target.type === 'Select'
-      ? (/\s*\bwith\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest) ??
+      ? (/\s*\b(?:with|of)\s+((?:[^,]+,)+[^,]*|[^,]+\s(?:and|or)\s.+)$/i.exec(rest) ??
         /\s*\bwith\s+((?!(?:the|a|an|some|my|its|their|options?|choices?)\b)[a-z]+(?:\s+(?!(?:the|a|an|of|for|to|from|at|in|on|below|above|under|after|before)\b)[a-z]+){1,5})$/i.exec(
           rest
         ))
@@ -236,6 +240,7 @@ const COUNTER =
 
 /** "add a counter": a number field, its value shown, and − and + buttons with their handlers. */
 export function addCounter(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   const rule = 'add-counter';
   const m = COUNTER.exec(scene.u.text);
   if (!m) return null;

@@ -11,10 +11,12 @@ import { splitPlacement } from './offline-place';
 import { unread } from './offline-edit';
 import { boundField, NOISE, optionFor, valueFor, whichInput } from './offline-fields';
 import { camelName, carriesInstruction, freeName, literal, plain, quoteOf } from './offline-text';
-import { ask, type RuleResult, type TempIds } from './offline-turn';
+import { ask, type Proposal, type RuleResult, type TempIds } from './offline-turn';
+import { withDigits } from './offline-numbers';
+import { formReset } from './offline-form-reset';
 
 const DOES =
-  /^(?:add|create|put|include|insert|give me)\s+(?:(?:a|an|one|another)\s+)?(?:new\s+)?(?:(.+?)\s+)?button\s+(?:that|which|to)\s+(.+)$/i;
+  /^(?:add|create|put|include|insert|give me)\s+(?:(?:a|an|one more|another|one)\s+)?(?:new\s+)?(?:(.+?)\s+)?button\s+(?:that|which|to)\s+(.+)$/i;
 
 /** What a new button's handler does to a field, read from the words after "that". */
 const ACTIONS: readonly {
@@ -75,9 +77,12 @@ const ACTIONS: readonly {
  * needs; anything else is left to the other rules (which wire an existing action or ask).
  */
 export function addSetterButton(scene: Scene, temps: TempIds): RuleResult {
+  scene = withDigits(scene);
   const rule = 'button-action';
+  const reset = formReset(scene, temps);
+  if (reset) return reset;
   const m = DOES.exec(scene.u.text);
-  if (!m) return null;
+  if (!m) return addStepButtons(scene, temps);
   const split = splitPlacement(scene, m[2], false);
   const purpose = split.ok ? split.value.before : m[2];
   for (const action of ACTIONS) {
@@ -217,4 +222,33 @@ function wordsOfName(name: string): string {
 
 function capitalizedFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const PAIR =
+  /^(?:add|create|put|give me|i want|i need)\s+(?:(?:a|an)\s+)?([+\-−]\s?\d+(?:\.\d+)?)\s+(?:button\s+)?(?:and|&|,)\s+(?:(?:a|an)\s+)?([+\-−]\s?\d+(?:\.\d+)?)\s+buttons?(.*)$/i;
+const PAIR_FOR =
+  /^(?:add|create|put|give me)\s+(?:two\s+)?buttons\s+(?:for|that do|saying)\s+([+\-−]\s?\d+(?:\.\d+)?)\s+(?:and|&|,)\s+([+\-−]\s?\d+(?:\.\d+)?)(.*)$/i;
+
+/**
+ * "add a -10 and a +10 button", "add +5 and -5 buttons": each a button named by its sum, as
+ * "add a -10 button" is, planned one after the other into one batch.
+ */
+function addStepButtons(scene: Scene, temps: TempIds): RuleResult {
+  const m = PAIR.exec(scene.u.text) ?? PAIR_FOR.exec(scene.u.text);
+  if (!m) return null;
+  const ops: Proposal['ops'] = [];
+  const said: string[] = [];
+  for (const sum of [m[1], m[2]]) {
+    const label = sum.replace(/\s/g, '').replace('−', '-');
+    const n = label.slice(1);
+    const verb = label.startsWith('-') ? `subtracts ${n} from it` : `adds ${n} to it`;
+    const quotes = [...scene.u.quotes, label];
+    const text = `add a ⟦${quotes.length - 1}⟧ button that ${verb}${m[3] ?? ''}`.trim();
+    const result = addSetterButton({ ...scene, u: { ...scene.u, text, quotes } }, temps);
+    if (!result) return null;
+    if (result.kind === 'question') return result;
+    ops.push(...result.ops);
+    said.push(result.summary);
+  }
+  return { kind: 'batch', rule: 'button-action', ops, summary: said.join(', and then ') };
 }

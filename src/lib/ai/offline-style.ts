@@ -8,6 +8,14 @@
 import { elementSchema, ELEMENTS, type PropSchema } from '../schema/elements';
 import type { JsonValue, NodeRecord, PropValue } from '../model/types';
 import { an, joinWords } from './offline-text';
+import {
+  isWidthWord,
+  tokenColour,
+  tokenFontSize,
+  tokenNarrower,
+  tokenWeight,
+  tokenWidth
+} from './offline-style-tokens';
 
 /** A style change: one prop, its new value, and a note when the value is only the nearest. */
 export interface StyleChange {
@@ -55,7 +63,9 @@ const RELATIVE: Readonly<Record<string, number>> = {
   tinier: -1,
   bigger: 1,
   larger: 1,
-  taller: 1
+  taller: 1,
+  compact: -1,
+  roomier: 1
 };
 /** Absolute sizes on a 0 (tiny) to 4 (huge) scale. */
 const ABSOLUTE: Readonly<Record<string, number>> = {
@@ -66,6 +76,9 @@ const ABSOLUTE: Readonly<Record<string, number>> = {
   big: 3,
   large: 3,
   huge: 4,
+  enormous: 4,
+  giant: 4,
+  massive: 4,
   biggest: 4,
   largest: 4
 };
@@ -102,6 +115,7 @@ export function isStyleWord(word: string): boolean {
   const w = word.toLowerCase();
   if (w in COLOURS || w in RELATIVE || w in ABSOLUTE || w in SYNONYMS) return true;
   if (w === 'disabled' || w === 'enabled' || w === 'wrap') return true;
+  if (isWidthWord(w)) return true;
   for (const schema of ELEMENTS.values())
     for (const prop of Object.values(schema.properties))
       if (prop.enum?.includes(w) && prop['x-editor'] === 'enum') return true;
@@ -142,12 +156,21 @@ export function styleChange(
       text: `${node.type} is a component of this app; its look is set inside it.`
     };
   if (word in RELATIVE || word in ABSOLUTE) return sizeChange(node, word, fresh);
+  if (isWidthWord(word))
+    return (
+      tokenWidth(node, word) ?? {
+        ok: false,
+        text: `${an(node.type, true)} has no width setting. ${styleOptions(node)}`.trim()
+      }
+    );
   if (word in COLOURS) return colourChange(node, word);
   const value = SYNONYMS[word] ?? word;
   for (const [prop, p] of enumProps(node)) {
     if (p.enum!.includes(value))
       return { ok: true, change: { prop, value, words: `${prop} "${value}"` } };
   }
+  const weight = tokenWeight(node, value);
+  if (weight) return weight;
   if ((value === 'disabled' || value === 'enabled') && schema.properties.disabled)
     return {
       ok: true,
@@ -189,6 +212,9 @@ function colourChange(
 ): { ok: true; change: StyleChange } | { ok: false; text: string } {
   const colour = COLOURS[word];
   const prop = colourProp(node);
+  // No colour prop, or none with this colour: the style prop's tokens, where the theme has one.
+  const viaStyle = () => tokenColour(node, word, colour.tone);
+  if (!prop && viaStyle()) return viaStyle()!;
   if (!prop)
     return {
       ok: false,
@@ -203,6 +229,7 @@ function colourChange(
   }
   const allowed = (p.enum ?? []).map(String);
   const value = (TONE_ALIASES[colour.tone] ?? [colour.tone]).find((t) => allowed.includes(t));
+  if (!value && viaStyle()) return viaStyle()!;
   if (!value) {
     return {
       ok: false,
@@ -253,7 +280,18 @@ function sizeChange(
       relative !== undefined
         ? Math.min(6, Math.max(1, level - relative))
         : ([6, 4, 3, 2, 1] as const)[absolute];
-    if (next === level && !fresh)
+    // Past level 1 (or 6) a heading's text size goes on through the style's font sizes; an
+    // absolute word that would shrink it ("big" at level 1) is already said.
+    const wrongWay = absolute !== undefined && absolute >= 3 && next > level;
+    if ((next === level || wrongWay) && !fresh) {
+      const up = relative !== undefined ? relative > 0 : absolute! >= 3;
+      const beyond =
+        relative !== undefined || absolute === 4 || absolute === 0
+          ? tokenFontSize(node, relative, absolute, up ? 'xl' : 'md')
+          : null;
+      if (beyond) return beyond;
+    }
+    if ((next === level || wrongWay) && !fresh)
       return {
         ok: false,
         text: `The heading is already level ${level}, as ${relative && relative > 0 ? 'big' : 'small'} as headings go.`
@@ -274,6 +312,19 @@ function sizeChange(
     return { ok: true, change: { prop: 'rows', value: next, words: `${next} lines tall` } };
   }
   const size = props.size;
+  // A Card or a Stack has no size but a padding: smaller is less room inside, bigger more.
+  if (!size && props.padding && Array.isArray(props.padding.enum) && relative !== undefined) {
+    const scale = props.padding.enum.map(String);
+    const now = String(current(node, 'padding', props.padding) ?? 'md');
+    const next = scale[Math.min(scale.length - 1, Math.max(0, scale.indexOf(now) + relative))];
+    if (next !== now)
+      return { ok: true, change: { prop: 'padding', value: next, words: `padding "${next}"` } };
+  }
+  // An input has no size: smaller is narrower, bigger a larger text.
+  if (!size && relative !== undefined) {
+    const token = relative < 0 ? tokenNarrower(node) : tokenFontSize(node, 1, undefined, 'md');
+    if (token) return token;
+  }
   if (!size)
     return {
       ok: false,
@@ -288,6 +339,11 @@ function sizeChange(
         ? scale[Math.min(scale.length - 1, Math.max(0, at + relative))]
         : (scale.find((v) => v === NAMED_SIZES[absolute]) ??
           scale[Math.round((absolute / 4) * (scale.length - 1))]);
+    if (next === now && !fresh && relative !== undefined) {
+      const named = ['sm', 'md', 'lg', 'xl'].includes(now) ? (now as 'md') : 'md';
+      const beyond = tokenFontSize(node, relative, undefined, named);
+      if (beyond) return beyond;
+    }
     if (next === now && !fresh)
       return {
         ok: false,

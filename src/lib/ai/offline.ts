@@ -21,6 +21,9 @@ import { addCharCounter, setDefault } from './offline-fields';
 import { addSetterButton } from './offline-setter';
 import { setRange } from './offline-range';
 import { swapElements } from './offline-swap';
+import { restyle } from './offline-look';
+import { setStep } from './offline-step';
+import { build } from './offline-build';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
@@ -79,6 +82,9 @@ export function offlinePlan(
 function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
     () => addDarkMode(scene, temps),
+    () => restyle(scene, temps),
+    () => setStep(scene),
+    () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
     () => markAll(scene, temps),
