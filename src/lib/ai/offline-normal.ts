@@ -298,6 +298,30 @@ function theNumber(d: Draft): void {
   if (shows.length === 1) d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, shows[0].id);
 }
 
+/**
+ * "underneath the input instead of next to it": where a thing is now, said to explain where it
+ * goes, adds nothing to the placement before it.
+ */
+function insteadOf(d: Draft): void {
+  d.text = d.text.replace(
+    /(\S)\s*,?\s+(?:instead of|rather than|and not)\s+(?:(?:being|sitting|staying)\s+)?(?:next to|beside|by|alongside|in|at|on|where|inside|above|below|under)\b[^,]*?(?=$|,)/i,
+    '$1'
+  );
+}
+
+/**
+ * "put the checkbox on the right of each row", "place Reset on the far left": a side of the row
+ * an element is already in is a move within it, not a new row or an alignment.
+ */
+function sideWords(d: Draft): void {
+  d.text = d.text.replace(
+    /^(?:put|place|have|keep)\s+(.+?)\s+((?:on|to|at)\s+the\s+(?:(?:far|very)\s+(?:right|left)\b.*|(?:right|left)(?:[\s-]+(?:hand\s+)?(?:side|end))?\s+of\s+(?:each|every|its|their)\s+(?:own\s+)?rows?))$/i,
+    (_, what: string, where: string) =>
+      // "to the right end of its row": the layout rules read "on the right of X" as a new row.
+      `move ${what} ${where.replace(/^(?:on|to|at)\s+the\s+(?:(?:far|very)\s+)?(right|left)\b(?:[\s-]+(?:hand\s+)?(?:side|end))?(?:\s+of\s+.*)?$/i, 'to the $1 end of its row')}`
+  );
+}
+
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
   const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
@@ -322,6 +346,8 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     sumButtons,
     optionWords,
     theNumber,
+    insteadOf,
+    sideWords,
     wishes
   ])
     step(d);

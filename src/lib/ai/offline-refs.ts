@@ -404,7 +404,7 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
       type &&
       !all &&
       pool.length === 1 &&
-      !/\b(?:and|or|with|plus)\b/.test(text) &&
+      !/\b(?:and|or|with|plus|but|keep|leave|except|not|without|then|also)\b/.test(text) &&
       !text.split(' ').some((w) => leadingType(model, w)) &&
       !readingOrder(model).some((n) => namesOf(n).includes(text))
     )

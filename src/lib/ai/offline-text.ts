@@ -38,8 +38,12 @@ const LEADING = new RegExp(
 );
 const TRAILING = /(?:[,\s]+(?:please|pls|thanks|thank you|for me|now))+$/i;
 
-/** Trims politeness and punctuation and sets quoted text aside. */
-export function prepare(message: string): Utterance {
+/**
+ * Trims politeness and punctuation and sets quoted text aside. With `keepTail`, politeness at the
+ * end stays ("Got it, thanks!" may be a text, not a thank-you): the planner reads a request both
+ * ways when they differ, and asks when that changes what it would do.
+ */
+export function prepare(message: string, keepTail = false): Utterance {
   const quotes: string[] = [];
   let text = message
     .replace(/[\r\n\t]+/g, ' ')
@@ -60,7 +64,7 @@ export function prepare(message: string): Utterance {
         /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?=(?:a|an|some|another)\s)/i,
         'add '
       )
-      .replace(TRAILING, '')
+      .replace(keepTail ? /$^/ : TRAILING, '')
       .trim();
     if (next === text) break;
     text = next;
