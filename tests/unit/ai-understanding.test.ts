@@ -213,3 +213,62 @@ describe('above and below an element that sits in a row', () => {
     expect(rowOf(plan.model, reset).at(-1)).toBe(reset.id);
   });
 });
+
+describe('elements named loosely', () => {
+  it('reads words that mean the same in a name', () => {
+    for (const message of [
+      'remove the clear finished button',
+      'delete the completed button',
+      'get rid of the clear ticked button'
+    ]) {
+      const plan = change(todo, message);
+      expect(labels(plan.model), message).not.toContain('Clear done');
+      expect(labels(plan.model), message).toContain('Add');
+    }
+    const remove = change(todo, 'make the remove button red');
+    expect(nodeWith(remove.model, 'Button', 'Delete').props.variant).toBe('danger');
+  });
+
+  it('reads a typo in a type word or in an element’s own name', () => {
+    expect(
+      nodeWith(change(todo, 'change the headnig to Errands').model, 'Heading', 'Errands')
+    ).toBeTruthy();
+    expect(
+      nodeWith(
+        change(form, 'set the Emial input label to Work email').model,
+        'TextInput',
+        'Work email'
+      )
+    ).toBeTruthy();
+    expect(labels(change(form, 'remove the Sned button').model)).not.toContain('Send');
+  });
+
+  it('reads an element by what it shows: its words, or a count', () => {
+    const thanks = change(form, 'the thank-you text should say See you soon');
+    expect(nodeWith(thanks.model, 'Text', 'See you soon')).toBeTruthy();
+    const left = change(todo, 'change the number of items left to Open tasks');
+    expect(nodeWith(left.model, 'Text', 'Open tasks')).toBeTruthy();
+    const count = change(todo, 'delete the count');
+    expect(nodesOfType(count.model, 'Text').map((t) => t.props.text)).toEqual([
+      'Nothing to do yet.'
+    ]);
+  });
+
+  it('takes "at the bottom" / "at the top" as the last or first of several', () => {
+    const plan = change(todo, 'make the button at the bottom red');
+    expect(nodeWith(plan.model, 'Button', 'Clear done').props.variant).toBe('danger');
+    const top = change(counter, 'make the button on the top red');
+    expect(nodeWith(top.model, 'Button', '−').props.variant).toBe('danger');
+  });
+
+  it('asks when a description fits several elements', () => {
+    expect(offlinePlan(form, 'remove the name thing').kind).not.toBe('batch');
+  });
+
+  it('never reads a wish that goes on ("and be red") as part of the text', () => {
+    const plan = change(todo, 'the clear done button should say Tidy up and be red');
+    const button = nodeWith(plan.model, 'Button', 'Tidy up');
+    expect(button.props.variant).toBe('danger');
+    expect(offlinePlan(todo, 'change the add button to Go and be red').kind).not.toBe('batch');
+  });
+});

@@ -12,6 +12,7 @@
 import type { AppModel } from '../model/types';
 import { childrenOf, rootComponent } from '../model/types';
 import { findElement } from './offline-refs';
+import { oneEdit } from './offline-names';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -36,36 +37,36 @@ const VOCABULARY = [
   'color',
   'the',
   'and',
-  'add'
+  'add',
+  // Type words: "the headng", "the chekbox", "the paragrpah".
+  'heading',
+  'header',
+  'title',
+  'paragraph',
+  'input',
+  'field',
+  'label',
+  'switch',
+  'select',
+  'picture',
+  'image',
+  'divider',
+  'counter',
+  'message',
+  'textarea',
+  'section',
+  'column',
+  'align',
+  'move'
 ];
 // Forms of those words that are words of their own: "buttons", "changed", "sliders".
 const SUFFIX = /^(?:s|es|d|ed|r|er|ing|ly)$/;
 // Real words one edit away from the vocabulary, which are never typos of it.
 const REAL = new Set(
-  'large lager enter remote chance charge glider slider slides slide goggle colon colons dad ten tee thy ant ado'.split(
+  'large lager enter remote chance charge glider slider slides slide goggle colon colons dad ten tee thy ant ado tile titles tale fiend yield sealed heeding reading leading beading header heading mover movie aligned'.split(
     ' '
   )
 );
-
-/** Whether two words are one insertion, deletion, substitution or swap of neighbours apart. */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  if (a.length === b.length) {
-    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-    if (diff.length === 1) return a.length >= 6;
-    return (
-      diff.length === 2 &&
-      diff[1] === diff[0] + 1 &&
-      a[diff[0]] === b[diff[1]] &&
-      a[diff[1]] === b[diff[0]]
-    );
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (long.length - short.length !== 1 || short.length < 4) return false;
-  for (let i = 0; i < long.length; i++)
-    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-  return false;
-}
 
 /** The words of the app's own texts and names, which are never corrected. */
 function ownWords(model: AppModel): Set<string> {
@@ -324,7 +325,10 @@ function sideWords(d: Draft): void {
 
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
-  const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
+  // "… should say Tidy up and be red": the second wish borrows the subject.
+  const clauses = d.text
+    .split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s|(?:be|look)\\s+\\S+$))`, 'i'))
+    .map((c, i) => (i > 0 ? c.replace(/^(?:be|look)\s+(?=\S+$)/i, 'make it ') : c));
   if (!clauses.some((c) => new RegExp(`${WISH}|^${NAMED}\\s`, 'i').test(c))) return;
   d.text = clauses.map((c) => wish({ quote: (t) => quote(d, t) }, c) ?? c).join(' and ');
 }

@@ -163,7 +163,12 @@ export function an(word: string, capital = false): string {
  */
 export function carriesInstruction(u: Utterance, piece: string): boolean {
   if (quoteOf(u, piece) !== undefined) return false;
-  return /\b(?:and|then)\s+(?:also\s+)?[a-z]+\s+(?:the|a|an|it|this|that|them|my|all|every)\b/i.test(
-    piece.replace(/⟦\d+⟧/g, '')
+  const words = piece.replace(/⟦\d+⟧/g, '');
+  return (
+    /\b(?:and|then)\s+(?:also\s+)?[a-z]+\s+(?:the|a|an|it|this|that|them|my|all|every)\b/i.test(
+      words
+    ) ||
+    // "Tidy up and be red": the wish goes on about the element, it is not part of the text.
+    /\b(?:and|then)\s+(?:also\s+)?(?:be|look|turn|become|go|get|move|sit)\s+\S/i.test(words)
   );
 }
