@@ -272,3 +272,131 @@ describe('elements named loosely', () => {
     expect(offlinePlan(todo, 'change the add button to Go and be red').kind).not.toBe('batch');
   });
 });
+
+describe('terse requests with no verb', () => {
+  it('sets a text said as "<element> <text word> <text>"', () => {
+    const plan = change(counter, 'card title Sprints, slider label Jump size');
+    expect(nodesOfType(plan.model, 'Card')[0].props.title).toBe('Sprints');
+    expect(nodesOfType(plan.model, 'Slider')[0].props.label).toBe('Jump size');
+    const one = change(form, 'send button label: Submit form');
+    expect(labels(one.model)).toContain('Submit form');
+    const todoText = change(todo, 'the input placeholder → Type here');
+    expect(nodesOfType(todoText.model, 'TextInput')[0].props.placeholder).toBe('Type here');
+  });
+
+  it('makes a look said as "<element> <look>"', () => {
+    expect(
+      nodeWith(change(counter, 'reset button a bit bigger').model, 'Button', 'Reset').props.size
+    ).toBe('lg');
+    expect(
+      nodeWith(change(form, 'the send button red please').model, 'Button', 'Send').props.variant
+    ).toBe('danger');
+    expect(
+      nodeWith(change(todo, 'add button secondary').model, 'Button', 'Add').props.variant
+    ).toBe('secondary');
+  });
+
+  it('leaves a terse text that holds another instruction to the rules, which ask', () => {
+    expect(offlinePlan(counter, 'card title Laps and the slider gone').kind).not.toBe('batch');
+  });
+
+  it('adds a choice said as "dropdown: question? a / b / c"', () => {
+    for (const message of [
+      'dropdown: which team? red / blue / green',
+      'a dropdown: pick a size? S, M, L',
+      'select: colour? red or blue'
+    ]) {
+      const plan = change(form, message);
+      const select = nodesOfType(plan.model, 'Select')[0];
+      expect((select.props.options as string[]).length, message).toBeGreaterThanOrEqual(2);
+      expect(select.props.options as string[], message).not.toContain('/');
+    }
+    const placed = change(form, 'dropdown: which team? red / blue, put it above the email');
+    const select = nodesOfType(placed.model, 'Select')[0];
+    const kids = childrenOf(placed.model, select.parent!);
+    expect(kids.indexOf(select.id)).toBe(
+      kids.indexOf(nodeWith(placed.model, 'TextInput', 'Email').id) - 1
+    );
+  });
+});
+
+describe('a rename said as a wish about the data', () => {
+  it('renames the state field, so its data follows', () => {
+    for (const [message, to] of [
+      ['in the data, step should be called stride', 'stride'],
+      ['count should be renamed to total in the state', 'total'],
+      ['the field step should be named stepSize', 'stepSize'],
+      ['in the state: rename count to clicks', 'clicks']
+    ] as const) {
+      const plan = change(counter, message);
+      const state = [...plan.model.components.values()][0].state;
+      expect(Object.keys(state), message).toContain(to);
+    }
+  });
+
+  it('keeps "should be called" about an element a text change', () => {
+    const plan = change(counter, 'the reset button should be called Zero');
+    expect(labels(plan.model)).toContain('Zero');
+    expect(Object.keys([...plan.model.components.values()][0].state)).toContain('count');
+  });
+});
+
+describe('how far buttons step', () => {
+  it('sets the start of the field the buttons step by', () => {
+    for (const message of [
+      'the plus and minus buttons should go up by 3',
+      'plus should add 3 and minus should take away 3',
+      '+ and - should step by 3'
+    ]) {
+      const plan = change(counter, message);
+      expect([...plan.model.components.values()][0].state.step.initial, message).toBe(3);
+    }
+  });
+
+  it('is nothing to change when it already steps so and nothing can change it', () => {
+    const plan = change(counter, 'delete the step slider, + and - should always go by 1');
+    expect(nodesOfType(plan.model, 'Slider')).toHaveLength(0);
+    expect(question(counter, 'the + and - buttons should always go by 1')).toMatch(/can change it/);
+  });
+
+  it('asks when the two amounts differ or the buttons do not step by a field', () => {
+    expect(offlinePlan(counter, 'plus should add 2 and minus should take away 5').kind).not.toBe(
+      'batch'
+    );
+    expect(offlinePlan(counter, 'the reset button should go by 2').kind).not.toBe('batch');
+  });
+});
+
+describe('a second text that borrows the wish', () => {
+  it('sets both texts when the words after "and" name another element', () => {
+    const plan = change(form, 'the card title should say Write to us and the send button Post it');
+    expect(nodesOfType(plan.model, 'Card')[0].props.title).toBe('Write to us');
+    expect(labels(plan.model)).toContain('Post it');
+    const two = change(counter, 'the reset button should read Zero and the card title Tally');
+    expect(labels(two.model)).toContain('Zero');
+    expect(nodesOfType(two.model, 'Card')[0].props.title).toBe('Tally');
+  });
+
+  it('asks which one when the second names a type with several elements', () => {
+    expect(question(form, 'the card title should say Hi and the button Go')).toMatch(
+      /Which button/
+    );
+  });
+
+  it('keeps "and" inside a text when what follows names nothing', () => {
+    expect(offlinePlan(todo, 'the heading should say Salt and the pepper').kind).not.toBe('batch');
+  });
+});
+
+describe('a purpose said after the place', () => {
+  it('reads the purpose before the place', () => {
+    const plan = change(todo, 'add a button at the bottom that clears the done items');
+    const button = nodesOfType(plan.model, 'Button').find(
+      (b) => b.props.label !== 'Clear done' && !['Add', 'Delete'].includes(String(b.props.label))
+    );
+    expect(button ?? nodesOfType(plan.model, 'Button').at(-1)).toBeTruthy();
+    expect(offlinePlan(todo, 'add a button at the top that throws away every item').kind).not.toBe(
+      'refusal'
+    );
+  });
+});

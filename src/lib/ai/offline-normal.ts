@@ -13,6 +13,8 @@ import type { AppModel } from '../model/types';
 import { childrenOf, rootComponent } from '../model/types';
 import { findElement } from './offline-refs';
 import { oneEdit } from './offline-names';
+import { quote, type Draft } from './offline-draft';
+import { terseWords } from './offline-terse';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -147,24 +149,6 @@ export function countedField(model: AppModel): string | null {
     );
   const numbers = [...stepped].filter((f) => component.state[f]?.type === 'number' && shown(f));
   return numbers.length === 1 ? numbers[0] : null;
-}
-
-/** A request being rewritten: its words, its quotes (new text joins them) and its end mark. */
-interface Draft {
-  readonly model: AppModel;
-  text: string;
-  readonly quotes: string[];
-  end: string | undefined;
-}
-
-/** Sets text aside as a quote (with the request's "!" when it ends the request) → its marker. */
-function quote(d: Draft, said: string, last = false): string {
-  d.quotes.push(
-    said.replace(/⟦(\d+)⟧/g, (_, n: string) => d.quotes[Number(n)]).trim() +
-      (last ? (d.end ?? '') : '')
-  );
-  if (last) d.end = undefined;
-  return `⟦${d.quotes.length - 1}⟧`;
 }
 
 /** "searchbar", "a search box to filter the todos": the search box, what it is for unsaid. */
@@ -345,6 +329,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   for (const step of [
     searchWords,
     thingsWanted,
+    terseWords,
     callIt,
     startWords,
     sumButtons,

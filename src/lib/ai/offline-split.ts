@@ -34,7 +34,10 @@ const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\
 
 /** "keep minus and plus", "but leave the slider": elements that must stay, not a change. */
 export const KEEP =
-  /^(?:but\s+)?(?:keep|leave)\s+(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)))?$/i;
+  /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)))?$/i;
+
+/** "keep the field step at 1": a field that already starts so, and that nothing may change. */
+export const STAYS = /^keep the field (\w+) at (-?\d+(?:\.\d+)?)$/;
 
 /**
  * "Reset button: make it say Zero and …": the element before the colon, when it names exactly

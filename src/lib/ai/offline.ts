@@ -24,7 +24,7 @@ import { swapElements } from './offline-swap';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
-import { instructions, KEEP, topic } from './offline-split';
+import { instructions, KEEP, STAYS, topic } from './offline-split';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { describeNode, findElements, type Scene } from './offline-refs';
@@ -90,7 +90,7 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
   const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
-  if (pieces.length === 1) {
+  if (pieces.length === 1 && !STAYS.test(pieces[0])) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
     if (result.kind === 'question') return result;
@@ -164,6 +164,23 @@ function planAll(
   const back = new Map<string, string>();
   for (const [i, piece] of pieces.entries()) {
     const said = `"${literal(u, piece)}"`;
+    // "+ and - should always go by 1" when they already do: true once nothing can change it.
+    const stays = STAYS.exec(piece);
+    if (stays) {
+      const binders = [...current.nodes.values()].filter((n) =>
+        Object.values(n.props).some(
+          (v) =>
+            v !== null && typeof v === 'object' && (v as { $bind?: unknown }).$bind === stays[1]
+        )
+      );
+      if (binders.length > 0)
+        return ask(
+          null,
+          `${stays[1]} already starts at ${stays[2]}, but ${binders.map(describeNode).join(', ')} can change it. Should I remove ${binders.length > 1 ? 'them' : 'it'}? (Nothing is changed until every part of the request is clear.)`
+        );
+      summaries.push(`${stays[1]} stays ${stays[2]}`);
+      continue;
+    }
     // "…, keep minus and plus": what must stay is checked on the app as the others leave it.
     const keep = i > 0 ? KEEP.exec(piece) : null;
     if (keep) {
@@ -215,6 +232,11 @@ function planAll(
     selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
     current = plan.model;
   }
+  if (ops.length === 0)
+    return ask(
+      null,
+      `That is already so (${summaries.join('; ')}), so there is nothing to change.`
+    );
   return checked(model, ops, summaries.join('; then '), [...new Set(rules)].join('+'), migrations);
 }
 
