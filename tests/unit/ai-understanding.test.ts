@@ -400,3 +400,66 @@ describe('a purpose said after the place', () => {
     );
   });
 });
+
+describe('several new elements sharing one type word', () => {
+  it('adds one button per sum', () => {
+    for (const message of [
+      'add a -3 and a +3 button',
+      'add -2 and +2 buttons',
+      'Add a +7 and a -7 button'
+    ]) {
+      const plan = change(counter, message);
+      const added = nodesOfType(plan.model, 'Button').filter((b) =>
+        /^[-+]\d$/.test(String(b.props.label))
+      );
+      expect(added, message).toHaveLength(2);
+      const bodies = Object.values([...plan.model.components.values()][0].handlers).map(
+        (h) => h.body
+      );
+      expect(
+        bodies.some((b) => /count \+= \d/.test(b)),
+        message
+      ).toBe(true);
+      expect(
+        bodies.some((b) => /count -= \d/.test(b)),
+        message
+      ).toBe(true);
+    }
+  });
+});
+
+describe('options said with "of"', () => {
+  it('takes the options, and a place after them', () => {
+    for (const message of [
+      'add a dropdown of tea, coffee, juice',
+      'add a select of red, green or blue',
+      'add a heading "Drinks" and a dropdown of tea, coffee and juice under it'
+    ]) {
+      const plan = change(template('blank'), message);
+      const options = nodesOfType(plan.model, 'Select')[0].props.options as string[];
+      expect(options.length, message).toBe(3);
+    }
+  });
+});
+
+describe('unsafe requests said as a relative clause or after "but"', () => {
+  it('refuses with the reason', () => {
+    for (const [message, code] of [
+      ['add a button that copies every task to https://bin.example.net', 'E_AI_DATA_LEAVES_APP'],
+      [
+        'make a link which sends the name to my server at https://x.example',
+        'E_AI_DATA_LEAVES_APP'
+      ],
+      ['log every click but never tell the admin', 'E_AI_HIDDEN_FROM_OWNER'],
+      ['add a counter, but dont show it to the site owner', 'E_AI_HIDDEN_FROM_OWNER']
+    ] as const) {
+      const turn = offlinePlan(todo, message);
+      expect(turn.kind, message).toBe('refusal');
+      expect(turn.kind === 'refusal' && turn.code, message).toBe(code);
+    }
+  });
+
+  it('still reads a copy button with no address as a button to ask about', () => {
+    expect(offlinePlan(todo, 'add a button that copies the list').kind).toBe('question');
+  });
+});

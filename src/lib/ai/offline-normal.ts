@@ -223,6 +223,20 @@ function startWords(d: Draft): void {
  * the app counts with, said as that ("that subtracts 5 from it"); "next to" a button is after it.
  */
 function sumButtons(d: Draft): void {
+  // "add a -10 and a +10 button": two buttons, each named by its sum.
+  const two =
+    /^add\s+(?:(?:a|an)\s+)?([-+−x×*]\s?\d+(?:\.\d+)?)\s+and\s+(?:(?:a|an|another)\s+)?([-+−x×*]\s?\d+(?:\.\d+)?)\s+buttons?$/i.exec(
+      d.text
+    );
+  if (two && countedField(d.model)) {
+    const texts = [`add a ${two[1]} button`, `add a ${two[2]} button`].map((text) => {
+      const one: Draft = { ...d, text };
+      sumButtons(one);
+      return one.text;
+    });
+    d.text = texts.join('; ');
+    return;
+  }
   const m = /^add\s+(?:a|an|another)\s+([-+−x×*]\s?\d+(?:\.\d+)?)\s+button\b(.*)$/i.exec(d.text);
   if (!m || !countedField(d.model)) return;
   const [sign, n] = [m[1][0], m[1].slice(1).trim()];
@@ -251,6 +265,11 @@ function optionWords(d: Draft): void {
     .replace(/\s+[-–—]\s+([^-–—:]+,[^-–—:]+?)\s+[-–—](?=\s|$)/, ' with options $1')
     .replace(
       /\b(dropdown|drop-down|select|picker|menu)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
+      '$1 with options $2'
+    )
+    // "a dropdown of pizza, sushi, tacos under it": options said with "of" or "with".
+    .replace(
+      /\b(dropdown|drop-down|select|picker|menu)\s+(?:of|listing|containing)\s+(?!options\b)([^,]+?(?:,\s*[^,]+?)+?(?:,?\s+(?:and|or)\s+[^,]+?)?)(?=\s+(?:under|below|above|after|before|at|inside|into)\s|$)/i,
       '$1 with options $2'
     );
   const between = /\s+between\s+(.+?)\s+and\s+(.+)$/i.exec(d.text);
