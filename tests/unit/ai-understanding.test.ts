@@ -463,3 +463,78 @@ describe('unsafe requests said as a relative clause or after "but"', () => {
     expect(offlinePlan(todo, 'add a button that copies the list').kind).toBe('question');
   });
 });
+
+describe('second texts after a comma, and a look then a text', () => {
+  it('never reads ", the minus button say Down" as part of the first text', () => {
+    for (const message of [
+      'make the plus button say Up, the minus button say Down',
+      'change the plus button to Up, the minus to Down',
+      'set the + button to More, and the − button to Less'
+    ]) {
+      const turn = offlinePlan(counter, message);
+      if (turn.kind === 'batch') {
+        const plan = change(counter, message);
+        expect(
+          labels(plan.model).some((l) => String(l).includes(',')),
+          message
+        ).toBe(false);
+      }
+    }
+    const plan = change(counter, 'make the plus button say Up, the minus button say Down');
+    expect(labels(plan.model)).toEqual(expect.arrayContaining(['Up', 'Down']));
+  });
+
+  it('makes a look and then a text for the same element', () => {
+    for (const message of [
+      'make the send button red and say Go',
+      'Send button: make it red and say Go'
+    ]) {
+      const plan = change(form, message);
+      expect(nodeWith(plan.model, 'Button', 'Go').props.variant, message).toBe('danger');
+    }
+  });
+});
+
+describe('a text word before a wish, an arrow, "title of"', () => {
+  it('sets the text', () => {
+    expect(
+      nodesOfType(change(counter, 'the slider label should be Speed').model, 'Slider')[0].props
+        .label
+    ).toBe('Speed');
+    expect(
+      nodesOfType(change(todo, 'input placeholder should be What next?').model, 'TextInput')[0]
+        .props.placeholder
+    ).toBe('What next?');
+    expect(nodeWith(change(todo, 'heading → My jobs').model, 'Heading', 'My jobs')).toBeTruthy();
+    expect(
+      nodesOfType(change(counter, 'title of the card: Score').model, 'Card')[0].props.title
+    ).toBe('Score');
+  });
+});
+
+describe('"the title" when a heading and a card both have one', () => {
+  it('asks which, and takes the only one otherwise', () => {
+    expect(question(counter, 'change the title to Laps')).toMatch(/Which title/);
+    expect(
+      nodesOfType(change(form, 'change the title to Contact').model, 'Card')[0].props.title
+    ).toBe('Contact');
+    expect(
+      nodeWith(change(todo, 'change the title to Errands').model, 'Heading', 'Errands')
+    ).toBeTruthy();
+  });
+});
+
+describe('an element of each repeated row', () => {
+  it('is one element, wherever it repeats', () => {
+    const plan = change(todo, 'move the delete button before the checkbox in each row');
+    const del = nodeWith(plan.model, 'Button', 'Delete');
+    expect(rowOf(plan.model, del)[0]).toBe(del.id);
+    expect(
+      nodesOfType(change(todo, 'remove the checkbox from every row').model, 'Checkbox')
+    ).toHaveLength(0);
+    expect(
+      nodeWith(change(todo, 'make the delete button in each row red').model, 'Button', 'Delete')
+        .props.variant
+    ).toBe('danger');
+  });
+});

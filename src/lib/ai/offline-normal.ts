@@ -113,7 +113,13 @@ function wish(u: { quote: (s: string) => string }, clause: string): string | nul
   )
     return null;
   const runsOn = /\s(?:and|then|but)\s+(?:the|a|an|it|this|that|its)\b/i.test(clause);
-  let m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
+  // "the slider label should be Speed": a text word before the wish makes "be" a text.
+  let m = new RegExp(
+    `^(.+?\\s(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
+    'i'
+  ).exec(clause);
+  if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
+  m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
   m = new RegExp(`^${NAMED}\\s+(.+)$`, 'i').exec(clause);
   if (m) return runsOn ? null : `change it to ${u.quote(m[1])}`;
@@ -333,7 +339,10 @@ function wishes(d: Draft): void {
     .split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s|(?:be|look)\\s+\\S+$))`, 'i'))
     .map((c, i) => (i > 0 ? c.replace(/^(?:be|look)\s+(?=\S+$)/i, 'make it ') : c));
   if (!clauses.some((c) => new RegExp(`${WISH}|^${NAMED}\\s`, 'i').test(c))) return;
-  d.text = clauses.map((c) => wish({ quote: (t) => quote(d, t) }, c) ?? c).join(' and ');
+  // The last clause's text ends the request, with its "?" or "!" ("… should be What's next?").
+  d.text = clauses
+    .map((c, i) => wish({ quote: (t) => quote(d, t, i === clauses.length - 1) }, c) ?? c)
+    .join(' and ');
 }
 
 /** The request in the grammar's own phrasing, where it was said another way. */

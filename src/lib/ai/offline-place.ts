@@ -128,7 +128,7 @@ export function placement(
     value: {
       parent,
       index: before ? at : at + 1,
-      words: `${before ? 'above' : 'below'} ${describeNode(target)}${anchorId === target.id ? '' : ` (under the row ${describeNode(model.nodes.get(anchorId)!)} it is in)`.replace('under the', before ? 'over the' : 'under the')}`
+      words: `${parent.props.direction === 'horizontal' ? (before ? 'left of' : 'right of') : before ? 'above' : 'below'} ${describeNode(target)}${anchorId === target.id ? '' : ` (under the row ${describeNode(model.nodes.get(anchorId)!)} it is in)`.replace('under the', before ? 'over the' : 'under the')}`
     }
   };
 }

@@ -272,6 +272,8 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     ordinal = ORDINALS[ord[1]];
     p = ord[2];
   }
+  // "the checkbox in each row": an element of a repeated row is one element, wherever it repeats.
+  p = p.replace(/\s+(?:in|of|on|from)\s+(?:each|every|the|its)\s+(?:row|item|line|entry)s?$/, '');
   // "the count at the bottom": of several that match, the last in reading order.
   let where: 'first' | 'last' | undefined;
   const pos = /^(.+?)\s+(?:at|on|in)\s+the\s+(?:very\s+)?(top|bottom|end|start|beginning)$/.exec(p);
@@ -324,6 +326,13 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
       (!type || n.type === type) &&
       (!direction || (n.props.direction === 'horizontal') === (direction === 'horizontal'))
   );
+  // "the title" is a heading, or whatever shows a title of its own (a Card's): all of them.
+  if (word === 'title' && !text)
+    pool.push(
+      ...readingOrder(model).filter(
+        (n) => n.type !== 'Heading' && typeof n.props.title === 'string' && n.props.title.trim()
+      )
+    );
   let matches = pool;
   if (text) {
     matches = pool.filter((n) => namesOf(n).includes(text));

@@ -114,7 +114,8 @@ function cut(text: string, splitter: RegExp): string[] {
 // Verbs a second instruction may borrow: "make the minus button say Down and the plus button
 // say Up" is "make … say Down" and "make the plus button say Up".
 const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
-const ELLIPSIS_AND = /,?\s+and\s+(?=(?:the|all the|every|each|both)\s)/gi;
+// "… and the plus button say Up", "…, the minus button say Down".
+const ELLIPSIS_AND = /(?:,?\s+and|,)\s+(?=(?:the|all the|every|each|both)\s)/gi;
 const LOOK_TAIL =
   /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
 const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
@@ -133,6 +134,9 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
   const look = LOOK_TAIL.exec(piece);
   if (look && looks)
     return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+  // "make it red and say Go": a text for the same element.
+  const say = /^(make\s+.+?)\s+and\s+((?:say|read|show)\s+\S.*)$/i.exec(piece);
+  if (say && looks && !/\s(?:say|read|show)\s/i.test(say[1])) return [say[1], `make it ${say[2]}`];
   for (const m of piece.matchAll(ELLIPSIS_AND)) {
     const after = piece.slice(m.index + m[0].length);
     const scene = { model, selection: null, u };

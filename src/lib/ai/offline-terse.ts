@@ -28,6 +28,17 @@ const scene = (d: Draft) => ({ model: d.model, selection: null, u: d });
  */
 function terseText(d: Draft, clause: string, last: boolean): string {
   if (VERB.test(clause)) return clause;
+  // "title of the card: Score": the same, said with "of".
+  const of = new RegExp(
+    `^(?:the\\s+)?(${TEXT_WORD})\\s+(?:of|on|for)\\s+(.+?)\\s*(?::|=|->|→|\\s(?:to|as)\\s)\\s*(.+)$`,
+    'i'
+  ).exec(clause);
+  if (of && findElement(scene(d), of[2]).ok)
+    return `change the ${of[1]} of ${of[2]} to ${quote(d, of[3], last)}`;
+  // "heading → My jobs": an arrow says what the element shows from now on.
+  const arrow = /^(.+?)\s*(?:->|→|=>)\s*(.+)$/.exec(clause);
+  if (arrow && findElement(scene(d), arrow[1]).ok)
+    return `change ${arrow[1]} to ${quote(d, arrow[2], last)}`;
   const m = new RegExp(
     `^((?:the\\s+)?.+?)\\s+(${TEXT_WORD})\\s*(?::|=|->|→|to|as|is now|now)?\\s+(.+)$`,
     'i'
