@@ -538,3 +538,36 @@ describe('an element of each repeated row', () => {
     ).toBe('danger');
   });
 });
+
+describe('a new button named before what it does', () => {
+  it('takes the name alone as its label, wherever the place is said', () => {
+    for (const message of [
+      'add a button called Archive that clears the done items',
+      'add a button called Archive at the bottom that clears the done items',
+      'add a button labelled Archive which clears the done items'
+    ]) {
+      const plan = change(todo, message);
+      expect(labels(plan.model), message).toContain('Archive');
+    }
+  });
+});
+
+describe('several new elements after commas', () => {
+  it('adds each, every one with the verb', () => {
+    const plan = change(
+      template('blank'),
+      'add a heading called Hi, a divider and a text saying bye'
+    );
+    expect(nodeWith(plan.model, 'Heading', 'Hi')).toBeTruthy();
+    expect(nodesOfType(plan.model, 'Divider')).toHaveLength(1);
+    expect(nodeWith(plan.model, 'Text', 'bye')).toBeTruthy();
+    const two = change(todo, 'add a heading Welcome, a text saying Hi');
+    expect(nodeWith(two.model, 'Heading', 'Welcome')).toBeTruthy();
+    expect(nodeWith(two.model, 'Text', 'Hi')).toBeTruthy();
+  });
+
+  it('keeps a text with commas whole when no element type follows', () => {
+    const plan = change(todo, 'add a text saying Milk, eggs, bread');
+    expect(nodeWith(plan.model, 'Text', 'Milk, eggs, bread')).toBeTruthy();
+  });
+});

@@ -30,7 +30,8 @@ const COMMA = new RegExp(
   'gi'
 );
 const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;
-const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\S+(?:\s+\S+)?))/gi;
+const ARTICLE_AND =
+  /(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\S+(?:\s+\S+)?))/gi;
 
 /** "keep minus and plus", "but leave the slider": elements that must stay, not a change. */
 export const KEEP =
@@ -87,7 +88,8 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
         .replace(/^(?:a|an|another|one more|some)\s+/i, '');
       // "and a text saying hi" starts another element only when a type word follows the article.
       if (!leadingType(model, after)) continue;
-      out.push(piece.slice(from, m.index).trim());
+      // Every element after the first borrows the verb: "add a heading, a divider and a text".
+      out.push((from ? `${verb} ` : '') + piece.slice(from, m.index).trim());
       from = m.index + m[0].length;
     }
     out.push((from ? `${verb} ` : '') + piece.slice(from).trim());

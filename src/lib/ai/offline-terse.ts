@@ -140,6 +140,12 @@ function purposeLast(d: Draft): void {
     /^((?:add|put|place|insert|create)\s+(?:a|an|another|one more)\s+.+?)\s+((?:at|to)\s+the\s+(?:very\s+)?(?:top|bottom|end|start)(?:\s+of\s+the\s+\w+)?)\s+((?:that|which|to)\s+\S.+)$/i,
     '$1 $3 $2'
   );
+  // "a button called Archive that clears the done items": the name ends where its action starts.
+  // Said as "a "Archive" button that …", the form the add rule reads.
+  d.text = d.text.replace(
+    /\b(?:a|an|another)\s+buttons?\s+(?:called|labell?ed|named|titled|saying)\s+([^⟦]+?|⟦\d+⟧)\s+(?=(?:that|which)\s+[a-z]+s\b)/i,
+    (_, name: string) => `a ${/^⟦\d+⟧$/.test(name) ? name : quote(d, name)} button `
+  );
 }
 
 /**
