@@ -571,3 +571,10 @@ describe('several new elements after commas', () => {
     expect(nodeWith(plan.model, 'Text', 'Milk, eggs, bread')).toBeTruthy();
   });
 });
+
+describe('a description needs a word the element shows', () => {
+  it('does not take a field the element only reads as its name', () => {
+    expect(offlinePlan(todo, 'remove the done text').kind).toBe('question');
+    expect(offlinePlan(form, 'remove the name text').kind).toBe('question');
+  });
+});

@@ -111,16 +111,21 @@ export function describes(node: NodeRecord, text: string): boolean {
     .split(' ')
     .filter((w) => w && !FILLER.has(w));
   if (said.length === 0) return false;
-  const own = new Set(descriptiveNames(node).flatMap((n) => canon(n).split(' ')));
-  return said.every((w) => own.has(w));
+  const strong: string[] = [];
+  const own = new Set(descriptiveNames(node, strong).flatMap((n) => canon(n).split(' ')));
+  // At least one word is what it shows (a text, or a count), not only a field it reads: "the
+  // done text" is not the count of the items that are not done.
+  const shown = new Set(strong.flatMap((n) => canon(n).split(' ')));
+  return said.every((w) => own.has(w)) && said.some((w) => shown.has(w));
 }
 
 /**
- * Names by what an element shows, for a description rather than a name: the words of the string
+ * Names by what an element shows (`strong`, when given, collects only its literal words and
+ * "count"), for a description rather than a name: the words of the string
  * literals its text expression builds ("'Thanks, ' + state.name" answers to "thanks"), and
  * "count" for a text that shows how many (`….length`). Matched as whole words, last of all.
  */
-export function descriptiveNames(node: NodeRecord): string[] {
+export function descriptiveNames(node: NodeRecord, strong?: string[]): string[] {
   const out: string[] = [];
   for (const prop of TEXT_PROPS) {
     const v = node.props[prop];
@@ -134,6 +139,7 @@ export function descriptiveNames(node: NodeRecord): string[] {
     const words = norm([...literals, ...fields].join(' '));
     if (words) out.push(words);
     if (/\.length\b/.test(expr)) out.push('count');
+    if (strong) strong.push(norm(literals.join(' ')), /\.length\b/.test(expr) ? 'count' : '');
   }
   return out;
 }
