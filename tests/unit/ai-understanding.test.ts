@@ -578,3 +578,70 @@ describe('a description needs a word the element shows', () => {
     expect(offlinePlan(form, 'remove the name text').kind).toBe('question');
   });
 });
+
+describe('asks and wishes said another way', () => {
+  it('reads "can X be", "I would like X to be", "I want X to say"', () => {
+    expect(
+      nodeWith(change(counter, 'can the reset button be red').model, 'Button', 'Reset').props
+        .variant
+    ).toBe('danger');
+    expect(
+      nodeWith(change(form, "i'd like the send button to be bigger").model, 'Button', 'Send').props
+        .size
+    ).toBe('lg');
+    expect(
+      nodeWith(change(todo, 'I want the heading to say Jobs').model, 'Heading', 'Jobs')
+    ).toBeTruthy();
+    expect(
+      nodeWith(
+        change(counter, 'could you please make the reset button secondary').model,
+        'Button',
+        'Reset'
+      ).props.variant
+    ).toBe('secondary');
+  });
+
+  it('reads a place in a wish as a move', () => {
+    const plan = change(counter, 'the minus should be on the right');
+    const minus = nodeWith(plan.model, 'Button', '−');
+    expect(rowOf(plan.model, minus).at(-1)).toBe(minus.id);
+    const todoPlan = change(todo, 'the clear done button should go above the list');
+    const each = nodesOfType(todoPlan.model, 'Each')[0];
+    const kids = childrenOf(todoPlan.model, each.parent!);
+    expect(kids.indexOf(nodeWith(todoPlan.model, 'Button', 'Clear done').id)).toBe(
+      kids.indexOf(each.id) - 1
+    );
+  });
+});
+
+describe('a move with no verb, and several elements of one row as the anchor', () => {
+  it('moves above or below the row the elements share', () => {
+    for (const message of [
+      'slider above the buttons',
+      'put the slider above the buttons',
+      'move the slider over the buttons'
+    ]) {
+      const plan = change(counter, message);
+      const slider = nodesOfType(plan.model, 'Slider')[0];
+      const row = nodeWith(plan.model, 'Button', '+').parent!;
+      const kids = childrenOf(plan.model, slider.parent!);
+      expect(kids.indexOf(slider.id), message).toBe(kids.indexOf(row) - 1);
+    }
+  });
+});
+
+describe('a symbol named by the key people type', () => {
+  it('reads "-" as the minus button, and "and - say" as a second text', () => {
+    const plan = change(counter, 'make + say Add one and - say Take one');
+    expect(labels(plan.model)).toEqual(expect.arrayContaining(['Add one', 'Take one']));
+    expect(
+      nodeWith(change(counter, 'make the - button red').model, 'Button', '−').props.variant
+    ).toBe('danger');
+  });
+
+  it('moves + to an end of its row', () => {
+    const plan = change(counter, 'move + to the left');
+    const plus = nodeWith(plan.model, 'Button', '+');
+    expect(rowOf(plan.model, plus)[0]).toBe(plus.id);
+  });
+});

@@ -36,10 +36,10 @@ export function namesOf(node: NodeRecord): string[] {
 /** Symbols by the words people say for them: "the plus button" is the "+" button. */
 const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
   '+': ['plus', 'add one', 'up'],
-  '−': ['minus', 'subtract', 'down'],
+  '−': ['minus', 'subtract', 'down', '-', '–'],
   '-': ['minus', 'subtract', 'down'],
   '–': ['minus', 'dash'],
-  '×': ['times', 'multiply', 'close', 'x'],
+  '×': ['times', 'multiply', 'close', 'x', '*'],
   '÷': ['divide'],
   '=': ['equals'],
   '✓': ['tick', 'check'],

@@ -330,6 +330,16 @@ function sideWords(d: Draft): void {
       // "to the right end of its row": the layout rules read "on the right of X" as a new row.
       `move ${what} ${where.replace(/^(?:on|to|at)\s+the\s+(?:(?:far|very)\s+)?(right|left)\b(?:[\s-]+(?:hand\s+)?(?:side|end))?(?:\s+of\s+.*)?$/i, 'to the $1 end of its row')}`
   );
+  // "move + to the left" when + sits in a row with others: that end of its row, not an alignment.
+  const side =
+    /^(?:move|put|place)\s+(.+?)\s+(?:to|on)\s+the\s+(right|left)(?:[\s-]+(?:hand\s+)?side)?$/i.exec(
+      d.text
+    );
+  if (!side) return;
+  const found = findElement({ model: d.model, selection: null, u: d }, side[1]);
+  const parent = found.ok && found.value.parent ? d.model.nodes.get(found.value.parent) : undefined;
+  if (parent?.props.direction === 'horizontal' && childrenOf(d.model, parent.id).length > 1)
+    d.text = `move ${side[1]} to the ${side[2]} end of its row`;
 }
 
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */

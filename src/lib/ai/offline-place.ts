@@ -5,7 +5,7 @@
  */
 import { acceptsChildren, elementSchema } from '../schema/elements';
 import { childrenOf, rootComponent, type NodeRecord } from '../model/types';
-import { describeNode, findElement, type Found, type Scene } from './offline-refs';
+import { describeNode, findElement, findElements, type Found, type Scene } from './offline-refs';
 
 /** Where a new or moved element goes: a parent and an index (undefined: at the end). */
 export interface Placement {
@@ -103,7 +103,15 @@ export function placement(
       value: { parent: found.value, index: undefined, words: `inside ${describeNode(found.value)}` }
     };
   }
-  const anchor = findElement(scene, rel[2]);
+  let anchor = findElement(scene, rel[2]);
+  // "below the buttons": several elements that share one row are placed by that row.
+  if (!anchor.ok) {
+    const all = findElements(scene, rel[2]);
+    const parents = all.ok ? new Set(all.value.map((n) => n.parent)) : new Set();
+    const row = all.ok && all.value.length > 1 && parents.size === 1 ? all.value[0].parent : null;
+    if (row && model.nodes.get(row)?.props.direction === 'horizontal')
+      anchor = { ok: true, value: model.nodes.get(row)! };
+  }
   if (!anchor.ok) return anchor;
   const target = anchor.value;
   if (target.id === moving?.id)

@@ -117,7 +117,7 @@ function cut(text: string, splitter: RegExp): string[] {
 // say Up" is "make … say Down" and "make the plus button say Up".
 const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
 // "… and the plus button say Up", "…, the minus button say Down".
-const ELLIPSIS_AND = /(?:,?\s+and|,)\s+(?=(?:the|all the|every|each|both)\s)/gi;
+const ELLIPSIS_AND = /(?:,?\s+and|,)\s+(?=\S)/gi;
 const LOOK_TAIL =
   /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
 const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;

@@ -229,8 +229,53 @@ function ellipsisWish(d: Draft): void {
   }
 }
 
+const PLACE_START =
+  /^(?:(?:on|to|at)\s+the\s+(?:(?:far|very)\s+)?(?:top|bottom|right|left|end|start)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|under|underneath|beneath|before|after|next to|beside|inside|into)\s+\S)/i;
+
+/**
+ * "can the reset button be red", "I'd like the plus button to be bigger", "I want the heading to
+ * say hello", "the minus should be on the right": an ask or a wish about an element, said as the
+ * grammar's "make …", "make … say …" or "move …".
+ */
+function askedWords(d: Draft): void {
+  const can =
+    /^(?:can|could|would|will)\s+(?:you\s+)?(?:please\s+)?(the\s+.+?|it|this)\s+(?:be|look|get)\s+(.+)$/i.exec(
+      d.text
+    );
+  const like =
+    /^(?:i'?d like|i would like|i want|i need|we want|we need|we'?d like)\s+(the\s+.+?|it|this)\s+to\s+(be|look|get|say|read|show|go|sit|move|appear)\s+(.+)$/i.exec(
+      d.text
+    );
+  const wish =
+    /^(the\s+.+?|it|this)\s+(?:should|must|needs? to|has to|ought to)\s+(?:be|go|sit|move|appear)\s+(.+)$/i.exec(
+      d.text
+    );
+  const [ref, verb, rest] = can
+    ? [can[1], 'be', can[2]]
+    : like
+      ? [like[1], like[2].toLowerCase(), like[3]]
+      : wish && PLACE_START.test(wish[2])
+        ? [wish[1], 'go', wish[2]]
+        : [null, '', ''];
+  if (!ref || !findElements(scene(d), ref).ok) return;
+  if (PLACE_START.test(rest)) d.text = `move ${ref} ${rest}`;
+  else if (/^(?:say|read|show)$/.test(verb)) d.text = `make ${ref} say ${rest}`;
+  else if (/^(?:be|look|get)$/.test(verb)) d.text = `make ${ref} ${rest}`;
+}
+
+/** "slider above the buttons": a place with no verb is a move. */
+function terseMove(d: Draft, clause: string): string {
+  if (VERB.test(clause)) return clause;
+  for (const m of clause.matchAll(/\s+(?=\S)/g)) {
+    const [ref, rest] = [clause.slice(0, m.index), clause.slice(m.index + m[0].length)];
+    if (PLACE_START.test(rest) && findElement(scene(d), ref).ok) return `move ${ref} ${rest}`;
+  }
+  return clause;
+}
+
 /** The terse and back-to-front ways of saying a request, rewritten clause by clause. */
 export function terseWords(d: Draft): void {
+  askedWords(d);
   ellipsisWish(d);
   renameWords(d);
   choiceColon(d);
@@ -238,7 +283,7 @@ export function terseWords(d: Draft): void {
   // Clauses split by commas: "card title Laps, slider label Stride" is two terse texts.
   const clauses = d.text.split(/\s*,\s+/);
   const read = clauses.map((c, i) =>
-    terseLook(d, terseText(d, stepWords(d, c), i === clauses.length - 1))
+    terseMove(d, terseLook(d, terseText(d, stepWords(d, c), i === clauses.length - 1)))
   );
   // A clause rewritten into an instruction starts one, as after a full stop.
   d.text = read.reduce((text, c, i) => `${text}${c !== clauses[i] ? '; ' : ', '}${c}`);

@@ -170,6 +170,8 @@ export function carriesInstruction(u: Utterance, piece: string): boolean {
     ) ||
     // "Tidy up and be red": the wish goes on about the element, it is not part of the text.
     /\b(?:and|then)\s+(?:also\s+)?(?:be|look|turn|become|go|get|move|sit)\s+\S/i.test(words) ||
+    // "Add one and - say Take one": another element and what it should say.
+    /\b(?:and|then)\s+(?:\S+\s+){1,3}(?:say|says|read|reads|to say|to read)\s+\S/i.test(words) ||
     // "Up, the minus button say Down": another element and what it should say.
     /,\s*(?:and\s+)?(?:the|its)\s+(?:\S+\s+){0,3}(?:say|says|read|reads|should|to say|be|become)\b/i.test(
       words
