@@ -645,3 +645,49 @@ describe('a symbol named by the key people type', () => {
     expect(rowOf(plan.model, plus)[0]).toBe(plus.id);
   });
 });
+
+describe('a quoted text then a place that names nothing', () => {
+  it('asks about the place instead of taking it into the text', () => {
+    expect(question(form, "add text 'We reply within a day' under the button")).toMatch(
+      /Which button/
+    );
+    expect(
+      nodeWith(change(form, "add a text 'Hi' under the send button").model, 'Text', 'Hi')
+    ).toBeTruthy();
+  });
+});
+
+describe('options after a named choice and a colon', () => {
+  it('takes the name and the options', () => {
+    for (const message of [
+      'add a dropdown called topic: sales, support, billing',
+      'add a select for plan: free, pro or team'
+    ]) {
+      const plan = change(form, message);
+      expect((nodesOfType(plan.model, 'Select')[0].props.options as string[]).length, message).toBe(
+        3
+      );
+      expect(
+        Object.keys([...plan.model.components.values()][0].state).some((k) => /called/i.test(k)),
+        message
+      ).toBe(false);
+    }
+  });
+});
+
+describe('several new inputs named before their type', () => {
+  it('adds each one', () => {
+    const plan = change(form, 'add a Phone field, a Company field and a Website field');
+    for (const label of ['Phone', 'Company', 'Website'])
+      expect(nodeWith(plan.model, 'TextInput', label)).toBeTruthy();
+  });
+});
+
+describe('"center" after a comma or "and"', () => {
+  it('is another instruction', () => {
+    const plan = change(todo, 'make the heading smaller, and center it');
+    const heading = nodesOfType(plan.model, 'Heading')[0];
+    expect(heading.props.level).toBe(2);
+    expect(heading.props.align).toBe('center');
+  });
+});

@@ -270,8 +270,8 @@ function optionWords(d: Draft): void {
   d.text = d.text
     .replace(/\s+[-–—]\s+([^-–—:]+,[^-–—:]+?)\s+[-–—](?=\s|$)/, ' with options $1')
     .replace(
-      /\b(dropdown|drop-down|select|picker|menu)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
-      '$1 with options $2'
+      /\b(dropdown|drop-down|select|picker|menu)((?:\s+(?:called|named|for|labell?ed)\s+[^:,]+?)?)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
+      '$1$2 with options $3'
     )
     // "a dropdown of pizza, sushi, tacos under it": options said with "of" or "with".
     .replace(

@@ -226,6 +226,9 @@ export function splitPlacement(
   moving?: NodeRecord
 ): Found<{ before: string; place: Placement; said: boolean }> {
   let failure: { ok: false; text: string } | undefined;
+  // A quoted text right before the clause ends the text: "'We reply soon' under the button"
+  // is a place even when it names nothing, never more words of the text.
+  let afterQuote = false;
   for (const m of rest.matchAll(PLACE_START)) {
     const at = m.index + m[0].length;
     const found = placement(scene, rest.slice(at).trim(), moving);
@@ -235,8 +238,9 @@ export function splitPlacement(
         value: { before: rest.slice(0, at).trim(), place: found.value, said: true }
       };
     failure ??= found;
+    afterQuote ||= /⟦\d+⟧\s*$/.test(rest.slice(0, at));
   }
-  if (failure && !lenient) return failure;
+  if (failure && (!lenient || afterQuote)) return failure;
   const place = placement(scene, undefined, moving);
   if (!place.ok) return place;
   return { ok: true, value: { before: rest.trim(), place: place.value, said: false } };

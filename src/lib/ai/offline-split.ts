@@ -15,7 +15,7 @@ import type { Utterance } from './offline-text';
 
 // The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
 const VERBS =
-  'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log|keep|leave';
+  'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log|keep|leave|align|cent(?:er|re)|swap';
 // Verbs that are also nouns of a form ("the name and email boxes"): before a type word or a
 // plural they name things, they start nothing.
 const NOUN_VERBS = /^(?:email|post|log|track|show|sort|filter|drop|style|set)$/i;
@@ -86,8 +86,14 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
       const after = piece
         .slice(m.index + m[0].length)
         .replace(/^(?:a|an|another|one more|some)\s+/i, '');
-      // "and a text saying hi" starts another element only when a type word follows the article.
-      if (!leadingType(model, after)) continue;
+      // "and a text saying hi" starts another element only when a type word follows the article,
+      // or ends its name: "a Phone field, a Company field".
+      const named = after.split(/,|\s+and\s+/)[0].trim();
+      if (
+        !leadingType(model, after) &&
+        !(named.split(/\s+/).length <= 3 && trailingType(model, named))
+      )
+        continue;
       // Every element after the first borrows the verb: "add a heading, a divider and a text".
       out.push((from ? `${verb} ` : '') + piece.slice(from, m.index).trim());
       from = m.index + m[0].length;
