@@ -691,3 +691,20 @@ describe('"center" after a comma or "and"', () => {
     expect(heading.props.align).toBe('center');
   });
 });
+
+describe('the text of a new element after a colon', () => {
+  it('is the text, unless the words go on to another element', () => {
+    const blank = template('blank');
+    expect(
+      nodeWith(change(blank, 'add a heading: Hello world').model, 'Heading', 'Hello world')
+    ).toBeTruthy();
+    expect(
+      nodeWith(change(blank, 'a text: Welcome aboard!').model, 'Text', 'Welcome aboard!')
+    ).toBeTruthy();
+    expect(
+      nodeWith(change(blank, 'add a heading: Salt and pepper').model, 'Heading', 'Salt and pepper')
+    ).toBeTruthy();
+    const turn = offlinePlan(blank, 'add a heading: Hi, and a divider');
+    if (turn.kind === 'batch') expect(turn.summary).not.toMatch(/and a divider"/);
+  });
+});

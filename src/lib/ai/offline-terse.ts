@@ -115,6 +115,19 @@ const CHOICE = '(dropdown|drop-down|select|picker|menu|choice)';
  * label and the options after it.
  */
 function choiceColon(d: Draft): void {
+  // "add a heading: Hello world": the text of a new element after a colon.
+  const text =
+    /^((?:add|insert|create|put)\s+(?:a|an|another)\s+(?:heading|title|text|paragraph|label|badge|tag))\s*:\s*(.+)$/i.exec(
+      d.text
+    );
+  // Not when the words go on to another element or instruction ("Hi, and a divider").
+  if (
+    text &&
+    !/(?:,|\band\b|\bthen\b)\s*(?:and\s+)?(?:a|an|another|the|then|make|put|it)\s/i.test(text[2])
+  ) {
+    d.text = `${text[1]} saying ${quote(d, text[2], true)}`;
+    return;
+  }
   const m = new RegExp(`^(?:an?\\s+)?${CHOICE}\\s*:\\s*(?:([^?:]+\\?)\\s+)?(.+)$`, 'i').exec(
     d.text
   );
