@@ -708,3 +708,24 @@ describe('the text of a new element after a colon', () => {
     if (turn.kind === 'batch') expect(turn.summary).not.toMatch(/and a divider"/);
   });
 });
+
+describe('"at the bottom" after a plural', () => {
+  it('asks which, and never takes them all', () => {
+    for (const message of [
+      'make the buttons at the bottom red',
+      'remove the buttons at the top',
+      'make all the buttons at the bottom smaller'
+    ])
+      expect(offlinePlan(todo, message).kind, message).toBe('question');
+  });
+});
+
+describe('words that mean the same, only for what an element shows', () => {
+  it('does not name a button by a synonym of the action it runs', () => {
+    expect(offlinePlan(form, 'remove the reset button').kind).toBe('question');
+    expect(
+      nodeWith(change(counter, 'make the restart button red').model, 'Button', 'Reset').props
+        .variant
+    ).toBe('danger');
+  });
+});

@@ -343,7 +343,7 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     // "the clear completed button" for "Clear done", "the remove button" for "Delete".
     if (matches.length === 0)
       matches = pool.filter((n) =>
-        [...namesOf(n), ...otherNames(n)].some((name) => canon(name) === canon(text))
+        namesOf(n).some((name) => canon(name) === canon(text))
       );
     if (matches.length === 0)
       matches = pool.filter((n) =>
@@ -399,6 +399,12 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
       };
     return one(matches[at]);
   }
+  // "the buttons at the bottom": which of them are, is not for a word rule to guess.
+  if (all && where)
+    return {
+      ok: false,
+      text: `Which of these do you mean by "at the ${where === 'last' ? 'bottom' : 'top'}": ${listNodes(matches)}? Name them by their texts ("the "${firstText(matches)}" ${type ? word : 'element'} and …").`
+    };
   if (all) return { ok: true, value: matches };
   if (where && matches.length > 1) return one(matches[where === 'first' ? 0 : matches.length - 1]);
   if (matches.length === 1) return one(matches[0]);
