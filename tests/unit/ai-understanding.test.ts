@@ -729,3 +729,10 @@ describe('words that mean the same, only for what an element shows', () => {
     ).toBe('danger');
   });
 });
+
+describe('a word for the list’s items', () => {
+  it('never names the heading that says "Todo"', () => {
+    expect(offlinePlan(todo, 'delete the first item').kind).not.toBe('batch');
+    expect(offlinePlan(todo, 'remove the task text').kind).not.toBe('batch');
+  });
+});

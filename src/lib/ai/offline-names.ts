@@ -88,7 +88,6 @@ const SAME: readonly (readonly [RegExp, string])[] = [
   [/\bthank you\b|\bthankyou\b|\bthx\b/g, 'thanks'],
   [/\b(?:submit)\b/g, 'send'],
   [/\b(?:restart|start over|reset)\b/g, 'reset'],
-  [/\b(?:todos?|to dos?|tasks?|items?)\b/g, 'item'],
   // "the number of items left" is a count; "the number" alone is whatever number is shown.
   [/\b(?:amount|number|total|tally)(?= of\b)/g, 'count']
 ];
@@ -175,7 +174,14 @@ export function nearlyNamed(node: NodeRecord, text: string): boolean {
     return (
       own.length === said.length &&
       own.some((w, i) => w !== said[i]) &&
-      own.every((w, i) => w === said[i] || (w.length >= 4 && oneEdit(w, said[i])))
+      own.every(
+        (w, i) =>
+          w === said[i] ||
+          // A plural is not a typo: "item" is one of the items, not the list of them.
+          (w.length >= 4 &&
+            oneEdit(w, said[i]) &&
+            w.replace(/s$/, '') !== said[i].replace(/s$/, ''))
+      )
     );
   });
 }
