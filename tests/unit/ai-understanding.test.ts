@@ -736,3 +736,15 @@ describe('a word for the list’s items', () => {
     expect(offlinePlan(todo, 'remove the task text').kind).not.toBe('batch');
   });
 });
+
+describe('politeness that is the whole text', () => {
+  it('takes "thanks" as the text when nothing else follows "to" or "saying"', () => {
+    expect(
+      nodeWith(change(todo, 'change the heading to Thanks').model, 'Heading', 'Thanks')
+    ).toBeTruthy();
+    expect(
+      nodeWith(change(todo, 'add a text saying thank you').model, 'Text', 'thank you')
+    ).toBeTruthy();
+    expect(labels(change(form, 'make the send button say please').model)).toContain('please');
+  });
+});

@@ -65,8 +65,16 @@ export function offlinePlan(
   // "… should say Got it, thanks!": the "thanks" at the end may be the text's own. Read with it
   // kept too; when that is another change, which one was meant is a question, never a guess.
   const whole = prepare(message, true);
-  if (turn.kind !== 'batch' || whole.text === said.text) return turn;
+  if (whole.text === said.text) return turn;
+  // "change the heading to Thanks", "a text saying thank you": without its last words the request
+  // says nothing after "to" or "saying", so those words are the text.
+  const open = /\b(?:to|saying|says|say|called|named|labell?ed|titled|reading|as)$/i.test(
+    said.text
+  );
+  if (turn.kind !== 'batch' && !open) return turn;
   const other = planSaid(model, whole, selection);
+  if (open || (turn.kind !== 'batch' && other.kind === 'batch')) return other;
+  if (turn.kind !== 'batch') return turn;
   if (other.kind !== 'batch' || JSON.stringify(other.ops) === JSON.stringify(turn.ops)) return turn;
   const tail = literal(whole, whole.text.slice(said.text.length));
   return ask(
