@@ -748,3 +748,26 @@ describe('politeness that is the whole text', () => {
     expect(labels(change(form, 'make the send button say please').model)).toContain('please');
   });
 });
+
+describe('"each row" is the row a list repeats', () => {
+  it('names the list’s row, not every row of the app', () => {
+    for (const message of [
+      'center each row',
+      'make every row dark',
+      'give each row a dark background'
+    ]) {
+      const turn = offlinePlan(todo, message);
+      expect(turn.kind, message).toBe('batch');
+      if (turn.kind === 'batch') expect(turn.ops, message).toHaveLength(1);
+    }
+    const plan = change(todo, 'move the checkbox to the end of each row');
+    const box = nodesOfType(plan.model, 'Checkbox')[0];
+    expect(rowOf(plan.model, box).at(-1)).toBe(box.id);
+  });
+
+  it('asks about "the rows" when the list’s row is one of several; "all the rows" is every row', () => {
+    expect(question(todo, 'make the rows dark')).toMatch(/each row/);
+    const turn = offlinePlan(todo, 'make all the rows dark');
+    expect(turn.kind === 'batch' && turn.ops).toHaveLength(3);
+  });
+});

@@ -259,6 +259,26 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     }
     if (!/^(?:the|selected)/.test(p)) p = demonstrative[1];
   }
+  // "each row", "every item": the row a list repeats, not every horizontal Stack of the app.
+  if (
+    /^(?:each|every)\s+(?:list\s+)?(?:row|item|entry|line)$|^(?:the\s+)?(?:rows?|items?|entry|entries|lines?)\s+(?:in|of)\s+the\s+list$|^the rows$/.test(
+      p
+    )
+  ) {
+    const repeated = readingOrder(model).filter(
+      (n) => n.parent !== null && model.nodes.get(n.parent)?.type === 'Each'
+    );
+    if (repeated.length === 1 && p !== 'the rows') return one(repeated[0]);
+    // "the rows" with a list's row and others: which is meant is a question.
+    const rows = readingOrder(model).filter(
+      (n) => n.type === 'Stack' && n.props.direction === 'horizontal'
+    );
+    if (repeated.length === 1 && /^the rows$/.test(p) && rows.length > 1)
+      return {
+        ok: false,
+        text: `Do you mean the list's row (${describeNode(repeated[0])}, repeated for each item: say "each row") or every row (${listNodes(rows)}: say "all the rows")?`
+      };
+  }
   let every = false;
   if (many && EVERY.test(p)) {
     every = true;
@@ -342,9 +362,7 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     if (matches.length === 0) matches = pool.filter((n) => otherNames(n).includes(text));
     // "the clear completed button" for "Clear done", "the remove button" for "Delete".
     if (matches.length === 0)
-      matches = pool.filter((n) =>
-        namesOf(n).some((name) => canon(name) === canon(text))
-      );
+      matches = pool.filter((n) => namesOf(n).some((name) => canon(name) === canon(text)));
     if (matches.length === 0)
       matches = pool.filter((n) =>
         namesOf(n).some((name) => ` ${canon(name)} `.includes(` ${canon(text)} `))
