@@ -118,7 +118,13 @@ describe('other ways of saying it', () => {
   });
 
   it('a wish whose text runs on into another clause is not taken as one text', () => {
-    const turn = offlinePlan(form, 'the email field should be called Mail and the name one Who');
+    // The second clause names another element: both texts are set (issue 15, tune-a).
+    const plan = change(form, 'the email field should be called Mail and the name one Who');
+    const labels = [...plan.model.nodes.values()].map((n) => n.props.label);
+    expect(labels).toContain('Mail');
+    expect(labels).toContain('Who');
+    // It names none: the text is not read as one, so nothing changes.
+    const turn = offlinePlan(form, 'the email field should be called Mail and the frobs Who');
     expect(turn.kind).not.toBe('batch');
   });
 

@@ -320,3 +320,36 @@ export const CORRECT: Record<string, (m: AppModel) => Op[]> = {
     }
   ]
 };
+
+/**
+ * Requests of last.json the offline planner answers correctly, which must stay correct:
+ * tests/unit/ai-last.test.ts runs the planner on each and asserts its case's checks hold. Added
+ * when a class of failure was fixed (issue 15), never by writing a rule for one sentence.
+ */
+export const PLANNER_CORRECT: readonly string[] = [
+  'clear completed button should say Tidy up and be red',
+  'rename items to tasks in the data',
+  'center the heading and make it say My list',
+  'put the Add button underneath the input instead of next to it',
+  'remove the count at the bottom and the clear done button',
+  "change 'What needs doing?' to 'Add something…'",
+  'chnage the headng to Errands',
+  'put the checkbox on the right of each row',
+  'plus should add 5 and minus should take away 5',
+  'Reset button: make it say Zero and put it on the far right',
+  'add a button that halves it',
+  'show the step slider beside the number',
+  'in the data, count should be called points',
+  'card title Laps, slider label Stride',
+  'remove the step slider, + and - should always go by 1',
+  'get rid of reset, keep minus and plus',
+  'Add a -10 and a +10 button',
+  'add a dropdown for preferred contact: Email, Phone, Text message',
+  'rename the email field to emailAddress in the data',
+  'center the Send button',
+  'add an Order number field after the email',
+  "get rid of the 'send another' thing and the newsletter tickbox",
+  'dropdown: how urgent is it? low / normal / urgent, put it above the message',
+  "add a heading 'Team lunch' and a dropdown of pizza, sushi, tacos under it",
+  'add a Dark mode toggle that makes the page dark'
+];

@@ -136,7 +136,7 @@ function stillRead(scene: Scene, ops: readonly Op[]): string | null {
 const MOVE =
   /^(?:move|drag|shift|bring|reorder|(?:put|place|take)(?!\s+(?:a|an|another|some|new)\b))\s+(.+)$/i;
 const PLACE_WORD =
-  /(?:^|\s)(?=(?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+\S))/gi;
+  /(?:^|\s)(?=(?:(?:on|to|at)\s+the\s+(?:far\s+|very\s+)?(?:right|left)\b|(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+\S))/gi;
 
 /** "move the heading to the bottom", "move this above the list", "move it up". */
 export function moveElement(scene: Scene): RuleResult {
@@ -292,6 +292,26 @@ function textSplit(scene: Scene): [string, string, string] | null {
   return [m[0], ref, value];
 }
 
+/**
+ * The one text prop of a node that the reference spelt out ("What needs doing?" is a placeholder),
+ * when it is not the prop a text change sets by default; undefined otherwise.
+ */
+function namedBy(scene: Scene, node: NodeRecord, ref: string): string | undefined {
+  const said = ` ${normWords(literal(scene.u, ref))} `;
+  const hits = ['label', 'text', 'title', 'placeholder'].filter((prop) => {
+    const v = node.props[prop];
+    return typeof v === 'string' && normWords(v) !== '' && said.includes(` ${normWords(v)} `);
+  });
+  return hits.length === 1 && hits[0] === 'placeholder' ? hits[0] : undefined;
+}
+
+function normWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** "change the heading to 'Shopping'", "set the button text to Go", "rename the add button to Plus". */
 export function changeText(scene: Scene): RuleResult {
   const rule = 'change-text';
@@ -318,6 +338,9 @@ export function changeText(scene: Scene): RuleResult {
   }
   if (!found.ok) return ask(rule, found.text);
   const node = found.value;
+  // "change 'What needs doing?' to …": the text that named the element is the one replaced, so
+  // a reference by an input's placeholder sets the placeholder, not a label it does not show.
+  asked ??= namedBy(scene, node, ref);
   const quoted = quoteOf(scene.u, m[2]) !== undefined;
   // "change it to All clear!": the "!" the request ended with belongs to the text.
   const value = literal(scene.u, m[2]) + (quoted ? '' : (scene.u.end ?? ''));

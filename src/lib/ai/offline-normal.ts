@@ -12,6 +12,9 @@
 import type { AppModel } from '../model/types';
 import { childrenOf, rootComponent } from '../model/types';
 import { findElement } from './offline-refs';
+import { oneEdit } from './offline-names';
+import { quote, type Draft } from './offline-draft';
+import { terseWords } from './offline-terse';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -36,36 +39,36 @@ const VOCABULARY = [
   'color',
   'the',
   'and',
-  'add'
+  'add',
+  // Type words: "the headng", "the chekbox", "the paragrpah".
+  'heading',
+  'header',
+  'title',
+  'paragraph',
+  'input',
+  'field',
+  'label',
+  'switch',
+  'select',
+  'picture',
+  'image',
+  'divider',
+  'counter',
+  'message',
+  'textarea',
+  'section',
+  'column',
+  'align',
+  'move'
 ];
 // Forms of those words that are words of their own: "buttons", "changed", "sliders".
 const SUFFIX = /^(?:s|es|d|ed|r|er|ing|ly)$/;
 // Real words one edit away from the vocabulary, which are never typos of it.
 const REAL = new Set(
-  'large lager enter remote chance charge glider slider slides slide goggle colon colons dad ten tee thy ant ado'.split(
+  'large lager enter remote chance charge glider slider slides slide goggle colon colons dad ten tee thy ant ado tile titles tale fiend yield sealed heeding reading leading beading header heading mover movie aligned'.split(
     ' '
   )
 );
-
-/** Whether two words are one insertion, deletion, substitution or swap of neighbours apart. */
-function oneEdit(a: string, b: string): boolean {
-  if (a === b) return false;
-  if (a.length === b.length) {
-    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
-    if (diff.length === 1) return a.length >= 6;
-    return (
-      diff.length === 2 &&
-      diff[1] === diff[0] + 1 &&
-      a[diff[0]] === b[diff[1]] &&
-      a[diff[1]] === b[diff[0]]
-    );
-  }
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (long.length - short.length !== 1 || short.length < 4) return false;
-  for (let i = 0; i < long.length; i++)
-    if (long.slice(0, i) + long.slice(i + 1) === short) return true;
-  return false;
-}
 
 /** The words of the app's own texts and names, which are never corrected. */
 function ownWords(model: AppModel): Set<string> {
@@ -110,7 +113,13 @@ function wish(u: { quote: (s: string) => string }, clause: string): string | nul
   )
     return null;
   const runsOn = /\s(?:and|then|but)\s+(?:the|a|an|it|this|that|its)\b/i.test(clause);
-  let m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
+  // "the slider label should be Speed": a text word before the wish makes "be" a text.
+  let m = new RegExp(
+    `^(.+?\\s(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
+    'i'
+  ).exec(clause);
+  if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
+  m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
   m = new RegExp(`^${NAMED}\\s+(.+)$`, 'i').exec(clause);
   if (m) return runsOn ? null : `change it to ${u.quote(m[1])}`;
@@ -146,24 +155,6 @@ export function countedField(model: AppModel): string | null {
     );
   const numbers = [...stepped].filter((f) => component.state[f]?.type === 'number' && shown(f));
   return numbers.length === 1 ? numbers[0] : null;
-}
-
-/** A request being rewritten: its words, its quotes (new text joins them) and its end mark. */
-interface Draft {
-  readonly model: AppModel;
-  text: string;
-  readonly quotes: string[];
-  end: string | undefined;
-}
-
-/** Sets text aside as a quote (with the request's "!" when it ends the request) → its marker. */
-function quote(d: Draft, said: string, last = false): string {
-  d.quotes.push(
-    said.replace(/⟦(\d+)⟧/g, (_, n: string) => d.quotes[Number(n)]).trim() +
-      (last ? (d.end ?? '') : '')
-  );
-  if (last) d.end = undefined;
-  return `⟦${d.quotes.length - 1}⟧`;
 }
 
 /** "searchbar", "a search box to filter the todos": the search box, what it is for unsaid. */
@@ -238,6 +229,20 @@ function startWords(d: Draft): void {
  * the app counts with, said as that ("that subtracts 5 from it"); "next to" a button is after it.
  */
 function sumButtons(d: Draft): void {
+  // "add a -10 and a +10 button": two buttons, each named by its sum.
+  const two =
+    /^add\s+(?:(?:a|an)\s+)?([-+−x×*]\s?\d+(?:\.\d+)?)\s+and\s+(?:(?:a|an|another)\s+)?([-+−x×*]\s?\d+(?:\.\d+)?)\s+buttons?$/i.exec(
+      d.text
+    );
+  if (two && countedField(d.model)) {
+    const texts = [`add a ${two[1]} button`, `add a ${two[2]} button`].map((text) => {
+      const one: Draft = { ...d, text };
+      sumButtons(one);
+      return one.text;
+    });
+    d.text = texts.join('; ');
+    return;
+  }
   const m = /^add\s+(?:a|an|another)\s+([-+−x×*]\s?\d+(?:\.\d+)?)\s+button\b(.*)$/i.exec(d.text);
   if (!m || !countedField(d.model)) return;
   const [sign, n] = [m[1][0], m[1].slice(1).trim()];
@@ -265,7 +270,12 @@ function optionWords(d: Draft): void {
   d.text = d.text
     .replace(/\s+[-–—]\s+([^-–—:]+,[^-–—:]+?)\s+[-–—](?=\s|$)/, ' with options $1')
     .replace(
-      /\b(dropdown|drop-down|select|picker|menu)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
+      /\b(dropdown|drop-down|select|picker|menu)((?:\s+(?:called|named|for|labell?ed)\s+[^:,]+?)?)\s*:\s*([^:]+?(?:,|\s(?:and|or)\s)[^:]+)$/i,
+      '$1$2 with options $3'
+    )
+    // "a dropdown of pizza, sushi, tacos under it": options said with "of" or "with".
+    .replace(
+      /\b(dropdown|drop-down|select|picker|menu)\s+(?:of|listing|containing)\s+(?!options\b)([^,]+?(?:,\s*[^,]+?)+?(?:,?\s+(?:and|or)\s+[^,]+?)?)(?=\s+(?:under|below|above|after|before|at|inside|into)\s|$)/i,
       '$1 with options $2'
     );
   const between = /\s+between\s+(.+?)\s+and\s+(.+)$/i.exec(d.text);
@@ -298,11 +308,51 @@ function theNumber(d: Draft): void {
   if (shows.length === 1) d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, shows[0].id);
 }
 
+/**
+ * "underneath the input instead of next to it": where a thing is now, said to explain where it
+ * goes, adds nothing to the placement before it.
+ */
+function insteadOf(d: Draft): void {
+  d.text = d.text.replace(
+    /(\S)\s*,?\s+(?:instead of|rather than|and not)\s+(?:(?:being|sitting|staying)\s+)?(?:next to|beside|by|alongside|in|at|on|where|inside|above|below|under)\b[^,]*?(?=$|,)/i,
+    '$1'
+  );
+}
+
+/**
+ * "put the checkbox on the right of each row", "place Reset on the far left": a side of the row
+ * an element is already in is a move within it, not a new row or an alignment.
+ */
+function sideWords(d: Draft): void {
+  d.text = d.text.replace(
+    /^(?:put|place|have|keep)\s+(.+?)\s+((?:on|to|at)\s+the\s+(?:(?:far|very)\s+(?:right|left)\b.*|(?:right|left)(?:[\s-]+(?:hand\s+)?(?:side|end))?\s+of\s+(?:each|every|its|their)\s+(?:own\s+)?rows?))$/i,
+    (_, what: string, where: string) =>
+      // "to the right end of its row": the layout rules read "on the right of X" as a new row.
+      `move ${what} ${where.replace(/^(?:on|to|at)\s+the\s+(?:(?:far|very)\s+)?(right|left)\b(?:[\s-]+(?:hand\s+)?(?:side|end))?(?:\s+of\s+.*)?$/i, 'to the $1 end of its row')}`
+  );
+  // "move + to the left" when + sits in a row with others: that end of its row, not an alignment.
+  const side =
+    /^(?:move|put|place)\s+(.+?)\s+(?:to|on)\s+the\s+(right|left)(?:[\s-]+(?:hand\s+)?side)?$/i.exec(
+      d.text
+    );
+  if (!side) return;
+  const found = findElement({ model: d.model, selection: null, u: d }, side[1]);
+  const parent = found.ok && found.value.parent ? d.model.nodes.get(found.value.parent) : undefined;
+  if (parent?.props.direction === 'horizontal' && childrenOf(d.model, parent.id).length > 1)
+    d.text = `move ${side[1]} to the ${side[2]} end of its row`;
+}
+
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
-  const clauses = d.text.split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s))`, 'i'));
+  // "… should say Tidy up and be red": the second wish borrows the subject.
+  const clauses = d.text
+    .split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s|(?:be|look)\\s+\\S+$))`, 'i'))
+    .map((c, i) => (i > 0 ? c.replace(/^(?:be|look)\s+(?=\S+$)/i, 'make it ') : c));
   if (!clauses.some((c) => new RegExp(`${WISH}|^${NAMED}\\s`, 'i').test(c))) return;
-  d.text = clauses.map((c) => wish({ quote: (t) => quote(d, t) }, c) ?? c).join(' and ');
+  // The last clause's text ends the request, with its "?" or "!" ("… should be What's next?").
+  d.text = clauses
+    .map((c, i) => wish({ quote: (t) => quote(d, t, i === clauses.length - 1) }, c) ?? c)
+    .join(' and ');
 }
 
 /** The request in the grammar's own phrasing, where it was said another way. */
@@ -317,11 +367,14 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   for (const step of [
     searchWords,
     thingsWanted,
+    terseWords,
     callIt,
     startWords,
     sumButtons,
     optionWords,
     theNumber,
+    insteadOf,
+    sideWords,
     wishes
   ])
     step(d);

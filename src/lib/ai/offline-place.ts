@@ -5,7 +5,7 @@
  */
 import { acceptsChildren, elementSchema } from '../schema/elements';
 import { childrenOf, rootComponent, type NodeRecord } from '../model/types';
-import { describeNode, findElement, type Found, type Scene } from './offline-refs';
+import { describeNode, findElement, findElements, type Found, type Scene } from './offline-refs';
 
 /** Where a new or moved element goes: a parent and an index (undefined: at the end). */
 export interface Placement {
@@ -17,7 +17,7 @@ export interface Placement {
 
 /** The clauses that say where: "at the top", "below the heading", "into the card". */
 export const PLACE =
-  /(?:^|\s)((?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)(?:\s+of\s+.+)?)|(?:(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+.+))$/i;
+  /(?:^|\s)((?:(?:on|to|at)\s+the\s+(?:far\s+|very\s+)?(?:right|left)\b.*)|(?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)(?:\s+of\s+.+)?)|(?:(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+.+))$/i;
 
 /** The container the request works in by default: the selection's, or the root component's root. */
 export function defaultContainer(scene: Scene): Placement {
@@ -83,6 +83,8 @@ export function placement(
       }
     };
   }
+  const side = sidePlacement(scene, c, moving);
+  if (side) return side;
   const rel =
     /^(above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+(.+)$/i.exec(
       c
@@ -101,7 +103,15 @@ export function placement(
       value: { parent: found.value, index: undefined, words: `inside ${describeNode(found.value)}` }
     };
   }
-  const anchor = findElement(scene, rel[2]);
+  let anchor = findElement(scene, rel[2]);
+  // "below the buttons": several elements that share one row are placed by that row.
+  if (!anchor.ok) {
+    const all = findElements(scene, rel[2]);
+    const parents = all.ok ? new Set(all.value.map((n) => n.parent)) : new Set();
+    const row = all.ok && all.value.length > 1 && parents.size === 1 ? all.value[0].parent : null;
+    if (row && model.nodes.get(row)?.props.direction === 'horizontal')
+      anchor = { ok: true, value: model.nodes.get(row)! };
+  }
   if (!anchor.ok) return anchor;
   const target = anchor.value;
   if (target.id === moving?.id)
@@ -111,15 +121,79 @@ export function placement(
       ok: false,
       text: `${describeNode(target)} is the root of its component, so nothing can go ${word} it. Say "at the top" or "at the bottom" instead.`
     };
-  const parent = model.nodes.get(target.parent)!;
-  const at = siblings(parent).indexOf(target.id);
+  let parent = model.nodes.get(target.parent)!;
+  let anchorId = target.id;
+  // "underneath the input" when the input sits in a row: under the row, not beside the input.
+  if (!['before', 'after'].includes(word))
+    while (parent.props.direction === 'horizontal' && parent.parent) {
+      anchorId = parent.id;
+      parent = model.nodes.get(parent.parent)!;
+    }
+  const at = siblings(parent).indexOf(anchorId);
   const before = ['above', 'before', 'over', 'on top of'].includes(word);
   return {
     ok: true,
     value: {
       parent,
       index: before ? at : at + 1,
-      words: `${before ? 'above' : 'below'} ${describeNode(target)}`
+      words: `${parent.props.direction === 'horizontal' ? (before ? 'left of' : 'right of') : before ? 'above' : 'below'} ${describeNode(target)}${anchorId === target.id ? '' : ` (under the row ${describeNode(model.nodes.get(anchorId)!)} it is in)`.replace('under the', before ? 'over the' : 'under the')}`
+    }
+  };
+}
+
+const SIDE =
+  /^(?:on|to|at)\s+(?:the\s+)?(?:(?:far|very|extreme)\s+)?(right|left)(?:[\s-]+(?:hand\s+)?(?:side|end|edge))?(?:\s+of\s+(.+))?$/i;
+
+/**
+ * "on the far right", "to the left of the Add button", "on the right of each row": a side in a
+ * row. Alone, or "of each row", it is the end of the row the moved element is in; "of" an element
+ * in a row, beside it. Null when the clause is not a side; a question when there is no row.
+ */
+function sidePlacement(scene: Scene, clause: string, moving?: NodeRecord): Found<Placement> | null {
+  const m = SIDE.exec(clause);
+  if (!m) return null;
+  const { model } = scene;
+  const right = m[1].toLowerCase() === 'right';
+  const own = moving?.parent ? model.nodes.get(moving.parent) : undefined;
+  const ofOwnRow = !m[2] || /^(?:each|every|its|the|their)\s+(?:own\s+)?rows?$/i.test(m[2]);
+  const noRow = (what: string): Found<Placement> => ({
+    ok: false,
+    text: `${what} is not in a row, so it has no ${m[1].toLowerCase()} side. Say "next to …" to put it in a row with another element, or "above …" / "below …".`
+  });
+  if (ofOwnRow) {
+    if (!moving || !own) return noRow('It');
+    if (own.props.direction !== 'horizontal') return noRow(describeNode(moving));
+    return {
+      ok: true,
+      value: {
+        parent: own,
+        index: right ? undefined : 0,
+        words: `to the ${right ? 'right end' : 'left end'} of ${describeNode(own)}`
+      }
+    };
+  }
+  const anchor = findElement(scene, m[2]);
+  if (!anchor.ok) return anchor;
+  const target = anchor.value;
+  if (target.props.direction === 'horizontal' && acceptsChildren(target.type))
+    return {
+      ok: true,
+      value: {
+        parent: target,
+        index: right ? undefined : 0,
+        words: `to the ${right ? 'right end' : 'left end'} of ${describeNode(target)}`
+      }
+    };
+  const parent = target.parent ? model.nodes.get(target.parent) : undefined;
+  if (!parent || parent.props.direction !== 'horizontal') return noRow(describeNode(target));
+  const kids = childrenOf(model, parent.id).filter((id) => id !== moving?.id);
+  const at = kids.indexOf(target.id);
+  return {
+    ok: true,
+    value: {
+      parent,
+      index: right ? at + 1 : at,
+      words: `${right ? 'right' : 'left'} of ${describeNode(target)}`
     }
   };
 }
@@ -137,7 +211,7 @@ function container(scene: Scene, phrase: string): Found<NodeRecord> {
 }
 
 const PLACE_START =
-  /(?:^|\s)(?=(?:(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+\S))/gi;
+  /(?:^|\s)(?=(?:(?:on|to|at)\s+the\s+(?:far\s+|very\s+)?(?:right|left)\b|(?:at|to)\s+the\s+(?:very\s+)?(?:top|start|beginning|bottom|end)\b|(?:right\s+|just\s+|directly\s+)?(?:above|below|before|after|under|underneath|beneath|over|on top of|inside|into|in|within)\s+\S))/gi;
 
 /**
  * Splits "labelled Save below the heading" into what comes before the placement clause and the
@@ -152,6 +226,9 @@ export function splitPlacement(
   moving?: NodeRecord
 ): Found<{ before: string; place: Placement; said: boolean }> {
   let failure: { ok: false; text: string } | undefined;
+  // A quoted text right before the clause ends the text: "'We reply soon' under the button"
+  // is a place even when it names nothing, never more words of the text.
+  let afterQuote = false;
   for (const m of rest.matchAll(PLACE_START)) {
     const at = m.index + m[0].length;
     const found = placement(scene, rest.slice(at).trim(), moving);
@@ -161,8 +238,9 @@ export function splitPlacement(
         value: { before: rest.slice(0, at).trim(), place: found.value, said: true }
       };
     failure ??= found;
+    afterQuote ||= /⟦\d+⟧\s*$/.test(rest.slice(0, at));
   }
-  if (failure && !lenient) return failure;
+  if (failure && (!lenient || afterQuote)) return failure;
   const place = placement(scene, undefined, moving);
   if (!place.ok) return place;
   return { ok: true, value: { before: rest.trim(), place: place.value, said: false } };

@@ -13,6 +13,15 @@ import {
   type NodeRecord
 } from '../model/types';
 import { an, joinWords, plain, type Utterance } from './offline-text';
+import {
+  canon,
+  describes,
+  nearlyNamed,
+  namesOf,
+  norm,
+  otherNames,
+  TEXT_PROPS
+} from './offline-names';
 
 /** What a request is about: the model, the selected node, the words. */
 export interface Scene {
@@ -150,78 +159,6 @@ export function readingOrder(model: AppModel): NodeRecord[] {
   return out;
 }
 
-const TEXT_PROPS = ['text', 'label', 'title', 'placeholder', 'alt', 'name'];
-
-/** The literal texts a node shows, and the state fields it binds or lists: how people name it. */
-function namesOf(node: NodeRecord): string[] {
-  const out: string[] = [];
-  for (const prop of TEXT_PROPS) {
-    const v = node.props[prop];
-    if (typeof v === 'string' && v.trim()) out.push(norm(v));
-  }
-  for (const v of Object.values(node.props)) {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const bound = (v as { $bind?: unknown }).$bind;
-      if (typeof bound === 'string') out.push(norm(bound.replace(/([a-z])([A-Z])/g, '$1 $2')));
-      const expr = (v as { $expr?: unknown }).$expr;
-      if (node.type === 'Each' && typeof expr === 'string')
-        for (const m of expr.matchAll(/state\.(\w+)/g)) out.push(norm(m[1]));
-    }
-  }
-  return out;
-}
-
-/**
- * A name for matching: lower case, punctuation dropped. A label made only of symbols ("+", "−",
- * "×2") keeps them, so `the "+" button` still names the button labelled +.
- */
-/** Symbols by the words people say for them: "the plus button" is the "+" button. */
-const SYMBOLS: Readonly<Record<string, readonly string[]>> = {
-  '+': ['plus', 'add one', 'up'],
-  '−': ['minus', 'subtract', 'down'],
-  '-': ['minus', 'subtract', 'down'],
-  '–': ['minus', 'dash'],
-  '×': ['times', 'multiply', 'close', 'x'],
-  '÷': ['divide'],
-  '=': ['equals'],
-  '✓': ['tick', 'check'],
-  '←': ['back', 'left arrow'],
-  '→': ['next', 'right arrow']
-};
-
-/**
- * Names a node answers to when none of its own texts match: a symbol label's words, the words of
- * the action it runs ("the increment button" runs `increment`), the state field a text shows
- * alone ("the count" shows `String(state.count)`).
- */
-function otherNames(node: NodeRecord): string[] {
-  const out: string[] = [];
-  for (const prop of TEXT_PROPS) {
-    const v = node.props[prop];
-    if (typeof v === 'string') out.push(...(SYMBOLS[v.trim()] ?? []));
-  }
-  for (const v of Object.values(node.props)) {
-    if (!v || typeof v !== 'object' || Array.isArray(v)) continue;
-    const handler = (v as { $handler?: unknown }).$handler;
-    if (typeof handler === 'string') out.push(norm(handler.replace(/([a-z0-9])([A-Z])/g, '$1 $2')));
-    const expr = (v as { $expr?: unknown }).$expr;
-    const shows =
-      typeof expr === 'string' ? /^(?:String\()?state\.(\w+)\)?$/.exec(expr.trim()) : null;
-    if (shows && TEXT_PROPS.some((p) => node.props[p] === v))
-      out.push(norm(shows[1].replace(/([a-z0-9])([A-Z])/g, '$1 $2')));
-  }
-  return out;
-}
-
-function norm(text: string): string {
-  const words = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return words || text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
 /**
  * Whether a phrase is, word for word, the literal text of some element ("Nothing to do yet." for
  * the Text that says it): such a phrase names that element whole, not by a word inside it.
@@ -322,6 +259,26 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     }
     if (!/^(?:the|selected)/.test(p)) p = demonstrative[1];
   }
+  // "each row", "every item": the row a list repeats, not every horizontal Stack of the app.
+  if (
+    /^(?:each|every)\s+(?:list\s+)?(?:row|item|entry|line)$|^(?:the\s+)?(?:rows?|items?|entry|entries|lines?)\s+(?:in|of)\s+the\s+list$|^the rows$/.test(
+      p
+    )
+  ) {
+    const repeated = readingOrder(model).filter(
+      (n) => n.parent !== null && model.nodes.get(n.parent)?.type === 'Each'
+    );
+    if (repeated.length === 1 && p !== 'the rows') return one(repeated[0]);
+    // "the rows" with a list's row and others: which is meant is a question.
+    const rows = readingOrder(model).filter(
+      (n) => n.type === 'Stack' && n.props.direction === 'horizontal'
+    );
+    if (repeated.length === 1 && /^the rows$/.test(p) && rows.length > 1)
+      return {
+        ok: false,
+        text: `Do you mean the list's row (${describeNode(repeated[0])}, repeated for each item: say "each row") or every row (${listNodes(rows)}: say "all the rows")?`
+      };
+  }
   let every = false;
   if (many && EVERY.test(p)) {
     every = true;
@@ -334,6 +291,15 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
   if (ord && Object.hasOwn(ORDINALS, ord[1])) {
     ordinal = ORDINALS[ord[1]];
     p = ord[2];
+  }
+  // "the checkbox in each row": an element of a repeated row is one element, wherever it repeats.
+  p = p.replace(/\s+(?:in|of|on|from)\s+(?:each|every|the|its)\s+(?:row|item|line|entry)s?$/, '');
+  // "the count at the bottom": of several that match, the last in reading order.
+  let where: 'first' | 'last' | undefined;
+  const pos = /^(.+?)\s+(?:at|on|in)\s+the\s+(?:very\s+)?(top|bottom|end|start|beginning)$/.exec(p);
+  if (pos && !readingOrder(model).some((n) => namesOf(n).includes(norm(p)))) {
+    p = pos[1];
+    where = /top|start|beginning/.test(pos[2]) ? 'first' : 'last';
   }
 
   // "button labelled Add", "Add button", "button", or a text alone.
@@ -380,6 +346,13 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
       (!type || n.type === type) &&
       (!direction || (n.props.direction === 'horizontal') === (direction === 'horizontal'))
   );
+  // "the title" is a heading, or whatever shows a title of its own (a Card's): all of them.
+  if (word === 'title' && !text)
+    pool.push(
+      ...readingOrder(model).filter(
+        (n) => n.type !== 'Heading' && typeof n.props.title === 'string' && n.props.title.trim()
+      )
+    );
   let matches = pool;
   if (text) {
     matches = pool.filter((n) => namesOf(n).includes(text));
@@ -387,6 +360,23 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
     if (matches.length === 0)
       matches = pool.filter((n) => namesOf(n).some((name) => ` ${name} `.includes(` ${text} `)));
     if (matches.length === 0) matches = pool.filter((n) => otherNames(n).includes(text));
+    // "the clear completed button" for "Clear done", "the remove button" for "Delete".
+    if (matches.length === 0)
+      matches = pool.filter((n) => namesOf(n).some((name) => canon(name) === canon(text)));
+    if (matches.length === 0)
+      matches = pool.filter((n) =>
+        namesOf(n).some((name) => ` ${canon(name)} `.includes(` ${canon(text)} `))
+      );
+    // "the Emial field": a typo of one element's name.
+    if (matches.length === 0) {
+      const near = pool.filter((n) => nearlyNamed(n, text));
+      if (near.length === 1) matches = near;
+    }
+    // "the thank you text", "the count": the words of what it shows, when one element has them.
+    if (matches.length === 0) {
+      const described = pool.filter((n) => describes(n, text));
+      if (described.length === 1 || (described.length > 1 && where)) matches = described;
+    }
     // "the message box": a loose word for an input, so any input of that name ("field" stays a
     // state field's word for rename-field).
     if (matches.length === 0 && /^(?:box|input|text box)$/.test(word)) {
@@ -404,7 +394,7 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
       type &&
       !all &&
       pool.length === 1 &&
-      !/\b(?:and|or|with|plus)\b/.test(text) &&
+      !/\b(?:and|or|with|plus|but|keep|leave|except|not|without|then|also)\b/.test(text) &&
       !text.split(' ').some((w) => leadingType(model, w)) &&
       !readingOrder(model).some((n) => namesOf(n).includes(text))
     )
@@ -427,7 +417,14 @@ function locate(scene: Scene, phrase: string, many: boolean): Found<NodeRecord[]
       };
     return one(matches[at]);
   }
+  // "the buttons at the bottom": which of them are, is not for a word rule to guess.
+  if (all && where)
+    return {
+      ok: false,
+      text: `Which of these do you mean by "at the ${where === 'last' ? 'bottom' : 'top'}": ${listNodes(matches)}? Name them by their texts ("the "${firstText(matches)}" ${type ? word : 'element'} and …").`
+    };
   if (all) return { ok: true, value: matches };
+  if (where && matches.length > 1) return one(matches[where === 'first' ? 0 : matches.length - 1]);
   if (matches.length === 1) return one(matches[0]);
   // Several match: the selected one is the one meant, when it is among them.
   if (selection && matches.includes(selection)) return one(selection);

@@ -45,6 +45,8 @@ const HIDDEN = [
   /\b(?:hide|hides|hidden|hiding|conceal\w*|secret\w*|invisible|sneak\w*)\b.*\b(?:owner|admin|administrator|creator)s?\b/i,
   /\b(?:owner|admin|administrator|creator)s?\b.*\b(?:can'?t|cannot|can not|won'?t|doesn'?t|does not|don'?t|do not|shouldn'?t|should not|mustn'?t|must not|needn'?t|never|not)\s+(?:(?:need|have|get|ever|be able)\s+(?:to\s+)?)?(?:see|know|notice|find|spot|learn|hear)\b/i,
   /\bwithout (?:the )?(?:app'?s? |site'?s? )?(?:owner|admin)s?\b.*\b(?:knowing|seeing|noticing)\b/i,
+  // "but dont show it to the app owner", "never tell the admin".
+  /\b(?:don'?t|do not|never|doesn'?t|does not|mustn'?t|must not|shouldn'?t|should not)\s+(?:show|tell|reveal|let|display|mention)\b.{0,30}\b(?:owner|admin|administrator|creator)s?\b/i,
   // "a second counter only I can see": something the owner of the app would not see.
   /\bonly (?:i|me|myself) (?:can|could|will|would|get to|am able to) (?:see|view|access|read)\b|\bvisible (?:only )?to (?:only )?me\b/i
 ];
@@ -80,7 +82,10 @@ function sendsOut(words: string, message: string): boolean {
     const network = /^(?:fetch|fetches|ping|pings|beacon|call|calls|request|requests)$/i.test(
       verb[0]
     );
-    if (!network && NOUN_BEFORE.test(words.slice(0, verb.index))) continue;
+    // "a button that copies …": after "that", "which" or "who" a verb that ends in s is a verb.
+    const relative =
+      /s$/i.test(verb[0]) && /\b(?:that|which|who)\s*$/i.test(words.slice(0, verb.index));
+    if (!network && !relative && NOUN_BEFORE.test(words.slice(0, verb.index))) continue;
     const after = words.slice(verb.index + verb[0].length);
     if (NOUN_AFTER.test(after)) continue;
     // A URL or an email address after the verb is where the data goes, "to" or not:

@@ -38,8 +38,12 @@ const LEADING = new RegExp(
 );
 const TRAILING = /(?:[,\s]+(?:please|pls|thanks|thank you|for me|now))+$/i;
 
-/** Trims politeness and punctuation and sets quoted text aside. */
-export function prepare(message: string): Utterance {
+/**
+ * Trims politeness and punctuation and sets quoted text aside. With `keepTail`, politeness at the
+ * end stays ("Got it, thanks!" may be a text, not a thank-you): the planner reads a request both
+ * ways when they differ, and asks when that changes what it would do.
+ */
+export function prepare(message: string, keepTail = false): Utterance {
   const quotes: string[] = [];
   let text = message
     .replace(/[\r\n\t]+/g, ' ')
@@ -60,7 +64,7 @@ export function prepare(message: string): Utterance {
         /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?=(?:a|an|some|another)\s)/i,
         'add '
       )
-      .replace(TRAILING, '')
+      .replace(keepTail ? /$^/ : TRAILING, '')
       .trim();
     if (next === text) break;
     text = next;
@@ -159,7 +163,18 @@ export function an(word: string, capital = false): string {
  */
 export function carriesInstruction(u: Utterance, piece: string): boolean {
   if (quoteOf(u, piece) !== undefined) return false;
-  return /\b(?:and|then)\s+(?:also\s+)?[a-z]+\s+(?:the|a|an|it|this|that|them|my|all|every)\b/i.test(
-    piece.replace(/⟦\d+⟧/g, '')
+  const words = piece.replace(/⟦\d+⟧/g, '');
+  return (
+    /\b(?:and|then)\s+(?:also\s+)?[a-z]+\s+(?:the|a|an|it|this|that|them|my|all|every)\b/i.test(
+      words
+    ) ||
+    // "Tidy up and be red": the wish goes on about the element, it is not part of the text.
+    /\b(?:and|then)\s+(?:also\s+)?(?:be|look|turn|become|go|get|move|sit)\s+\S/i.test(words) ||
+    // "Add one and - say Take one": another element and what it should say.
+    /\b(?:and|then)\s+(?:\S+\s+){1,3}(?:say|says|read|reads|to say|to read)\s+\S/i.test(words) ||
+    // "Up, the minus button say Down": another element and what it should say.
+    /,\s*(?:and\s+)?(?:the|its)\s+(?:\S+\s+){0,3}(?:say|says|read|reads|should|to say|be|become)\b/i.test(
+      words
+    )
   );
 }

@@ -26,10 +26,11 @@ import { setStep } from './offline-step';
 import { build } from './offline-build';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
-import { alignElement, sideBySide, sideBySideTail, wholeSideBySide } from './offline-layout';
+import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
+import { instructions, KEEP, STAYS, topic } from './offline-split';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
-import { findElement, leadingType, trailingType, type Scene } from './offline-refs';
+import { describeNode, findElements, type Scene } from './offline-refs';
 import { normalise } from './offline-normal';
 import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
@@ -63,13 +64,44 @@ export function offlinePlan(
   if (unsafe) return { kind: 'refusal', code: unsafe.code, text: unsafe.text, suggestions: [] };
   if (!model.components.size)
     return ask(null, 'This app has no component yet; start it from a template first.');
-  const u = normalise(model, said);
+  const turn = planSaid(model, said, selection);
+  // "… should say Got it, thanks!": the "thanks" at the end may be the text's own. Read with it
+  // kept too; when that is another change, which one was meant is a question, never a guess.
+  const whole = prepare(message, true);
+  if (whole.text === said.text) return turn;
+  // "change the heading to Thanks", "a text saying thank you": without its last words the request
+  // says nothing after "to" or "saying", so those words are the text.
+  const open = /\b(?:to|saying|says|say|called|named|labell?ed|titled|reading|as)$/i.test(
+    said.text
+  );
+  if (turn.kind !== 'batch' && !open) return turn;
+  const other = planSaid(model, whole, selection);
+  if (open || (turn.kind !== 'batch' && other.kind === 'batch')) return other;
+  if (turn.kind !== 'batch') return turn;
+  if (other.kind !== 'batch' || JSON.stringify(other.ops) === JSON.stringify(turn.ops)) return turn;
+  const tail = literal(whole, whole.text.slice(said.text.length));
+  return ask(
+    turn.rule,
+    `Is "${tail}" at the end part of the new text, or said to me? I can read it either way, so I have changed nothing. Put the text in quotes ("…") and I will set it exactly as written.`
+  );
+}
+
+/** One reading of a request: normalised, split into instructions, each planned. */
+function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null): OfflineTurn {
+  let u = normalise(model, said);
+  let selection = selected;
+  // "Reset button: make it say Zero": what follows the colon is said of that element.
+  const about = topic(model, u);
+  if (about) {
+    selection = about.node;
+    u = { ...u, text: about.text };
+  }
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
   const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
-  if (pieces.length === 1) {
+  if (pieces.length === 1 && !STAYS.test(pieces[0])) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
     if (result.kind === 'question') return result;
@@ -124,90 +156,6 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
   return null;
 }
 
-// The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
-const VERBS =
-  'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log';
-const SPLIT = new RegExp(
-  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and)\\s+)(?=(?:${VERBS})\\b)`,
-  'gi'
-);
-const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;
-const ARTICLE_AND = /\s+and\s+(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\S+(?:\s+\S+)?))/gi;
-
-/**
- * The instructions of a request, in order: "change the heading to X and make the button red" is
- * two, and so is "add a heading Welcome and a text saying hi" (the second borrows "add"). Quoted
- * text is behind markers, so an "and" inside quotes never splits.
- */
-function instructions(model: AppModel, text: string, u: Utterance): string[] {
-  const tail = sideBySideTail(text);
-  if (tail > 0)
-    return [
-      ...instructions(
-        model,
-        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, ''),
-        u
-      ),
-      text.slice(tail)
-    ];
-  const pieces = text
-    .split(SPLIT)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .flatMap((piece) => borrowedVerb(model, u, piece));
-  return pieces.flatMap((piece) => {
-    if (!ADD_VERB.test(piece)) return [piece];
-    const verb = piece.split(/\s/)[0];
-    const out: string[] = [];
-    let from = 0;
-    for (const m of piece.matchAll(ARTICLE_AND)) {
-      const after = piece
-        .slice(m.index + m[0].length)
-        .replace(/^(?:a|an|another|one more|some)\s+/i, '');
-      // "and a text saying hi" starts another element only when a type word follows the article.
-      if (!leadingType(model, after)) continue;
-      out.push(piece.slice(from, m.index).trim());
-      from = m.index + m[0].length;
-    }
-    out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
-    return out;
-  });
-}
-
-// Verbs a second instruction may borrow: "make the minus button say Down and the plus button
-// say Up" is "make … say Down" and "make the plus button say Up".
-const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
-const ELLIPSIS_AND = /,?\s+and\s+(?=(?:the|all the|every|each|both)\s)/gi;
-const LOOK_TAIL =
-  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
-const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
-
-/**
- * One piece, or two when "and the X <says> Y" follows it: the second borrows the first's verb.
- * Only when the words between "and" and the saying verb name one element; otherwise "and" stays
- * in the text, where the text rules read it (or ask).
- */
-function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
-  if (!BORROWABLE.test(piece)) return [piece];
-  const verb = piece.split(/\s/)[0];
-  // "make the send button red and a bit bigger": a second look for the same element.
-  const look = LOOK_TAIL.exec(piece);
-  if (look && /^(?:make|turn|colou?r|paint)$/i.test(verb))
-    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
-  for (const m of piece.matchAll(ELLIPSIS_AND)) {
-    const after = piece.slice(m.index + m[0].length);
-    const says = SAYS.exec(after);
-    if (!says) continue;
-    const ref = after.slice(0, says.index);
-    // One element, or words that end in a type ("the button" among three), whose question is
-    // then the second instruction's: either way the text does not swallow it.
-    const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
-    if (!findElement({ model, selection: null, u }, ref).ok && !trailingType(model, bare)) continue;
-    return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
-  }
-  return [piece];
-}
-
 /**
  * Several instructions: each is planned on the app as the ones before it left it, so "it" is the
  * element the previous one touched and later ones can name what earlier ones added. All of them,
@@ -230,6 +178,35 @@ function planAll(
   const back = new Map<string, string>();
   for (const [i, piece] of pieces.entries()) {
     const said = `"${literal(u, piece)}"`;
+    // "+ and - should always go by 1" when they already do: true once nothing can change it.
+    const stays = STAYS.exec(piece);
+    if (stays) {
+      const binders = [...current.nodes.values()].filter((n) =>
+        Object.values(n.props).some(
+          (v) =>
+            v !== null && typeof v === 'object' && (v as { $bind?: unknown }).$bind === stays[1]
+        )
+      );
+      if (binders.length > 0)
+        return ask(
+          null,
+          `${stays[1]} already starts at ${stays[2]}, but ${binders.map(describeNode).join(', ')} can change it. Should I remove ${binders.length > 1 ? 'them' : 'it'}? (Nothing is changed until every part of the request is clear.)`
+        );
+      summaries.push(`${stays[1]} stays ${stays[2]}`);
+      continue;
+    }
+    // "…, keep minus and plus": what must stay is checked on the app as the others leave it.
+    const keep = i > 0 ? KEEP.exec(piece) : null;
+    if (keep) {
+      const kept = findElements({ model: current, selection: selected, u }, keep[1]);
+      if (!kept.ok)
+        return ask(
+          null,
+          `About ${said}: ${kept.text} (Nothing is changed until every part of the request is clear.)`
+        );
+      summaries.push(`keep ${kept.value.map(describeNode).join(', ')}`);
+      continue;
+    }
     const result = runRules(
       // Only the last instruction ends where the request did, with its "!".
       {
@@ -269,6 +246,11 @@ function planAll(
     selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
     current = plan.model;
   }
+  if (ops.length === 0)
+    return ask(
+      null,
+      `That is already so (${summaries.join('; ')}), so there is nothing to change.`
+    );
   return checked(model, ops, summaries.join('; then '), [...new Set(rules)].join('+'), migrations);
 }
 

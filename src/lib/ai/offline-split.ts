@@ -1,0 +1,171 @@
+/**
+ * A request cut into its instructions, in order: "change the heading to X and make the button
+ * red" is two; so are "card title Laps, slider label Stride" (a comma before another instruction),
+ * "remove the step slider, + and - should go by 1" (a comma before a wish) and "colour the minus
+ * button red and the plus button green" (the second borrows the first's verb). "Reset button: make
+ * it say Zero and put it on the far right" is said of one element (a topic). "…, keep minus and
+ * plus" names what must stay, which is checked, not done. Quoted text is behind markers, so
+ * nothing inside quotes ever splits. Pure.
+ */
+import type { AppModel } from '../model/types';
+import { sideBySideTail } from './offline-layout';
+import { findElement, findElements, leadingType, trailingType } from './offline-refs';
+import { isStyleWord } from './offline-style';
+import type { Utterance } from './offline-text';
+
+// The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
+const VERBS =
+  'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log|keep|leave|align|cent(?:er|re)|swap';
+// Verbs that are also nouns of a form ("the name and email boxes"): before a type word or a
+// plural they name things, they start nothing.
+const NOUN_VERBS = /^(?:email|post|log|track|show|sort|filter|drop|style|set)$/i;
+const SPLIT = new RegExp(
+  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and)\\s+|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but)\\b)`,
+  'gi'
+);
+// A comma starts an instruction only before a verb with its object ("put it", "make the"), or
+// before a wish ("+ and - should go by 1"): "options Add, Remove, Edit" stays one list.
+const COMMA = new RegExp(
+  `,\\s+(?:but\\s+|and\\s+|then\\s+)?(?=(?:(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|(?:keep|leave)\\s|(?:[^,]+?\\s(?:should|must|needs? to|has to)\\s))`,
+  'gi'
+);
+const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;
+const ARTICLE_AND =
+  /(?:,\s+(?:and\s+)?|\s+and\s+)(?:also\s+)?(?=(?:a|an|another|one more|some)\s+(\S+(?:\s+\S+)?))/gi;
+
+/** "keep minus and plus", "but leave the slider": elements that must stay, not a change. */
+export const KEEP =
+  /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)))?$/i;
+
+/** "keep the field step at 1": a field that already starts so, and that nothing may change. */
+export const STAYS = /^keep the field (\w+) at (-?\d+(?:\.\d+)?)$/;
+
+/**
+ * "Reset button: make it say Zero and …": the element before the colon, when it names exactly
+ * one and the words after it are instructions; null otherwise ("dropdown: low / high" is not).
+ */
+export function topic(
+  model: AppModel,
+  u: Utterance
+): { node: import('../model/types').NodeRecord; text: string } | null {
+  const m = /^([^:]+?)\s*:\s+(.+)$/.exec(u.text);
+  // "Reset button" names an element; "add a heading: Hello" is an instruction.
+  if (!m || new RegExp(`^(?:${VERBS})\\s+(?:the|a|an|it|this|my|some)\\b`, 'i').test(m[1]))
+    return null;
+  if (!new RegExp(`^(?:${VERBS})\\b`, 'i').test(m[2]) || !/\b(?:it|its)\b/i.test(m[2])) return null;
+  const found = findElement({ model, selection: null, u }, m[1]);
+  return found.ok ? { node: found.value, text: m[2] } : null;
+}
+
+/**
+ * The instructions of a request, in order: "change the heading to X and make the button red" is
+ * two, and so is "add a heading Welcome and a text saying hi" (the second borrows "add").
+ */
+export function instructions(model: AppModel, text: string, u: Utterance): string[] {
+  const tail = sideBySideTail(text);
+  if (tail > 0)
+    return [
+      ...instructions(
+        model,
+        text.slice(0, tail).replace(/[\s,]+(?:and|then)(?:\s+then)?\s*$/i, ''),
+        u
+      ),
+      text.slice(tail)
+    ];
+  const pieces = cut(text, SPLIT)
+    .flatMap((p) => cut(p, COMMA))
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .flatMap((piece) => borrowedVerb(model, u, piece));
+  return pieces.flatMap((piece) => {
+    if (!ADD_VERB.test(piece)) return [piece];
+    const verb = piece.split(/\s/)[0];
+    const out: string[] = [];
+    let from = 0;
+    for (const m of piece.matchAll(ARTICLE_AND)) {
+      const after = piece
+        .slice(m.index + m[0].length)
+        .replace(/^(?:a|an|another|one more|some)\s+/i, '');
+      // "and a text saying hi" starts another element only when a type word follows the article,
+      // or ends its name: "a Phone field, a Company field".
+      const named = after.split(/,|\s+and\s+/)[0].trim();
+      if (
+        !leadingType(model, after) &&
+        !(named.split(/\s+/).length <= 3 && trailingType(model, named))
+      )
+        continue;
+      // Every element after the first borrows the verb: "add a heading, a divider and a text".
+      out.push((from ? `${verb} ` : '') + piece.slice(from, m.index).trim());
+      from = m.index + m[0].length;
+    }
+    out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
+    return out;
+  });
+}
+
+/** Text cut at a splitter's matches, except before a verb that is a noun here ("email boxes"). */
+function cut(text: string, splitter: RegExp): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(splitter)) {
+    const after = text.slice(m.index + m[0].length);
+    const [first, second = ''] = after.split(/\s+/);
+    if (NOUN_VERBS.test(first) && /^(?:[a-z]+s|box|field|input|address|text|label)$/i.test(second))
+      continue;
+    out.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+// Verbs a second instruction may borrow: "make the minus button say Down and the plus button
+// say Up" is "make … say Down" and "make the plus button say Up".
+const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|retitle)\s/i;
+// "… and the plus button say Up", "…, the minus button say Down".
+const ELLIPSIS_AND = /(?:,?\s+and|,)\s+(?=\S)/gi;
+const LOOK_TAIL =
+  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
+const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
+
+/**
+ * One piece, or two when "and the X <says> Y" follows it: the second borrows the first's verb.
+ * Only when the words between "and" and the saying verb name one element; otherwise "and" stays
+ * in the text, where the text rules read it (or ask). "colour the minus button red and the plus
+ * button green": a look for other elements borrows the verb the same way.
+ */
+function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
+  if (!BORROWABLE.test(piece)) return [piece];
+  const verb = piece.split(/\s/)[0];
+  const looks = /^(?:make|turn|colou?r|paint)$/i.test(verb);
+  // "make the send button red and a bit bigger": a second look for the same element.
+  const look = LOOK_TAIL.exec(piece);
+  if (look && looks)
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+  // "make it red and say Go": a text for the same element.
+  const say = /^(make\s+.+?)\s+and\s+((?:say|read|show)\s+\S.*)$/i.exec(piece);
+  if (say && looks && !/\s(?:say|read|show)\s/i.test(say[1])) return [say[1], `make it ${say[2]}`];
+  for (const m of piece.matchAll(ELLIPSIS_AND)) {
+    const after = piece.slice(m.index + m[0].length);
+    const scene = { model, selection: null, u };
+    // "… and the plus button green": elements, then one look word.
+    const lastWord = /^(.+)\s+(\S+)$/.exec(after);
+    if (
+      looks &&
+      lastWord &&
+      isStyleWord(lastWord[2]) &&
+      findElements(scene, lastWord[1]).ok &&
+      isStyleWord(piece.slice(0, m.index).split(/\s+/).pop() ?? '')
+    )
+      return [piece.slice(0, m.index).trim(), `make ${after}`];
+    const says = SAYS.exec(after);
+    if (!says) continue;
+    const ref = after.slice(0, says.index);
+    // One element, or words that end in a type ("the button" among three), whose question is
+    // then the second instruction's: either way the text does not swallow it.
+    const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
+    if (!findElement(scene, ref).ok && !trailingType(model, bare)) continue;
+    return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
+  }
+  return [piece];
+}
