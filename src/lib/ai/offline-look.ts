@@ -322,7 +322,9 @@ export function lookWithoutMake(scene: Scene): RuleResult {
   if (
     !m ||
     !isStyleWord(m[2]) ||
-    /^(?:make|turn|colou?r|paint|style|render|set|change)\b/i.test(scene.u.text)
+    /^(?:make|turn|colou?r|paint|style|render|set|change|cent(?:er|re)|align|move|put|place)\b/i.test(
+      scene.u.text
+    )
   )
     return null;
   const found = findElements(scene, m[1]);

@@ -101,6 +101,13 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
   const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
+  // "the minus button should subtract 5, the plus button should add 5": buttons that share one
+  // step are read together, or the first alone would ask about the other.
+  if (pieces.length > 1) {
+    const stepped = setStep({ model, selection, u });
+    if (stepped?.kind === 'batch')
+      return checked(model, stepped.ops, stepped.summary, stepped.rule, stepped.migrations);
+  }
   if (pieces.length === 1 && !STAYS.test(pieces[0])) {
     const result = runRules({ model, selection, u }, temps);
     if (!result) return refusal(u.text);
