@@ -12,15 +12,17 @@
  *                                           at least one node matches, and every match's prop does:
  *                                           equals, is one of, is a number above, is the handler
  *                                           named, is a handler whose body matches the regex, is
- *                                           bound to a state field whose name matches the regex
+ *                                           bound to a state field whose WHOLE name matches the
+ *                                           regex (anchored, case-insensitive: "phone" does not
+ *                                           match phoneNumber; write "phone.*")
  *   { node: SEL, before: SEL }              the first match comes before the other in the view
  *   { node: SEL, position: 'first'|'last' } every match is its parent's first / last child
  *   { unchanged: SEL }                      the matching nodes of the template keep their props
  *   { state: REGEX, type?, initial?, absent? }
- *                                           a root state field whose name matches (with that type
+ *                                           a root state field whose whole name matches (with that type
  *                                           and initial value), or none
  *   { stateInitial: name, is }              a field's initial value
- *   { itemField: REGEX, of: field, type? }  a field of the items of an array-of-objects field
+ *   { itemField: REGEX, of: field, type? }  a field (whole name) of the items of an array-of-objects field
  *   { anyHandlerOrExprMatches: REGEX }      some handler body or expression matches
  *   { appTitle: text }                      the app's title
  *   { anyOf: [[checks], [checks]] }         one of the groups holds
