@@ -250,4 +250,6 @@ test('an Each dropped from the palette and given a list of tasks shows each task
     await expect(canvas.getByText(title.trim(), { exact: true })).toHaveCount(2);
   await expect(canvas.getByText(/object Object/)).toHaveCount(0);
   await expect(canvas.getByText('Item 1', { exact: true })).toHaveCount(0);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.screenshot({ path: 'test-results/each-given-a-list.png' });
 });
