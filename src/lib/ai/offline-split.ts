@@ -76,7 +76,8 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
     .flatMap((p) => cut(p, COMMA))
     .map((p) => p.trim())
     .filter(Boolean)
-    .flatMap((piece) => borrowedVerb(model, u, piece));
+    .flatMap((piece) => borrowedVerb(model, u, piece))
+    .flatMap((piece) => addedBeside(model, u, piece));
   return pieces.flatMap((piece) => {
     if (!ADD_VERB.test(piece)) return [piece];
     const verb = piece.split(/\s/)[0];
@@ -101,6 +102,35 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
     out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
     return out;
   });
+}
+
+// "add a 'mark all done' button next to clear done": a place in a row with another element.
+const BESIDE =
+  /\s+((?:right\s+)?next to|beside|alongside|to the (?:left|right) of|on the (?:left|right) of)\s+(.+)$/i;
+
+/**
+ * "add a Clear button next to Send that empties the fields": the element added as asked (what it
+ * does kept), then put beside the other, the way "put it next to Send" does. Only when the words
+ * after "next to" start with the name of exactly one element; otherwise the piece stays whole and
+ * the add rule reads (or asks about) the place.
+ */
+function addedBeside(model: AppModel, u: Utterance, piece: string): string[] {
+  // "put the add button next to …" moves one; "put a badge next to …" adds one.
+  if (!/^(?:add|insert|create|(?:put|place)\s+(?:a|an|another|one more|some)\s)/i.test(piece))
+    return [piece];
+  const m = BESIDE.exec(piece);
+  if (!m) return [piece];
+  const words = m[2].split(/\s+/);
+  const scene = { model, selection: null, u };
+  // The longest run of words that names one element: "Send that empties …" is Button "Send".
+  for (let n = words.length; n > 0; n--) {
+    const ref = words.slice(0, n).join(' ');
+    if (!findElement(scene, ref).ok) continue;
+    const rest = words.slice(n).join(' ');
+    if (rest && !/^(?:that|which|to|for|so)\b/i.test(rest)) return [piece];
+    return [`${piece.slice(0, m.index)} ${rest}`.trim(), `put it ${m[1]} ${ref}`];
+  }
+  return [piece];
 }
 
 /** Text cut at a splitter's matches, except before a verb that is a noun here ("email boxes"). */
@@ -142,6 +172,14 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
   const look = LOOK_TAIL.exec(piece);
   if (look && looks)
     return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+  // "change the send button to Submit, and a bit smaller": after a new text, a look is certain
+  // only behind a comma or a measure ("a bit", "slightly"); "to Black and white" stays a text.
+  if (
+    look &&
+    /^(?:change|set|rename)$/i.test(verb) &&
+    /^,|\s(?:bit|little|lot|touch|slightly|much|even|also)\s/i.test(look[0])
+  )
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
   // "make it red and say Go": a text for the same element.
   const say = /^(make\s+.+?)\s+and\s+((?:say|read|show)\s+\S.*)$/i.exec(piece);
   if (say && looks && !/\s(?:say|read|show)\s/i.test(say[1])) return [say[1], `make it ${say[2]}`];
@@ -161,10 +199,20 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
     const says = SAYS.exec(after);
     if (!says) continue;
     const ref = after.slice(0, says.index);
+    // "and under it the email label to Mail": a place and an element is not one element.
+    if (/\b(?:under|below|above|beside|next|after|before|inside|into|it|them)\b/i.test(ref))
+      continue;
     // One element, or words that end in a type ("the button" among three), whose question is
     // then the second instruction's: either way the text does not swallow it.
     const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
-    if (!findElement(scene, ref).ok && !trailingType(model, bare)) continue;
+    // "… and the email placeholder to you@company.com": an element's text by its prop's name.
+    const owner = ref.replace(/\s+(?:label|placeholder|text|title|caption)\s*$/i, '');
+    if (
+      !findElement(scene, ref).ok &&
+      !trailingType(model, bare) &&
+      !(owner !== ref && /^(?:the|its)\s/i.test(ref) && findElement(scene, owner).ok)
+    )
+      continue;
     return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
   }
   return [piece];

@@ -1,0 +1,100 @@
+/**
+ * The last look at a batch before it is proposed: every new text, label, title or placeholder the
+ * planner took from unquoted words must not still hold more of the request. Each rule reads its
+ * own text, and a rule that stops reading too late sets a label such as "Submit, and a bit
+ * smaller" or adds a badge saying "done next to the finished ones". This guard does not trust any
+ * rule: whatever rule wrote the text, words that read as another instruction (", and …", "and
+ * make …", a look after "and", a place such as "next to …" or "under the list", another element
+ * with what it should say) turn the batch into a question that suggests quoting the text. Pure.
+ */
+import type { AppModel, Op, PropValue } from '../model/types';
+import { isStyleWord } from './offline-style';
+import { ask, type OfflineTurn } from './offline-turn';
+
+/** The props that hold words a person reads. */
+const TEXT_PROPS = new Set(['text', 'label', 'title', 'placeholder', 'caption', 'alt']);
+
+const VERB =
+  'make|put|place|move|add|insert|create|remove|delete|drop|change|set|turn|colou?r|paint|align|cent(?:er|re)|swap|hide|show|rename|give|let|get rid of|take out|replace|sort|filter|clear';
+const DET = '(?:the|it|its|them|each|every|all|this|that|these|those|my|our|a|an)';
+const REASONS: readonly (readonly [RegExp, string])[] = [
+  // "Full name, and the email placeholder …": a comma and a joining word start something new.
+  [/,\s*(?:and|then|but|also|plus)\b/i, 'a comma and a joining word'],
+  // "My list and make the button green".
+  [new RegExp(`\\b(?:and|then|also)\\s+(?:also\\s+|then\\s+)?(?:${VERB})\\b`, 'i'), 'another verb'],
+  // "Submit and make it red", "Hi, make it bigger".
+  [new RegExp(`\\b(?:make|turn|move|put)\\s+(?:it|them|this|that)\\b`, 'i'), 'another verb'],
+  // "done next to the finished ones", "Total under the list".
+  [
+    new RegExp(
+      `\\b(?:next to|beside|alongside|underneath|beneath|on top of|to the (?:left|right) of|at the (?:top|bottom)(?: of)?|(?:under|below|above|inside|into)\\s+${DET}\\b|(?:to|for|on|in|by)\\s+(?:each|every)\\b)`,
+      'i'
+    ),
+    'a place'
+  ],
+  // "Go, the minus button should say Stop", "and the email placeholder to you@…".
+  [
+    /(?:,|\band\b)\s*(?:and\s+)?(?:the|its)\s+(?:\S+\s+){0,3}(?:label|placeholder|text|title|button|field|box|heading|input|checkbox|slider)\s+(?:to|should|say|says|must|needs?|=|->|→|as)\b/i,
+    'another element'
+  ]
+];
+
+/** Why an unquoted text reads as holding more of the request, or null when it does not. */
+export function instructionIn(text: string): string | null {
+  for (const [pattern, why] of REASONS) if (pattern.test(text)) return why;
+  // "Bold and italic" may be a heading; "Submit, and a bit smaller" is a look, caught above. A
+  // look word right after "and", with "a bit" or "too", is a look said of the element.
+  const look =
+    /\band\s+(?:a\s+(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)(\S+)/i.exec(
+      text
+    ) ?? /\band\s+(\S+)\s+(?:too|as well)\s*$/i.exec(text);
+  if (look && isStyleWord(look[1].replace(/[^\p{L}-]/gu, ''))) return 'a look';
+  return null;
+}
+
+/**
+ * The batch as a question when a text it sets came from unquoted words that still hold more of
+ * the request; null when every text is clean. A text exactly as quoted, or one the app already
+ * shows (a changed type keeps its label), is the person's own and is never questioned. `quotes`
+ * are the runs the person put in quotes, not the ones the planner's normalising set aside: "a
+ * button labelled Zero to the left of …" is quoted by the planner, not by the person.
+ */
+export function guardTexts(
+  model: AppModel,
+  quotes: readonly string[],
+  ops: readonly Op[],
+  rule: string
+): OfflineTurn | null {
+  const known = new Set<string>(quotes);
+  for (const node of model.nodes.values())
+    for (const value of Object.values(node.props)) if (typeof value === 'string') known.add(value);
+  for (const [prop, value] of textsOf(ops)) {
+    if (known.has(value)) continue;
+    // Quoted runs inside a longer text are the person's own words: only the rest is read.
+    let rest = value;
+    for (const q of quotes) if (q) rest = rest.split(q).join(' ');
+    const why = instructionIn(rest);
+    if (!why) continue;
+    return ask(
+      rule,
+      `I read "${value}" as the new ${prop}, but it seems to hold more of your request (${why}), so I have changed nothing. If that is the ${prop}, put it in quotes ("…"); if part of it is another change, ask for that part on its own.`
+    );
+  }
+  return null;
+}
+
+/** Every text-like prop an op sets, with its prop name. */
+function textsOf(ops: readonly Op[]): [string, string][] {
+  const out: [string, string][] = [];
+  const add = (name: string, value: PropValue | undefined) => {
+    if (TEXT_PROPS.has(name) && typeof value === 'string') out.push([name, value]);
+  };
+  for (const op of ops) {
+    const o = op as unknown as Record<string, unknown>;
+    if (o.op === 'setProp' && typeof o.name === 'string') add(o.name, o.value as PropValue);
+    if (o.op === 'addNode' && o.props && typeof o.props === 'object')
+      for (const [k, v] of Object.entries(o.props)) add(k, v as PropValue);
+    if (o.op === 'setMeta' && typeof o.name === 'string') add(o.name, o.value as PropValue);
+  }
+  return out;
+}

@@ -1,0 +1,149 @@
+/**
+ * Issue 15, "never wrong" on requests nobody tuned for: an unquoted new text, label, title or
+ * placeholder that still holds more of the request is split off when the split is certain and
+ * asked about otherwise, whatever rule read it (src/lib/ai/offline-guard.ts). A new element's
+ * label comes from the quoted text when there is one. The phrasings are our own, across the
+ * templates; the fresh corpus's four wrong changes are the last group.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { CompileGate } from '../../src/lib/code/gate';
+import { offlinePlan } from '../../src/lib/ai/offline';
+import { instructionIn } from '../../src/lib/ai/offline-guard';
+import type { AppModel, NodeRecord } from '../../src/lib/model/types';
+import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { nodeWith, nodesOfType, template } from './helpers';
+
+const gate = new CompileGate();
+afterAll(() => gate.dispose());
+
+const OWNER = { id: 't', role: 'owner' } as const;
+const todo = template('todo');
+const counter = template('counter');
+const form = template('form');
+const blank = template('blank');
+
+function change(model: AppModel, message: string): Plan {
+  const turn = offlinePlan(model, message);
+  if (turn.kind !== 'batch') throw new Error(`expected a batch, got ${turn.kind}: ${turn.text}`);
+  const plan = planOps(model, turn.ops, OWNER);
+  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
+  expect(gate.compile(plan.model).errors, message).toEqual([]);
+  return plan;
+}
+
+/** Every string a person reads, on every node. */
+function texts(model: AppModel): string[] {
+  return [...model.nodes.values()].flatMap((n: NodeRecord) =>
+    ['text', 'label', 'title', 'placeholder'].flatMap((k) =>
+      typeof n.props[k] === 'string' ? [n.props[k] as string] : []
+    )
+  );
+}
+
+describe('an unquoted text that holds more of the request is a question', () => {
+  const cases: [AppModel, string, RegExp][] = [
+    [counter, 'rename the reset button to Again, and the heading too', /a comma/],
+    [todo, 'add a heading saying Today next to the finished ones', /a place/],
+    [blank, 'add a text saying Welcome back under the list', /a place/],
+    [blank, 'add a heading called Hello, and a bit bigger', /a comma/],
+    [counter, 'add a text saying Keep going above it and make it green', /a place/],
+    [blank, 'add a heading saying Welcome to every visitor', /a place/],
+    [counter, 'add a button labelled Zero to the left of the plus button that runs reset', /place/],
+    [todo, 'set the heading to Weekend, and the list shorter', /a comma/],
+    [form, 'add a text saying Required next to the name and email boxes', /a place/],
+    [form, 'change the Name label to Your name, and under it the email label to Mail', /./]
+  ];
+  for (const [model, message, why] of cases)
+    it(message, () => {
+      const turn = offlinePlan(model, message);
+      expect(turn.kind, turn.kind === 'batch' ? turn.summary : '').toBe('question');
+      if (turn.kind === 'question') {
+        expect(turn.text).toMatch(why);
+        expect(turn.text).toMatch(/quotes/);
+      }
+    });
+
+  it('reads the same words as written once they are quoted', () => {
+    const plan = change(todo, 'add a heading saying "Today next to the finished ones"');
+    expect(texts(plan.model)).toContain('Today next to the finished ones');
+    const comma = change(counter, 'rename the reset button to "Again, and again"');
+    expect(texts(comma.model)).toContain('Again, and again');
+  });
+
+  it('leaves texts alone that only look like grammar', () => {
+    for (const t of [
+      'Rock and roll',
+      'Salt, pepper and oil',
+      'Before the storm',
+      'Black and white'
+    ])
+      expect(instructionIn(t), t).toBeNull();
+    expect(texts(change(todo, 'change the heading to Rock and roll').model)).toContain(
+      'Rock and roll'
+    );
+  });
+});
+
+describe('a certain split is done, not asked', () => {
+  it('a look behind a comma or "a bit" after a new text', () => {
+    const plan = change(form, 'rename the send button to Go and a little smaller');
+    const send = plan.model.nodes.get(nodeWith(form, 'Button', 'Send').id)!;
+    expect([send.props.label, send.props.size]).toEqual(['Go', 'sm']);
+    const heading = change(todo, 'change the heading to Errands, and a bit smaller');
+    const h = heading.model.nodes.get(nodesOfType(todo, 'Heading')[0].id)!;
+    expect([h.props.text, h.props.level]).toEqual(['Errands', 2]);
+  });
+
+  it('a second text named by its prop ("and the email placeholder to …")', () => {
+    const plan = change(
+      form,
+      'change the name placeholder to Jane Doe, and the email placeholder to jane@x.com'
+    );
+    expect(plan.model.nodes.get(nodeWith(form, 'TextInput', 'Name').id)!.props.placeholder).toBe(
+      'Jane Doe'
+    );
+    expect(plan.model.nodes.get(nodeWith(form, 'TextInput', 'Email').id)!.props.placeholder).toBe(
+      'jane@x.com'
+    );
+  });
+
+  it('a new element next to an existing one: added, then put in a row with it', () => {
+    const plan = change(counter, 'add a text that says keep going beside the plus button');
+    const text = nodesOfType(plan.model, 'Text').find((n) => n.props.text === 'keep going')!;
+    expect(text.parent).toBe(nodeWith(counter, 'Button', '+').parent);
+    const moved = change(todo, 'put the add button next to the clear done button');
+    expect(moved.model.nodes.get(nodeWith(todo, 'Button', 'Add').id)!.parent).toBe(
+      nodeWith(todo, 'Button', 'Clear done').parent
+    );
+  });
+});
+
+describe("the fresh corpus's wrong changes", () => {
+  it('"send button -> Submit, and a bit smaller" does both', () => {
+    const plan = change(form, 'send button -> Submit, and a bit smaller');
+    const send = plan.model.nodes.get(nodeWith(form, 'Button', 'Send').id)!;
+    expect([send.props.label, send.props.size]).toEqual(['Submit', 'sm']);
+  });
+
+  it('"change the Name label to Full name, and the email placeholder to …" does both', () => {
+    const plan = change(
+      form,
+      'change the Name label to Full name, and the email placeholder to you@company.com'
+    );
+    expect(plan.model.nodes.get(nodeWith(form, 'TextInput', 'Name').id)!.props.label).toBe(
+      'Full name'
+    );
+    expect(plan.model.nodes.get(nodeWith(form, 'TextInput', 'Email').id)!.props.placeholder).toBe(
+      'you@company.com'
+    );
+  });
+
+  it("a quoted label is the new button's label; the rest is where it goes", () => {
+    const plan = change(todo, "can you add a 'mark all done' button next to clear done");
+    const added = nodesOfType(plan.model, 'Button').filter((n) => !todo.nodes.has(n.id));
+    expect(added.map((n) => n.props.label)).toEqual(['Mark all done']);
+    expect(added[0].parent).toBe(nodeWith(todo, 'Button', 'Clear done').parent);
+    const turn = offlinePlan(todo, "add a 'Done' button next to the finished ones");
+    expect(turn.kind).not.toBe('batch');
+  });
+});
