@@ -155,8 +155,13 @@ const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|ret
 // "… and the plus button say Up", "…, the minus button say Down".
 const ELLIPSIS_AND = /(?:,?\s+and|,)\s+(?=\S)/gi;
 const LOOK_TAIL =
-  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
+  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded|cent(?:ered|red)|left-aligned|right-aligned)(?:\s+(?:too|as well))?)$/i;
 const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
+
+/** A second look for the element just named: "centred" is an alignment, said as one. */
+function lookAgain(word: string): string {
+  return /^cent(?:ered|red)$/i.test(word) ? 'center it' : `make it ${word}`;
+}
 
 /**
  * One piece, or two when "and the X <says> Y" follows it: the second borrows the first's verb.
@@ -171,7 +176,7 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
   // "make the send button red and a bit bigger": a second look for the same element.
   const look = LOOK_TAIL.exec(piece);
   if (look && looks)
-    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), lookAgain(look[1])];
   // "change the send button to Submit, and a bit smaller": after a new text, a look is certain
   // only behind a comma or a measure ("a bit", "slightly"); "to Black and white" stays a text.
   if (
@@ -179,7 +184,7 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
     /^(?:change|set|rename)$/i.test(verb) &&
     /^,|\s(?:bit|little|lot|touch|slightly|much|even|also)\s/i.test(look[0])
   )
-    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), lookAgain(look[1])];
   // "make it red and say Go": a text for the same element.
   const say = /^(make\s+.+?)\s+and\s+((?:say|read|show)\s+\S.*)$/i.exec(piece);
   if (say && looks && !/\s(?:say|read|show)\s/i.test(say[1])) return [say[1], `make it ${say[2]}`];
