@@ -18,6 +18,7 @@ import { terseWords } from './offline-terse';
 import { asides } from './offline-asides';
 import { numberWishes } from './offline-number-wish';
 import { howMany } from './offline-how-many';
+import { listSayings } from './offline-list-say';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -380,6 +381,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     asides,
     numberWishes,
     howMany,
+    listSayings,
     searchWords,
     thingsWanted,
     terseWords,
