@@ -51,7 +51,16 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [counter, 'add a button labelled Zero to the left of the plus button that runs reset', /place/],
     [todo, 'set the heading to Weekend, and the list shorter', /a comma/],
     [form, 'add a text saying Required next to the name and email boxes', /a place/],
-    [form, 'change the Name label to Your name, and under it the email label to Mail', /./]
+    [form, 'change the Name label to Your name, and under it the email label to Mail', /./],
+    // A look, a reason or a place said after the text, whatever words carry it.
+    [blank, 'add a text saying hi in bold', /a look/],
+    [todo, 'rename the heading to Shopping in big letters', /a look/],
+    [todo, 'add a heading saying Done list in the middle', /a look/],
+    [counter, "change the reset label to Zero so it's clearer", /a reason/],
+    [blank, 'rename the app to Groceries so people know what it is', /a reason/],
+    [form, 'rename the send button to Submit form with a bit more padding', /a look/],
+    [todo, 'call the heading Chores but smaller', /a look/],
+    [todo, 'change the heading to Groceries, also make it bigger', /a comma/]
   ];
   for (const [model, message, why] of cases)
     it(message, () => {
@@ -68,6 +77,18 @@ describe('an unquoted text that holds more of the request is a question', () => 
     expect(texts(plan.model)).toContain('Today next to the finished ones');
     const comma = change(counter, 'rename the reset button to "Again, and again"');
     expect(texts(comma.model)).toContain('Again, and again');
+  });
+
+  it('reads the options of a new dropdown the same way', () => {
+    for (const message of [
+      'add a dropdown for size with small, medium and large and make it red',
+      'add a dropdown for size with small, medium and large next to the email'
+    ]) {
+      const turn = offlinePlan(form, message);
+      if (turn.kind === 'batch')
+        for (const n of nodesOfType(change(form, message).model, 'Select'))
+          expect(n.props.options, message).toEqual(['small', 'medium', 'large']);
+    }
   });
 
   it('leaves texts alone that only look like grammar', () => {

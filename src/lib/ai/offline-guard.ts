@@ -32,6 +32,21 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     ),
     'a place'
   ],
+  // "Zero so it's clearer", "Go so people see it": a reason, not the text.
+  [
+    /\bso\s+(?:that\s+)?(?:it|it'?s|its|they|they'?re|people|users|you|i|we|everyone|nobody|no one)\b/i,
+    'a reason'
+  ],
+  // "Submit form with a bit more padding", "Hi with less space".
+  [
+    /\bwith\s+(?:a\s+(?:bit|little|lot)\s+)?(?:more|less|extra|bigger|smaller|larger|no)\s+(?:padding|space|spacing|room|margin|gap|border|colou?r|contrast|emphasis)\b/i,
+    'a look'
+  ],
+  // "hi in bold", "Shopping in big letters", "Done list in the middle".
+  [
+    /\bin\s+(?:big|bigger|small|smaller|large|huge|tiny|bold|capitals?|caps|upper ?case|lower ?case|italics?|the middle|the cent(?:er|re)|(?:red|green|blue|orange|yellow|purple|violet|pink|grey|gray|black|white)(?:\s+(?:text|letters))?)\b(?:\s+(?:letters|text|type|font))?\s*$/i,
+    'a look'
+  ],
   // "Go, the minus button should say Stop", "and the email placeholder to you@…".
   [
     /(?:,|\band\b)\s*(?:and\s+)?(?:the|its)\s+(?:\S+\s+){0,3}(?:label|placeholder|text|title|button|field|box|heading|input|checkbox|slider)\s+(?:to|should|say|says|must|needs?|=|->|→|as)\b/i,
@@ -43,11 +58,15 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
 export function instructionIn(text: string): string | null {
   for (const [pattern, why] of REASONS) if (pattern.test(text)) return why;
   // "Bold and italic" may be a heading; "Submit, and a bit smaller" is a look, caught above. A
-  // look word right after "and", with "a bit" or "too", is a look said of the element.
+  // look word right after "and", with "a bit" or "too", or after "but", is a look said of the
+  // element.
   const look =
     /\band\s+(?:a\s+(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)(\S+)/i.exec(
       text
-    ) ?? /\band\s+(\S+)\s+(?:too|as well)\s*$/i.exec(text);
+    ) ??
+    /\band\s+(\S+)\s+(?:too|as well)\s*$/i.exec(text) ??
+    // "Chores but smaller", "Go but a bit bigger".
+    /\bbut\s+(?:a\s+(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+)?(\S+)\s*$/i.exec(text);
   if (look && isStyleWord(look[1].replace(/[^\p{L}-]/gu, ''))) return 'a look';
   return null;
 }
@@ -88,6 +107,9 @@ function textsOf(ops: readonly Op[]): [string, string][] {
   const out: [string, string][] = [];
   const add = (name: string, value: PropValue | undefined) => {
     if (TEXT_PROPS.has(name) && typeof value === 'string') out.push([name, value]);
+    // A dropdown's options are texts too: "small, medium and large and make it red".
+    if (name === 'options' && Array.isArray(value))
+      for (const v of value) if (typeof v === 'string') out.push(['option', v]);
   };
   for (const op of ops) {
     const o = op as unknown as Record<string, unknown>;
