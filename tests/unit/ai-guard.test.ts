@@ -139,6 +139,30 @@ describe('a certain split is done, not asked', () => {
   });
 });
 
+describe('a value shown live is not replaced by a fixed text without asking', () => {
+  it('"set the count to 5" names the data: a question with both readings', () => {
+    for (const message of ['set the count to 5', 'change the count to 10']) {
+      const turn = offlinePlan(counter, message);
+      expect(turn.kind, message).toBe('question');
+      if (turn.kind === 'question') expect(turn.text).toMatch(/make count start at \d+/);
+    }
+    // Named as the element, the text is what was asked for.
+    const heading = nodesOfType(counter, 'Heading')[0];
+    expect(
+      change(counter, 'change the heading to Tally').model.nodes.get(heading.id)!.props.text
+    ).toBe('Tally');
+  });
+
+  it('a final "instead" only says the new text replaces the old', () => {
+    const plan = change(counter, 'the reset button should say Clear instead');
+    expect(plan.model.nodes.get(nodeWith(counter, 'Button', 'Reset').id)!.props.label).toBe(
+      'Clear'
+    );
+    const turn = offlinePlan(form, 'change the thanks message to Cheers instead of the long one');
+    expect(turn.kind).toBe('question');
+  });
+});
+
 describe("the fresh corpus's wrong changes", () => {
   it('"send button -> Submit, and a bit smaller" does both', () => {
     const plan = change(form, 'send button -> Submit, and a bit smaller');

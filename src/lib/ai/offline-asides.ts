@@ -4,7 +4,8 @@
  * because nobody uses it", "drop the divider, it's pointless". The remark is taken off the end
  * before any rule reads the request, so the element's name is not read with it. Only remarks that
  * say why (what someone never does, does not need, or thinks of the element) are taken off: a
- * remark that wants something ("…, i want it red") stays and is read or asked about. Pure.
+ * remark that wants something ("…, i want it red") stays and is read or asked about. A final
+ * "instead" ("… should say Cheers instead") only says the new replaces the old. Pure.
  */
 import type { Draft } from './offline-draft';
 
@@ -30,6 +31,8 @@ const WISH =
 
 /** Takes a remark that says why off the end of the request, after a comma, dash or "because". */
 export function asides(d: Draft): void {
+  // "the thanks message should say Cheers instead": "instead" says it replaces, nothing more.
+  d.text = d.text.replace(/(\S)\s*,?\s+instead(?:\s+(?:please|pls|now))?$/i, '$1');
   const m = new RegExp(
     `(\\S)\\s*(?:[,;]|\\s-|\\s–|\\s—|\\s(?:because|since|as))\\s+(?:(?:cause|coz|cos|because)\\s+)?((?:${REMARK.source})[^,;]*)$`,
     'i'

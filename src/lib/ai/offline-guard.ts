@@ -32,6 +32,8 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     ),
     'a place'
   ],
+  // "Cheers instead of Thanks": what it replaces, not the text.
+  [/\binstead\b/i, 'a word about the change'],
   // "Zero so it's clearer", "Go so people see it": a reason, not the text.
   [
     /\bso\s+(?:that\s+)?(?:it|it'?s|its|they|they'?re|people|users|you|i|we|everyone|nobody|no one)\b/i,
