@@ -137,3 +137,34 @@ describe('a look and "centred" for one element', () => {
     expect(title.model.nodes.get(nodesOfType(todo, 'Heading')[0].id)!.props.level).toBe(2);
   });
 });
+
+describe('"between A and B" is right after the first of two neighbours', () => {
+  it('a new input, a moved checkbox, a divider under a row', () => {
+    const company = change(form, 'add a Company field between Email and Message');
+    const inputs = nodesOfType(company.model, 'TextInput').map((n) => n.props.label);
+    expect(inputs).toEqual(['Name', 'Email', 'Company']);
+    const kids = (plan: Plan, id: string) => plan.model.children.get(id)!;
+    const email = nodeWith(form, 'TextInput', 'Email');
+    const added = kids(company, email.parent!);
+    expect(added.indexOf(email.id) + 1).toBe(
+      added.indexOf(
+        nodesOfType(company.model, 'TextInput').find((n) => n.props.label === 'Company')!.id
+      )
+    );
+    const moved = change(form, 'move the checkbox between the name and the email');
+    const order = kids(moved, email.parent!);
+    const box = nodesOfType(form, 'Checkbox')[0].id;
+    expect(order.indexOf(box)).toBe(order.indexOf(nodeWith(form, 'TextInput', 'Name').id) + 1);
+    const divider = change(todo, 'add a divider between the input and the list');
+    const root = nodesOfType(todo, 'Each')[0].parent!;
+    const rootKids = kids(divider, root);
+    const d = nodesOfType(divider.model, 'Divider')[0].id;
+    expect(rootKids.indexOf(d) + 1).toBe(rootKids.indexOf(nodesOfType(todo, 'Each')[0].id));
+  });
+
+  it('asks when the two are not neighbours', () => {
+    expect(
+      offlinePlan(form, 'add a text saying Optional between the message and the name').kind
+    ).toBe('question');
+  });
+});

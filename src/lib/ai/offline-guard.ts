@@ -27,7 +27,7 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   // "done next to the finished ones", "Total under the list".
   [
     new RegExp(
-      `\\b(?:next to|beside|alongside|underneath|beneath|on top of|to the (?:left|right) of|at the (?:top|bottom)(?: of)?|(?:under|below|above|inside|into)\\s+${DET}\\b|(?:to|for|on|in|by)\\s+(?:each|every)\\b)`,
+      `\\b(?:next to|beside|alongside|underneath|beneath|on top of|to the (?:left|right) of|at the (?:top|bottom)(?: of)?|(?:under|below|above|inside|into)\\s+${DET}\\b|(?:to|for|on|in|by)\\s+(?:each|every)\\b|between\\s+(?:the|it|them|this|these|those)\\b)`,
       'i'
     ),
     'a place'

@@ -19,6 +19,7 @@ import { asides } from './offline-asides';
 import { numberWishes } from './offline-number-wish';
 import { howMany } from './offline-how-many';
 import { listSayings } from './offline-list-say';
+import { between } from './offline-between';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -382,6 +383,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     numberWishes,
     howMany,
     listSayings,
+    between,
     searchWords,
     thingsWanted,
     terseWords,
