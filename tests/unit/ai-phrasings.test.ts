@@ -168,3 +168,28 @@ describe('"between A and B" is right after the first of two neighbours', () => {
     ).toBe('question');
   });
 });
+
+describe('two elements moved together', () => {
+  it('keep the order they were named in', () => {
+    const plan = change(form, 'move the name and email fields to the bottom');
+    const parent = nodeWith(form, 'TextInput', 'Name').parent!;
+    const kids = plan.model.children.get(parent)!;
+    expect(kids.slice(-2)).toEqual([
+      nodeWith(form, 'TextInput', 'Name').id,
+      nodeWith(form, 'TextInput', 'Email').id
+    ]);
+    const above = change(form, 'put the checkbox and the send button above the message');
+    const order = above.model.children.get(parent)!;
+    const at = (type: string, text: string) => order.indexOf(nodeWith(form, type, text).id);
+    expect(at('Checkbox', 'Send me news') + 1).toBe(at('Button', 'Send'));
+    expect(at('Button', 'Send') + 1).toBe(at('TextArea', 'Message'));
+  });
+
+  it('two that make up a row move as the row', () => {
+    const plan = change(todo, 'move the input and the add button to the bottom');
+    const row = nodeWith(todo, 'Button', 'Add').parent!;
+    const root = todo.nodes.get(row)!.parent!;
+    expect(plan.model.children.get(root)!.at(-1)).toBe(row);
+    expect(plan.model.nodes.get(nodeWith(todo, 'Button', 'Add').id)!.parent).toBe(row);
+  });
+});

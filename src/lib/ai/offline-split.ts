@@ -9,6 +9,7 @@
  */
 import type { AppModel } from '../model/types';
 import { sideBySideTail } from './offline-layout';
+import { PLACE } from './offline-place';
 import { findElement, findElements, leadingType, trailingType } from './offline-refs';
 import { isStyleWord } from './offline-style';
 import type { Utterance } from './offline-text';
@@ -77,7 +78,8 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
     .map((p) => p.trim())
     .filter(Boolean)
     .flatMap((piece) => borrowedVerb(model, u, piece))
-    .flatMap((piece) => addedBeside(model, u, piece));
+    .flatMap((piece) => addedBeside(model, u, piece))
+    .flatMap((piece) => movedTogether(model, u, piece));
   return pieces.flatMap((piece) => {
     if (!ADD_VERB.test(piece)) return [piece];
     const verb = piece.split(/\s/)[0];
@@ -131,6 +133,30 @@ function addedBeside(model: AppModel, u: Utterance, piece: string): string[] {
     return [`${piece.slice(0, m.index)} ${rest}`.trim(), `put it ${m[1]} ${ref}`];
   }
   return [piece];
+}
+
+/**
+ * "move the text box and the add button below the list": each element moved, the second right
+ * after the first, so the two keep the order they were named in. Only when each side of "and"
+ * names exactly one element and the words after the second are a place.
+ */
+function movedTogether(model: AppModel, u: Utterance, piece: string): string[] {
+  const m = /^(move|put|place|drag|shift)\s+(.+?)\s+and\s+(.+)$/i.exec(piece);
+  if (!m) return [piece];
+  const place = PLACE.exec(m[3]);
+  if (!place || place.index === 0) return [piece];
+  const scene = { model, selection: null, u };
+  const [a, b] = [m[2], m[3].slice(0, place.index)];
+  const one = findElement(scene, a);
+  const two = findElement(scene, b);
+  if (!one.ok || !two.ok || one.value.id === two.value.id) return [piece];
+  // Two that make up a row together move as the row, and stay side by side.
+  const parent = one.value.parent ? model.nodes.get(one.value.parent) : undefined;
+  if (parent && one.value.parent === two.value.parent && parent.props.direction === 'horizontal') {
+    const kids = model.children.get(parent.id) ?? [];
+    return kids.length === 2 ? [`${m[1]} ${parent.id} ${place[1]}`] : [piece];
+  }
+  return [`${m[1]} ${a} ${place[1]}`, `${m[1]} ${b} below ${one.value.id}`];
 }
 
 /** Text cut at a splitter's matches, except before a verb that is a noun here ("email boxes"). */

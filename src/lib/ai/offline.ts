@@ -118,7 +118,8 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
       );
   }
   if (pieces.length === 1 && !STAYS.test(pieces[0])) {
-    const result = runRules({ model, selection, u }, temps);
+    // One instruction, perhaps said another way ("move the box and the button …" is their row).
+    const result = runRules({ model, selection, u: { ...u, text: pieces[0] } }, temps);
     if (!result) return refusal(u.text);
     if (result.kind === 'question') return result;
     return checked(model, said.quotes, result.ops, result.summary, result.rule, result.migrations);
