@@ -193,3 +193,28 @@ describe('two elements moved together', () => {
     expect(plan.model.nodes.get(nodeWith(todo, 'Button', 'Add').id)!.parent).toBe(row);
   });
 });
+
+describe('a new input said with its kind and its start', () => {
+  it('numbers only, a number field, a default', () => {
+    for (const [message, name, start] of [
+      ['add a quantity box that only accepts numbers, default 1', 'quantity', 1],
+      ['add a number input called age that defaults to 18', 'age', 18],
+      ['add a number field for rooms', 'rooms', 0]
+    ] as const) {
+      const plan = change(form, message);
+      expect(app(plan).state[name], message).toMatchObject({ type: 'number', initial: start });
+      expect(nodesOfType(plan.model, 'NumberInput').length, message).toBe(1);
+    }
+  });
+
+  it('"a phone number field" still holds text', () => {
+    const plan = change(form, 'add a phone number field');
+    expect(app(plan).state.phoneNumber.type).toBe('string');
+  });
+
+  it('a start number for a text input is a question, never dropped', () => {
+    const turn = offlinePlan(counter, 'add a field called laps, default 3');
+    expect(turn.kind).toBe('question');
+    if (turn.kind === 'question') expect(turn.text).toMatch(/number field called … starting at 3/);
+  });
+});

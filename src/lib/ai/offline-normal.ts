@@ -20,6 +20,7 @@ import { numberWishes } from './offline-number-wish';
 import { howMany } from './offline-how-many';
 import { listSayings } from './offline-list-say';
 import { between } from './offline-between';
+import { inputWords } from './offline-input-words';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -384,6 +385,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     howMany,
     listSayings,
     between,
+    inputWords,
     searchWords,
     thingsWanted,
     terseWords,

@@ -97,6 +97,12 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   if (start) {
     initial = Number(start[1]);
     rest = rest.replace(start[0], ' ');
+    // A start number for an input that holds text or a yes/no would be dropped: ask instead.
+    if (binding.type !== 'number')
+      return ask(
+        rule,
+        `${an(target.type, true)} holds ${binding.type === 'boolean' ? 'yes or no' : 'text'}, not the number ${start[1]}, so I have changed nothing. For a number say "add a number field called … starting at ${start[1]}".`
+      );
   }
   // "with options a, b and c", or for a dropdown simply "with a, b and c" (a list, not one word).
   // "asking how did you hear about us: Friend, Search engine, Other": the caption, then the list;
