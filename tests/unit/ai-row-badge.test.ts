@@ -72,6 +72,16 @@ describe('a badge in the rows of a list', () => {
     expect(badge.parent).toBe(nodeWith(counter, 'Button', '+').parent);
   });
 
+  it('an element for each row is never a new field of the items', () => {
+    for (const message of ['add an edit button to each todo', 'add a delete link to every task']) {
+      const turn = offlinePlan(todo, message);
+      expect(turn.kind, message).toBe('question');
+    }
+    // A field still is one.
+    const field = offlinePlan(todo, 'add a notes field to each todo');
+    expect(field.kind === 'batch' && field.rule).toBe('add-item-field');
+  });
+
   it('asks when the app has no list', () => {
     expect(offlinePlan(counter, 'put a badge saying done next to the finished ones').kind).not.toBe(
       'batch'

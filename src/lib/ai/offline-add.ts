@@ -65,7 +65,8 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
 
   if (type === 'Link') {
     const to = /^(?:to|for|pointing to)\s+(\S+)\s*(.*)$/i.exec(words);
-    if (to) {
+    // An address looks like one ("google.com", "/privacy", "https://…"); "to every task" is not.
+    if (to && /^(?:⟦\d+⟧|[a-z][\w+.-]*:|\/|#|[\w-]+(?:\.[\w-]+)+)/i.test(to[1])) {
       props.href = literal(scene.u, to[1]);
       words = to[2];
     }

@@ -182,6 +182,13 @@ export function addItemField(scene: Scene, temps: TempIds): RuleResult {
     )
   )
     return null;
+  // "an edit button to each todo": an element in each row, not a field of the items.
+  if (
+    /\b(?:button|badge|tag|pill|link|image|picture|icon|heading|divider|line|card|row)s?$/.test(
+      said
+    )
+  )
+    return null;
   const hint = said;
   const base = said
     .replace(
