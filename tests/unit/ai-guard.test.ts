@@ -60,7 +60,9 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [blank, 'rename the app to Groceries so people know what it is', /a reason/],
     [form, 'rename the send button to Submit form with a bit more padding', /a look/],
     [todo, 'call the heading Chores but smaller', /a look/],
-    [todo, 'change the heading to Groceries, also make it bigger', /a comma/]
+    [todo, 'change the heading to Groceries, also make it bigger', /a comma/],
+    [blank, 'add a text with my email address a@b.com', /words before the text/],
+    [todo, 'change the heading to Chores and a big button saying Go', /another element/]
   ];
   for (const [model, message, why] of cases)
     it(message, () => {
@@ -126,6 +128,14 @@ describe('a certain split is done, not asked', () => {
     expect(plan.model.nodes.get(nodeWith(form, 'TextInput', 'Email').id)!.props.placeholder).toBe(
       'jane@x.com'
     );
+  });
+
+  it('a second element with a look before its type', () => {
+    const plan = change(blank, 'add a heading Big Title and a smaller heading Subtitle');
+    expect(nodesOfType(plan.model, 'Heading').map((h) => h.props.text)).toEqual([
+      'Big Title',
+      'Subtitle'
+    ]);
   });
 
   it('a new element next to an existing one: added, then put in a row with it', () => {

@@ -32,6 +32,13 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     ),
     'a place'
   ],
+  // "Big Title and a smaller heading Subtitle": another element, added in the same breath.
+  [
+    /\band\s+(?:also\s+)?(?:a|an|another|one more|some)\s+(?:\S+\s+){0,2}(?:heading|title|text|paragraph|button|field|input|box|checkbox|toggle|switch|slider|dropdown|divider|line|image|picture|link|badge|tag|card|row|counter)s?\b/i,
+    'another element'
+  ],
+  // "with my email address a@b.com": words that lead into the text, not the text.
+  [/^(?:with|that|which|so|where|when|if)\s/i, 'words before the text'],
   // "Cheers instead of Thanks": what it replaces, not the text.
   [/\binstead\b/i, 'a word about the change'],
   // "Zero so it's clearer", "Go so people see it": a reason, not the text.

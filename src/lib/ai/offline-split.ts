@@ -92,11 +92,17 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
       // "and a text saying hi" starts another element only when a type word follows the article,
       // or ends its name: "a Phone field, a Company field".
       const named = after.split(/,|\s+and\s+/)[0].trim();
-      if (
-        !leadingType(model, after) &&
-        !(named.split(/\s+/).length <= 3 && trailingType(model, named))
-      )
-        continue;
+      // "and a smaller heading Subtitle": look words may come before the type.
+      const typed =
+        leadingType(model, after) ||
+        leadingType(
+          model,
+          after.replace(
+            /^(?:(?:big|bigger|small|smaller|large|huge|tiny|bold|red|green|blue|grey|gray)\s+){1,2}/i,
+            ''
+          )
+        );
+      if (!typed && !(named.split(/\s+/).length <= 3 && trailingType(model, named))) continue;
       // Every element after the first borrows the verb: "add a heading, a divider and a text".
       out.push((from ? `${verb} ` : '') + piece.slice(from, m.index).trim());
       from = m.index + m[0].length;
