@@ -38,7 +38,8 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     'another element'
   ],
   // "with my email address a@b.com": words that lead into the text, not the text.
-  [/^(?:with|that|which|so|where|when|if)\s/i, 'words before the text'],
+  // ("Which team?" is a question a label may ask, so only these three.)
+  [/^(?:with|that|so)\s(?!.*\?$)/i, 'words before the text'],
   // "Cheers instead of Thanks": what it replaces, not the text.
   [/\binstead\b/i, 'a word about the change'],
   // "Zero so it's clearer", "Go so people see it": a reason, not the text.
