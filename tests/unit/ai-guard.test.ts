@@ -62,6 +62,14 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [todo, 'call the heading Chores but smaller', /a look/],
     [todo, 'change the heading to Groceries, also make it bigger', /a comma/],
     [blank, 'add a text with my email address a@b.com', /words before the text/],
+    // Joining words and sentence breaks other than "and".
+    [todo, 'change the heading to Shopping & make the add button green', /another verb/],
+    [todo, 'change the heading to Shopping plus make the add button green', /another verb/],
+    [todo, 'heading -> Shopping; add button -> Buy', /a second sentence/],
+    [todo, 'change the heading to Shopping. also the add button to Buy', /a second sentence/],
+    [counter, 'label the reset button Zero and the plus button Up', /another element/],
+    [blank, 'add a heading saying Hello world then a text saying Bye', /another element/],
+    [form, 'change "Get in touch" to Talk to us below', /a place/],
     [todo, 'change the heading to Chores and a big button saying Go', /another element/]
   ];
   for (const [model, message, why] of cases)

@@ -21,7 +21,19 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   // "Full name, and the email placeholder …": a comma and a joining word start something new.
   [/,\s*(?:and|then|but|also|plus)\b/i, 'a comma and a joining word'],
   // "My list and make the button green".
-  [new RegExp(`\\b(?:and|then|also)\\s+(?:also\\s+|then\\s+)?(?:${VERB})\\b`, 'i'), 'another verb'],
+  [
+    new RegExp(`(?:\\b(?:and|then|also|plus)|&|\\+)\\s+(?:also\\s+|then\\s+)?(?:${VERB})\\b`, 'i'),
+    'another verb'
+  ],
+  // "Shopping; add button -> Buy", "Shopping. also the add button to Buy": a second sentence.
+  [/(?<!\b(?:e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs|no))[.;]\s+\S|\s(?:->|→|=>)\s/i, 'a second sentence'],
+  // "Zero and the plus button Up": another element named after the text.
+  [
+    /\b(?:and|then|plus)\s+(?:the|its)\s+(?:\S+\s+){0,2}(?:button|field|box|heading|title|slider|checkbox|toggle|label|input|card|link|placeholder)\b/i,
+    'another element'
+  ],
+  // "Talk to us below": a place with nothing after it.
+  [/\s(?:below|above|underneath|beneath)\s*$/i, 'a place'],
   // "Submit and make it red", "Hi, make it bigger".
   [new RegExp(`\\b(?:make|turn|move|put)\\s+(?:it|them|this|that)\\b`, 'i'), 'another verb'],
   // "done next to the finished ones", "Total under the list".
@@ -34,7 +46,7 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   ],
   // "Big Title and a smaller heading Subtitle": another element, added in the same breath.
   [
-    /\band\s+(?:also\s+)?(?:a|an|another|one more|some)\s+(?:\S+\s+){0,2}(?:heading|title|text|paragraph|button|field|input|box|checkbox|toggle|switch|slider|dropdown|divider|line|image|picture|link|badge|tag|card|row|counter)s?\b/i,
+    /\b(?:and|then|plus)\s+(?:also\s+)?(?:a|an|another|one more|some)\s+(?:\S+\s+){0,2}(?:heading|title|text|paragraph|button|field|input|box|checkbox|toggle|switch|slider|dropdown|divider|line|image|picture|link|badge|tag|card|row|counter)s?\b/i,
     'another element'
   ],
   // "with my email address a@b.com": words that lead into the text, not the text.
