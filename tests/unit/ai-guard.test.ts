@@ -63,7 +63,6 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [todo, 'change the heading to Groceries, also make it bigger', /a comma/],
     [blank, 'add a text with my email address a@b.com', /words before the text/],
     // Joining words and sentence breaks other than "and".
-    [todo, 'change the heading to Shopping & make the add button green', /another verb/],
     [todo, 'change the heading to Shopping plus make the add button green', /another verb/],
     [todo, 'heading -> Shopping; add button -> Buy', /a second sentence/],
     [todo, 'change the heading to Shopping. also the add button to Buy', /a second sentence/],
@@ -138,6 +137,12 @@ describe('a certain split is done, not asked', () => {
     );
   });
 
+  it('"&" joins two instructions like "and"', () => {
+    const plan = change(todo, 'change the heading to Shopping & make the add button green');
+    expect(plan.model.nodes.get(nodesOfType(todo, 'Heading')[0].id)!.props.text).toBe('Shopping');
+    expect(plan.model.nodes.get(nodeWith(todo, 'Button', 'Add').id)!.props.style).toBeTruthy();
+  });
+
   it('a second element with a look before its type', () => {
     const plan = change(blank, 'add a heading Big Title and a smaller heading Subtitle');
     expect(nodesOfType(plan.model, 'Heading').map((h) => h.props.text)).toEqual([
@@ -154,6 +159,25 @@ describe('a certain split is done, not asked', () => {
     expect(moved.model.nodes.get(nodeWith(todo, 'Button', 'Add').id)!.parent).toBe(
       nodeWith(todo, 'Button', 'Clear done').parent
     );
+  });
+});
+
+describe('names that hold two requests', () => {
+  it('two counters asked for at once are never one counter', () => {
+    for (const message of [
+      'add a counter for the away team & a counter for the home team',
+      'add a counter for apples and a counter for pears'
+    ])
+      expect(offlinePlan(counter, message).kind, message).toBe('question');
+    const one = change(counter, 'add a counter for the away team');
+    expect(
+      Object.keys(one.model.components.get([...one.model.components.keys()][0])!.state)
+    ).toContain('awayTeam');
+  });
+
+  it('a text that only points at something is asked about', () => {
+    const turn = offlinePlan(form, 'add a slider for rating from 1 to 5 and a text showing it');
+    expect(turn.kind).toBe('question');
   });
 });
 

@@ -52,6 +52,8 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   // "with my email address a@b.com": words that lead into the text, not the text.
   // ("Which team?" is a question a label may ask, so only these three.)
   [/^(?:with|that|so)\s(?!.*\?$)/i, 'words before the text'],
+  // "a text showing it": a word that points at something, not a text.
+  [/^(?:it|them|this|that|these|those)$/i, 'a word that points at something'],
   // "Cheers instead of Thanks": what it replaces, not the text.
   [/\binstead\b/i, 'a word about the change'],
   // "Zero so it's clearer", "Go so people see it": a reason, not the text.

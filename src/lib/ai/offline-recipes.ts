@@ -261,6 +261,12 @@ export function addCounter(scene: Scene, temps: TempIds): RuleResult {
   }
   // "make the counter go up by 5" is about an existing counter, not a new one.
   if (m[1] && /^(?:the|this|that|my|our|its)$/i.test(m[1])) return null;
+  // "a counter for the away team and a counter for …": the words before "counter" are not a name.
+  if (m[1] && /\b(?:and|counter|for|called|named)\b|[,&]/i.test(m[1]))
+    return ask(
+      rule,
+      `I did not read "${literal(scene.u, m[1])}" as the name of one counter, so I have changed nothing. Ask for one counter at a time: "add a counter called …".`
+    );
   const split = splitPlacement(scene, rest, false);
   if (!split.ok) return ask(rule, split.text);
   const { place } = split.value;
@@ -272,7 +278,16 @@ export function addCounter(scene: Scene, temps: TempIds): RuleResult {
       rule,
       `I can add a counter, but I do not understand "${literal(scene.u, split.value.before)}", so I have changed nothing. Say "add a counter called score starting at 5".`
     );
-  const called = naming?.[1] ?? m[1];
+  const called = naming?.[1]?.replace(/^(?:the|a|an|my|our)\s+/i, '') ?? m[1];
+  // A name is a few words; "the away team and a counter for the home team" is two counters.
+  if (
+    called &&
+    (/\b(?:and|counter|counters)\b|[,&]/i.test(called) || called.split(/\s+/).length > 4)
+  )
+    return ask(
+      rule,
+      `I did not read "${literal(scene.u, called)}" as the name of one counter, so I have changed nothing. Ask for one counter at a time: "add a counter called …".`
+    );
   let name = called ? camelName(literal(scene.u, called)) : '';
   if (name && component.state[name])
     return ask(

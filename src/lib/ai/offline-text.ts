@@ -56,6 +56,8 @@ export function prepare(message: string, keepTail = false): Utterance {
       return ` ⟦${quotes.length - 1}⟧ `;
     })
     .replace(/\s+/g, ' ')
+    // "… & a counter for the home team": an ampersand between words joins like "and".
+    .replace(/ & /g, ' and ')
     .trim();
   const end = /[\p{L}\p{N}]([!?]+)$/u.exec(text)?.[1];
   for (;;) {
