@@ -218,3 +218,25 @@ describe('a new input said with its kind and its start', () => {
     if (turn.kind === 'question') expect(turn.text).toMatch(/number field called … starting at 3/);
   });
 });
+
+describe('a new element with its place said before its text', () => {
+  it('"a heading at the bottom saying …", "a text under the send button saying …"', () => {
+    const bottom = change(todo, "add a heading at the bottom saying That's all folks");
+    const h = nodesOfType(bottom.model, 'Heading').find(
+      (n) => n.props.text === "That's all folks"
+    )!;
+    expect(bottom.model.children.get(h.parent!)!.at(-1)).toBe(h.id);
+    const under = change(
+      form,
+      'add a small grey text under the send button saying We never share your email'
+    );
+    const t = nodesOfType(under.model, 'Text').find(
+      (n) => n.props.text === 'We never share your email'
+    )!;
+    const send = nodeWith(form, 'Button', 'Send');
+    const kids = under.model.children.get(send.parent!)!;
+    expect(kids.indexOf(t.id)).toBe(kids.indexOf(send.id) + 1);
+    const above = change(counter, 'put a text above the slider that says Step size');
+    expect(nodesOfType(above.model, 'Text').some((n) => n.props.text === 'Step size')).toBe(true);
+  });
+});
