@@ -69,6 +69,10 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [counter, 'label the reset button Zero and the plus button Up', /another element/],
     [blank, 'add a heading saying Hello world then a text saying Bye', /another element/],
     [form, 'change "Get in touch" to Talk to us below', /a place/],
+    // A condition needs an expression; as a text it would show always.
+    [todo, 'make the heading say All done when everything is finished', /a condition/],
+    [counter, 'change the reset label to Zero if the count is high', /a condition/],
+    [todo, 'add a text saying Great job once all todos are done', /a condition/],
     [todo, 'change the heading to Chores and a big button saying Go', /another element/]
   ];
   for (const [model, message, why] of cases)

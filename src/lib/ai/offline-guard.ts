@@ -54,6 +54,12 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   [/^(?:with|that|so)\s(?!.*\?$)/i, 'words before the text'],
   // "a text showing it": a word that points at something, not a text.
   [/^(?:it|them|this|that|these|those)$/i, 'a word that points at something'],
+  // "All done when everything is finished", "Max! when it reaches 10": a condition, which needs
+  // an expression, not a text.
+  [
+    /\b(?:when|whenever|once|while|if|unless|until|as soon as)\s+(?:(?:it|they|there|everything|nothing|all|every|you|someone|somebody|people|users|i|we)\b|\S+(?:\s+\S+){0,2}\s+(?:is|are|was|were|has|have|gets?|reach(?:es)?|goes|go|hits?|types?|clicks?|finishes|done|empty|full)\b)/i,
+    'a condition'
+  ],
   // "Cheers instead of Thanks": what it replaces, not the text.
   [/\binstead\b/i, 'a word about the change'],
   // "Zero so it's clearer", "Go so people see it": a reason, not the text.
