@@ -26,6 +26,9 @@ const ADD =
 const NAMING =
   /^(?:labell?ed|called|named|titled|saying|that says|which says|that reads|which reads|reading|showing|with (?:the )?(?:text|label|title|caption|words?))\s+/i;
 
+const PLACE_FIRST =
+  /^((?:(?:right\s+|just\s+)?(?:at the (?:top|bottom|very top|very bottom)|above|below|under|underneath|beneath|before|after|inside|into|next to|on top of)\b.*?))\s+((?:labell?ed|called|named|titled|saying|that says|which says|that reads|which reads|reading|showing|with (?:the )?text)\s+.+)$/i;
+
 /** The element type an "add …" request names, if it is one. */
 export function addTarget(scene: Scene): AddTarget | null {
   const m = ADD.exec(scene.u.text);
@@ -55,9 +58,13 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
       rule,
       `A ${type === 'Each' ? 'list repeats elements over data' : 'condition shows elements while an expression holds'}, so it needs an expression I cannot guess offline. Add elements inside the existing ones, or add a field to list items ("add a priority field to the todo items").`
     );
-  const lenient =
-    NAMING.test(target.rest) || quoteOf(scene.u, target.rest.split(' ')[0]) !== undefined;
-  const split = splitPlacement(scene, target.rest, lenient);
+  // "a heading at the bottom saying That's all": the place said first, then the text; read as
+  // the text, then the place, when the words before "saying" are a place.
+  let rest = target.rest;
+  const first = PLACE_FIRST.exec(rest);
+  if (first) rest = `${first[2]} ${first[1]}`;
+  const lenient = NAMING.test(rest) || quoteOf(scene.u, rest.split(' ')[0]) !== undefined;
+  const split = splitPlacement(scene, rest, lenient);
   if (!split.ok) return ask(rule, split.text);
   const { place } = split.value;
   let words = split.value.before;
@@ -65,7 +72,8 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
 
   if (type === 'Link') {
     const to = /^(?:to|for|pointing to)\s+(\S+)\s*(.*)$/i.exec(words);
-    if (to) {
+    // An address looks like one ("google.com", "/privacy", "https://…"); "to every task" is not.
+    if (to && /^(?:⟦\d+⟧|[a-z][\w+.-]*:|\/|#|[\w-]+(?:\.[\w-]+)+)/i.test(to[1])) {
       props.href = literal(scene.u, to[1]);
       words = to[2];
     }

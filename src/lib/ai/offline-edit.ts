@@ -366,6 +366,24 @@ export function changeText(scene: Scene): RuleResult {
       `That is ${value.length} characters; the ${prop} of ${an(node.type)} holds at most ${max}. Shorter?`
     );
   const before = node.props[prop];
+  // "set the count to 5": the words named the state field the element shows, so the data is
+  // meant, not a fixed text in place of the live value.
+  const field = ref
+    .trim()
+    .replace(/^(?:the|my|our)\s+/i, '')
+    .toLowerCase();
+  const component = componentOf(scene.model, node);
+  if (
+    before &&
+    typeof before === 'object' &&
+    '$expr' in before &&
+    Object.keys(component.state).some((f) => f.toLowerCase() === field) &&
+    new RegExp(`\\bstate\\.${field}\\b`, 'i').test(String(before.$expr))
+  )
+    return ask(
+      rule,
+      `${describeNode(node)} shows the live value of ${field}. Should ${field} start at ${value} ("make ${field} start at ${value}"), or should ${describeNode(node)} show the fixed text "${value}" instead of the value ("change ${node.id} to '${value}'")?`
+    );
   const was =
     before && typeof before === 'object' && !Array.isArray(before) && '$expr' in before
       ? ` (it showed {${String(before.$expr)}}, which this replaces)`

@@ -175,6 +175,20 @@ export function addItemField(scene: Scene, temps: TempIds): RuleResult {
   if ('question' in list) return ask(rule, list.question);
 
   const said = plain(u, fieldWords);
+  // "a badge saying new next to …": a text and a place, never a field's name.
+  if (
+    /\b(?:saying|says|reads|reading|labell?ed|called|named|that|which|next|beside|under|below|above)\b/.test(
+      said
+    )
+  )
+    return null;
+  // "an edit button to each todo": an element in each row, not a field of the items.
+  if (
+    /\b(?:button|badge|tag|pill|link|image|picture|icon|heading|divider|line|card|row)s?$/.test(
+      said
+    )
+  )
+    return null;
   const hint = said;
   const base = said
     .replace(

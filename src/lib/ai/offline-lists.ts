@@ -455,7 +455,7 @@ function viewBatch(list: ListShape, expr: string, words: string): RuleResult {
 const FLAG_PLACE =
   /^(?:put|move|show|keep|place|sort|list|order)\s+(.+?)\s+(?:(?:at|to|on)\s+the\s+(bottom|end|top|start)(?:\s+of\s+(?:the\s+)?(?:list|.+))?|(last|first|on top|at the end))$/i;
 const FLAG_SO =
-  /^(?:sort|order)\s+(.+?)\s+(?:so(?: that)?|with)\s+(.+?)\s+(?:are\s+|go\s+|come\s+)?(?:at\s+the\s+)?(bottom|end|top|start|last|first)$/i;
+  /^(?:sort|order)\s+(.+?)\s+(?:so(?: that)?|with)\s+(.+?)\s+(?:are\s+|go\s+|come\s+|stay\s+|sit\s+)?(?:(?:at|on|to)\s+(?:the\s+)?)?(bottom|end|top|start|last|first)$/i;
 
 /**
  * "put the completed items at the bottom", "sort the todos so done ones are last": the list

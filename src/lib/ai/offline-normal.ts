@@ -15,12 +15,20 @@ import { findElement } from './offline-refs';
 import { oneEdit } from './offline-names';
 import { quote, type Draft } from './offline-draft';
 import { terseWords } from './offline-terse';
+import { asides } from './offline-asides';
+import { numberWishes } from './offline-number-wish';
+import { howMany } from './offline-how-many';
+import { listSayings } from './offline-list-say';
+import { between } from './offline-between';
+import { inputWords } from './offline-input-words';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
 // word of the app's own texts) is read as it. Short words only by a swap of two letters.
 const VOCABULARY = [
   'button',
+  'buttons',
+  'should',
   'bigger',
   'smaller',
   'larger',
@@ -305,8 +313,15 @@ function theNumber(d: Draft): void {
         )
     )
   );
-  if (shows.length === 1) d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, shows[0].id);
+  // "doubles the number", "the number should start at 5": said of the data, the number is the
+  // field; said of the element ("make the number red") it is the element that shows it.
+  if (DATA_VERB.test(d.text))
+    d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, `the ${field}`);
+  else if (shows.length === 1) d.text = d.text.replace(/\bthe number\b(?!\s+of\b)/gi, shows[0].id);
 }
+
+const DATA_VERB =
+  /\b(?:doubles?|halves?|triples?|multipl\w*|divides?|increases?|decreases?|starts?|begins?|default\w*|go(?:es)?\s+(?:below|over|above|under|past|beyond|higher|lower)|limit\w*|max(?:imum)?|min(?:imum)?|reset\w*|sets?\b.*\bto\s+-?\d|adds?\s+-?\d+\s+to|subtracts?|takes?\s+-?\d+\s+(?:off|from))\b/i;
 
 /**
  * "underneath the input instead of next to it": where a thing is now, said to explain where it
@@ -360,11 +375,17 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   const own = ownWords(model);
   const d: Draft = {
     model,
-    text: u.text.replace(/(?<![⟦\d])\b[A-Za-z]{3,}\b/g, (w) => corrected(w, own)),
+    text: u.text.replace(/(?<![⟦\d])\b[A-Za-z]{3,}\b(?!['’])/g, (w) => corrected(w, own)),
     quotes: [...u.quotes],
     end: u.end
   };
   for (const step of [
+    asides,
+    numberWishes,
+    howMany,
+    listSayings,
+    between,
+    inputWords,
     searchWords,
     thingsWanted,
     terseWords,

@@ -97,6 +97,12 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
   if (start) {
     initial = Number(start[1]);
     rest = rest.replace(start[0], ' ');
+    // A start number for an input that holds text or a yes/no would be dropped: ask instead.
+    if (binding.type !== 'number')
+      return ask(
+        rule,
+        `${an(target.type, true)} holds ${binding.type === 'boolean' ? 'yes or no' : 'text'}, not the number ${start[1]}, so I have changed nothing. For a number say "add a number field called … starting at ${start[1]}".`
+      );
   }
   // "with options a, b and c", or for a dropdown simply "with a, b and c" (a list, not one word).
   // "asking how did you hear about us: Friend, Search engine, Other": the caption, then the list;
@@ -255,6 +261,12 @@ export function addCounter(scene: Scene, temps: TempIds): RuleResult {
   }
   // "make the counter go up by 5" is about an existing counter, not a new one.
   if (m[1] && /^(?:the|this|that|my|our|its)$/i.test(m[1])) return null;
+  // "a counter for the away team and a counter for …": the words before "counter" are not a name.
+  if (m[1] && /\b(?:and|counter|for|called|named)\b|[,&]/i.test(m[1]))
+    return ask(
+      rule,
+      `I did not read "${literal(scene.u, m[1])}" as the name of one counter, so I have changed nothing. Ask for one counter at a time: "add a counter called …".`
+    );
   const split = splitPlacement(scene, rest, false);
   if (!split.ok) return ask(rule, split.text);
   const { place } = split.value;
@@ -266,7 +278,16 @@ export function addCounter(scene: Scene, temps: TempIds): RuleResult {
       rule,
       `I can add a counter, but I do not understand "${literal(scene.u, split.value.before)}", so I have changed nothing. Say "add a counter called score starting at 5".`
     );
-  const called = naming?.[1] ?? m[1];
+  const called = naming?.[1]?.replace(/^(?:the|a|an|my|our)\s+/i, '') ?? m[1];
+  // A name is a few words; "the away team and a counter for the home team" is two counters.
+  if (
+    called &&
+    (/\b(?:and|counter|counters)\b|[,&]/i.test(called) || called.split(/\s+/).length > 4)
+  )
+    return ask(
+      rule,
+      `I did not read "${literal(scene.u, called)}" as the name of one counter, so I have changed nothing. Ask for one counter at a time: "add a counter called …".`
+    );
   let name = called ? camelName(literal(scene.u, called)) : '';
   if (name && component.state[name])
     return ask(

@@ -9,6 +9,7 @@
  */
 import type { AppModel } from '../model/types';
 import { sideBySideTail } from './offline-layout';
+import { PLACE } from './offline-place';
 import { findElement, findElements, leadingType, trailingType } from './offline-refs';
 import { isStyleWord } from './offline-style';
 import type { Utterance } from './offline-text';
@@ -76,7 +77,9 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
     .flatMap((p) => cut(p, COMMA))
     .map((p) => p.trim())
     .filter(Boolean)
-    .flatMap((piece) => borrowedVerb(model, u, piece));
+    .flatMap((piece) => borrowedVerb(model, u, piece))
+    .flatMap((piece) => addedBeside(model, u, piece))
+    .flatMap((piece) => movedTogether(model, u, piece));
   return pieces.flatMap((piece) => {
     if (!ADD_VERB.test(piece)) return [piece];
     const verb = piece.split(/\s/)[0];
@@ -89,11 +92,17 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
       // "and a text saying hi" starts another element only when a type word follows the article,
       // or ends its name: "a Phone field, a Company field".
       const named = after.split(/,|\s+and\s+/)[0].trim();
-      if (
-        !leadingType(model, after) &&
-        !(named.split(/\s+/).length <= 3 && trailingType(model, named))
-      )
-        continue;
+      // "and a smaller heading Subtitle": look words may come before the type.
+      const typed =
+        leadingType(model, after) ||
+        leadingType(
+          model,
+          after.replace(
+            /^(?:(?:big|bigger|small|smaller|large|huge|tiny|bold|red|green|blue|grey|gray)\s+){1,2}/i,
+            ''
+          )
+        );
+      if (!typed && !(named.split(/\s+/).length <= 3 && trailingType(model, named))) continue;
       // Every element after the first borrows the verb: "add a heading, a divider and a text".
       out.push((from ? `${verb} ` : '') + piece.slice(from, m.index).trim());
       from = m.index + m[0].length;
@@ -101,6 +110,59 @@ export function instructions(model: AppModel, text: string, u: Utterance): strin
     out.push((from ? `${verb} ` : '') + piece.slice(from).trim());
     return out;
   });
+}
+
+// "add a 'mark all done' button next to clear done": a place in a row with another element.
+const BESIDE =
+  /\s+((?:right\s+)?next to|beside|alongside|to the (?:left|right) of|on the (?:left|right) of)\s+(.+)$/i;
+
+/**
+ * "add a Clear button next to Send that empties the fields": the element added as asked (what it
+ * does kept), then put beside the other, the way "put it next to Send" does. Only when the words
+ * after "next to" start with the name of exactly one element; otherwise the piece stays whole and
+ * the add rule reads (or asks about) the place.
+ */
+function addedBeside(model: AppModel, u: Utterance, piece: string): string[] {
+  // "put the add button next to …" moves one; "put a badge next to …" adds one.
+  if (!/^(?:add|insert|create|(?:put|place)\s+(?:a|an|another|one more|some)\s)/i.test(piece))
+    return [piece];
+  const m = BESIDE.exec(piece);
+  if (!m) return [piece];
+  const words = m[2].split(/\s+/);
+  const scene = { model, selection: null, u };
+  // The longest run of words that names one element: "Send that empties …" is Button "Send".
+  for (let n = words.length; n > 0; n--) {
+    const ref = words.slice(0, n).join(' ');
+    if (!findElement(scene, ref).ok) continue;
+    const rest = words.slice(n).join(' ');
+    if (rest && !/^(?:that|which|to|for|so)\b/i.test(rest)) return [piece];
+    return [`${piece.slice(0, m.index)} ${rest}`.trim(), `put it ${m[1]} ${ref}`];
+  }
+  return [piece];
+}
+
+/**
+ * "move the text box and the add button below the list": each element moved, the second right
+ * after the first, so the two keep the order they were named in. Only when each side of "and"
+ * names exactly one element and the words after the second are a place.
+ */
+function movedTogether(model: AppModel, u: Utterance, piece: string): string[] {
+  const m = /^(move|put|place|drag|shift)\s+(.+?)\s+and\s+(.+)$/i.exec(piece);
+  if (!m) return [piece];
+  const place = PLACE.exec(m[3]);
+  if (!place || place.index === 0) return [piece];
+  const scene = { model, selection: null, u };
+  const [a, b] = [m[2], m[3].slice(0, place.index)];
+  const one = findElement(scene, a);
+  const two = findElement(scene, b);
+  if (!one.ok || !two.ok || one.value.id === two.value.id) return [piece];
+  // Two that make up a row together move as the row, and stay side by side.
+  const parent = one.value.parent ? model.nodes.get(one.value.parent) : undefined;
+  if (parent && one.value.parent === two.value.parent && parent.props.direction === 'horizontal') {
+    const kids = model.children.get(parent.id) ?? [];
+    return kids.length === 2 ? [`${m[1]} ${parent.id} ${place[1]}`] : [piece];
+  }
+  return [`${m[1]} ${a} ${place[1]}`, `${m[1]} ${b} below ${one.value.id}`];
 }
 
 /** Text cut at a splitter's matches, except before a verb that is a noun here ("email boxes"). */
@@ -125,8 +187,13 @@ const BORROWABLE = /^(?:make|change|set|turn|rename|call|label|colou?r|paint|ret
 // "… and the plus button say Up", "…, the minus button say Down".
 const ELLIPSIS_AND = /(?:,?\s+and|,)\s+(?=\S)/gi;
 const LOOK_TAIL =
-  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded)(?:\s+(?:too|as well))?)$/i;
+  /,?\s+and\s+(?:(?:a\s+)?(?:bit|little|lot|touch)\s+|slightly\s+|much\s+|even\s+|also\s+)?((?:bigger|smaller|larger|wider|narrower|taller|bold|italic|red|green|blue|orange|yellow|purple|violet|indigo|pink|grey|gray|black|white|muted|primary|secondary|ghost|outlined|rounded|cent(?:ered|red)|left-aligned|right-aligned)(?:\s+(?:too|as well))?)$/i;
 const SAYS = /\s+(?:say|says|read|reads|show|shows|to say|to read|to|into|as|be|become)\s+\S/i;
+
+/** A second look for the element just named: "centred" is an alignment, said as one. */
+function lookAgain(word: string): string {
+  return /^cent(?:ered|red)$/i.test(word) ? 'center it' : `make it ${word}`;
+}
 
 /**
  * One piece, or two when "and the X <says> Y" follows it: the second borrows the first's verb.
@@ -141,7 +208,15 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
   // "make the send button red and a bit bigger": a second look for the same element.
   const look = LOOK_TAIL.exec(piece);
   if (look && looks)
-    return [...borrowedVerb(model, u, piece.slice(0, look.index)), `make it ${look[1]}`];
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), lookAgain(look[1])];
+  // "change the send button to Submit, and a bit smaller": after a new text, a look is certain
+  // only behind a comma or a measure ("a bit", "slightly"); "to Black and white" stays a text.
+  if (
+    look &&
+    /^(?:change|set|rename)$/i.test(verb) &&
+    /^,|\s(?:bit|little|lot|touch|slightly|much|even|also)\s/i.test(look[0])
+  )
+    return [...borrowedVerb(model, u, piece.slice(0, look.index)), lookAgain(look[1])];
   // "make it red and say Go": a text for the same element.
   const say = /^(make\s+.+?)\s+and\s+((?:say|read|show)\s+\S.*)$/i.exec(piece);
   if (say && looks && !/\s(?:say|read|show)\s/i.test(say[1])) return [say[1], `make it ${say[2]}`];
@@ -161,10 +236,20 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
     const says = SAYS.exec(after);
     if (!says) continue;
     const ref = after.slice(0, says.index);
+    // "and under it the email label to Mail": a place and an element is not one element.
+    if (/\b(?:under|below|above|beside|next|after|before|inside|into|it|them)\b/i.test(ref))
+      continue;
     // One element, or words that end in a type ("the button" among three), whose question is
     // then the second instruction's: either way the text does not swallow it.
     const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
-    if (!findElement(scene, ref).ok && !trailingType(model, bare)) continue;
+    // "… and the email placeholder to you@company.com": an element's text by its prop's name.
+    const owner = ref.replace(/\s+(?:label|placeholder|text|title|caption)\s*$/i, '');
+    if (
+      !findElement(scene, ref).ok &&
+      !trailingType(model, bare) &&
+      !(owner !== ref && /^(?:the|its)\s/i.test(ref) && findElement(scene, owner).ok)
+    )
+      continue;
     return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
   }
   return [piece];

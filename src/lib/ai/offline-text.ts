@@ -36,7 +36,10 @@ const LEADING = new RegExp(
     ')',
   'i'
 );
-const TRAILING = /(?:[,\s]+(?:please|pls|thanks|thank you|for me|now))+$/i;
+const TRAILING = /(?:[,\s]+(?:please|pls|plz|thanks|thank you|for me|now))+$/i;
+// "… should say My Tasks pls": a plea is never the end of a text, unlike "Got it, thanks".
+const PLEA = /(?:[,\s]+(?:please|pls|plz))+$/i;
+const OPEN = /\b(?:to|saying|says|say|called|named|labell?ed|titled|reading|as)$/i;
 
 /**
  * Trims politeness and punctuation and sets quoted text aside. With `keepTail`, politeness at the
@@ -53,18 +56,23 @@ export function prepare(message: string, keepTail = false): Utterance {
       return ` ⟦${quotes.length - 1}⟧ `;
     })
     .replace(/\s+/g, ' ')
+    // "… & a counter for the home team": an ampersand between words joins like "and".
+    .replace(/ & /g, ' and ')
     .trim();
   const end = /[\p{L}\p{N}]([!?]+)$/u.exec(text)?.[1];
   for (;;) {
     const next = text
       .replace(/[.!?;:\s]+$/, '')
       .replace(LEADING, '')
-      // "I want a search box" asks for one to be added.
+      // "I want a search box", "can we get a character counter" ask for one to be added.
       .replace(
-        /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?=(?:a|an|some|another)\s)/i,
+        /^(?:(?:i|we)\s+(?:want|need|would like|'d like)|(?:can|could|may)\s+(?:i|we)\s+(?:get|have)|give\s+(?:me|us))\s+(?=(?:a|an|some|another)\s)/i,
         'add '
       )
-      .replace(keepTail ? /$^/ : TRAILING, '')
+      .replace(keepTail ? PLEA : TRAILING, (tail: string, at: number, all: string) =>
+        // "make the send button say please": the plea is the whole text.
+        keepTail && OPEN.test(all.slice(0, at)) ? tail : ''
+      )
       .trim();
     if (next === text) break;
     text = next;

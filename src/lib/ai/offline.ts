@@ -36,6 +36,8 @@ import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
 import { OFFLINE_RULES } from './offline-grammar';
+import { guardTexts } from './offline-guard';
+import { rowBadge } from './offline-row-badge';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -106,15 +108,23 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   if (pieces.length > 1) {
     const stepped = setStep({ model, selection, u });
     if (stepped?.kind === 'batch')
-      return checked(model, stepped.ops, stepped.summary, stepped.rule, stepped.migrations);
+      return checked(
+        model,
+        said.quotes,
+        stepped.ops,
+        stepped.summary,
+        stepped.rule,
+        stepped.migrations
+      );
   }
   if (pieces.length === 1 && !STAYS.test(pieces[0])) {
-    const result = runRules({ model, selection, u }, temps);
+    // One instruction, perhaps said another way ("move the box and the button …" is their row).
+    const result = runRules({ model, selection, u: { ...u, text: pieces[0] } }, temps);
     if (!result) return refusal(u.text);
     if (result.kind === 'question') return result;
-    return checked(model, result.ops, result.summary, result.rule, result.migrations);
+    return checked(model, said.quotes, result.ops, result.summary, result.rule, result.migrations);
   }
-  return planAll(model, u, pieces, selection, temps);
+  return planAll(model, u, pieces, selection, temps, said.quotes);
 }
 
 /** The rules in order; the first that recognises the request answers it. */
@@ -131,6 +141,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => searchList(scene, temps),
     () => filterList(scene, temps),
     () => countList(scene, temps),
+    () => rowBadge(scene, temps),
     () => setDefault(scene),
     () => sideBySide(scene, temps),
     () => swapElements(scene),
@@ -173,7 +184,8 @@ function planAll(
   u: Utterance,
   pieces: string[],
   selection: NodeRecord | null,
-  temps: TempIds
+  temps: TempIds,
+  quotes: readonly string[]
 ): OfflineTurn {
   let current = model;
   let selected = selection;
@@ -258,7 +270,14 @@ function planAll(
       null,
       `That is already so (${summaries.join('; ')}), so there is nothing to change.`
     );
-  return checked(model, ops, summaries.join('; then '), [...new Set(rules)].join('+'), migrations);
+  return checked(
+    model,
+    quotes,
+    ops,
+    summaries.join('; then '),
+    [...new Set(rules)].join('+'),
+    migrations
+  );
 }
 
 /** The node an instruction acted on, for "it" in the next one. */
@@ -288,6 +307,7 @@ function withIds(value: unknown, back: ReadonlyMap<string, string>): unknown {
 /** A proposal the planner accepts, or the planner's reason as a question. */
 function checked(
   model: AppModel,
+  quotes: readonly string[],
   ops: Op[],
   summary: string,
   rule: string,
@@ -309,7 +329,8 @@ function checked(
       rule,
       `I could not make that change: ${plan.errors.map((e) => e.message).join('; ')}.`
     );
-  return { kind: 'batch', ops, summary, rule };
+  // Whatever rule wrote a text, one that still holds more of the request is asked about.
+  return guardTexts(model, quotes, ops, rule) ?? { kind: 'batch', ops, summary, rule };
 }
 
 // Words that say nothing about which rule is meant.
