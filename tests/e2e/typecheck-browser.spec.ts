@@ -6,8 +6,9 @@
  * an offline batch changes code, never on open or for a literal edit; an expression that fails
  * only the type check is refused at the inspector field with TypeScript's message and nothing is
  * written (no reload, nothing lost); a correct one is on the canvas at once and reaches the server
- * on reconnect; and type-level code that makes the checker spin ends in E_GATE_TIMEOUT at the
- * field while the tab keeps working.
+ * on reconnect; and type-level code that makes the checker spin ends in a coded refusal at the
+ * field (E_GATE_TIMEOUT, or TypeScript's own E_TYPE when it gives up first) while the tab keeps
+ * working.
  */
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -146,7 +147,7 @@ test('offline, TypeScript loads only for code, a type error is refused at the fi
   expect(opRoute.length).toBe(1);
 });
 
-test('type-level code that makes the checker spin times out at the field, and the tab keeps working', async ({
+test('type-level code that makes the checker spin is refused at the field, and the tab keeps working', async ({
   page,
   request
 }) => {
@@ -178,7 +179,16 @@ test('type-level code that makes the checker spin times out at the field, and th
   const bombAt = Date.now();
   await setHeadingExpr(page, slowExpression(20));
   const error = page.locator('[data-inspector] [data-prop="text"] [data-field-error]');
-  await expect(error).toContainText('took longer than', { timeout: 30_000 });
+  // Either the worker's time limit stops it (E_GATE_TIMEOUT; on a slower or busier machine), or
+  // TypeScript gives up on its own first (E_TYPE, a union too complex to represent; on a quiet
+  // fast one): both are a coded refusal at the field with nothing written. The time limit itself
+  // is tested without a clock race in tests/unit/typecheck-client.test.ts.
+  await expect(error).toContainText(/took longer than|too complex to represent/, {
+    timeout: 30_000
+  });
+  const how = (await error.textContent())?.includes('took longer')
+    ? 'timed out'
+    : 'TypeScript gave up';
   const refusedAfter = Date.now() - bombAt;
   await expect(heading).toHaveText('Items: 2');
   await page.screenshot({ path: 'test-results/typecheck-timeout.png' });
@@ -190,7 +200,7 @@ test('type-level code that makes the checker spin times out at the field, and th
   const afterRestart = Date.now() - warmAt;
   expect(typescript.length).toBeGreaterThanOrEqual(1);
   console.log(
-    `typecheck-browser: first expression edit ${firstCheck} ms, bomb refused after ${refusedAfter} ms, next edit ${afterRestart} ms`
+    `typecheck-browser: first expression edit ${firstCheck} ms, bomb refused after ${refusedAfter} ms (${how}), next edit ${afterRestart} ms`
   );
   expect(opRoute.length).toBe(1);
   await page.context().setOffline(false);
