@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import type { AppModel, JsonValue } from '../model/types';
 import { commitPlanned, type EditOrigin, type EditSource } from '../ops/write';
 import { renderSafe } from '../ops/render-safe';
+import { changesBetween } from '../ops/judge';
 import { nodeNetworkErrors } from '../code/network';
 import { commitData } from '../runtime/live';
 import type { EditError } from '../ops/errors';
@@ -56,8 +57,8 @@ export class LocalEdits {
       source,
       // A render-safe batch grants and revokes nothing: only the nodes it wrote can hold a new
       // address (found by identity, the planner keeps every other record as it was).
-      verify: (next, touched, before) =>
-        nodeNetworkErrors(next, changedNodes(before, next, touched))
+      verify: (next, _touched, before) =>
+        nodeNetworkErrors(next, changesBetween(before, next).nodes)
     });
     if (!result.ok) return null;
     return { ok: true, summary: result.summary, idMap: { ...result.idMap } };
@@ -89,12 +90,4 @@ export class LocalEdits {
     this.notify('error', message, 'E_OFFLINE');
     return refused('E_OFFLINE', message);
   }
-}
-
-/** The nodes of components `touched` whose records `next` changed or added (by identity). */
-function changedNodes(before: AppModel, next: AppModel, touched: ReadonlySet<string>): string[] {
-  const ids: string[] = [];
-  for (const [id, node] of next.nodes)
-    if (touched.has(node.component) && before.nodes.get(id) !== node) ids.push(id);
-  return ids;
 }

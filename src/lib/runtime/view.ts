@@ -4,6 +4,7 @@
  * `{ $same: key }`; here it becomes a whole tree again, the unchanged subtrees the very objects
  * of the previous view, so whoever renders it can skip them by identity.
  */
+import { sameJson } from '../ops/judge';
 
 /** One element of the view tree the worker returns (README "View tree"). */
 export interface ViewNode {
@@ -71,8 +72,8 @@ export function keepSame(shown: ViewNode | null, next: ViewNode): ViewNode {
     shown.type !== next.type ||
     shown.id !== next.id ||
     shown.component !== next.component ||
-    !sameValue(shown.error, next.error) ||
-    !sameProps(shown.props, next.props)
+    !sameJson(shown.error, next.error) ||
+    !sameJson(shown.props, next.props)
   )
     return next;
   const before = shown.children;
@@ -85,30 +86,4 @@ export function keepSame(shown: ViewNode | null, next: ViewNode): ViewNode {
   }
   if (children === null) return shown;
   return { ...next, children };
-}
-
-function sameProps(a: ViewNode['props'], b: ViewNode['props']): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!Object.hasOwn(b, key) || !sameValue(a[key], b[key])) return false;
-  return true;
-}
-
-/** Plain data (what a view's props hold) compared by value. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const list = b as unknown[];
-    return a.length === list.length && a.every((item, i) => sameValue(item, list[i]));
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  return (
-    keys.length === Object.keys(y).length &&
-    keys.every((key) => Object.hasOwn(y, key) && sameValue(x[key], y[key]))
-  );
 }

@@ -5,6 +5,7 @@
  * through one of these; the placing itself is pure (`./geometry.ts`).
  */
 import { rootComponent, subtreeIds, type AppModel } from '../../model/types';
+import { loopVariables } from '../prop-fields';
 import { frameIn, hasSize, unionOf, type Box, type Frame } from './geometry';
 
 /** Measures the app's page inside the canvas (both elements may not be mounted yet). */
@@ -99,14 +100,11 @@ export class PageMeasure {
 
 /**
  * Whether node `id` is drawn at most once: it belongs to the root component (a component's nodes
- * are drawn once per instance) and no Each repeats it.
+ * are drawn once per instance) and no Each around it repeats it.
  */
 function drawnOnce(model: AppModel, id: string): boolean {
-  let node = model.nodes.get(id);
-  if (!node || node.component !== rootComponent(model)?.id) return false;
-  while (node) {
-    if (node.type === 'Each') return false;
-    node = node.parent === null ? undefined : model.nodes.get(node.parent);
-  }
-  return true;
+  const node = model.nodes.get(id);
+  return (
+    !!node && node.component === rootComponent(model)?.id && loopVariables(model, id).length === 0
+  );
 }

@@ -121,10 +121,8 @@ export class SandboxView {
     if (first?.ok && typeof window !== 'undefined') {
       const data = this.currentData();
       this.firstData = data;
-      // Not through `load`: its chain waits a microtask, and microtasks wait for the hydration.
-      this.loadTicket++;
-      const run = this.loadNow(first, data);
-      this.loadChain = run.catch(() => {});
+      // At once, not after the chain's microtask: microtasks wait for the hydration to end.
+      void this.load(first, () => data, true);
     }
 
     // Reload when the server compiled something new, or when the data moved under the sandbox
@@ -240,14 +238,17 @@ export class SandboxView {
    * A load waits for the events on their way and reads its data only then: data read before a
    * keystroke's result came back would load the app without that keystroke.
    */
-  private load(live: LiveSource, data: () => Data): Promise<void> {
+  private load(live: LiveSource, data: () => Data, now = false): Promise<void> {
     this.loadedLive = live;
     this.loadedKey = this.liveKey(live);
     const ticket = ++this.loadTicket;
-    const run = this.loadChain.then(async () => {
-      await this.eventsSettled();
-      if (ticket === this.loadTicket) await this.loadNow(live, data());
-    });
+    // `now`: the first load, with nothing before it in the chain and no event on its way.
+    const run = now
+      ? this.loadNow(live, data())
+      : this.loadChain.then(async () => {
+          await this.eventsSettled();
+          if (ticket === this.loadTicket) await this.loadNow(live, data());
+        });
     this.loadChain = run.catch(() => {});
     return run;
   }
