@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompileGate } from '../../src/lib/code/gate';
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { componentByName, type AppModel } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { type Plan } from '../../src/lib/ops/plan';
 import { SandboxHost, type ViewNode } from '../../src/lib/runtime/host';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import { nodesOfType, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 let host: SandboxHost;
@@ -24,20 +25,11 @@ afterAll(async () => {
   gate.dispose();
 });
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const blank = template('blank');
 const counter = template('counter');
 const form = template('form');
 
-function change(model: AppModel, message: string): Plan & { ok: true } {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch')
-    throw new Error(`${message}: expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER);
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) => plannedChange(gate, model, message);
 
 function all(view: ViewNode): ViewNode[] {
   return [view, ...view.children.flatMap(all)];

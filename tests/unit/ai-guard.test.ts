@@ -10,26 +10,19 @@ import { CompileGate } from '../../src/lib/code/gate';
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { instructionIn } from '../../src/lib/ai/offline-guard';
 import type { AppModel, NodeRecord } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+
 import { nodeWith, nodesOfType, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 afterAll(() => gate.dispose());
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const todo = template('todo');
 const counter = template('counter');
 const form = template('form');
 const blank = template('blank');
 
-function change(model: AppModel, message: string): Plan {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch') throw new Error(`expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER);
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) => plannedChange(gate, model, message);
 
 /** Every string a person reads, on every node. */
 function texts(model: AppModel): string[] {

@@ -16,10 +16,11 @@ import {
   type AppModel,
   type Op
 } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { planOps } from '../../src/lib/ops/plan';
 import { SandboxHost, type ViewNode } from '../../src/lib/runtime/host';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import { nodesOfType, nodeWith, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 let host: SandboxHost;
@@ -31,7 +32,6 @@ afterAll(async () => {
   gate.dispose();
 });
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const todo = template('todo');
 
 /** Chores: not a template; `chores` with `job` and `ticked`, a title "Chores". */
@@ -65,15 +65,8 @@ const chores = (() => {
   return plan.model;
 })();
 
-function change(model: AppModel, message: string): Plan & { ok: true } {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch')
-    throw new Error(`${message}: expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER, { migrate: (_s, value) => ({ ok: true, value }) });
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) =>
+  plannedChange(gate, model, message, { identityMigrations: true });
 
 function all(view: ViewNode): ViewNode[] {
   return [view, ...view.children.flatMap(all)];

@@ -9,25 +9,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CompileGate } from '../../src/lib/code/gate';
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { componentByName, type AppModel } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { type Plan } from '../../src/lib/ops/plan';
 import { nodeWith, nodesOfType, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 afterAll(() => gate.dispose());
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const todo = template('todo');
 const counter = template('counter');
 const form = template('form');
 
-function change(model: AppModel, message: string): Plan {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch') throw new Error(`expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER);
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) => plannedChange(gate, model, message);
 
 const app = (plan: Plan) => componentByName(plan.model, 'App')!;
 

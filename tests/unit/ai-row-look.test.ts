@@ -14,6 +14,7 @@ import { planOps, type Plan } from '../../src/lib/ops/plan';
 import { SandboxHost, type ViewNode } from '../../src/lib/runtime/host';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import { nodesOfType, nodeWith, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 let host: SandboxHost;
@@ -25,7 +26,6 @@ afterAll(async () => {
   gate.dispose();
 });
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const todo = template('todo');
 const counter = template('counter');
 
@@ -56,15 +56,7 @@ const reading = (() => {
   return plan.model;
 })();
 
-function change(model: AppModel, message: string): Plan & { ok: true } {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch')
-    throw new Error(`${message}: expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER);
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) => plannedChange(gate, model, message);
 
 function all(view: ViewNode): ViewNode[] {
   return [view, ...view.children.flatMap(all)];

@@ -8,10 +8,11 @@ import { CompileGate } from '../../src/lib/code/gate';
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { seededIds } from '../../src/lib/model/ids';
 import { componentByName, emptyModel, type AppModel, type Op } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+import { planOps } from '../../src/lib/ops/plan';
 import { SandboxHost, type ViewNode } from '../../src/lib/runtime/host';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import { nodesOfType, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 let host: SandboxHost;
@@ -23,7 +24,6 @@ afterAll(async () => {
   gate.dispose();
 });
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const counter = template('counter');
 
 /** Laps: not a template; its buttons step `laps` by a literal, with labels "Lap" and "Oops". */
@@ -57,15 +57,8 @@ const laps = (() => {
   return plan.model;
 })();
 
-function change(model: AppModel, message: string): Plan & { ok: true } {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch')
-    throw new Error(`${message}: expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER, { migrate: (_s, value) => ({ ok: true, value }) });
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) =>
+  plannedChange(gate, model, message, { identityMigrations: true });
 
 const app = (model: AppModel) => componentByName(model, 'App')!;
 

@@ -8,28 +8,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CompileGate } from '../../src/lib/code/gate';
 import { offlinePlan } from '../../src/lib/ai/offline';
 import { childrenOf, type AppModel, type NodeRecord } from '../../src/lib/model/types';
-import { planOps, type Plan } from '../../src/lib/ops/plan';
+
 import { nodeWith, nodesOfType, template } from './helpers';
+import { plannedChange } from './ai-planned';
 
 const gate = new CompileGate();
 afterAll(() => gate.dispose());
 
-const OWNER = { id: 't', role: 'owner' } as const;
 const counter = template('counter');
 const form = template('form');
 const todo = template('todo');
 
-function change(model: AppModel, message: string): Plan & { ok: true } {
-  const turn = offlinePlan(model, message);
-  if (turn.kind !== 'batch')
-    throw new Error(`${message}: expected a batch, got ${turn.kind}: ${turn.text}`);
-  const plan = planOps(model, turn.ops, OWNER, {
-    migrate: (_source, value) => ({ ok: true, value })
-  });
-  if (!plan.ok) throw new Error(`${message}: ${JSON.stringify(plan.errors)}`);
-  expect(gate.compile(plan.model).errors, message).toEqual([]);
-  return plan;
-}
+const change = (model: AppModel, message: string) =>
+  plannedChange(gate, model, message, { identityMigrations: true });
 
 function question(model: AppModel, message: string): string {
   const turn = offlinePlan(model, message);
