@@ -208,7 +208,16 @@ export async function openStudio(
 }
 
 /**
- * Arms a probe: from the next `trigger` event to the animation frame after `done` (an
+ * Page code that calls `then` when the frame after now has been drawn: in the animation frame,
+ * a message to itself, which runs once that frame's style, layout and paint are done. A probe
+ * that stopped its clock in the animation frame itself would leave out the rendering the change
+ * costs, which on a page of 2,000 elements is most of it.
+ */
+export const afterFrame = (then: string) =>
+  `requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => { ${then}; }; c.port2.postMessage(0); })`;
+
+/**
+ * Arms a probe: from the next `trigger` event to the end of the frame drawn after `done` (an
  * expression) first holds in a mutation of the canvas. Read it with `took`. Every probe starts at
  * the event's `timeStamp` (when the browser made it), not when a listener ran: a main thread
  * still busy with the last input delays the next one, and that wait is part of the latency.
@@ -219,20 +228,27 @@ export async function arm(page: Page, trigger: string, done: string): Promise<vo
     let t0 = 0;
     const finish = () => {
       observer.disconnect();
-      requestAnimationFrame(() => (window.__took = performance.now() - t0));
+      ${afterFrame('window.__took = performance.now() - t0')};
     };
+    // When the change was first seen before this listener ran, if it was.
+    let shownAt = 0;
     // A listener of the page registered earlier (a drag's pointerup on window) may draw the
     // change before this one runs: the event's own time stamp is the start either way, and a
-    // change already drawn by then is finished here.
+    // change drawn after it is finished here. One shown before the input was made (a draft
+    // the field applied on its own after a pause) cannot time this input: the probe says -1.
     const start = (event) => {
       t0 = event.timeStamp || performance.now();
       window.removeEventListener(${JSON.stringify(trigger)}, start, true);
-      if (${done}) finish();
+      if (shownAt && shownAt < t0) {
+        observer.disconnect();
+        window.__took = -1;
+      } else if (${done}) finish();
     };
     window.addEventListener(${JSON.stringify(trigger)}, start, true);
     const observer = new MutationObserver(() => {
-      if (!t0 || !(${done})) return;
-      finish();
+      if (!(${done})) return;
+      if (t0) finish();
+      else shownAt ||= performance.now();
     });
     observer.observe(document.querySelector('[data-canvas]'), {
       subtree: true, childList: true, characterData: true, attributes: true
@@ -240,15 +256,15 @@ export async function arm(page: Page, trigger: string, done: string): Promise<vo
   })()`);
 }
 
-/** The time of the probe `arm` set, once it has fired. */
+/** The time of the probe `arm` set, once it has fired; -1: the change was shown before the input. */
 export async function took(page: Page): Promise<number> {
-  await page.waitForFunction('window.__took > 0', null, { timeout: 30_000 });
+  await page.waitForFunction('window.__took !== 0', null, { timeout: 30_000 });
   return (await page.evaluate('window.__took')) as number;
 }
 
 /**
- * Times every keystroke from its keydown (its `timeStamp`) to the first animation frame after
- * the `input` event it caused, when the field shows the character.
+ * Times every keystroke from its keydown (its `timeStamp`) to the end of the first frame drawn
+ * after the `input` event it caused, when the field shows the character.
  */
 export async function armKeystrokes(page: Page): Promise<void> {
   await page.evaluate(`(() => {
@@ -257,10 +273,7 @@ export async function armKeystrokes(page: Page): Promise<void> {
       keys.pending.push(event.timeStamp || performance.now()), true);
     document.addEventListener('input', () => {
       const started = keys.pending.splice(0);
-      requestAnimationFrame(() => {
-        const now = performance.now();
-        for (const t of started) keys.times.push(now - t);
-      });
+      ${afterFrame('const now = performance.now(); for (const t of started) keys.times.push(now - t)')};
     }, true);
   })()`);
 }
@@ -286,14 +299,14 @@ export async function armWriter(page: Page): Promise<void> {
   })()`);
 }
 
-/** On a watching page: the clock at the animation frame after the canvas shows `done`. */
+/** On a watching page: the clock at the end of the frame drawn after the canvas shows `done`. */
 export async function armWatcher(page: Page, done: string): Promise<void> {
   await page.evaluate(`(() => {
     window.__seenAt = 0;
     const observer = new MutationObserver(() => {
       if (!(${done})) return;
       observer.disconnect();
-      requestAnimationFrame(() => (window.__seenAt = ${PAGE_CLOCK}));
+      ${afterFrame('window.__seenAt = ' + PAGE_CLOCK)};
     });
     observer.observe(document.querySelector('[data-canvas]'), {
       subtree: true, childList: true, characterData: true, attributes: true
