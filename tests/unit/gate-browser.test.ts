@@ -353,6 +353,42 @@ describe('BrowserGate', () => {
     expect(worker.terminated).toBe(true);
   });
 
+  it('posts the updates of a task once it is over, and before any request after them', async () => {
+    const worker = new FakeWorker();
+    const gate = gateWith(worker);
+    const { doc } = templateDoc('todo');
+    gate.push(Y.encodeStateAsUpdate(doc));
+    // Within the edit's task nothing is posted: the frame that shows the edit does not wait.
+    expect(worker.posted).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(worker.posted.map((r) => [r.t, r.seq])).toEqual([['update', 1]]);
+    // Two edits in one task, then a compile: the updates go first, in order.
+    const root = rootComponent(currentModel(doc).model)!;
+    doc.on('update', (u: Uint8Array) => gate.push(u));
+    commitBatch(
+      doc,
+      [{ op: 'setMeta', name: 'title', value: 'One' }],
+      originFor({ id: 'a', role: 'owner' }),
+      {}
+    );
+    commitBatch(
+      doc,
+      [{ op: 'setMeta', name: 'title', value: 'Two' }],
+      originFor({ id: 'a', role: 'owner' }),
+      {}
+    );
+    const outcome = await gate.compile();
+    expect(worker.posted.map((r) => r.t)).toEqual(['update', 'update', 'update', 'compile']);
+    expect(worker.posted.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
+    expect(outcome.upTo).toBe(4);
+    expect(outcome.live.ok && outcome.live.root).toBe(root.id);
+    // Disposed with updates waiting: none is posted to the stopped worker.
+    gate.push(Y.encodeStateAsUpdate(doc));
+    gate.dispose();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(worker.posted).toHaveLength(4);
+  });
+
   it('takes a newer answer for every compile before it and drops stale ones', async () => {
     const worker = new FakeWorker();
     worker.hold = true;

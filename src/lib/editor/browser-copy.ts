@@ -86,8 +86,17 @@ export class BrowserCopy {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
-    if (this.db) this.write([update]);
-    else this.waiting.push(update);
+    this.waiting.push(update);
+    // Written once the edit's task is over, all of its updates in one transaction: the frame
+    // that shows an edit does not wait for IndexedDB.
+    if (this.db && this.waiting.length === 1) setTimeout(this.writeWaiting, 0);
+  };
+
+  private readonly writeWaiting = () => {
+    if (!this.db || this.destroyed) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    this.write(waiting);
   };
 
   private write(updates: readonly Uint8Array[]): void {

@@ -80,6 +80,8 @@ export class BrowserGate {
   /** The newest `seq` answered; older answers are stale and dropped. */
   private answered = 0;
   private waiting: Waiting[] = [];
+  /** Updates pushed in this task, not yet posted (see `push`). */
+  private queued: GateRequest[] = [];
   /** Checks waiting for their `checked` answer, by seq. */
   private readonly checks = new Map<
     number,
@@ -115,11 +117,23 @@ export class BrowserGate {
     );
   }
 
-  /** Hands the worker a Yjs update of the app's document (the first: the whole document). */
+  /**
+   * Hands the worker a Yjs update of the app's document (the first: the whole document). Posted
+   * once the task that made it is over, with the others of that task, so the frame that shows an
+   * edit does not wait for it; any other request posts them first, so the worker reads them in
+   * order.
+   */
   push(update: Uint8Array): void {
     if (this.dead) return;
-    this.post({ t: 'update', seq: ++this.seq, update });
+    this.queued.push({ t: 'update', seq: ++this.seq, update });
+    if (this.queued.length === 1) setTimeout(this.postQueued, 0);
   }
+
+  private readonly postQueued = (): void => {
+    const queued = this.queued;
+    this.queued = [];
+    for (const request of queued) this.post(request);
+  };
 
   /** The sequence of the last update pushed or compile asked for. */
   get sequence(): number {
@@ -164,6 +178,8 @@ export class BrowserGate {
   }
 
   private post(request: GateRequest): void {
+    if (this.dead) return;
+    if (request.t !== 'update' && this.queued.length > 0) this.postQueued();
     try {
       this.worker!.postMessage(request);
     } catch (e) {
@@ -205,6 +221,7 @@ export class BrowserGate {
   private stop(message: string): void {
     if (this.dead) return;
     this.dead = new Error(message);
+    this.queued = [];
     this.worker?.terminate();
     const waiting = this.waiting;
     this.waiting = [];

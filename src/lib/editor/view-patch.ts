@@ -72,14 +72,16 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
   for (const id of before.children.keys()) if (!after.children.has(id)) reshaped.add(id);
   if (props.size === 0 && reshaped.size === 0) return view;
 
-  // One pass over the view: every node by key (a moved node is found under its new key), and
-  // which nodes change or hold one that does; only those are rewritten, the rest kept as is.
+  // One pass over the view: which nodes change or hold one that does (only those are
+  // rewritten, the rest kept as is), and, when lists of children changed, every node by key (a
+  // moved node is found under its new key). A change of props alone needs no such index.
   const old = new Map<string, ViewNode>();
+  const indexed = reshaped.size > 0;
   const dirty = new Set<ViewNode>();
   const touches = (v: ViewNode): boolean =>
     v.component !== true && (reshaped.has(v.id) || (v.type !== 'Item' && props.has(v.id)));
   const walk = (v: ViewNode): boolean => {
-    old.set(v.key, v);
+    if (indexed) old.set(v.key, v);
     let changes = touches(v);
     for (const child of v.children) if (walk(child)) changes = true;
     if (changes) dirty.add(v);
