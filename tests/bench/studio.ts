@@ -217,7 +217,7 @@ async function inspectorEdits(
   page: Page,
   nodeId: string,
   runs: number,
-  selected?: () => Promise<void>
+  selected?: () => Promise<void> | undefined
 ): Promise<Edits> {
   const edits: Edits = { times: [], logs: [] };
   await outlineRow(page, nodeId).then((row) => row.click());

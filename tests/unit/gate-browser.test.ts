@@ -369,13 +369,13 @@ describe('BrowserGate', () => {
       doc,
       [{ op: 'setMeta', name: 'title', value: 'One' }],
       originFor({ id: 'a', role: 'owner' }),
-      {}
+      { verify: gateVerifier() }
     );
     commitBatch(
       doc,
       [{ op: 'setMeta', name: 'title', value: 'Two' }],
       originFor({ id: 'a', role: 'owner' }),
-      {}
+      { verify: gateVerifier() }
     );
     const outcome = await gate.compile();
     expect(worker.posted.map((r) => r.t)).toEqual(['update', 'update', 'update', 'compile']);
