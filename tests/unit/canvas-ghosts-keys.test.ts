@@ -77,6 +77,34 @@ describe('ghost rows', () => {
     expect(withGhosts(view, todo)).toBe(view);
   });
 
+  it('see a new ghost in a view drawn before, once the model’s shape changed', () => {
+    // An If with no children draws nothing and is no ghost; the same view object, after a child
+    // was added to it in the model, must show one (the memo of ghostless subtrees is per shape).
+    const added = planOps(todo, [
+      { op: 'addNode', parent: root, type: 'If', id: 'cond', props: { when: false } }
+    ]);
+    expect(added.ok).toBe(true);
+    if (!added.ok) return;
+    const cond = added.idMap.cond;
+    const view: ViewNode = {
+      type: 'Stack',
+      id: root,
+      key: root,
+      props: {},
+      children: [{ type: 'If', id: cond, key: cond, props: {}, children: [] }]
+    };
+    expect(withGhosts(view, added.model)).toBe(view);
+    expect(withGhosts(view, added.model)).toBe(view);
+    const filled = planOps(added.model, [
+      { op: 'addNode', parent: cond, type: 'Text', props: { text: 'Now here' } }
+    ]);
+    expect(filled.ok).toBe(true);
+    if (!filled.ok) return;
+    const ghost = withGhosts(view, filled.model).children[0].children[0] as GhostViewNode;
+    expect(ghost.ghost).toBe('condition');
+    expect(ghost.children[0]).toMatchObject({ type: 'Text', props: { text: 'Now here' } });
+  });
+
   it('mark a false If as a condition ghost', () => {
     const plan = planOps(todo, [
       {

@@ -30,7 +30,17 @@ export function withGhosts(view: ViewNode, model: AppModel): ViewNode {
   return ghostInto(view, model);
 }
 
+/**
+ * View subtrees known to hold no ghost, with the model's child lists they were checked against.
+ * Whether a subtree holds one depends only on it (the same object: the canvas keeps unchanged
+ * subtrees by identity) and on the model's child lists (one map, kept while the tree's shape is
+ * unchanged: editor/share.ts), so after an edit only the path to what changed is walked again.
+ * Subtrees with a ghost are built again every time: a ghost shows its children's props.
+ */
+const ghostless = new WeakMap<ViewNode, AppModel['children']>();
+
 function ghostInto(node: ViewNode, model: AppModel): ViewNode {
+  if (ghostless.get(node) === model.children) return node;
   const reason = emptyLogic(node, model);
   if (reason) return { ...node, children: [ghostRow(node, model, reason, node.key, 0)] };
   let changed = false;
@@ -39,7 +49,9 @@ function ghostInto(node: ViewNode, model: AppModel): ViewNode {
     if (next !== child) changed = true;
     return next;
   });
-  return changed ? { ...node, children } : node;
+  if (changed) return { ...node, children };
+  ghostless.set(node, model.children);
+  return node;
 }
 
 /** Whether `node` is an Each or If that draws nothing but has children in the model. */
