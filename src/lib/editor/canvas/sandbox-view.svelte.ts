@@ -127,12 +127,20 @@ export class SandboxView {
 
     // Reload when the server compiled something new, or when the data moved under the sandbox
     // (an undo of data, another tab); the echo of this canvas's own writeData reloads nothing.
+    // What the effect below last looked at: a change of the model that leaves the app, the
+    // preview and the data as they were (a visual edit) has nothing to reload, and is not worth
+    // comparing the data as JSON for.
+    let seen: readonly unknown[] = [];
     $effect(() => {
       // A proposal's preview runs with the app's data as it is now, and its new fields
       // (preview-data.ts); what is tried out in it stays (the sandbox's own data comes first).
       const preview = studio.previewLive;
       const live = preview ?? studio.live;
-      const current = this.dataFor(studio.model.data);
+      const modelData = studio.model.data;
+      const looked = [preview, live, modelData, rootComponent(studio.model)];
+      if (looked.every((value, i) => value === seen[i])) return;
+      seen = looked;
+      const current = this.dataFor(modelData);
       untrack(() => {
         const data = preview?.ok ? previewData(preview, [this.held, current]) : current;
         const same = live === this.loadedLive || this.liveKey(live) === this.loadedKey;
