@@ -56,7 +56,21 @@ test('drag to reorder on the canvas and to reparent in the outline', async ({ pa
     { x: 0.5, y: 0.99 }
   );
   await expect(indicator).toHaveAttribute('data-valid', 'true');
+  // While dragging, what is under the pointer everywhere says grabbing and selects no text (the
+  // drag's shield), and the shield goes with the drop.
+  const under = (x: number, y: number) =>
+    page.evaluate(
+      ([x, y]) => {
+        const hit = document.elementFromPoint(x, y);
+        return hit ? [getComputedStyle(hit).cursor, getComputedStyle(hit).userSelect] : null;
+      },
+      [x, y] as const
+    );
+  expect(await under(700, 450)).toEqual(['grabbing', 'none']);
+  expect(await under(40, 300)).toEqual(['grabbing', 'none']);
   await page.mouse.up();
+  await expect(page.locator('[data-drag-shield]')).toHaveCount(0);
+  expect((await under(700, 450))?.[0]).not.toBe('grabbing');
   await expect
     .poll(async () => (await view(request, id)).children!.map((n) => n.id))
     .toEqual([...before.children!.slice(1).map((n) => n.id), heading.id]);

@@ -114,7 +114,6 @@ export class DragController {
     this.press = null;
     this.dragged = null;
     this.hover = null;
-    document.documentElement.removeAttribute('data-dragging');
   }
 
   private move(event: PointerEvent): void {
@@ -125,8 +124,8 @@ export class DragController {
       if (Math.hypot(event.clientX - press.x, event.clientY - press.y) <= THRESHOLD) return;
       this.dragged = press.dragged;
       this.label = press.label;
-      // While dragging, nothing under the pointer gets selected as text and the cursor says so.
-      document.documentElement.setAttribute('data-dragging', '');
+      // While dragging, nothing under the pointer gets selected as text (DragOverlay's shield
+      // also shows the grabbing cursor).
       window.getSelection()?.removeAllRanges();
     }
     event.preventDefault();
@@ -165,7 +164,7 @@ export class DragController {
   private hoverAt(x: number, y: number): Hover | null {
     const dragged = this.dragged;
     if (!dragged) return null;
-    const hit = document.elementFromPoint(x, y);
+    const hit = underShield(x, y);
     if (!hit) return null;
     const row = hit.closest<HTMLElement>('[data-outline-node]');
     if (row) return this.outlineHover(dragged, row, y);
@@ -314,4 +313,14 @@ export function dragFor(studio: Studio): DragController {
     controllers.set(studio, controller);
   }
   return controller;
+}
+
+/**
+ * The element at a viewport point under DragOverlay's shield: the shield covers the window while
+ * a drag is on (it carries the cursor), so the target is the first element below it.
+ */
+function underShield(x: number, y: number): Element | null {
+  for (const element of document.elementsFromPoint(x, y))
+    if (!element.hasAttribute('data-drag-shield')) return element;
+  return null;
 }
