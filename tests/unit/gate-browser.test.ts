@@ -441,6 +441,72 @@ describe('BrowserGate', () => {
     expect(byId((await gate.compile()).live)).toEqual(byId(serverLive(doc)));
   });
 
+  it('starts its worker when the page is first idle, or at once for a check, with what waited in order', async () => {
+    const { doc } = templateDoc('todo');
+    let made = 0;
+    let idle: (() => void) | null = null;
+    const worker = new FakeWorker();
+    const make = () => {
+      made++;
+      return worker as unknown as Worker;
+    };
+    // Idle comes: the worker starts and gets the updates pushed before.
+    const gate = new BrowserGate(make, undefined, (start) => (idle = start));
+    gate.push(Y.encodeStateAsUpdate(doc));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(made).toBe(0);
+    idle!();
+    expect(made).toBe(1);
+    expect(worker.posted.map((r) => [r.t, r.seq])).toEqual([['update', 1]]);
+    idle!();
+    expect(made).toBe(1);
+    gate.dispose();
+
+    // A compile before the page was idle waits for it; a check starts the worker at once.
+    const second = new FakeWorker();
+    let idleAgain: (() => void) | null = null;
+    const early = new BrowserGate(
+      () => second as unknown as Worker,
+      undefined,
+      (start) => (idleAgain = start)
+    );
+    early.push(Y.encodeStateAsUpdate(doc));
+    const compiled = early.compile();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(second.posted).toEqual([]);
+    idleAgain!();
+    const outcome = await compiled;
+    expect(second.posted.map((r) => r.t)).toEqual(['update', 'compile']);
+    expect(byId(outcome.live)).toEqual(byId(serverLive(doc)));
+    const third = new FakeWorker();
+    const checking = new BrowserGate(
+      () => third as unknown as Worker,
+      undefined,
+      () => {}
+    );
+    checking.push(Y.encodeStateAsUpdate(doc));
+    const errors = await checking.check([{ op: 'setMeta', name: 'title', value: 'Later' }], {
+      id: 'a',
+      role: 'owner'
+    });
+    expect(errors).toEqual([]);
+    expect(third.posted.map((r) => r.t)).toEqual(['update', 'check']);
+    // Disposed before it started: it never starts.
+    let late: (() => void) | null = null;
+    let started = 0;
+    const never = new BrowserGate(
+      () => {
+        started++;
+        return new FakeWorker() as unknown as Worker;
+      },
+      undefined,
+      (start) => (late = start)
+    );
+    never.dispose();
+    late!();
+    expect(started).toBe(0);
+  });
+
   it('rejects what is waiting when disposed', async () => {
     const worker = new FakeWorker();
     worker.hold = true;

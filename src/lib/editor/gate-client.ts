@@ -9,7 +9,8 @@
  *
  * API:
  *
- * - `new BrowserGate(makeWorker?)`: starts the worker (by default the Vite-bundled module worker).
+ * - `new BrowserGate(makeWorker?, types?, whenIdle?)`: the worker (by default the Vite-bundled
+ *   module worker) starts once the page is first idle, or at the first check.
  * - `gate.push(update)`: a Yjs update the page's replica applied (the first push is the whole
  *   document, `Y.encodeStateAsUpdate(doc)`).
  * - `gate.compile()`: the `{ live, errors, upTo }` of the document as of every update pushed before
@@ -65,6 +66,15 @@ function startWorker(): Worker {
   return new Worker(new URL('./gate-worker.ts', import.meta.url), { type: 'module' });
 }
 
+/**
+ * When the page is first idle (after it drew the app), or at once where there is no idle
+ * callback (tests, old browsers).
+ */
+function afterOpening(start: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 3_000 });
+  else start();
+}
+
 interface Waiting {
   readonly seq: number;
   readonly resolve: (outcome: CompileOutcome & { readonly upTo: number }) => void;
@@ -73,7 +83,9 @@ interface Waiting {
 
 /** The page's side of the browser compile gate (see the file comment). */
 export class BrowserGate {
-  private readonly worker: Worker | null = null;
+  private worker: Worker | null = null;
+  /** Requests made before the worker started (see `begin`), in order. */
+  private unstarted: GateRequest[] = [];
   /** Set once the worker cannot be used; every compile from then on rejects with it. */
   private dead: Error | null = null;
   private seq = 0;
@@ -91,30 +103,47 @@ export class BrowserGate {
   readonly types: BrowserTypecheck;
 
   constructor(
-    makeWorker: () => Worker = startWorker,
-    types: BrowserTypecheck = new BrowserTypecheck()
+    private readonly makeWorker: () => Worker = startWorker,
+    types: BrowserTypecheck = new BrowserTypecheck(),
+    whenIdle: (start: () => void) => void = afterOpening
   ) {
     this.types = types;
+    whenIdle(() => this.begin());
+  }
+
+  /**
+   * Starts the worker (once) and hands it what waited. Until then, updates wait here: loading
+   * and compiling the worker's code takes a core for a few hundred milliseconds, which on a
+   * two-core machine the page's first drawing of a large app would share. A check starts it at
+   * once; a compile waits with the updates.
+   */
+  private begin(): void {
+    if (this.worker || this.dead) return;
+    let worker: Worker;
     try {
-      this.worker = makeWorker();
+      worker = this.makeWorker();
     } catch (e) {
-      this.dead = new Error(
+      this.stop(
         `The browser compile gate could not start its worker: ${(e as Error)?.message ?? String(e)}`
       );
       return;
     }
-    this.worker.addEventListener('message', (event) => this.receive(event.data));
+    this.worker = worker;
+    worker.addEventListener('message', (event) => this.receive(event.data));
     // A module worker that fails to load (a missing chunk, a CSP refusal) or throws at the top
     // level reports it here and nowhere else: without this its compiles would wait forever.
-    this.worker.addEventListener('error', (event) => {
+    worker.addEventListener('error', (event) => {
       event.preventDefault();
       this.stop(
         `The browser compile gate's worker failed${event.message ? `: ${event.message}` : ' to load'}.`
       );
     });
-    this.worker.addEventListener('messageerror', () =>
+    worker.addEventListener('messageerror', () =>
       this.stop("The browser compile gate's worker sent a message that could not be read.")
     );
+    const waited = this.unstarted;
+    this.unstarted = [];
+    for (const request of waited) this.send(request);
   }
 
   /**
@@ -180,6 +209,17 @@ export class BrowserGate {
   private post(request: GateRequest): void {
     if (this.dead) return;
     if (request.t !== 'update' && this.queued.length > 0) this.postQueued();
+    if (!this.worker) {
+      this.unstarted.push(request);
+      // A check holds up a person's write: it cannot wait. A compile can: until the worker runs,
+      // the canvas runs the app as the page got it.
+      if (request.t === 'check') this.begin();
+      return;
+    }
+    this.send(request);
+  }
+
+  private send(request: GateRequest): void {
     try {
       this.worker!.postMessage(request);
     } catch (e) {
@@ -222,6 +262,7 @@ export class BrowserGate {
     if (this.dead) return;
     this.dead = new Error(message);
     this.queued = [];
+    this.unstarted = [];
     this.worker?.terminate();
     const waiting = this.waiting;
     this.waiting = [];

@@ -28,9 +28,13 @@ export class LiveApp {
   private compiling = false;
   private compileAgain = false;
 
-  /** Starts the browser's gate with `whole`, the document as the replica holds it now. */
-  start(whole: Uint8Array): void {
-    this.gate = new BrowserGate();
+  /**
+   * Starts the browser's gate with `whole`, the document as the replica holds it now; its worker
+   * starts through `afterDrawn` (once the canvas drew the app, in idle time: see gate-client.ts
+   * `begin`), or with the first check.
+   */
+  start(whole: Uint8Array, afterDrawn?: (run: () => void) => void): void {
+    this.gate = new BrowserGate(undefined, undefined, afterDrawn);
     this.gate.push(whole);
   }
 

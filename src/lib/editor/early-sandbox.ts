@@ -1,0 +1,40 @@
+/**
+ * The studio's first sandbox worker, started before the studio hydrates: the worker fetches its
+ * code and SES locks its realm down while the page builds its panels, so opening an app waits
+ * only for the app's own load. `src/hooks.client.ts` starts it when the page's first scripts
+ * run; a browser starts a worker only once the page's main thread lets it, and starting it from
+ * the studio's own module came too late (measured: its first task waited for the whole
+ * hydration, about half a second on a 2,000-node app on a loaded machine). The first canvas
+ * takes it; every later one gets a new worker.
+ */
+
+/** A new sandbox worker (a module worker: `runtime/sandbox/web-worker.js`). */
+export function newSandboxWorker(): Worker {
+  return new Worker(new URL('../runtime/sandbox/web-worker.js', import.meta.url), {
+    type: 'module'
+  });
+}
+
+let early: Worker | null = null;
+
+/** Starts the first sandbox worker now, if none waits yet; nothing outside a browser. */
+export function startEarlySandbox(): void {
+  if (early || typeof window === 'undefined' || typeof Worker === 'undefined') return;
+  try {
+    early = newSandboxWorker();
+  } catch {
+    early = null;
+  }
+}
+
+/** The worker started early, once; then a new one each call. */
+export function sandboxWorker(): Worker {
+  const worker = early ?? newSandboxWorker();
+  early = null;
+  return worker;
+}
+
+/** Whether `path` is an app's studio (`/apps/ID`), the page whose canvas runs a sandbox. */
+export function isStudioPath(path: string): boolean {
+  return /^\/apps\/[^/]+\/?$/.test(path);
+}
