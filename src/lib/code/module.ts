@@ -17,6 +17,7 @@ import { childrenOf, type AppModel, type ComponentRecord, type JsonValue } from 
 import { GUARD_NAME, instrument } from './guard';
 import { parseUnit } from './parse';
 import { componentUnits, unitLabel } from './units';
+import { LITERAL_READER, literalSlots, slotKey, slotNumbers } from './literals';
 
 /** The globals the runtime gives a component module, besides `$guard`. */
 const H = 'h';
@@ -104,7 +105,9 @@ class ViewBuilder {
   constructor(
     private readonly model: AppModel,
     private readonly component: ComponentRecord,
-    private readonly code: ComponentCode
+    private readonly code: ComponentCode,
+    /** Slot number of each literal prop (./literals.ts): read as `$lit(n)`, not printed. */
+    private readonly slots: ReadonlyMap<string, number>
   ) {}
 
   /** One node: `h(...)`, or `$each(...)` / `$if(...)` for the logic elements. */
@@ -169,6 +172,8 @@ class ViewBuilder {
         t.memberExpression(t.identifier('state'), key, computed)
       ]);
     }
+    const slot = this.slots.get(slotKey(id, prop));
+    if (slot !== undefined) return call(LITERAL_READER, [t.numericLiteral(slot)]);
     return literal(value as JsonValue);
   }
 }
@@ -347,7 +352,12 @@ export function moduleForm(model: AppModel, componentId: string): string {
   const component = model.components.get(componentId);
   if (!component) throw new Error(`moduleForm: no component ${componentId}`);
   const code = componentCode(model, component);
-  const view = new ViewBuilder(model, component, code);
+  const view = new ViewBuilder(
+    model,
+    component,
+    code,
+    slotNumbers(literalSlots(model, componentId))
+  );
 
   const render = t.objectMethod(
     'method',

@@ -14,7 +14,7 @@ import { CompileGate } from '../code/gate';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import type { SandboxChecks } from '../ops/commit';
 import { editError } from '../ops/errors';
-import { compiledComponents, type Compiled } from './compiled';
+import { compiledComponents, splitChanges, type Compiled } from './compiled';
 import { allowedOrigin, NetworkCapability } from './network';
 import { fail, failure, wireError, type Failure, type SandboxError } from './failure';
 import { Listeners } from './listeners';
@@ -52,10 +52,6 @@ interface Good {
 
 function isView(value: ViewNode | Failure): value is ViewNode {
   return (value as Failure).ok !== false;
-}
-
-function sameCompiled(a: Compiled | undefined, b: Compiled): boolean {
-  return !!a && a.source === b.source && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The sandbox of one app, with its watchdog. Create one per open app; `dispose()` it when closed. */
@@ -180,7 +176,8 @@ export class SandboxHost {
 
   /**
    * Hot swap: compiles `model`, sends only the components whose module or declarations changed
-   * (and the removed ones), and renders with `data`. Transactional in the worker: if anything
+   * (and the removed ones), and renders with `data`. When only literal values changed, sends
+   * only the changed slots (a `literals` request: no module evaluated). Transactional in the worker: if anything
    * fails, the last good version keeps running and the error comes back.
    */
   swap(model: AppModel, data: AppData = model.data): Promise<ViewResult> {
@@ -192,15 +189,31 @@ export class SandboxHost {
       const root = rootComponent(model)!;
       const state = checkGiven(root, data);
       if (!state.ok) return state;
-      const changed = [...compiled.components.values()].filter(
-        (c) => !sameCompiled(good.components.get(c.id), c)
+      const changes = splitChanges(good.components, compiled.components.values());
+      // A change of literal values only (issue 13): the slots that changed, no module.
+      const patchOnly =
+        this.options.literalPatches !== false &&
+        changes.structural.length === 0 &&
+        changes.removed.length === 0 &&
+        changes.literals.length > 0 &&
+        root.id === good.root;
+      const changed = patchOnly
+        ? []
+        : [...changes.structural, ...changes.literals.map((p) => compiled.components.get(p.id)!)];
+      const names = (patchOnly ? changes.literals.map((p) => p.id) : changed.map((c) => c.id)).map(
+        (id) => compiled.components.get(id)!.name
       );
-      const removed = [...good.components.keys()].filter((id) => !compiled.components.has(id));
-      const what = changed.length
-        ? `the change to ${changed.map((c) => c.name).join(', ')}`
-        : 'rendering the changed app';
+      const what = names.length ? `the change to ${names.join(', ')}` : 'rendering the changed app';
       const reply = await this.request(
-        { t: 'swap', components: changed, removed, root: root.id, state: state.data },
+        patchOnly
+          ? { t: 'literals', components: changes.literals, state: state.data }
+          : {
+              t: 'swap',
+              components: changed,
+              removed: changes.removed,
+              root: root.id,
+              state: state.data
+            },
         what
       );
       if (reply.t !== 'view') return failure([wireError(reply)]);

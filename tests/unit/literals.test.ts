@@ -1,0 +1,121 @@
+/**
+ * Literal slots (code/literals.ts, issue 13): literal props leave the module text, travel as a
+ * table beside it, and the module cache key ignores their values, so a literal edit keeps the
+ * module; `splitChanges` (runtime/compiled.ts) tells such an edit from a structural one.
+ */
+import { describe, expect, it } from 'vitest';
+import { componentKey } from '../../src/lib/code/gate-core';
+import { CompileGateCore } from '../../src/lib/code/gate-core';
+import { componentLiterals, literalSlots, propShape } from '../../src/lib/code/literals';
+import { moduleForm } from '../../src/lib/code/module';
+import { compiledOf, splitChanges, type Compiled } from '../../src/lib/runtime/compiled';
+import { planOps } from '../../src/lib/ops/plan';
+import type { AppModel, JsonValue } from '../../src/lib/model/types';
+import { nodesOfType, template } from './helpers';
+
+function edited(model: AppModel, ops: unknown[]): AppModel {
+  const plan = planOps(model, ops, undefined, { verify: () => [] });
+  if (!plan.ok) throw new Error(JSON.stringify(plan.errors));
+  return plan.model;
+}
+
+function compiled(model: AppModel): Map<string, Compiled> {
+  const gate = new CompileGateCore();
+  const result = gate.compile(model, undefined, { modules: true });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return new Map([...result.modules].map(([id, source]) => [id, compiledOf(model, id, source)]));
+}
+
+const todo = template('todo');
+const root = todo.meta.root;
+const text = nodesOfType(todo, 'Text')[0];
+
+describe('literal slots', () => {
+  it('takes every literal prop of the view, in the order the module reads them', () => {
+    const slots = literalSlots(todo, root);
+    expect(slots.length).toBeGreaterThan(5);
+    const module = moduleForm(todo, root);
+    slots.forEach((slot, i) => expect(module).toContain(`$lit(${i})`));
+    expect(module).not.toContain(`$lit(${slots.length})`);
+    expect(componentLiterals(todo, root)).toEqual(slots.map((s) => s.value));
+    const own = slots.find((s) => s.node === text.id && s.prop === 'text');
+    expect(own?.value).toBe(text.props.text);
+  });
+
+  it("leaves expressions, handlers, bindings, ids and an Each's `as` in the text", () => {
+    const slots = literalSlots(todo, root);
+    for (const slot of slots) {
+      expect(slot.prop).not.toBe('id');
+      expect(slot.prop).not.toBe('as');
+      const value = slot.value as Record<string, unknown> | null;
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        expect(Object.keys(value)).not.toContain('$expr');
+        expect(Object.keys(value)).not.toContain('$handler');
+        expect(Object.keys(value)).not.toContain('$bind');
+      }
+    }
+    expect(moduleForm(todo, root)).toContain('$bind("draft", state.draft)');
+  });
+
+  it('keeps the module text and its cache key across a literal edit', () => {
+    const after = edited(todo, [{ op: 'setProp', id: text.id, name: 'text', value: 'Changed' }]);
+    expect(moduleForm(after, root)).toBe(moduleForm(todo, root));
+    expect(componentKey(after, root)).toBe(componentKey(todo, root));
+    expect(componentLiterals(after, root)).not.toEqual(componentLiterals(todo, root));
+  });
+
+  it('changes the cache key when a prop is added, removed or becomes an expression', () => {
+    const before = componentKey(todo, root);
+    const expr = edited(todo, [
+      { op: 'setProp', id: text.id, name: 'text', value: { $expr: 'String(state.items.length)' } }
+    ]);
+    expect(componentKey(expr, root)).not.toBe(before);
+    const style = edited(todo, [
+      { op: 'setProp', id: text.id, name: 'style', value: { color: 'muted' } }
+    ]);
+    expect(componentKey(style, root)).not.toBe(before);
+  });
+
+  it('shapes a `__proto__` prop as a plain key, never a prototype', () => {
+    const props = JSON.parse('{"__proto__": {"polluted": true}, "text": "x"}');
+    const shaped = propShape('Text', props) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(shaped).sort()).toEqual(['__proto__', 'text']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('splitChanges', () => {
+  const before = compiled(todo);
+
+  it('sends a literal edit as the changed slot only', () => {
+    const after = compiled(
+      edited(todo, [{ op: 'setProp', id: text.id, name: 'text', value: 'Changed' }])
+    );
+    const changes = splitChanges(before, after.values());
+    expect(changes.structural).toEqual([]);
+    expect(changes.removed).toEqual([]);
+    const slot = literalSlots(todo, root).findIndex((s) => s.node === text.id && s.prop === 'text');
+    expect(changes.literals).toEqual([{ id: root, slots: [[slot, 'Changed' as JsonValue]] }]);
+  });
+
+  it('sends a structural change whole', () => {
+    const after = compiled(
+      edited(todo, [
+        { op: 'setProp', id: text.id, name: 'text', value: { $expr: 'String(state.draft)' } }
+      ])
+    );
+    const changes = splitChanges(before, after.values());
+    expect(changes.literals).toEqual([]);
+    expect(changes.structural.map((c) => c.id)).toEqual([root]);
+  });
+
+  it('reports nothing for an unchanged app, and the removed components', () => {
+    expect(splitChanges(before, compiled(todo).values())).toEqual({
+      structural: [],
+      literals: [],
+      removed: []
+    });
+    expect(splitChanges(before, []).removed).toEqual([...before.keys()]);
+  });
+});
