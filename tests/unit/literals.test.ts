@@ -119,3 +119,28 @@ describe('splitChanges', () => {
     expect(splitChanges(before, []).removed).toEqual([...before.keys()]);
   });
 });
+
+describe('the slot reader and the policy', () => {
+  const gate = new CompileGateCore();
+  const heading = nodesOfType(todo, 'Heading')[0];
+  const refused: [string, unknown][] = [
+    ['a call of the reader in an expression', { $expr: 'String($lit(0))' }],
+    ['the reader as a value', { $expr: 'typeof $lit' }],
+    ['a parameter that would shadow it', { $expr: '[1].map(($lit) => $lit)[0]' }]
+  ];
+  for (const [what, value] of refused) {
+    it(`refuses ${what}`, () => {
+      const model = edited(todo, [{ op: 'setProp', id: heading.id, name: 'text', value }]);
+      const codes = gate.compile(model).errors.map((e) => e.code);
+      expect(codes).toContain('E_POLICY_GLOBAL');
+    });
+  }
+
+  it('refuses a handler that declares or assigns it', () => {
+    for (const body of ['const $lit = () => 1;', '$lit = null;']) {
+      const model = edited(todo, [{ op: 'setHandler', component: 'App', name: 'x', body }]);
+      const codes = gate.compile(model).errors.map((e) => e.code);
+      expect(codes.some((c) => c.startsWith('E_POLICY'))).toBe(true);
+    }
+  });
+});

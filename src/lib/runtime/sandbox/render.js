@@ -212,7 +212,17 @@ export function createRenderer({ harden, budget }) {
     for (const name of Object.keys(input)) {
       if (name === 'id') continue;
       const value = propValue(p, input[name], key, name, type);
-      if (value !== undefined) out[name] = value;
+      if (value === undefined) continue;
+      // A prop named `__proto__` (sent as an own key) stays an own key: assigning it would set
+      // the element's prototype to guest data instead.
+      if (name === '__proto__') {
+        Object.defineProperty(out, name, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      } else out[name] = value;
     }
     const kids = checkChildren(p, children, type, id);
     const user = p.world.byName.get(type);
