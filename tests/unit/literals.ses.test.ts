@@ -182,3 +182,65 @@ describe('literal slots against guest code', () => {
     expect(reply.view.props.text).toBe('1');
   });
 });
+
+describe('literals patched into the last view, without a render', () => {
+  // Each render logs once (the log capability posts a message), so the test sees renders.
+  const source = `({ name: "X", render(state, props, caps) {
+    caps.log.info("render");
+    return h("Stack", { id: "s" }, [
+      h("Text", { id: "t", text: $lit(0) }, [], ["text", 0]),
+      h("Text", { id: "u", text: $lit(1), data: $lit(2) }, [], ["text", 1, "data", 2]),
+      $if("i", state.open, () => [h("Text", { id: "v", text: $lit(3) }, [], ["text", 3])])
+    ]);
+  }, handlers: {} })`;
+  const component = () => ({
+    ...handMade(source, ['one', 'two', { a: 1 }, 'hidden']),
+    capabilities: { log: true }
+  });
+  const renders = () => replies.filter((r) => r.t === 'log').length;
+  const load = () => {
+    const reply = ask({ t: 'load', components: [component()], root: 'x', state: { open: false } });
+    expect(reply.t).toBe('view');
+    expect(renders()).toBe(1);
+  };
+  const patch = (slots: unknown[], sameState = true) =>
+    ask({ t: 'literals', components: [{ id: 'x', slots }], state: { open: false }, sameState });
+
+  it('patches the element a slot landed in and sends the rest as unchanged', () => {
+    load();
+    const reply = patch([[0, 'ONE']]);
+    expect(reply.t).toBe('view');
+    expect(renders()).toBe(1);
+    expect(reply.view.children[0].props.text).toBe('ONE');
+    expect(reply.view.children[1]).toEqual({ $same: 'u' });
+    // The next whole render agrees with the patched view.
+    const full = ask({ t: 'render', state: { open: false }, full: true });
+    expect(full.view.children[0].props.text).toBe('ONE');
+    expect(renders()).toBe(2);
+  });
+
+  it('keeps a `__proto__` key of a patched value as data', () => {
+    load();
+    const evil = JSON.parse('{"__proto__": {"polluted": true}}');
+    const reply = patch([[2, evil]]);
+    expect(renders()).toBe(1);
+    const data = reply.view.children[1].props.data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(data)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('renders when a slot is off screen, the state changed, or the value needs a render to judge', () => {
+    load();
+    expect(patch([[3, 'shown later']]).t).toBe('view');
+    expect(renders()).toBe(2);
+    expect(patch([[0, 'x']], false).t).toBe('view');
+    expect(renders()).toBe(3);
+    const posing = patch([[2, { $ref: 1 }]]);
+    expect(posing.t).toBe('error');
+    expect(posing.error.code).toBe('E_RENDER');
+    // The refused value did not stay in the table.
+    const full = ask({ t: 'render', state: { open: false }, full: true });
+    expect(full.view.children[1].props.data).toEqual({ a: 1 });
+  });
+});

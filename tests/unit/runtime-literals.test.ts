@@ -71,6 +71,11 @@ describe('SandboxHost and literal edits', () => {
     const message = JSON.stringify(posted[0]);
     expect(message).not.toContain('render(');
     expect(message.length).toBeLessThan(500);
+    expect(posted[0].sameState).toBe(true);
+    // The view patched in place is the view a render gives.
+    const rendered = await host.render();
+    if (!rendered.ok) throw new Error(JSON.stringify(rendered));
+    expect(rendered.view).toEqual(result.view);
   });
 
   it('posts a swap for a structural change', async () => {

@@ -141,7 +141,15 @@ class ViewBuilder {
       property('id', t.stringLiteral(id)),
       ...names.map((name) => property(name, this.value(id, name, props[name])))
     ]);
-    return call(H, [t.stringLiteral(node.type), object, this.children(id)]);
+    const args: t.Expression[] = [t.stringLiteral(node.type), object, this.children(id)];
+    // Which props read which slot (`["text", 3, ...]`): the sandbox notes where each slot's value
+    // landed in the view, so a literal edit patches those elements without a render.
+    const sites = names.flatMap((name) => {
+      const slot = this.slots.get(slotKey(id, name));
+      return slot === undefined ? [] : [t.stringLiteral(name), t.numericLiteral(slot)];
+    });
+    if (sites.length > 0) args.push(t.arrayExpression(sites));
+    return call(H, args);
   }
 
   private children(id: string): t.ArrayExpression {

@@ -125,7 +125,14 @@ export class SandboxClient {
    */
   literals(patches: readonly LiteralPatch[], data: ClientData): Promise<ClientResult> {
     return this.exclusive(async () => {
-      const reply = await this.request({ t: 'literals', components: patches, state: data });
+      // The worker may patch the elements in place only when the data is the last render's.
+      const sameState = data === this.data || JSON.stringify(data) === JSON.stringify(this.data);
+      const reply = await this.request({
+        t: 'literals',
+        components: patches,
+        state: data,
+        sameState
+      });
       if (reply.t !== 'view') return { ok: false, error: errorOf(reply) };
       return this.adopt(reply, data);
     });

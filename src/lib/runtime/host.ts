@@ -50,6 +50,10 @@ interface Good {
   view: ViewNode;
 }
 
+function sameData(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 function isView(value: ViewNode | Failure): value is ViewNode {
   return (value as Failure).ok !== false;
 }
@@ -206,7 +210,13 @@ export class SandboxHost {
       const what = names.length ? `the change to ${names.join(', ')}` : 'rendering the changed app';
       const reply = await this.request(
         patchOnly
-          ? { t: 'literals', components: changes.literals, state: state.data }
+          ? {
+              t: 'literals',
+              components: changes.literals,
+              state: state.data,
+              // The worker may patch the elements in place only when the data is unchanged.
+              sameState: sameData(state.data, good.data)
+            }
           : {
               t: 'swap',
               components: changed,

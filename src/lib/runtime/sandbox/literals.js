@@ -1,28 +1,37 @@
 /**
  * The `literals` request (../README.md "Protocol"): a literal edit (a Text's text, a Button's
  * label, a style value) changes entries of a component's literal table, not its module. The
- * worker replaces those entries and renders again; no module is evaluated, and the view comes
- * back as a diff, so the host redraws the one element that changed.
+ * worker replaces those entries; no module is evaluated.
+ *
+ * When the state is the one of the last render (`sameState`) and every changed slot is a prop of
+ * plain elements in the last view (where each slot landed is noted by `h`, render.js), the worker
+ * patches those elements of the view it last sent and answers with the diff, without a render:
+ * the work follows the change, not the app. Otherwise (the slot feeds an Each's items, an If's
+ * condition or an instance's props, or is not on screen, or the state changed) it renders.
  *
  * Transactional like a swap: every patch is checked before any table changes, and if the render
  * fails every table goes back to what it held.
  */
 import { Fault, isRecord } from './data.js';
+import { NO_PATCH } from './render.js';
 import { literalValues, viewReply } from './world.js';
 
 /**
  * @typedef {import('./world.js').World} World
+ * @typedef {import('./world.js').ViewNode} ViewNode
  * @typedef {import('./world.js').LiteralTable} LiteralTable
+ * @typedef {{ harden: import('./budget.js').Hardener,
+ *   renderWorld: (w: World, state: unknown, locals?: unknown) => ViewNode,
+ *   literalProp: (value: unknown, key: string, prop: string) => unknown }} LiteralEnv
  */
 
 /**
  * Applies `m.components` (`[{ id, slots: [[n, value], ...] }]`) to the loaded world's tables and
- * renders with `m.state` (and `m.locals`).
+ * answers with the view: patched in place when it can be, else rendered with `m.state`.
  *
  * @param {World} w
  * @param {Record<string, any>} m
- * @param {{ harden: import('./budget.js').Hardener,
- *   renderWorld: (w: World, state: unknown, locals?: unknown) => import('./world.js').ViewNode }} env
+ * @param {LiteralEnv} env
  */
 export function patchLiterals(w, m, env) {
   if (!Array.isArray(m.components)) {
@@ -30,12 +39,15 @@ export function patchLiterals(w, m, env) {
   }
   /** @type {{ table: LiteralTable, next: readonly unknown[] }[]} */
   const planned = [];
+  /** @type {Map<string, Set<number>>} component id → the slots that changed */
+  const changed = new Map();
   for (const patch of m.components) {
     const loaded = isRecord(patch) ? w.components.get(String(patch.id)) : undefined;
     if (!loaded || !Array.isArray(patch.slots)) {
       throw new Fault('E_RENDER', 'a literals request names a component that is not loaded');
     }
     const next = [...loaded.literals.values];
+    const slots = new Set();
     for (const entry of patch.slots) {
       const n = Array.isArray(entry) ? entry[0] : undefined;
       // Only slots the module has: the table's length is fixed by the module's text.
@@ -49,15 +61,100 @@ export function patchLiterals(w, m, env) {
         );
       }
       next[n] = entry[1];
+      slots.add(n);
     }
+    changed.set(loaded.id, slots);
     planned.push({ table: loaded.literals, next: literalValues(next, loaded.name, env.harden) });
   }
   const before = planned.map((p) => p.table.values);
   for (const p of planned) p.table.values = p.next;
   try {
-    return viewReply(w, env.renderWorld(w, m.state, m.locals), m.seq);
+    const patched = m.sameState === true ? patchView(w, changed, env, m.seq) : null;
+    return patched ?? viewReply(w, env.renderWorld(w, m.state, m.locals), m.seq);
   } catch (e) {
     planned.forEach((p, i) => (p.table.values = before[i]));
     throw e;
   }
+}
+
+/**
+ * The last view with the changed slots' elements patched, as a reply (a diff against the view
+ * last sent), or null when only a render can tell what changed.
+ *
+ * @param {World} w
+ * @param {Map<string, Set<number>>} changed
+ * @param {LiteralEnv} env
+ * @param {number} seq
+ */
+function patchView(w, changed, env, seq) {
+  const sent = w.sent;
+  if (!sent) return null;
+  /** @type {Map<string, [string, unknown][]>} element key → props to set */
+  const targets = new Map();
+  for (const [component, slots] of changed) {
+    const table = /** @type {import('./world.js').Loaded} */ (w.components.get(component)).literals;
+    const sites = w.sites.get(component) ?? [];
+    const landed = new Set();
+    for (let i = 0; i + 2 < sites.length; i += 3) {
+      const n = /** @type {number} */ (sites[i]);
+      if (!slots.has(n)) continue;
+      const key = /** @type {string} */ (sites[i + 1]);
+      const prop = /** @type {string} */ (sites[i + 2]);
+      const value = env.literalProp(table.values[n], key, prop);
+      if (value === NO_PATCH) return null;
+      landed.add(n);
+      const list = targets.get(key);
+      if (list) list.push([prop, value]);
+      else targets.set(key, [[prop, value]]);
+    }
+    // A slot that landed nowhere feeds something only a render can redo (or is off screen).
+    if (landed.size !== slots.size) return null;
+  }
+  const byKey = sent.byKey;
+  /**
+   * The node with its targets patched (`view`) and its wire form (`wire`), or null if nothing
+   * under it changed.
+   * @param {ViewNode} node
+   * @returns {{ view: ViewNode, wire: Record<string, unknown> } | null}
+   */
+  function rebuild(node) {
+    /** @type {ViewNode[] | null} */
+    let kids = null;
+    /** @type {unknown[] | null} */
+    let wireKids = null;
+    for (let i = 0; i < node.children.length; i++) {
+      const done = rebuild(node.children[i]);
+      if (!done) continue;
+      kids ??= [...node.children];
+      wireKids ??= node.children.map((c) => ({ $same: c.key }));
+      kids[i] = done.view;
+      wireKids[i] = done.wire;
+    }
+    const own = targets.get(node.key);
+    if (!own && !kids) return null;
+    let props = node.props;
+    if (own) {
+      props = { ...node.props };
+      // Own data properties, `__proto__` included (assignment would set the prototype).
+      for (const [prop, value] of own)
+        Object.defineProperty(props, prop, {
+          value,
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+    }
+    const view = { ...node, props, children: kids ?? node.children };
+    byKey.set(node.key, view);
+    const wire = {
+      ...node,
+      props,
+      children: wireKids ?? node.children.map((c) => ({ $same: c.key }))
+    };
+    return { view, wire };
+  }
+  const done = rebuild(sent.view);
+  if (!done) return null;
+  w.sent = { view: done.view, byKey, seq };
+  return { t: 'view', seq, view: done.wire, base: sent.seq };
 }

@@ -13,6 +13,8 @@ import { thousands } from './budget.js';
 
 /** Most elements one render may produce: a bigger view is an E_RENDER, not a frozen studio. */
 export const MAX_VIEW_NODES = 50_000;
+/** What `literalProp` says of a value only a render can judge. */
+export const NO_PATCH = Symbol('no patch');
 /** Deepest nesting of user component instances (the planner refuses recursion; this is the backstop). */
 const MAX_NESTING = 32;
 
@@ -25,7 +27,7 @@ const MAX_NESTING = 32;
  * @typedef {{ prefix: string, loaded: Loaded, instance: string, props: Record<string, unknown> }} Frame
  * @typedef {{ world: World, frame: Frame, refs: Map<number, RefEntry>, refIds: Map<string, number>,
  *   instances: Map<string, Instance>, overrides: Map<string, Record<string, unknown>>,
- *   made: WeakSet<object>, nodes: number, depth: number }} Pass
+ *   made: WeakSet<object>, nodes: number, depth: number, sites: Map<string, unknown[]> }} Pass
  * @typedef {{ kind: 'on' | 'bind', name: string, args: unknown[], value?: unknown, frame: Frame }} Marker
  */
 
@@ -193,12 +195,33 @@ export function createRenderer({ harden, budget }) {
   }
 
   /**
-   * `h(type, props, children)`: one element, or a user component instance rendered in place.
+   * Notes where the literal slots of a plain element's props landed (`slots`: `[prop, slot, ...]`,
+   * from the module form): a literal edit of one of them patches this element (./literals.js).
+   * What a module claims here can only point at the element this `h` call makes.
+   * @param {Pass} p
+   * @param {unknown} slots
+   * @param {string} key
+   */
+  function noteSites(p, slots, key) {
+    if (!Array.isArray(slots)) return;
+    const component = p.frame.loaded.id;
+    let list = p.sites.get(component);
+    if (!list) p.sites.set(component, (list = []));
+    for (let i = 0; i + 1 < slots.length; i += 2) {
+      const prop = slots[i];
+      if (typeof prop === 'string' && prop !== 'id') list.push(slots[i + 1], key, prop);
+    }
+  }
+
+  /**
+   * `h(type, props, children, slots?)`: one element, or a user component instance rendered in
+   * place. `slots` says which props read which literal slot (see `noteSites`).
    * @param {unknown} type
    * @param {unknown} props
    * @param {unknown} children
+   * @param {unknown} [slots]
    */
-  function h(type, props, children) {
+  function h(type, props, children, slots) {
     const p = currentPass();
     countNode(p);
     if (typeof type !== 'string' || !isRecord(props)) {
@@ -245,6 +268,8 @@ export function createRenderer({ harden, budget }) {
         node = { type, id, key, props: out, children: [], component: true, error };
       }
     } else {
+      // An instance's props feed its render: only a plain element's literal props can be patched.
+      noteSites(p, slots, key);
       node = { type, id, key, props: out, children: kids };
     }
     p.made.add(node);
@@ -361,6 +386,30 @@ export function createRenderer({ harden, budget }) {
   const globals = harden({ h, $each, $if, $on, $bind });
 
   /**
+   * A literal value as a plain element's prop in the view, as `h` would make it, or `NO_PATCH`
+   * when only a render can say (a value that must be refused with the render's error).
+   * @param {unknown} value
+   * @param {string} key
+   * @param {string} prop
+   */
+  function literalProp(value, key, prop) {
+    if (value === null || typeof value !== 'object') return value;
+    try {
+      const copy = copyData(value, {
+        values: 0,
+        what: () => `prop "${prop}" of ${key}`,
+        code: 'E_RENDER'
+      });
+      const record = /** @type {object} */ (copy);
+      if (isRecord(copy) && (Object.hasOwn(record, '$ref') || Object.hasOwn(record, '$bind')))
+        return NO_PATCH;
+      return copy;
+    } catch {
+      return NO_PATCH;
+    }
+  }
+
+  /**
    * Renders a world's root with `state`; on success the world keeps this render's refs and
    * instances (a failed render changes nothing).
    *
@@ -390,7 +439,8 @@ export function createRenderer({ harden, budget }) {
       overrides,
       made: new WeakSet(),
       nodes: 0,
-      depth: 0
+      depth: 0,
+      sites: new Map()
     };
     pass = p;
     budget.start();
@@ -403,6 +453,7 @@ export function createRenderer({ harden, budget }) {
       w.refs = p.refs;
       w.refIds = p.refIds;
       w.instances = p.instances;
+      w.sites = p.sites;
       return view;
     } catch (e) {
       throw budget.classify(e, 'E_RENDER', `the view of ${root.name}`, { component: root.name });
@@ -411,5 +462,5 @@ export function createRenderer({ harden, budget }) {
     }
   }
 
-  return { globals, renderWorld };
+  return { globals, renderWorld, literalProp };
 }

@@ -27,7 +27,7 @@ import { makeCaps } from './caps.js';
  * @typedef {{ view: ViewNode, byKey: Map<string, ViewNode>, seq: number }} Sent
  * @typedef {{ components: Map<string, Loaded>, byName: Map<string, Loaded>, root: string,
  *   instances: Map<string, Instance>, refs: Map<number, RefEntry>, refIds: Map<string, number>,
- *   sent: Sent | null }} World
+ *   sent: Sent | null, sites: Map<string, unknown[]> }} World
  * @typedef {(source: string, globals: Record<string, unknown>) => unknown} Evaluator
  */
 
@@ -151,7 +151,9 @@ export function makeWorld(components, root, base) {
     instances: base ? base.instances : new Map(),
     refs: base ? base.refs : new Map(),
     refIds: base ? base.refIds : new Map(),
-    sent: base ? base.sent : null
+    sent: base ? base.sent : null,
+    // Where each literal slot landed in the last render, per component: `[slot, key, prop, ...]`.
+    sites: base ? base.sites : new Map()
   };
 }
 
