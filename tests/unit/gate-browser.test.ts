@@ -217,7 +217,7 @@ describe('browser gate worker logic', () => {
     const before = first.components.find((c) => c.id === root.id)!;
     const after = relabelled.components.find((c) => c.id === root.id)!;
     expect(after.source).toBe(before.source);
-    expect(after.literals).toContain('Renamed');
+    expect(JSON.stringify(after.literals)).toContain('"text":"Renamed"');
     expect(byId(relabelled)).toEqual(byId(serverLive(doc)));
 
     // A peer that points the image at an origin the app was not granted is still refused.

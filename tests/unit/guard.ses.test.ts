@@ -57,7 +57,18 @@ function load(model: AppModel, limit = LOOP_LIMIT) {
   const literals = harden(componentLiterals(model, model.meta.root));
   const compartment = new Compartment({
     // The module reads its literal props through `$lit` (code/literals.ts).
-    globals: { ...runtimeGlobals, $lit: harden((n: number) => literals[n]) },
+    globals: {
+      ...runtimeGlobals,
+      // An element's literal props are the object in its slot (`h`'s fourth argument).
+      h: harden((type: string, props: object, children: unknown[], slot?: number) =>
+        runtimeGlobals.h(
+          type,
+          slot === undefined ? props : { ...(literals[slot] as object), ...props },
+          children
+        )
+      ),
+      $lit: harden((n: number) => literals[n])
+    },
     __options__: true
   } as unknown as ConstructorParameters<typeof Compartment>[0] & { __options__: true });
   // Guest code could otherwise replace `$guard` with a no-op; and it gets a wrapper, not the

@@ -50,7 +50,8 @@ function ask(message: Record<string, unknown>): Reply {
 const todo = template('todo');
 const root = todo.meta.root;
 const text = nodesOfType(todo, 'Text')[0];
-const slot = literalSlots(todo, root).findIndex((s) => s.node === text.id && s.prop === 'text');
+const slot = literalSlots(todo, root).findIndex((s) => s.node === text.id);
+const relabelled = (value: string) => ({ ...(text.props as object), text: value });
 const data = { items: [], draft: '' };
 
 function todoCompiled(): Compiled {
@@ -82,7 +83,7 @@ describe('literals request', () => {
     expect(evaluated).toBe(1);
     const patched = ask({
       t: 'literals',
-      components: [{ id: root, slots: [[slot, 'Changed here']] }],
+      components: [{ id: root, slots: [[slot, relabelled('Changed here')]] }],
       state: data
     });
     expect(patched.t).toBe('view');
@@ -161,6 +162,31 @@ describe('literal slots against guest code', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it("keeps a `__proto__` key of an element's literal props an own prop", () => {
+    const source = render('return h("Text", { id: "t" }, [], 0);');
+    const props = JSON.parse('{"__proto__": {"polluted": true}, "text": "x"}');
+    const reply = ask({ t: 'load', components: [handMade(source, [props])], root: 'x', state: {} });
+    expect(reply.t).toBe('view');
+    const shown = reply.view.props as Record<string, unknown>;
+    expect(Object.getPrototypeOf(shown)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(shown).sort()).toEqual(['__proto__', 'text']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("refuses an element slot that is not its own table's props object", () => {
+    for (const slot of ['"constructor"', '-1', '7', '1']) {
+      const source = render(`return h("Text", { id: "t" }, [], ${slot});`);
+      const reply = ask({
+        t: 'load',
+        components: [handMade(source, [{ text: 'a' }, 'not props'])],
+        root: 'x',
+        state: {}
+      });
+      expect(reply.t).toBe('error');
+      expect(reply.error.code).toBe('E_RENDER');
+    }
+  });
+
   it("refuses a slot read by name (the array's inherited members stay out of reach)", () => {
     const source = render('return h("Text", { id: "t", text: String($lit("constructor")) }, []);');
     const reply = ask({ t: 'load', components: [handMade(source, ['a'])], root: 'x', state: {} });
@@ -188,13 +214,13 @@ describe('literals patched into the last view, without a render', () => {
   const source = `({ name: "X", render(state, props, caps) {
     caps.log.info("render");
     return h("Stack", { id: "s" }, [
-      h("Text", { id: "t", text: $lit(0) }, [], ["text", 0]),
-      h("Text", { id: "u", text: $lit(1), data: $lit(2) }, [], ["text", 1, "data", 2]),
-      $if("i", state.open, () => [h("Text", { id: "v", text: $lit(3) }, [], ["text", 3])])
-    ]);
+      h("Text", { id: "t" }, [], 1),
+      h("Text", { id: "u" }, [], 2),
+      $if("i", state.open, () => [h("Text", { id: "v" }, [], 3)])
+    ], 0);
   }, handlers: {} })`;
   const component = () => ({
-    ...handMade(source, ['one', 'two', { a: 1 }, 'hidden']),
+    ...handMade(source, [{}, { text: 'one' }, { text: 'two', data: { a: 1 } }, { text: 'hidden' }]),
     capabilities: { log: true }
   });
   const renders = () => replies.filter((r) => r.t === 'log').length;
@@ -208,21 +234,24 @@ describe('literals patched into the last view, without a render', () => {
 
   it('patches the element a slot landed in and sends the rest as unchanged', () => {
     load();
-    const reply = patch([[0, 'ONE']]);
+    const reply = patch([[1, { text: 'ONE', tone: 'muted' }]]);
     expect(reply.t).toBe('view');
     expect(renders()).toBe(1);
-    expect(reply.view.children[0].props.text).toBe('ONE');
+    expect(reply.view.children[0].props).toEqual({ text: 'ONE', tone: 'muted' });
     expect(reply.view.children[1]).toEqual({ $same: 'u' });
+    // A prop the new literals lack is gone.
+    expect(patch([[1, { tone: 'loud' }]]).view.children[0].props).toEqual({ tone: 'loud' });
+    expect(renders()).toBe(1);
     // The next whole render agrees with the patched view.
     const full = ask({ t: 'render', state: { open: false }, full: true });
-    expect(full.view.children[0].props.text).toBe('ONE');
+    expect(full.view.children[0].props).toEqual({ tone: 'loud' });
     expect(renders()).toBe(2);
   });
 
   it('keeps a `__proto__` key of a patched value as data', () => {
     load();
     const evil = JSON.parse('{"__proto__": {"polluted": true}}');
-    const reply = patch([[2, evil]]);
+    const reply = patch([[2, { text: 'two', data: evil }]]);
     expect(renders()).toBe(1);
     const data = reply.view.children[1].props.data as Record<string, unknown>;
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
@@ -232,11 +261,11 @@ describe('literals patched into the last view, without a render', () => {
 
   it('renders when a slot is off screen, the state changed, or the value needs a render to judge', () => {
     load();
-    expect(patch([[3, 'shown later']]).t).toBe('view');
+    expect(patch([[3, { text: 'shown later' }]]).t).toBe('view');
     expect(renders()).toBe(2);
-    expect(patch([[0, 'x']], false).t).toBe('view');
+    expect(patch([[1, { text: 'x' }]], false).t).toBe('view');
     expect(renders()).toBe(3);
-    const posing = patch([[2, { $ref: 1 }]]);
+    const posing = patch([[2, { text: 'two', data: { $ref: 1 } }]]);
     expect(posing.t).toBe('error');
     expect(posing.error.code).toBe('E_RENDER');
     // The refused value did not stay in the table.

@@ -31,30 +31,38 @@ const root = todo.meta.root;
 const text = nodesOfType(todo, 'Text')[0];
 
 describe('literal slots', () => {
-  it('takes every literal prop of the view, in the order the module reads them', () => {
+  it('gives every element one slot of its literal props, and Each items and If conditions their own', () => {
     const slots = literalSlots(todo, root);
-    expect(slots.length).toBeGreaterThan(5);
+    const elements = [...todo.nodes.values()].filter(
+      (n) => n.component === root && n.type !== 'Each' && n.type !== 'If'
+    );
+    expect(slots.filter((s) => s.prop === null)).toHaveLength(elements.length);
     const module = moduleForm(todo, root);
-    slots.forEach((slot, i) => expect(module).toContain(`$lit(${i})`));
-    expect(module).not.toContain(`$lit(${slots.length})`);
+    for (const slot of slots) {
+      if (slot.prop === null) expect(module).toContain(`], ${slots.indexOf(slot)})`);
+      else expect(module).toContain(`$lit(${slots.indexOf(slot)})`);
+    }
     expect(componentLiterals(todo, root)).toEqual(slots.map((s) => s.value));
-    const own = slots.find((s) => s.node === text.id && s.prop === 'text');
-    expect(own?.value).toBe(text.props.text);
+    const own = slots.find((s) => s.node === text.id)!;
+    expect(own.value).toEqual({ text: text.props.text, tone: text.props.tone });
+    expect(module).not.toContain(String(text.props.text));
   });
 
   it("leaves expressions, handlers, bindings, ids and an Each's `as` in the text", () => {
-    const slots = literalSlots(todo, root);
-    for (const slot of slots) {
-      expect(slot.prop).not.toBe('id');
-      expect(slot.prop).not.toBe('as');
-      const value = slot.value as Record<string, unknown> | null;
-      if (value && typeof value === 'object' && !Array.isArray(value)) {
-        expect(Object.keys(value)).not.toContain('$expr');
-        expect(Object.keys(value)).not.toContain('$handler');
-        expect(Object.keys(value)).not.toContain('$bind');
+    for (const slot of literalSlots(todo, root)) {
+      const values = slot.prop === null ? Object.values(slot.value as object) : [slot.value];
+      for (const value of values) {
+        if (value && typeof value === 'object' && !Array.isArray(value)) {
+          expect(Object.keys(value)).not.toContain('$expr');
+          expect(Object.keys(value)).not.toContain('$handler');
+          expect(Object.keys(value)).not.toContain('$bind');
+        }
       }
+      if (slot.prop === null) expect(Object.keys(slot.value as object)).not.toContain('id');
     }
-    expect(moduleForm(todo, root)).toContain('$bind("draft", state.draft)');
+    const module = moduleForm(todo, root);
+    expect(module).toContain('$bind("draft", state.draft)');
+    expect(module).toMatch(/item => item\.id, item =>/);
   });
 
   it('keeps the module text and its cache key across a literal edit', () => {
@@ -64,23 +72,31 @@ describe('literal slots', () => {
     expect(componentLiterals(after, root)).not.toEqual(componentLiterals(todo, root));
   });
 
-  it('changes the cache key when a prop is added, removed or becomes an expression', () => {
+  it('keeps the cache key when a literal prop is added, changes it when a prop becomes code', () => {
     const before = componentKey(todo, root);
+    const style = edited(todo, [
+      { op: 'setProp', id: text.id, name: 'style', value: { color: 'muted' } }
+    ]);
+    expect(componentKey(style, root)).toBe(before);
+    expect(moduleForm(style, root)).toBe(moduleForm(todo, root));
     const expr = edited(todo, [
       { op: 'setProp', id: text.id, name: 'text', value: { $expr: 'String(state.items.length)' } }
     ]);
     expect(componentKey(expr, root)).not.toBe(before);
-    const style = edited(todo, [
-      { op: 'setProp', id: text.id, name: 'style', value: { color: 'muted' } }
-    ]);
-    expect(componentKey(style, root)).not.toBe(before);
   });
 
-  it('shapes a `__proto__` prop as a plain key, never a prototype', () => {
+  it('shapes props without prototype tricks: a literal `__proto__` dropped, code kept as a key', () => {
     const props = JSON.parse('{"__proto__": {"polluted": true}, "text": "x"}');
     const shaped = propShape('Text', props) as Record<string, unknown>;
     expect(Object.getPrototypeOf(shaped)).toBe(Object.prototype);
-    expect(Object.getOwnPropertyNames(shaped).sort()).toEqual(['__proto__', 'text']);
+    expect(Object.getOwnPropertyNames(shaped)).toEqual([]);
+    const code = JSON.parse('{"__proto__": {"$expr": "state.x"}, "text": "x"}');
+    const kept = propShape('Text', code) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(kept)).toEqual(['__proto__']);
+    const each = propShape('Each', JSON.parse('{"__proto__": 1, "items": [1]}')) as object;
+    expect(Object.getPrototypeOf(each)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(each).sort()).toEqual(['__proto__', 'items']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -95,8 +111,9 @@ describe('splitChanges', () => {
     const changes = splitChanges(before, after.values());
     expect(changes.structural).toEqual([]);
     expect(changes.removed).toEqual([]);
-    const slot = literalSlots(todo, root).findIndex((s) => s.node === text.id && s.prop === 'text');
-    expect(changes.literals).toEqual([{ id: root, slots: [[slot, 'Changed' as JsonValue]] }]);
+    const slot = literalSlots(todo, root).findIndex((s) => s.node === text.id);
+    const value: JsonValue = { text: 'Changed', tone: 'muted' };
+    expect(changes.literals).toEqual([{ id: root, slots: [[slot, value]] }]);
   });
 
   it('sends a structural change whole', () => {

@@ -17,7 +17,14 @@ import { childrenOf, type AppModel, type ComponentRecord, type JsonValue } from 
 import { GUARD_NAME, instrument } from './guard';
 import { parseUnit } from './parse';
 import { componentUnits, unitLabel } from './units';
-import { LITERAL_READER, literalSlots, slotKey, slotNumbers } from './literals';
+import {
+  isSlotted,
+  LITERAL_READER,
+  literalSlots,
+  slotKey,
+  slotNumbers,
+  sortedProps
+} from './literals';
 
 /** The globals the runtime gives a component module, besides `$guard`. */
 const H = 'h';
@@ -133,22 +140,18 @@ class ViewBuilder {
       ]);
     }
     // Sorted, because prop order in the shared document differs between peers and the same
-    // model must print the same text everywhere.
-    const names = Object.keys(props)
-      .filter((name) => name !== 'id')
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // model must print the same text everywhere. Literal props are not printed: they are in the
+    // element's slot (./literals.ts), whose number is `h`'s fourth argument.
+    const names = sortedProps(props).filter(
+      (name) => name !== 'id' && !isSlotted(node.type, name, props[name])
+    );
     const object = t.objectExpression([
       property('id', t.stringLiteral(id)),
       ...names.map((name) => property(name, this.value(id, name, props[name])))
     ]);
-    const args: t.Expression[] = [t.stringLiteral(node.type), object, this.children(id)];
-    // Which props read which slot (`["text", 3, ...]`): the sandbox notes where each slot's value
-    // landed in the view, so a literal edit patches those elements without a render.
-    const sites = names.flatMap((name) => {
-      const slot = this.slots.get(slotKey(id, name));
-      return slot === undefined ? [] : [t.stringLiteral(name), t.numericLiteral(slot)];
-    });
-    if (sites.length > 0) args.push(t.arrayExpression(sites));
+    const slot = this.slots.get(slotKey(id, null));
+    if (slot === undefined) throw new Error(`moduleForm: no literal slot for ${id}`);
+    const args = [t.stringLiteral(node.type), object, this.children(id), t.numericLiteral(slot)];
     return call(H, args);
   }
 

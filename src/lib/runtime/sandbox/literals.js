@@ -13,8 +13,8 @@
  * fails every table goes back to what it held.
  */
 import { Fault, isRecord } from './data.js';
-import { NO_PATCH } from './render.js';
-import { literalValues, viewReply } from './world.js';
+import { NO_PATCH, setOwn } from './render.js';
+import { literalValue, viewReply } from './world.js';
 
 /**
  * @typedef {import('./world.js').World} World
@@ -46,6 +46,9 @@ export function patchLiterals(w, m, env) {
     if (!loaded || !Array.isArray(patch.slots)) {
       throw new Fault('E_RENDER', 'a literals request names a component that is not loaded');
     }
+    if (changed.has(loaded.id)) {
+      throw new Fault('E_RENDER', `a literals request names ${loaded.name} twice`);
+    }
     const next = [...loaded.literals.values];
     const slots = new Set();
     for (const entry of patch.slots) {
@@ -60,16 +63,18 @@ export function patchLiterals(w, m, env) {
           }
         );
       }
-      next[n] = entry[1];
+      next[n] = literalValue(entry[1], loaded.name, env.harden);
       slots.add(n);
     }
     changed.set(loaded.id, slots);
-    planned.push({ table: loaded.literals, next: literalValues(next, loaded.name, env.harden) });
+    // The other entries are hardened already: the work is the size of the change.
+    planned.push({ table: loaded.literals, next: env.harden(next) });
   }
   const before = planned.map((p) => p.table.values);
   for (const p of planned) p.table.values = p.next;
   try {
-    const patched = m.sameState === true ? patchView(w, changed, env, m.seq) : null;
+    const old = new Map([...changed.keys()].map((id, i) => [id, before[i]]));
+    const patched = m.sameState === true ? patchView(w, changed, old, env, m.seq) : null;
     return patched ?? viewReply(w, env.renderWorld(w, m.state, m.locals), m.seq);
   } catch (e) {
     planned.forEach((p, i) => (p.table.values = before[i]));
@@ -83,31 +88,43 @@ export function patchLiterals(w, m, env) {
  *
  * @param {World} w
  * @param {Map<string, Set<number>>} changed
+ * @param {Map<string, readonly unknown[]>} old each changed component's table before the request
  * @param {LiteralEnv} env
  * @param {number} seq
  */
-function patchView(w, changed, env, seq) {
+function patchView(w, changed, old, env, seq) {
   const sent = w.sent;
   if (!sent) return null;
-  /** @type {Map<string, [string, unknown][]>} element key → props to set */
+  /** @type {Map<string, { drop: string[], set: [string, unknown][] }>} element key → its edit */
   const targets = new Map();
   for (const [component, slots] of changed) {
-    const table = /** @type {import('./world.js').Loaded} */ (w.components.get(component)).literals;
+    const values = /** @type {import('./world.js').Loaded} */ (w.components.get(component)).literals
+      .values;
+    const before = /** @type {readonly unknown[]} */ (old.get(component));
     const sites = w.sites.get(component) ?? [];
     const landed = new Set();
-    for (let i = 0; i + 2 < sites.length; i += 3) {
+    for (let i = 0; i + 1 < sites.length; i += 2) {
       const n = /** @type {number} */ (sites[i]);
       if (!slots.has(n)) continue;
       const key = /** @type {string} */ (sites[i + 1]);
-      const prop = /** @type {string} */ (sites[i + 2]);
-      const value = env.literalProp(table.values[n], key, prop);
-      if (value === NO_PATCH) return null;
+      const now = values[n];
+      if (!isRecord(now) || !isRecord(before[n])) return null;
+      /** @type {[string, unknown][]} */
+      const set = [];
+      for (const prop of Object.keys(/** @type {object} */ (now))) {
+        const value = env.literalProp(
+          /** @type {Record<string, unknown>} */ (now)[prop],
+          key,
+          prop
+        );
+        if (value === NO_PATCH) return null;
+        if (value !== undefined) set.push([prop, value]);
+      }
+      targets.set(key, { drop: Object.keys(/** @type {object} */ (before[n])), set });
       landed.add(n);
-      const list = targets.get(key);
-      if (list) list.push([prop, value]);
-      else targets.set(key, [[prop, value]]);
     }
-    // A slot that landed nowhere feeds something only a render can redo (or is off screen).
+    // A slot that landed nowhere feeds something only a render can redo (an Each's items, an
+    // If's condition, an instance's props) or is off screen.
     if (landed.size !== slots.size) return null;
   }
   const byKey = sent.byKey;
@@ -130,19 +147,14 @@ function patchView(w, changed, env, seq) {
       kids[i] = done.view;
       wireKids[i] = done.wire;
     }
-    const own = targets.get(node.key);
-    if (!own && !kids) return null;
+    const edit = targets.get(node.key);
+    if (!edit && !kids) return null;
     let props = node.props;
-    if (own) {
+    if (edit) {
       props = { ...node.props };
+      for (const prop of edit.drop) delete props[prop];
       // Own data properties, `__proto__` included (assignment would set the prototype).
-      for (const [prop, value] of own)
-        Object.defineProperty(props, prop, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
+      for (const [prop, value] of edit.set) setOwn(props, prop, value);
     }
     const view = { ...node, props, children: kids ?? node.children };
     byKey.set(node.key, view);

@@ -13,6 +13,21 @@ import { thousands } from './budget.js';
 
 /** Most elements one render may produce: a bigger view is an E_RENDER, not a frozen studio. */
 export const MAX_VIEW_NODES = 50_000;
+/**
+ * Sets an own data property, `__proto__` included.
+ * @param {Record<string, unknown>} target
+ * @param {string} name
+ * @param {unknown} value
+ */
+export function setOwn(target, name, value) {
+  Object.defineProperty(target, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  });
+}
+
 /** What `literalProp` says of a value only a render can judge. */
 export const NO_PATCH = Symbol('no patch');
 /** Deepest nesting of user component instances (the planner refuses recursion; this is the backstop). */
@@ -195,33 +210,54 @@ export function createRenderer({ harden, budget }) {
   }
 
   /**
-   * Notes where the literal slots of a plain element's props landed (`slots`: `[prop, slot, ...]`,
-   * from the module form): a literal edit of one of them patches this element (./literals.js).
-   * What a module claims here can only point at the element this `h` call makes.
+   * Notes that slot `slot` of the rendering component holds the literal props of element `key`.
    * @param {Pass} p
-   * @param {unknown} slots
+   * @param {number} slot
    * @param {string} key
    */
-  function noteSites(p, slots, key) {
-    if (!Array.isArray(slots)) return;
+  function noteSite(p, slot, key) {
     const component = p.frame.loaded.id;
-    let list = p.sites.get(component);
-    if (!list) p.sites.set(component, (list = []));
-    for (let i = 0; i + 1 < slots.length; i += 2) {
-      const prop = slots[i];
-      if (typeof prop === 'string' && prop !== 'id') list.push(slots[i + 1], key, prop);
-    }
+    const list = p.sites.get(component);
+    if (list) list.push(slot, key);
+    else p.sites.set(component, [slot, key]);
   }
 
   /**
-   * `h(type, props, children, slots?)`: one element, or a user component instance rendered in
-   * place. `slots` says which props read which literal slot (see `noteSites`).
+   * The literal props of an element: the object in slot `slot` of the rendering component's
+   * table (code/literals.ts), which only the worker wrote (copied and hardened data).
+   * @param {Pass} p
+   * @param {unknown} slot
+   * @param {string} type
+   * @returns {Record<string, unknown> | null}
+   */
+  function literalProps(p, slot, type) {
+    if (slot === undefined) return null;
+    const values = p.frame.loaded.literals.values;
+    const object =
+      typeof slot === 'number' && Number.isInteger(slot) && slot >= 0 && slot < values.length
+        ? values[slot]
+        : undefined;
+    if (!isRecord(object)) {
+      throw new Fault(
+        'E_RENDER',
+        `${type} of ${p.frame.loaded.name} names a literal slot it does not have`,
+        {
+          component: p.frame.loaded.name
+        }
+      );
+    }
+    return /** @type {Record<string, unknown>} */ (object);
+  }
+
+  /**
+   * `h(type, props, children, slot?)`: one element, or a user component instance rendered in
+   * place. `slot` names the element's literal props in the component's table (code/literals.ts).
    * @param {unknown} type
    * @param {unknown} props
    * @param {unknown} children
-   * @param {unknown} [slots]
+   * @param {unknown} [slot]
    */
-  function h(type, props, children, slots) {
+  function h(type, props, children, slot) {
     const p = currentPass();
     countNode(p);
     if (typeof type !== 'string' || !isRecord(props)) {
@@ -232,20 +268,17 @@ export function createRenderer({ harden, budget }) {
     const key = p.frame.prefix + id;
     /** @type {Record<string, unknown>} */
     const out = {};
-    for (const name of Object.keys(input)) {
-      if (name === 'id') continue;
-      const value = propValue(p, input[name], key, name, type);
-      if (value === undefined) continue;
-      // A prop named `__proto__` (sent as an own key) stays an own key: assigning it would set
-      // the element's prototype to guest data instead.
-      if (name === '__proto__') {
-        Object.defineProperty(out, name, {
-          value,
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      } else out[name] = value;
+    const literal = literalProps(p, slot, String(type));
+    for (const from of literal ? [input, literal] : [input]) {
+      for (const name of Object.keys(from)) {
+        if (name === 'id' || (from === literal && Object.hasOwn(input, name))) continue;
+        const value = propValue(p, from[name], key, name, type);
+        if (value === undefined) continue;
+        // A prop named `__proto__` (an own key) stays an own key: assigning it would set the
+        // element's prototype to guest data instead.
+        if (name === '__proto__') setOwn(out, name, value);
+        else out[name] = value;
+      }
     }
     const kids = checkChildren(p, children, type, id);
     const user = p.world.byName.get(type);
@@ -268,8 +301,9 @@ export function createRenderer({ harden, budget }) {
         node = { type, id, key, props: out, children: [], component: true, error };
       }
     } else {
-      // An instance's props feed its render: only a plain element's literal props can be patched.
-      noteSites(p, slots, key);
+      // An instance's props feed its render: only a plain element's literal props can be
+      // patched in the view (./literals.js), so only theirs are noted.
+      if (literal) noteSite(p, /** @type {number} */ (slot), key);
       node = { type, id, key, props: out, children: kids };
     }
     p.made.add(node);

@@ -54,6 +54,19 @@ export function literalValues(values, name, harden) {
 }
 
 /**
+ * One literal value a host sent, as the worker keeps it (see `literalValues`): a literals request
+ * copies and hardens only the entries it changes, the rest are hardened already.
+ *
+ * @param {unknown} value
+ * @param {string} name the component's name, for the error
+ * @param {import('./budget.js').Hardener} harden
+ */
+export function literalValue(value, name, harden) {
+  const what = () => `a literal of ${name}`;
+  return harden(copyData(value, { values: 0, what, code: 'E_MODULE' }));
+}
+
+/**
  * The slot reader one module gets as `$lit`: it reads only this component's table, and only a
  * slot number the table has. Policy refuses `$` names in user code; should code call it anyway,
  * a key such as `"constructor"` must not reach the array's inherited members.
