@@ -6,10 +6,14 @@
  * @babel/generator, never by pasting strings of code, so user code can only ever land where an
  * expression or a statement belongs.
  *
+ * Literal props are not printed (./literals.ts): an element's literal props are one slot of the
+ * component's literal table, its number `h`'s fourth argument, so a literal edit leaves the text
+ * as it was.
+ *
  * SES refuses any source text containing `import(`, `<!--` or `-->` (and a direct-eval look-alike),
- * even inside a string. Policy refuses such user code; literals (a Text saying "<!-- hi -->") are
- * data and must still load, so every string, template and regex is printed with those sequences
- * broken up by escapes, and the printed module is scanned before it is returned.
+ * even inside a string. Policy refuses such user code; strings in code (`'<b>' + x`) are still
+ * data and must load, so every string, template and regex is printed with those sequences broken
+ * up by escapes, and the printed module is scanned before it is returned.
  */
 import generate from '@babel/generator';
 import * as t from '@babel/types';
