@@ -14,7 +14,8 @@ import { CompileGate } from '../code/gate';
 import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import type { SandboxChecks } from '../ops/commit';
 import { editError } from '../ops/errors';
-import { compiledComponents, splitChanges, type Compiled } from './compiled';
+import { compiledComponents, type Compiled } from './compiled';
+import { swapRequest } from './swap-request';
 import { allowedOrigin, NetworkCapability } from './network';
 import { fail, failure, wireError, type Failure, type SandboxError } from './failure';
 import { Listeners } from './listeners';
@@ -48,10 +49,6 @@ interface Good {
   readonly model: AppModel;
   data: AppData;
   view: ViewNode;
-}
-
-function sameData(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function isView(value: ViewNode | Failure): value is ViewNode {
@@ -193,39 +190,14 @@ export class SandboxHost {
       const root = rootComponent(model)!;
       const state = checkGiven(root, data);
       if (!state.ok) return state;
-      const changes = splitChanges(good.components, compiled.components.values());
-      // A change of literal values only (issue 13): the slots that changed, no module.
-      const patchOnly =
-        this.options.literalPatches !== false &&
-        changes.structural.length === 0 &&
-        changes.removed.length === 0 &&
-        changes.literals.length > 0 &&
-        root.id === good.root;
-      const changed = patchOnly
-        ? []
-        : [...changes.structural, ...changes.literals.map((p) => compiled.components.get(p.id)!)];
-      const names = (patchOnly ? changes.literals.map((p) => p.id) : changed.map((c) => c.id)).map(
-        (id) => compiled.components.get(id)!.name
+      const { message, what } = swapRequest(
+        good,
+        compiled.components,
+        root.id,
+        state.data,
+        this.options.literalPatches !== false
       );
-      const what = names.length ? `the change to ${names.join(', ')}` : 'rendering the changed app';
-      const reply = await this.request(
-        patchOnly
-          ? {
-              t: 'literals',
-              components: changes.literals,
-              state: state.data,
-              // The worker may patch the elements in place only when the data is unchanged.
-              sameState: sameData(state.data, good.data)
-            }
-          : {
-              t: 'swap',
-              components: changed,
-              removed: changes.removed,
-              root: root.id,
-              state: state.data
-            },
-        what
-      );
+      const reply = await this.request(message, what);
       if (reply.t !== 'view') return failure([wireError(reply)]);
       const view = await this.adopt(reply, { state: state.data });
       if (!isView(view)) return view;

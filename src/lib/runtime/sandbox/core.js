@@ -48,7 +48,7 @@ export function createRuntime(post, env) {
   const harden = env.harden;
   const budget = createBudget(harden);
   const evaluate = env.evaluate(harden, budget.guardGlobal);
-  const { globals, renderWorld, literalProp } = createRenderer({ harden, budget });
+  const { globals, renderWorld } = createRenderer({ harden, budget });
   const { handle, run } = createHandlers({ post, budget });
   const loader = { evaluate, globals, session: budget.session, harden };
 
@@ -162,7 +162,7 @@ export function createRuntime(post, env) {
           break;
         }
         case 'literals':
-          reply = patchLiterals(loadedWorld(), m, { harden, renderWorld, literalProp });
+          reply = patchLiterals(loadedWorld(), m, { harden, renderWorld });
           break;
         case 'event':
         case 'call':

@@ -12,8 +12,7 @@
  * Transactional like a swap: every patch is checked before any table changes, and if the render
  * fails every table goes back to what it held.
  */
-import { Fault, isRecord } from './data.js';
-import { NO_PATCH, setOwn } from './render.js';
+import { copyData, Fault, isRecord, setOwn } from './data.js';
 import { literalValue, viewReply } from './world.js';
 
 /**
@@ -21,9 +20,33 @@ import { literalValue, viewReply } from './world.js';
  * @typedef {import('./world.js').ViewNode} ViewNode
  * @typedef {import('./world.js').LiteralTable} LiteralTable
  * @typedef {{ harden: import('./budget.js').Hardener,
- *   renderWorld: (w: World, state: unknown, locals?: unknown) => ViewNode,
- *   literalProp: (value: unknown, key: string, prop: string) => unknown }} LiteralEnv
+ *   renderWorld: (w: World, state: unknown, locals?: unknown) => ViewNode }} LiteralEnv
  */
+
+/** What `literalProp` says of a value only a render can judge. */
+const NO_PATCH = Symbol('no patch');
+
+/**
+ * A literal value as a plain element's prop in the view, as `h` would make it (render.js
+ * `propValue`), or `NO_PATCH` when only a render can say (a value it must refuse with its error).
+ * @param {unknown} value
+ * @param {string} key
+ * @param {string} prop
+ */
+function literalProp(value, key, prop) {
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    const what = () => `prop "${prop}" of ${key}`;
+    const copy = copyData(value, { values: 0, what, code: 'E_RENDER' });
+    const record = /** @type {object} */ (copy);
+    // Data posing as a handler or binding prop is refused by the render.
+    if (isRecord(copy) && (Object.hasOwn(record, '$ref') || Object.hasOwn(record, '$bind')))
+      return NO_PATCH;
+    return copy;
+  } catch {
+    return NO_PATCH;
+  }
+}
 
 /**
  * Applies `m.components` (`[{ id, slots: [[n, value], ...] }]`) to the loaded world's tables and
@@ -112,11 +135,7 @@ function patchView(w, changed, old, env, seq) {
       /** @type {[string, unknown][]} */
       const set = [];
       for (const prop of Object.keys(/** @type {object} */ (now))) {
-        const value = env.literalProp(
-          /** @type {Record<string, unknown>} */ (now)[prop],
-          key,
-          prop
-        );
+        const value = literalProp(/** @type {Record<string, unknown>} */ (now)[prop], key, prop);
         if (value === NO_PATCH) return null;
         if (value !== undefined) set.push([prop, value]);
       }

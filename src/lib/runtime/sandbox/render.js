@@ -8,28 +8,11 @@
  * code leaves the worker; prop values are copied as bounded plain data. The pass in progress,
  * the markers of `$on`/`$bind` and the ref counter live in this closure only.
  */
-import { clone, copyData, describeValue, Fault, isRecord } from './data.js';
+import { clone, copyData, describeValue, Fault, isRecord, setOwn } from './data.js';
 import { thousands } from './budget.js';
 
 /** Most elements one render may produce: a bigger view is an E_RENDER, not a frozen studio. */
 export const MAX_VIEW_NODES = 50_000;
-/**
- * Sets an own data property, `__proto__` included.
- * @param {Record<string, unknown>} target
- * @param {string} name
- * @param {unknown} value
- */
-export function setOwn(target, name, value) {
-  Object.defineProperty(target, name, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true
-  });
-}
-
-/** What `literalProp` says of a value only a render can judge. */
-export const NO_PATCH = Symbol('no patch');
 /** Deepest nesting of user component instances (the planner refuses recursion; this is the backstop). */
 const MAX_NESTING = 32;
 
@@ -420,30 +403,6 @@ export function createRenderer({ harden, budget }) {
   const globals = harden({ h, $each, $if, $on, $bind });
 
   /**
-   * A literal value as a plain element's prop in the view, as `h` would make it, or `NO_PATCH`
-   * when only a render can say (a value that must be refused with the render's error).
-   * @param {unknown} value
-   * @param {string} key
-   * @param {string} prop
-   */
-  function literalProp(value, key, prop) {
-    if (value === null || typeof value !== 'object') return value;
-    try {
-      const copy = copyData(value, {
-        values: 0,
-        what: () => `prop "${prop}" of ${key}`,
-        code: 'E_RENDER'
-      });
-      const record = /** @type {object} */ (copy);
-      if (isRecord(copy) && (Object.hasOwn(record, '$ref') || Object.hasOwn(record, '$bind')))
-        return NO_PATCH;
-      return copy;
-    } catch {
-      return NO_PATCH;
-    }
-  }
-
-  /**
    * Renders a world's root with `state`; on success the world keeps this render's refs and
    * instances (a failed render changes nothing).
    *
@@ -496,5 +455,5 @@ export function createRenderer({ harden, budget }) {
     }
   }
 
-  return { globals, renderWorld, literalProp };
+  return { globals, renderWorld };
 }
