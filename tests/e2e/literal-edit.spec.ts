@@ -50,6 +50,7 @@ test('a Text edited in the inspector shows on the canvas and in the running app,
   await expect(user.locator('[data-app-page]')).toBeVisible();
 
   const text = canvas.getByText('Keep lists short.');
+  const nodeId = (await text.getAttribute('data-node-id'))!;
   await text.click();
   const field = page.locator('[data-inspector] [data-prop="text"]').locator('input, textarea');
   await expect(field.first()).toHaveValue('Keep lists short.');
@@ -58,8 +59,9 @@ test('a Text edited in the inspector shows on the canvas and in the running app,
   await field.first().fill('Keep lists very short.');
   await field.first().press('Enter');
 
-  await expect(canvas.getByText('Keep lists very short.')).toBeVisible();
-  await expect(user.locator('[data-canvas]').getByText('Keep lists very short.')).toBeVisible();
+  const element = (at: typeof page) => at.locator(`[data-canvas] [data-node-id="${nodeId}"]`);
+  await expect(element(page)).toHaveText('Keep lists very short.');
+  await expect(element(user)).toHaveText('Keep lists very short.');
 
   // Each sandbox got the edit as a literals request of a few hundred bytes, and no swap.
   const sent = async (at: typeof page, from: number) => {
@@ -79,6 +81,6 @@ test('a Text edited in the inspector shows on the canvas and in the running app,
 
   // The sandbox's own view holds the new text: a reload of the running app shows it too.
   await user.reload();
-  await expect(user.locator('[data-canvas]').getByText('Keep lists very short.')).toBeVisible();
+  await expect(element(user)).toHaveText('Keep lists very short.');
   await user.context().close();
 });
