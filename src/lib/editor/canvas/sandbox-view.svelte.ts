@@ -12,7 +12,11 @@
  */
 import { onMount, untrack } from 'svelte';
 import { SandboxClient, type ClientData, type ClientResult } from '../../runtime/client';
-import { splitChanges, type Compiled, type LiveSource } from '../../runtime/compiled';
+import {
+  splitChanges,
+  type Compiled as CompiledComponent,
+  type LiveSource
+} from '../../runtime/compiled';
 import { webWorkerPort } from '../../runtime/port';
 import { keepSame, type ViewNode } from '../../runtime/view';
 import { rootComponent, type JsonValue } from '../../model/types';
@@ -63,7 +67,7 @@ export class SandboxView {
   private running: {
     client: SandboxClient;
     texts: Map<string, string>;
-    components: Map<string, Compiled>;
+    components: Map<string, CompiledComponent>;
     root: string;
   } | null = null;
   private loadChain: Promise<void> = Promise.resolve();
