@@ -26,6 +26,7 @@ import { planOps } from '../../src/lib/ops/plan';
 import { CompileGate } from '../../src/lib/code/gate';
 import { SandboxHost, type Incident, type ViewNode } from '../../src/lib/runtime/host';
 import { nodeProcessPort, nodeWorkerPort, type PortFactory } from '../../src/lib/runtime/port';
+import { componentLiterals } from '../../src/lib/code/literals';
 import { createRuntime } from '../../src/lib/runtime/sandbox/core.js';
 import { templateModel } from '../../src/lib/templates';
 import { ms, printTable, summarize, type Sample } from './measure';
@@ -129,7 +130,8 @@ const component = {
   capabilities: {},
   state: {},
   types: {},
-  props: {}
+  props: {},
+  literals: componentLiterals(todo, rootId)
 };
 // The baseline: the same view functions (createRuntime), the module evaluated with
 // `new Function` over the same globals in this thread: no lockdown, no compartment, no worker.

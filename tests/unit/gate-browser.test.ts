@@ -185,6 +185,52 @@ describe('browser gate worker logic', () => {
     expect(changedOf(4)).toEqual([]);
   });
 
+  it('takes a literal edit without the gate: same module, new literal table, network still checked', () => {
+    const { doc } = templateDoc('todo');
+    const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });
+    const root = rootComponent(currentModel(doc).model)!;
+    const added = commitBatch(
+      doc,
+      [{ op: 'addNode', parent: root.root, type: 'Image', props: { src: '/logo.png', alt: 'x' } }],
+      origin,
+      { verify: gateVerifier() }
+    );
+    expect(added.ok).toBe(true);
+    const replica = createGateReplica();
+    push(replica, Y.encodeStateAsUpdate(doc));
+    const first = compile(replica).live;
+    if (!first.ok) throw new Error(first.message);
+    const gateCompile = vi.spyOn(replica.gate, 'compile');
+
+    const heading = nodesOfType(currentModel(doc).model, 'Heading')[0];
+    let vector = Y.encodeStateVector(doc);
+    commitBatch(
+      doc,
+      [{ op: 'setProp', id: heading.id, name: 'text', value: 'Renamed' }],
+      origin,
+      skipGate
+    );
+    push(replica, Y.encodeStateAsUpdate(doc, vector));
+    const relabelled = compile(replica).live;
+    if (!relabelled.ok) throw new Error(relabelled.message);
+    expect([...(gateCompile.mock.calls[0][1] ?? [])]).toEqual([]);
+    const before = first.components.find((c) => c.id === root.id)!;
+    const after = relabelled.components.find((c) => c.id === root.id)!;
+    expect(after.source).toBe(before.source);
+    expect(JSON.stringify(after.literals)).toContain('"text":"Renamed"');
+    expect(byId(relabelled)).toEqual(byId(serverLive(doc)));
+
+    // A peer that points the image at an origin the app was not granted is still refused.
+    const image = nodesOfType(currentModel(doc).model, 'Image')[0];
+    vector = Y.encodeStateVector(doc);
+    const src = 'https://elsewhere.example/track.png';
+    commitBatch(doc, [{ op: 'setProp', id: image.id, name: 'src', value: src }], origin, skipGate);
+    push(replica, Y.encodeStateAsUpdate(doc, vector));
+    const refused = compile(replica);
+    expect(refused.live.ok).toBe(false);
+    expect(refused.errors.map((e) => e.code)).toEqual(['E_NETWORK_ORIGIN']);
+  });
+
   it('stamps each component, so a change of one component changes its stamp only', () => {
     const { doc } = templateDoc('todo');
     const origin = originFor({ id: 'alice', name: 'Alice', role: 'owner' });

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { GUARD_NAME } from '../../src/lib/code/guard';
 import { createGuard, type Guard } from '../../src/lib/runtime/sandbox/guard.js';
 import { moduleForm } from '../../src/lib/code/module';
+import { componentLiterals } from '../../src/lib/code/literals';
 import { seededIds } from '../../src/lib/model/ids';
 import type { AppModel, JsonValue, Op } from '../../src/lib/model/types';
 import { planOps } from '../../src/lib/ops/plan';
@@ -53,8 +54,21 @@ const runtimeGlobals = harden({
 /** A compartment with the runtime's globals and `$guard` as a read-only global; the module in it. */
 function load(model: AppModel, limit = LOOP_LIMIT) {
   const guard = createGuard(limit);
+  const literals = harden(componentLiterals(model, model.meta.root));
   const compartment = new Compartment({
-    globals: { ...runtimeGlobals },
+    // The module reads its literal props through `$lit` (code/literals.ts).
+    globals: {
+      ...runtimeGlobals,
+      // An element's literal props are the object in its slot (`h`'s fourth argument).
+      h: harden((type: string, props: object, children: unknown[], slot?: number) =>
+        runtimeGlobals.h(
+          type,
+          slot === undefined ? props : { ...(literals[slot] as object), ...props },
+          children
+        )
+      ),
+      $lit: harden((n: number) => literals[n])
+    },
     __options__: true
   } as unknown as ConstructorParameters<typeof Compartment>[0] & { __options__: true });
   // Guest code could otherwise replace `$guard` with a no-op; and it gets a wrapper, not the

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GUARD_NAME, instrument } from '../../src/lib/code/guard';
 import { createGuard } from '../../src/lib/runtime/sandbox/guard.js';
 import { moduleForm } from '../../src/lib/code/module';
+import { componentLiterals } from '../../src/lib/code/literals';
 import { seededIds } from '../../src/lib/model/ids';
 import type { AppModel, JsonValue, NodeRecord, Op } from '../../src/lib/model/types';
 import { planOps } from '../../src/lib/ops/plan';
@@ -88,12 +89,21 @@ const runtime = {
   $bind: (bind: string, value: unknown) => ({ bind, value })
 };
 
-/** Evaluates a module form with the stand-in globals and a fresh guard. */
-function evaluate(source: string, limit = 100_000): ComponentObject {
+/**
+ * Evaluates a module form with the stand-in globals, a fresh guard, and `$lit` reading the
+ * literal table of the root component of `m` (the values the module no longer holds).
+ */
+function evaluate(source: string, m: AppModel, limit = 100_000): ComponentObject {
   const guard = createGuard(limit);
-  const names = ['h', '$each', '$if', '$on', '$bind', GUARD_NAME];
+  const literals = componentLiterals(m, m.meta.root);
+  const $lit = (n: number) => structuredClone(literals[n]) as Record<string, unknown>;
+  const names = ['h', '$each', '$if', '$on', '$bind', '$lit', GUARD_NAME];
   const make = new Function(...names, `return ${source}`);
-  return make(runtime.h, runtime.$each, runtime.$if, runtime.$on, runtime.$bind, () => guard());
+  const { $each, $if, $on, $bind } = runtime;
+  // An element's literal props are the object in its slot (`h`'s fourth argument).
+  const h = (type: string, props: Record<string, unknown>, children: View[], slot?: number) =>
+    runtime.h(type, slot === undefined ? props : { ...$lit(slot), ...props }, children);
+  return make(h, $each, $if, $on, $bind, $lit, () => guard());
 }
 
 /** The component's initial state, as a fresh mutable value. */
@@ -232,16 +242,18 @@ describe('module form and SES tokens', () => {
     ]);
   }
 
-  it('escapes a Text literal so the module never contains import(, <!-- or -->', () => {
+  it('keeps a Text literal out of the module, so it never contains import(, <!-- or -->', () => {
     const m = withText(hostile);
     const text = rootModule(m);
     expect(text).not.toContain('import(');
     expect(text).not.toContain('<!--');
     expect(text).not.toContain('-->');
     expect(text).not.toMatch(/\beval\s*\(/);
-    expect(text).toContain('\\x3C!-- hi --\\x3E');
+    // The value travels in the literal table, in the Heading's slot.
+    expect(text).not.toContain(' hi ');
+    expect(text).not.toMatch(/text:/);
     // ...and the value is unchanged once evaluated.
-    const view = evaluate(text).render(initialState(m), {}, {});
+    const view = evaluate(text, m).render(initialState(m), {}, {});
     const heading = elements(view).find((e) => e.type === 'Heading')!;
     expect(heading.props.text).toBe(hostile);
   });
@@ -264,7 +276,7 @@ describe('module form and SES tokens', () => {
     };
     const text = rootModule(withData);
     expect(text).not.toMatch(/<!--|-->|import\s*\(|\beval\s*\(/);
-    const component = evaluate(text);
+    const component = evaluate(text, withData);
     const view = component.render({ count: 3 }, {}, {}) as Element;
     expect(elements(view).find((e) => e.type === 'Heading')!.props.text).toBe('<b>--><i>3</i>');
     const printed = view.props.data as Record<string, unknown>;
@@ -292,7 +304,7 @@ describe('module form and SES tokens', () => {
     expect(text).not.toMatch(/<!--|-->|import\s*\(/);
     expect(text).toContain('(?<y>');
     expect(text).toContain('\\k<y>');
-    const view = evaluate(text).render({ count: 0 }, {}, {});
+    const view = evaluate(text, m).render({ count: 0 }, {}, {});
     expect(elements(view).find((e) => e.type === 'Heading')!.props.text).toBe(true);
   });
 
@@ -308,7 +320,7 @@ describe('module form and SES tokens', () => {
 describe('module form evaluated', () => {
   it('renders the todo list from its state', () => {
     const m = model('todo');
-    const component = evaluate(rootModule(m));
+    const component = evaluate(rootModule(m), m);
     expect(component.name).toBe('App');
     const state = initialState(m);
     const view = component.render(state, {}, {});
@@ -337,7 +349,7 @@ describe('module form evaluated', () => {
 
   it('runs the todo handlers on a state draft', () => {
     const m = model('todo');
-    const { handlers, render } = evaluate(rootModule(m));
+    const { handlers, render } = evaluate(rootModule(m), m);
     const state = initialState(m) as {
       items: { id: number; title: string; done: boolean }[];
       draft: string;
@@ -366,7 +378,7 @@ describe('module form evaluated', () => {
 
   it('runs the counter', () => {
     const m = model('counter');
-    const { handlers, render } = evaluate(rootModule(m));
+    const { handlers, render } = evaluate(rootModule(m), m);
     const state = initialState(m) as { count: number; step: number };
     handlers.increment(state, undefined, {}, {});
     expect(state.count).toBe(1);
@@ -385,7 +397,7 @@ describe('module form evaluated', () => {
     const m = edited('counter', () => [
       { op: 'setHandler', component: 'App', name: 'reset', body: 'while (true) {}' }
     ]);
-    const { handlers } = evaluate(rootModule(m), 1000);
+    const { handlers } = evaluate(rootModule(m), m, 1000);
     expect(() => handlers.reset({ count: 1, step: 1 }, undefined, {}, {})).toThrow(/^E_RUNAWAY/);
   });
 });

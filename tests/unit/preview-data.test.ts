@@ -20,6 +20,7 @@ const preview: Ok = {
       source: '',
       capabilities: {},
       props: {},
+      literals: [],
       state: { items: [], draft: '', nextId: 1, dark: false },
       types: {
         items: { array: { object: { id: 'number', title: 'string', done: 'boolean' } } },

@@ -5,7 +5,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import { CompileGate } from '../../src/lib/code/gate';
-import { compiledComponents } from '../../src/lib/runtime/compiled';
+import { compiledComponents, splitChanges } from '../../src/lib/runtime/compiled';
 import { SandboxClient } from '../../src/lib/runtime/client';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
 import type { ViewNode } from '../../src/lib/runtime/host';
@@ -43,4 +43,24 @@ it('swaps a changed component in and keeps the untouched parts of the view', asy
   for (let i = 1; i < before.children.length; i++)
     expect(after.children[i] as ViewNode).toBe(before.children[i]);
   expect(swapped.data.draft).toBe('milk');
+});
+
+it('takes a literal edit as the changed slots only, with the same diff of the view', async () => {
+  const todo = template('todo');
+  const root = rootComponent(todo)!;
+  client = new SandboxClient(nodeWorkerPort());
+  const before = compiled(todo);
+  const loaded = await client.load(before, root.id, todo.data);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
+  const heading = childrenOf(todo, root.root)[0];
+  const plan = planOps(todo, [{ op: 'setProp', id: heading, name: 'text', value: 'Groceries' }]);
+  if (!plan.ok) throw new Error('plan');
+  const split = splitChanges(new Map(before.map((c) => [c.id, c])), compiled(plan.model));
+  expect(split.structural).toEqual([]);
+  expect(split.literals).toHaveLength(1);
+  const patched = await client.literals(split.literals, loaded.data);
+  if (!patched.ok) throw new Error(JSON.stringify(patched.error));
+  expect(patched.view.children[0].props.text).toBe('Groceries');
+  for (let i = 1; i < loaded.view.children.length; i++)
+    expect(patched.view.children[i] as ViewNode).toBe(loaded.view.children[i]);
 });

@@ -22,6 +22,7 @@ import { moduleForm } from './module';
 import { componentUnits, type CodeUnit } from './units';
 import { networkErrors } from './network';
 import { childrenOf } from '../model/types';
+import { propShape } from './literals';
 
 /** A gate's result: every error, and the sandbox module of each checked component when asked. */
 export interface GateResult {
@@ -65,7 +66,8 @@ function unitKey(declaredProps: ReadonlyMap<string, unknown>, unit: CodeUnit): s
 /**
  * The content of a component that its module form and its parse and policy errors depend on, as
  * one string: equal keys, equal results (without the type checker, which also reads the props
- * other components declare).
+ * other components declare). Literal values are left out (their names stay): the module reads them
+ * through slots (./literals.ts), so a literal edit keeps the module and only its table changes.
  */
 export function componentKey(model: AppModel, componentId: string): string {
   const c = model.components.get(componentId)!;
@@ -74,7 +76,7 @@ export function componentKey(model: AppModel, componentId: string): string {
   while (stack.length > 0) {
     const id = stack.pop()!;
     const node = model.nodes.get(id)!;
-    parts.push(id, node.type, node.props);
+    parts.push(id, node.type, propShape(node.type, node.props));
     const kids = childrenOf(model, id);
     parts.push(kids.length);
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);

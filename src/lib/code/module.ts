@@ -6,10 +6,14 @@
  * @babel/generator, never by pasting strings of code, so user code can only ever land where an
  * expression or a statement belongs.
  *
+ * Literal props are not printed (./literals.ts): an element's literal props are one slot of the
+ * component's literal table, its number `h`'s fourth argument, so a literal edit leaves the text
+ * as it was.
+ *
  * SES refuses any source text containing `import(`, `<!--` or `-->` (and a direct-eval look-alike),
- * even inside a string. Policy refuses such user code; literals (a Text saying "<!-- hi -->") are
- * data and must still load, so every string, template and regex is printed with those sequences
- * broken up by escapes, and the printed module is scanned before it is returned.
+ * even inside a string. Policy refuses such user code; strings in code (`'<b>' + x`) are still
+ * data and must load, so every string, template and regex is printed with those sequences broken
+ * up by escapes, and the printed module is scanned before it is returned.
  */
 import generate from '@babel/generator';
 import * as t from '@babel/types';
@@ -17,6 +21,14 @@ import { childrenOf, type AppModel, type ComponentRecord, type JsonValue } from 
 import { GUARD_NAME, instrument } from './guard';
 import { parseUnit } from './parse';
 import { componentUnits, unitLabel } from './units';
+import {
+  isSlotted,
+  LITERAL_READER,
+  literalSlots,
+  slotKey,
+  slotNumbers,
+  sortedProps
+} from './literals';
 
 /** The globals the runtime gives a component module, besides `$guard`. */
 const H = 'h';
@@ -104,7 +116,9 @@ class ViewBuilder {
   constructor(
     private readonly model: AppModel,
     private readonly component: ComponentRecord,
-    private readonly code: ComponentCode
+    private readonly code: ComponentCode,
+    /** Slot number of each literal prop (./literals.ts): read as `$lit(n)`, not printed. */
+    private readonly slots: ReadonlyMap<string, number>
   ) {}
 
   /** One node: `h(...)`, or `$each(...)` / `$if(...)` for the logic elements. */
@@ -130,15 +144,19 @@ class ViewBuilder {
       ]);
     }
     // Sorted, because prop order in the shared document differs between peers and the same
-    // model must print the same text everywhere.
-    const names = Object.keys(props)
-      .filter((name) => name !== 'id')
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    // model must print the same text everywhere. Literal props are not printed: they are in the
+    // element's slot (./literals.ts), whose number is `h`'s fourth argument.
+    const names = sortedProps(props).filter(
+      (name) => name !== 'id' && !isSlotted(node.type, name, props[name])
+    );
     const object = t.objectExpression([
       property('id', t.stringLiteral(id)),
       ...names.map((name) => property(name, this.value(id, name, props[name])))
     ]);
-    return call(H, [t.stringLiteral(node.type), object, this.children(id)]);
+    const slot = this.slots.get(slotKey(id, null));
+    if (slot === undefined) throw new Error(`moduleForm: no literal slot for ${id}`);
+    const args = [t.stringLiteral(node.type), object, this.children(id), t.numericLiteral(slot)];
+    return call(H, args);
   }
 
   private children(id: string): t.ArrayExpression {
@@ -169,6 +187,8 @@ class ViewBuilder {
         t.memberExpression(t.identifier('state'), key, computed)
       ]);
     }
+    const slot = this.slots.get(slotKey(id, prop));
+    if (slot !== undefined) return call(LITERAL_READER, [t.numericLiteral(slot)]);
     return literal(value as JsonValue);
   }
 }
@@ -347,7 +367,12 @@ export function moduleForm(model: AppModel, componentId: string): string {
   const component = model.components.get(componentId);
   if (!component) throw new Error(`moduleForm: no component ${componentId}`);
   const code = componentCode(model, component);
-  const view = new ViewBuilder(model, component, code);
+  const view = new ViewBuilder(
+    model,
+    component,
+    code,
+    slotNumbers(literalSlots(model, componentId))
+  );
 
   const render = t.objectMethod(
     'method',

@@ -11,10 +11,13 @@
  *
  * Incremental: only components whose content changed since the last good compile go through the
  * gate (`componentKey`: without the type checker a component's errors and module depend on its own
- * content only); the others keep their module from that compile.
+ * content only); the others keep their module from that compile. A literal edit keeps the key
+ * (the module reads literals through slots, ../code/literals.ts): only the network stage runs.
  */
 import * as Y from 'yjs';
 import { CompileGateCore, componentKey } from '../code/gate-core';
+import { componentLiterals } from '../code/literals';
+import { networkErrors } from '../code/network';
 import { currentModel } from '../model/store';
 import { rootComponent } from '../model/types';
 import { editError } from '../ops/errors';
@@ -29,10 +32,20 @@ const PAGE = Object.freeze({ from: 'page' });
 export interface GateReplica {
   readonly doc: Y.Doc;
   readonly gate: CompileGateCore;
-  /** Component id → its `componentKey` and module form at the last compile without errors. */
-  good: ReadonlyMap<string, { readonly key: string; readonly module: string }>;
+  /**
+   * Component id → its `componentKey`, module form and literal values (as JSON) at the last
+   * compile without errors.
+   */
+  good: ReadonlyMap<string, GoodComponent>;
   /** Why the last update did not apply, reported by the next compile. */
   fault: string | null;
+}
+
+/** One component as the last good compile left it. */
+export interface GoodComponent {
+  readonly key: string;
+  readonly module: string;
+  readonly literals: string;
 }
 
 /** A replica with an empty document and a gate with the policy on and no TypeScript. */
@@ -52,25 +65,34 @@ function isRequest(message: unknown): message is GateRequest {
 export function compileReplica(replica: GateReplica): CompileOutcome {
   const { model } = currentModel(replica.doc);
   const keys = new Map<string, string>();
+  const literals = new Map<string, string>();
   const changed = new Set<string>();
+  const relabelled: string[] = [];
   for (const id of model.components.keys()) {
     const key = componentKey(model, id);
+    const values = JSON.stringify(componentLiterals(model, id));
     keys.set(id, key);
-    if (replica.good.get(id)?.key !== key) changed.add(id);
+    literals.set(id, values);
+    const good = replica.good.get(id);
+    if (good?.key !== key) changed.add(id);
+    else if (good.literals !== values) relabelled.push(id);
   }
   const result = replica.gate.compile(model, changed, { modules: true });
-  if (!result.ok)
+  // A literal edit keeps the module (`componentKey` leaves literal values out), so the gate is
+  // skipped; of its stages only the network one reads literal values (an image's address).
+  const errors = [...result.errors, ...relabelled.flatMap((id) => networkErrors(model, id))];
+  if (errors.length > 0)
     return {
-      live: { ok: false, message: result.errors[0]?.message ?? 'the app does not compile' },
-      errors: result.errors
+      live: { ok: false, message: errors[0]?.message ?? 'the app does not compile' },
+      errors
     };
   // In the order of model.components, as the server's compile gives them (session.ts compileLive).
   const modules = new Map<string, string>();
-  const good = new Map<string, { key: string; module: string }>();
+  const good = new Map<string, GoodComponent>();
   for (const [id, key] of keys) {
     const module = result.modules.get(id) ?? replica.good.get(id)!.module;
     modules.set(id, module);
-    good.set(id, { key, module });
+    good.set(id, { key, module, literals: literals.get(id)! });
   }
   replica.good = good;
   const root = rootComponent(model);

@@ -1,6 +1,6 @@
 /**
- * A small browser-side client of the sandbox protocol (README "Protocol"): load, render, event,
- * nothing else. It holds the app's data and the last view, speaks to one worker through a
+ * A small browser-side client of the sandbox protocol (README "Protocol"): load, swap, literals,
+ * render, event, nothing else. It holds the app's data and the last view, speaks to one worker through a
  * `WorkerPort`, and rebuilds each view from its diff with `decodeView`, as the host does.
  *
  * Unlike `SandboxHost` it compiles nothing (the server sends the compiled components, so no
@@ -9,7 +9,7 @@
  * takes too long stops the worker and the client reports it. Failures are values, never throws.
  */
 import type { JsonValue } from '../model/types';
-import type { Compiled } from './compiled';
+import type { Compiled, LiteralPatch } from './compiled';
 import type { WorkerPort } from './port';
 import { decodeView, indexView, type ViewNode } from './view';
 
@@ -112,6 +112,26 @@ export class SandboxClient {
         removed,
         root,
         state: data
+      });
+      if (reply.t !== 'view') return { ok: false, error: errorOf(reply) };
+      return this.adopt(reply, data);
+    });
+  }
+
+  /**
+   * A literal edit after a load (issue 13): sends only the changed slots of each component
+   * (`splitChanges` in ./compiled.ts says which), renders with `data`; no module is sent or
+   * evaluated, and the view comes back as a diff of the element that changed.
+   */
+  literals(patches: readonly LiteralPatch[], data: ClientData): Promise<ClientResult> {
+    return this.exclusive(async () => {
+      // The worker may patch the elements in place only when the data is the last render's.
+      const sameState = data === this.data || JSON.stringify(data) === JSON.stringify(this.data);
+      const reply = await this.request({
+        t: 'literals',
+        components: patches,
+        state: data,
+        sameState
       });
       if (reply.t !== 'view') return { ok: false, error: errorOf(reply) };
       return this.adopt(reply, data);

@@ -5,6 +5,7 @@
  */
 import type { AppModel, Capabilities, JsonValue, StateType } from '../model/types';
 import { zeroValue } from '../schema/statetype';
+import { componentLiterals } from '../code/literals';
 
 /** One component as the worker receives it (README "Protocol"). */
 export interface Compiled {
@@ -15,6 +16,8 @@ export interface Compiled {
   readonly state: Record<string, JsonValue>;
   readonly types: Record<string, StateType>;
   readonly props: Record<string, JsonValue>;
+  /** The values of the module's literal slots, `$lit(n)` reads `literals[n]` (../code/literals.ts). */
+  readonly literals: readonly JsonValue[];
 }
 
 /** What the worker needs of one component besides its module. */
@@ -31,7 +34,8 @@ export function compiledOf(model: AppModel, id: string, source: string): Compile
   // meets `undefined` where its declared type promises a value.
   for (const [name, decl] of Object.entries(c.props))
     props[name] = (decl.default ?? zeroValue(decl.type)) as JsonValue;
-  return { id, name: c.name, source, capabilities: c.capabilities, state, types, props };
+  const literals = componentLiterals(model, id);
+  return { id, name: c.name, source, capabilities: c.capabilities, state, types, props, literals };
 }
 
 /** Every component of `model` with its module form (the gate's `modules`), by id. */
@@ -69,4 +73,70 @@ export function componentStamp(component: Compiled): string {
     second = Math.imul(second ^ code, 0x5bd1e995);
   }
   return `${(hash >>> 0).toString(36)}.${(second >>> 0).toString(36)}.${text.length}`;
+}
+
+/** The literal entries of one component that changed: what a `literals` request carries. */
+export interface LiteralPatch {
+  readonly id: string;
+  /** `[slot, value]` for each slot whose value changed. */
+  readonly slots: readonly (readonly [number, JsonValue])[];
+}
+
+/** What changed between two compiles of an app, split by how the sandbox takes it. */
+export interface CompiledChanges {
+  /** New components and those whose module or declarations changed: sent whole, in a swap. */
+  readonly structural: Compiled[];
+  /** Components whose literal values alone changed: only those slots are sent. */
+  readonly literals: LiteralPatch[];
+  /** Ids in `before` that `after` lacks. */
+  readonly removed: string[];
+}
+
+function sameValue(a: JsonValue, b: JsonValue): boolean {
+  if (a === b) return true;
+  return typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Everything of a component but its literal values: what decides whether a slot patch will do. */
+function sameShape(a: Compiled, b: Compiled): boolean {
+  return (
+    a.source === b.source &&
+    a.name === b.name &&
+    a.literals.length === b.literals.length &&
+    JSON.stringify([a.capabilities, a.state, a.types, a.props]) ===
+      JSON.stringify([b.capabilities, b.state, b.types, b.props])
+  );
+}
+
+/**
+ * Tells literal-only changes from structural ones (issue 13): a component whose module text and
+ * declarations are unchanged and whose literal values differ becomes a `LiteralPatch` of just the
+ * changed slots; anything else that changed is sent whole. `after` may hold every component or
+ * only those known to have changed (`removed` is then only right when it holds every one).
+ */
+export function splitChanges(
+  before: ReadonlyMap<string, Compiled>,
+  after: Iterable<Compiled>,
+  options: { complete?: boolean } = {}
+): CompiledChanges {
+  const structural: Compiled[] = [];
+  const literals: LiteralPatch[] = [];
+  const seen = new Set<string>();
+  for (const c of after) {
+    seen.add(c.id);
+    const old = before.get(c.id);
+    if (old === c) continue;
+    if (!old || !sameShape(old, c)) {
+      structural.push(c);
+      continue;
+    }
+    const slots: [number, JsonValue][] = [];
+    c.literals.forEach((value, i) => {
+      if (!sameValue(old.literals[i], value)) slots.push([i, value]);
+    });
+    if (slots.length > 0) literals.push({ id: c.id, slots });
+  }
+  const removed =
+    options.complete === false ? [] : [...before.keys()].filter((id) => !seen.has(id));
+  return { structural, literals, removed };
 }

@@ -28,6 +28,11 @@ export interface HostOptions {
    * booted and locked down (a few ms) instead of starting one (100 to 250 ms). Default true.
    */
   readonly spare?: boolean;
+  /**
+   * Send a literal-only change as a `literals` request (default true). Off, every change is a
+   * swap of whole modules: the benchmark's old path (tests/bench/literal-edit.ts).
+   */
+  readonly literalPatches?: boolean;
   /** Largest network response body the app may receive (default 1 MiB). */
   readonly maxResponseBytes?: number;
   /** The fetch the network capability uses (default the global one). */

@@ -15,6 +15,7 @@ import { rootComponent, type AppModel, type JsonValue } from '../model/types';
 import type { SandboxChecks } from '../ops/commit';
 import { editError } from '../ops/errors';
 import { compiledComponents, type Compiled } from './compiled';
+import { swapRequest } from './swap-request';
 import { allowedOrigin, NetworkCapability } from './network';
 import { fail, failure, wireError, type Failure, type SandboxError } from './failure';
 import { Listeners } from './listeners';
@@ -52,10 +53,6 @@ interface Good {
 
 function isView(value: ViewNode | Failure): value is ViewNode {
   return (value as Failure).ok !== false;
-}
-
-function sameCompiled(a: Compiled | undefined, b: Compiled): boolean {
-  return !!a && a.source === b.source && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The sandbox of one app, with its watchdog. Create one per open app; `dispose()` it when closed. */
@@ -180,7 +177,8 @@ export class SandboxHost {
 
   /**
    * Hot swap: compiles `model`, sends only the components whose module or declarations changed
-   * (and the removed ones), and renders with `data`. Transactional in the worker: if anything
+   * (and the removed ones), and renders with `data`. When only literal values changed, sends
+   * only the changed slots (a `literals` request: no module evaluated). Transactional in the worker: if anything
    * fails, the last good version keeps running and the error comes back.
    */
   swap(model: AppModel, data: AppData = model.data): Promise<ViewResult> {
@@ -192,17 +190,14 @@ export class SandboxHost {
       const root = rootComponent(model)!;
       const state = checkGiven(root, data);
       if (!state.ok) return state;
-      const changed = [...compiled.components.values()].filter(
-        (c) => !sameCompiled(good.components.get(c.id), c)
+      const { message, what } = swapRequest(
+        good,
+        compiled.components,
+        root.id,
+        state.data,
+        this.options.literalPatches !== false
       );
-      const removed = [...good.components.keys()].filter((id) => !compiled.components.has(id));
-      const what = changed.length
-        ? `the change to ${changed.map((c) => c.name).join(', ')}`
-        : 'rendering the changed app';
-      const reply = await this.request(
-        { t: 'swap', components: changed, removed, root: root.id, state: state.data },
-        what
-      );
+      const reply = await this.request(message, what);
       if (reply.t !== 'view') return failure([wireError(reply)]);
       const view = await this.adopt(reply, { state: state.data });
       if (!isView(view)) return view;

@@ -12,7 +12,11 @@
  */
 import { onMount, untrack } from 'svelte';
 import { SandboxClient, type ClientData, type ClientResult } from '../../runtime/client';
-import type { LiveSource } from '../../runtime/compiled';
+import {
+  splitChanges,
+  type Compiled as CompiledComponent,
+  type LiveSource
+} from '../../runtime/compiled';
 import { webWorkerPort } from '../../runtime/port';
 import { keepSame, type ViewNode } from '../../runtime/view';
 import { rootComponent, type JsonValue } from '../../model/types';
@@ -56,8 +60,16 @@ export class SandboxView {
   /** What `loadedLive` runs, as text: every server answer carries a fresh copy of the same app. */
   private loadedKey = '';
   private loadSeq = 0;
-  /** What the sandbox runs after its last good load or swap: each component as text, by id. */
-  private running: { client: SandboxClient; texts: Map<string, string> } | null = null;
+  /**
+   * What the sandbox runs after its last good load or swap: each component's stamp and the
+   * component itself, by id, and the root.
+   */
+  private running: {
+    client: SandboxClient;
+    texts: Map<string, string>;
+    components: Map<string, CompiledComponent>;
+    root: string;
+  } | null = null;
   private loadChain: Promise<void> = Promise.resolve();
   private loadTicket = 0;
   /** Events sent to the sandbox whose results have not come back. */
@@ -284,7 +296,17 @@ export class SandboxView {
     if (previous && previous.client === this.client) {
       const changed = source.components.filter((c) => previous.texts.get(c.id) !== texts.get(c.id));
       const removed = [...previous.texts.keys()].filter((id) => !texts.has(id));
-      result = await this.client.swap(changed, removed, source.root, plainData);
+      // A literal edit (a text, a label, a style value) sends only the slots that changed: no
+      // module is posted or evaluated (issue 13). Anything else is a swap of whole components.
+      const split = splitChanges(previous.components, changed, { complete: false });
+      const literalOnly =
+        removed.length === 0 &&
+        split.structural.length === 0 &&
+        split.literals.length > 0 &&
+        source.root === previous.root;
+      result = literalOnly
+        ? await this.client.literals(split.literals, plainData)
+        : await this.client.swap(changed, removed, source.root, plainData);
       if (!result.ok && result.error.code !== 'E_WATCHDOG')
         result = await this.client.load(source.components, source.root, plainData);
     } else {
@@ -297,7 +319,12 @@ export class SandboxView {
       if (!this.client) return;
       result = await this.client.load(source.components, source.root, plainData);
     }
-    if (result.ok && this.client) this.running = { client: this.client, texts };
+    if (result.ok && this.client) {
+      // A plain value, compared against and never changed: nothing reads it reactively.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const components = new Map(source.components.map((c) => [c.id, c]));
+      this.running = { client: this.client, texts, components, root: source.root };
+    }
     if (seq !== this.loadSeq) return;
     if (result.ok) {
       this.drawnFirst = this.drawnFirst.filter((edit) => !this.studio.includes(live, edit.seq));

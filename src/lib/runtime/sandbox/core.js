@@ -23,6 +23,7 @@ import { exerciseHandlers } from './exercise.js';
 import { createHandlers } from './handlers.js';
 import { createRenderer } from './render.js';
 import { loadComponent, makeWorld, viewReply } from './world.js';
+import { patchLiterals } from './literals.js';
 
 export { SAFE_GLOBAL_NAMES } from './compartment.js';
 
@@ -49,7 +50,7 @@ export function createRuntime(post, env) {
   const evaluate = env.evaluate(harden, budget.guardGlobal);
   const { globals, renderWorld } = createRenderer({ harden, budget });
   const { handle, run } = createHandlers({ post, budget });
-  const loader = { evaluate, globals, session: budget.session };
+  const loader = { evaluate, globals, session: budget.session, harden };
 
   /** @type {World | null} */
   let world = null;
@@ -134,6 +135,7 @@ export function createRuntime(post, env) {
   const FALLBACK = /** @type {Record<string, string>} */ ({
     load: 'E_MODULE',
     swap: 'E_MODULE',
+    literals: 'E_RENDER',
     render: 'E_RENDER',
     dryRun: 'E_RENDER',
     event: 'E_HANDLER',
@@ -159,6 +161,9 @@ export function createRuntime(post, env) {
           reply = viewReply(w, renderWorld(w, m.state, m.locals), m.seq);
           break;
         }
+        case 'literals':
+          reply = patchLiterals(loadedWorld(), m, { harden, renderWorld });
+          break;
         case 'event':
         case 'call':
           reply = handle(loadedWorld(), m);

@@ -208,3 +208,18 @@ export function encodeView(node, before, byKey) {
   if (same) return { node: { $same: node.key }, same: true };
   return { node: { ...node, children }, same: false };
 }
+
+/**
+ * Sets an own data property, `__proto__` included (assigning that name would set the prototype).
+ * @param {Record<string, unknown>} target
+ * @param {string} name
+ * @param {unknown} value
+ */
+export function setOwn(target, name, value) {
+  Object.defineProperty(target, name, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true
+  });
+}

@@ -8,7 +8,7 @@
  * code leaves the worker; prop values are copied as bounded plain data. The pass in progress,
  * the markers of `$on`/`$bind` and the ref counter live in this closure only.
  */
-import { clone, copyData, describeValue, Fault, isRecord } from './data.js';
+import { clone, copyData, describeValue, Fault, isRecord, setOwn } from './data.js';
 import { thousands } from './budget.js';
 
 /** Most elements one render may produce: a bigger view is an E_RENDER, not a frozen studio. */
@@ -25,7 +25,7 @@ const MAX_NESTING = 32;
  * @typedef {{ prefix: string, loaded: Loaded, instance: string, props: Record<string, unknown> }} Frame
  * @typedef {{ world: World, frame: Frame, refs: Map<number, RefEntry>, refIds: Map<string, number>,
  *   instances: Map<string, Instance>, overrides: Map<string, Record<string, unknown>>,
- *   made: WeakSet<object>, nodes: number, depth: number }} Pass
+ *   made: WeakSet<object>, nodes: number, depth: number, sites: Map<string, unknown[]> }} Pass
  * @typedef {{ kind: 'on' | 'bind', name: string, args: unknown[], value?: unknown, frame: Frame }} Marker
  */
 
@@ -193,12 +193,54 @@ export function createRenderer({ harden, budget }) {
   }
 
   /**
-   * `h(type, props, children)`: one element, or a user component instance rendered in place.
+   * Notes that slot `slot` of the rendering component holds the literal props of element `key`.
+   * @param {Pass} p
+   * @param {number} slot
+   * @param {string} key
+   */
+  function noteSite(p, slot, key) {
+    const component = p.frame.loaded.id;
+    const list = p.sites.get(component);
+    if (list) list.push(slot, key);
+    else p.sites.set(component, [slot, key]);
+  }
+
+  /**
+   * The literal props of an element: the object in slot `slot` of the rendering component's
+   * table (code/literals.ts), which only the worker wrote (copied and hardened data).
+   * @param {Pass} p
+   * @param {unknown} slot
+   * @param {string} type
+   * @returns {Record<string, unknown> | null}
+   */
+  function literalProps(p, slot, type) {
+    if (slot === undefined) return null;
+    const values = p.frame.loaded.literals.values;
+    const object =
+      typeof slot === 'number' && Number.isInteger(slot) && slot >= 0 && slot < values.length
+        ? values[slot]
+        : undefined;
+    if (!isRecord(object)) {
+      throw new Fault(
+        'E_RENDER',
+        `${type} of ${p.frame.loaded.name} names a literal slot it does not have`,
+        {
+          component: p.frame.loaded.name
+        }
+      );
+    }
+    return /** @type {Record<string, unknown>} */ (object);
+  }
+
+  /**
+   * `h(type, props, children, slot?)`: one element, or a user component instance rendered in
+   * place. `slot` names the element's literal props in the component's table (code/literals.ts).
    * @param {unknown} type
    * @param {unknown} props
    * @param {unknown} children
+   * @param {unknown} [slot]
    */
-  function h(type, props, children) {
+  function h(type, props, children, slot) {
     const p = currentPass();
     countNode(p);
     if (typeof type !== 'string' || !isRecord(props)) {
@@ -209,10 +251,17 @@ export function createRenderer({ harden, budget }) {
     const key = p.frame.prefix + id;
     /** @type {Record<string, unknown>} */
     const out = {};
-    for (const name of Object.keys(input)) {
-      if (name === 'id') continue;
-      const value = propValue(p, input[name], key, name, type);
-      if (value !== undefined) out[name] = value;
+    const literal = literalProps(p, slot, String(type));
+    for (const from of literal ? [input, literal] : [input]) {
+      for (const name of Object.keys(from)) {
+        if (name === 'id' || (from === literal && Object.hasOwn(input, name))) continue;
+        const value = propValue(p, from[name], key, name, type);
+        if (value === undefined) continue;
+        // A prop named `__proto__` (an own key) stays an own key: assigning it would set the
+        // element's prototype to guest data instead.
+        if (name === '__proto__') setOwn(out, name, value);
+        else out[name] = value;
+      }
     }
     const kids = checkChildren(p, children, type, id);
     const user = p.world.byName.get(type);
@@ -235,6 +284,9 @@ export function createRenderer({ harden, budget }) {
         node = { type, id, key, props: out, children: [], component: true, error };
       }
     } else {
+      // An instance's props feed its render: only a plain element's literal props can be
+      // patched in the view (./literals.js), so only theirs are noted.
+      if (literal) noteSite(p, /** @type {number} */ (slot), key);
       node = { type, id, key, props: out, children: kids };
     }
     p.made.add(node);
@@ -380,7 +432,8 @@ export function createRenderer({ harden, budget }) {
       overrides,
       made: new WeakSet(),
       nodes: 0,
-      depth: 0
+      depth: 0,
+      sites: new Map()
     };
     pass = p;
     budget.start();
@@ -393,6 +446,7 @@ export function createRenderer({ harden, budget }) {
       w.refs = p.refs;
       w.refIds = p.refIds;
       w.instances = p.instances;
+      w.sites = p.sites;
       return view;
     } catch (e) {
       throw budget.classify(e, 'E_RENDER', `the view of ${root.name}`, { component: root.name });
