@@ -169,7 +169,7 @@ function stem(word: string): string {
  * name's words are all in what was said ("that clears the done ones" → clearDone, "Reset" →
  * reset). None or several is the question, naming the actions there are.
  */
-function buttonAction(scene: Scene, parent: NodeRecord, said: string): Found<string> {
+export function buttonAction(scene: Scene, parent: NodeRecord, said: string): Found<string> {
   const component = componentOf(scene.model, parent);
   const actions = Object.entries(component.handlers)
     .filter(([, h]) => h.params.length === 0)

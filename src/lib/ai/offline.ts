@@ -38,6 +38,8 @@ import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn'
 import { OFFLINE_RULES } from './offline-grammar';
 import { guardTexts } from './offline-guard';
 import { rowBadge } from './offline-row-badge';
+import { elementTheme } from './offline-theme';
+import { addSeveral, severalWhole } from './offline-several';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -101,7 +103,11 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
-  const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
+  // "three buttons in a row: Red, Green, Blue": the commas and "and" join a list of texts.
+  const whole =
+    wholeSideBySide(u.text) ||
+    /^(?:swap|exchange)\s/i.test(u.text) ||
+    severalWhole({ model, selection, u });
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
   // "the minus button should subtract 5, the plus button should add 5": buttons that share one
   // step are read together, or the first alone would ask about the other.
@@ -130,9 +136,11 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
 /** The rules in order; the first that recognises the request answers it. */
 function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
+    () => elementTheme(scene, temps),
     () => addDarkMode(scene, temps),
     () => restyle(scene, temps),
     () => setStep(scene),
+    () => addSeveral(scene, temps),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
