@@ -214,3 +214,111 @@ describe('several elements of one type, each with its text', () => {
     expect(kind(dashboard, 'three buttons in a row: Rec, Loop, Mute')).toBe('question');
   });
 });
+
+describe('a link said the way people say it', () => {
+  const link = (model: AppModel) => added(model, 'Link')[0];
+  const added = (model: AppModel, type: string) =>
+    nodesOfType(model, type).filter((n) => !dashboard.nodes.has(n.id));
+
+  it.each([
+    [
+      'add a link to the help pages at /help which opens in a new window',
+      'Help pages',
+      '/help',
+      true
+    ],
+    ['add a link to our blog (/blog), it should open in a new tab', 'Blog', '/blog', true],
+    [
+      'add a link to the changelog at /changes below the heading',
+      'Changelog',
+      '/changes',
+      undefined
+    ]
+  ])('"%s"', (message, text, href, newTab) => {
+    const plan = change(dashboard, message);
+    expect(link(plan.model).props).toEqual({ text, href, ...(newTab ? { newTab } : {}) });
+  });
+
+  it('placed where said', () => {
+    const plan = change(dashboard, 'add a link to the changelog at /changes below the heading');
+    expect(childrenOf(plan.model, root)[1]).toBe(link(plan.model).id);
+  });
+
+  it('near-miss: a link with no address is a question, not a link to nowhere', () => {
+    expect(kind(dashboard, 'add a link to the docs that opens in a new tab')).not.toBe('batch');
+  });
+
+  it('near-miss: "in a new tab" is never read as a place', () => {
+    const turn = offlinePlan(dashboard, 'add a link to /x in a new tab');
+    expect(turn.kind).toBe('batch');
+    expect(turn.kind === 'batch' && JSON.stringify(turn.ops)).toContain('"newTab":true');
+  });
+});
+
+/** A scoreboard: a score its buttons change, shown in a Heading, and a row of two buttons. */
+const board = build([
+  { op: 'addComponent', name: 'App', id: 'root' },
+  { op: 'addState', component: 'App', name: 'score', type: 'number', initial: 0 },
+  { op: 'addState', component: 'App', name: 'rounds', type: 'number', initial: 3 },
+  { op: 'setHandler', component: 'App', name: 'point', params: [], body: 'state.score += 1;' },
+  { op: 'setHandler', component: 'App', name: 'penalty', params: [], body: 'state.score -= 2;' },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Heading',
+    props: { text: { $expr: '`Score: ${state.score}`' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Stack',
+    id: 'actions',
+    props: { direction: 'horizontal' },
+    children: [
+      { type: 'Button', props: { label: 'Point', onClick: { $handler: 'point' } } },
+      { type: 'Button', props: { label: 'Penalty', onClick: { $handler: 'penalty' } } }
+    ]
+  },
+  { op: 'addNode', parent: 'root', type: 'Text', props: { text: 'Good luck' } },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Slider',
+    props: { label: 'Rounds', value: { $bind: 'rounds' }, min: 1, max: 9 }
+  }
+]);
+
+describe('a history of a number', () => {
+  const model = board.model;
+  const app = (m: AppModel) => [...m.components.values()][0];
+  const each = (m: AppModel) => nodesOfType(m, 'Each')[0];
+
+  it.each([
+    'keep a log of the score under the buttons',
+    'show a history of every score below the point button',
+    'record a list of the past values, shown under the buttons'
+  ])('"%s": every action appends, and the list sits after the buttons\' row', (message) => {
+    const plan = change(model, message);
+    const a = app(plan.model);
+    expect(a.state.scoreHistory).toMatchObject({ type: { array: 'number' }, initial: [] });
+    expect(a.handlers.point.body).toMatch(
+      /state\.scoreHistory = \[\.\.\.state\.scoreHistory, state\.score\];/
+    );
+    expect(a.handlers.penalty.body).toMatch(/state\.scoreHistory = /);
+    const kids = childrenOf(plan.model, board.id('root'));
+    expect(kids.indexOf(each(plan.model).id)).toBe(kids.indexOf(board.id('actions')) + 1);
+  });
+
+  it('"the last 3 values" keeps only three', () => {
+    const plan = change(model, 'show a history of the last three values');
+    expect(app(plan.model).handlers.point.body).toContain('.slice(-3)');
+  });
+
+  it('near-miss: a number an input also changes is a question', () => {
+    expect(kind(model, 'keep a history of the rounds')).toBe('question');
+  });
+
+  it('near-miss: a history of something that is not a number is not taken', () => {
+    expect(kind(model, 'keep a history of the colours')).not.toBe('batch');
+  });
+});

@@ -40,6 +40,8 @@ import { guardTexts } from './offline-guard';
 import { rowBadge } from './offline-row-badge';
 import { elementTheme } from './offline-theme';
 import { addSeveral, severalWhole } from './offline-several';
+import { addLink, linkWhole } from './offline-link';
+import { numberHistory } from './offline-history';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -107,7 +109,8 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   const whole =
     wholeSideBySide(u.text) ||
     /^(?:swap|exchange)\s/i.test(u.text) ||
-    severalWhole({ model, selection, u });
+    severalWhole({ model, selection, u }) ||
+    linkWhole({ model, selection, u });
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
   // "the minus button should subtract 5, the plus button should add 5": buttons that share one
   // step are read together, or the first alone would ask about the other.
@@ -141,6 +144,8 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => restyle(scene, temps),
     () => setStep(scene),
     () => addSeveral(scene, temps),
+    () => addLink(scene, temps),
+    () => numberHistory(scene, temps),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
