@@ -40,8 +40,11 @@ function recorded(body: string, field: string, history: string, last?: number): 
   return `${body.trimEnd()}\nstate.${history} = ${kept};`;
 }
 
-/** "the buttons" when they share a row: that row; else the first or last of them. */
-function anchorOf(scene: Scene, nodes: readonly NodeRecord[], after: boolean): NodeRecord {
+/**
+ * What "under the buttons" is under: the row they fill when they share one, the row a single
+ * element of a row sits in, else the first (above) or last (below) of them.
+ */
+export function anchorOf(scene: Scene, nodes: readonly NodeRecord[], after: boolean): NodeRecord {
   const parents = new Set(nodes.map((n) => n.parent));
   if (nodes.length > 1 && parents.size === 1) {
     const row = scene.model.nodes.get([...parents][0]!);

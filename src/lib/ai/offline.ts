@@ -42,6 +42,9 @@ import { elementTheme } from './offline-theme';
 import { addSeveral, severalWhole } from './offline-several';
 import { addLink, linkWhole } from './offline-link';
 import { numberHistory } from './offline-history';
+import { textWithValue } from './offline-echo';
+import { conditionalText } from './offline-whether';
+import { percentDone } from './offline-list-percent';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -146,6 +149,9 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => addSeveral(scene, temps),
     () => addLink(scene, temps),
     () => numberHistory(scene, temps),
+    () => textWithValue(scene, temps),
+    () => conditionalText(scene, temps),
+    () => percentDone(scene, temps),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
