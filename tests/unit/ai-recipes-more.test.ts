@@ -491,3 +491,80 @@ describe('a percentage of a list', () => {
     expect(kind(dashboard, 'show what percent of the list is done')).not.toBe('batch');
   });
 });
+
+describe('a line with a text is a line of text, not a divider', () => {
+  const added = (m: AppModel) => [...m.nodes.values()].filter((n) => !dashboard.nodes.has(n.id));
+
+  it.each([
+    ['add a line saying Welcome back', 'Welcome back'],
+    ["put a line reading 'Built with care' at the bottom", 'Built with care'],
+    ['add a small line with the text Beta under the heading', 'Beta']
+  ])('"%s"', (message, text) => {
+    const plan = change(dashboard, message);
+    expect(added(plan.model).map((n) => [n.type, n.props.text])).toEqual([['Text', text]]);
+  });
+
+  it.each(['add a line under the heading', 'add a line'])(
+    'near-miss: "%s" is still a divider',
+    (message) => {
+      const plan = change(dashboard, message);
+      expect(added(plan.model).map((n) => n.type)).toEqual(['Divider']);
+    }
+  );
+});
+
+/** A timer: Restart sets seconds to a fixed 60, Untitle clears the label; Tick steps. */
+const timer = build([
+  { op: 'addComponent', name: 'App', id: 'root' },
+  { op: 'addState', component: 'App', name: 'seconds', type: 'number', initial: 60 },
+  { op: 'addState', component: 'App', name: 'label', type: 'string', initial: 'Tea' },
+  { op: 'setHandler', component: 'App', name: 'restart', params: [], body: 'state.seconds = 60;' },
+  { op: 'setHandler', component: 'App', name: 'untitle', params: [], body: "state.label = '';" },
+  { op: 'setHandler', component: 'App', name: 'tick', params: [], body: 'state.seconds -= 1;' },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Heading',
+    props: { text: { $expr: 'String(state.seconds)' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Button',
+    props: { label: 'Restart', onClick: { $handler: 'restart' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Button',
+    props: { label: 'Untitle', onClick: { $handler: 'untitle' } }
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Button',
+    props: { label: 'Tick', onClick: { $handler: 'tick' } }
+  }
+]).model;
+
+describe('another value for a button that sets a field', () => {
+  const body = (m: AppModel, name: string) => [...m.components.values()][0].handlers[name].body;
+
+  it.each([
+    ['make the restart button go back to 90 instead of 60', 'restart', 'state.seconds = 90;'],
+    ['the restart button should reset the seconds to 30', 'restart', 'state.seconds = 30;'],
+    ['have untitle set it to Untitled', 'untitle', 'state.label = "Untitled";']
+  ])('"%s"', (message, handler, expected) => {
+    const plan = change(timer, message);
+    expect(body(plan.model, handler)).toBe(expected);
+    expect(body(plan.model, 'tick')).toBe('state.seconds -= 1;');
+  });
+
+  it('near-miss: an "instead of" value the button does not set is a question', () => {
+    expect(kind(timer, 'make the restart button go back to 90 instead of 45')).toBe('question');
+  });
+
+  it('near-miss: a button that steps, not sets, is a question', () => {
+    expect(kind(timer, 'make the tick button go back to 5')).toBe('question');
+  });
+});

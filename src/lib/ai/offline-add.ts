@@ -40,7 +40,12 @@ export function addTarget(scene: Scene): AddTarget | null {
     const typed = leadingType(scene.model, body.slice(at));
     if (typed)
       return {
-        type: typed.type,
+        // "a line saying Clicks so far" is a line of text: a divider shows none.
+        type:
+          typed.word === 'line' &&
+          /\b(?:saying|says|that reads|reading|with (?:the )?text)\b|⟦\d+⟧/i.test(typed.rest)
+            ? 'Text'
+            : typed.type,
         word: typed.word,
         before: body.slice(0, at).trim(),
         rest: typed.rest

@@ -45,6 +45,7 @@ import { numberHistory } from './offline-history';
 import { textWithValue } from './offline-echo';
 import { conditionalText } from './offline-whether';
 import { percentDone } from './offline-list-percent';
+import { buttonSetsValue } from './offline-sets-value';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -152,6 +153,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => textWithValue(scene, temps),
     () => conditionalText(scene, temps),
     () => percentDone(scene, temps),
+    () => buttonSetsValue(scene),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
