@@ -568,3 +568,99 @@ describe('another value for a button that sets a field', () => {
     expect(kind(timer, 'make the tick button go back to 5')).toBe('question');
   });
 });
+
+/** Shopping: adding builds a new array (`[...things, item]`); the list is shown as stored. */
+const shop = build([
+  { op: 'addComponent', name: 'App', id: 'root' },
+  {
+    op: 'addState',
+    component: 'App',
+    name: 'things',
+    type: { array: { object: { id: 'number', name: 'string', got: 'boolean' } } },
+    initial: []
+  },
+  { op: 'addState', component: 'App', name: 'next', type: 'number', initial: 1 },
+  {
+    op: 'setHandler',
+    component: 'App',
+    name: 'addThing',
+    params: [],
+    body: "state.things = [...state.things, { id: state.next, name: 'New', got: false }];\nstate.next += 1;"
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Each',
+    props: { items: { $expr: 'state.things' }, as: 't', key: { $expr: 't.id' } },
+    children: [
+      { type: 'Checkbox', props: { checked: { $expr: 't.got' }, label: { $expr: 't.name' } } }
+    ]
+  },
+  {
+    op: 'addNode',
+    parent: 'root',
+    type: 'Button',
+    props: { label: 'Add', onClick: { $handler: 'addThing' } }
+  }
+]).model;
+
+describe('new items at the top of a list', () => {
+  const body = (m: AppModel) => [...m.components.values()][0].handlers.addThing.body;
+
+  it.each([
+    'new things should go at the top of the list, not the bottom',
+    'when someone adds a thing, it should appear first',
+    'put new things on top'
+  ])('"%s": the adding action puts the item first', (message) => {
+    const plan = change(shop, message);
+    expect(body(plan.model)).toBe(
+      "state.things = [{ id: state.next, name: 'New', got: false }, ...state.things];\nstate.next += 1;"
+    );
+  });
+
+  it('on the todo template, push becomes unshift', () => {
+    const todo = template('todo');
+    const plan = change(todo, 'when i add a task it should go at the top');
+    expect([...plan.model.components.values()][0].handlers.addItem.body).toContain(
+      'state.items.unshift({'
+    );
+  });
+
+  it('near-miss: a list with no adding action is a question', () => {
+    expect(kind(chores.model, 'new chores should go at the top')).toBe('question');
+  });
+
+  it('near-miss: "at the bottom" is not taken (that is where they go already)', () => {
+    expect(kind(shop, 'new things should go at the bottom')).not.toBe('batch');
+  });
+});
+
+describe("a number the element's schema names", () => {
+  const form = template('form');
+  const area = (m: AppModel) => nodesOfType(m, 'TextArea')[0];
+
+  it.each([
+    ['give the message box 6 rows', 6],
+    ['make the message box 3 rows tall', 3],
+    ['set the rows of the message box to 10', 10],
+    ['the message box should have 7 rows', 7]
+  ])('"%s" sets rows', (message, rows) => {
+    expect(area(change(form, message).model).props.rows).toBe(rows);
+  });
+
+  it("any element kind with such a prop: a grid's columns", () => {
+    const plan = change(
+      change(dashboard, 'put 3 cards in a 3 column grid called Bass, Drums and Keys').model,
+      'make the grid 2 columns wide'
+    );
+    expect(nodesOfType(plan.model, 'Grid')[0].props.columns).toBe(2);
+  });
+
+  it('near-miss: a word that is no prop of the element is not taken', () => {
+    expect(kind(form, 'give the message box 3 colours')).not.toBe('batch');
+  });
+
+  it("near-miss: a value outside the prop's range is a question", () => {
+    expect(kind(form, 'give the message box 1 row')).toBe('question');
+  });
+});

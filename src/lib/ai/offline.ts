@@ -46,6 +46,8 @@ import { textWithValue } from './offline-echo';
 import { conditionalText } from './offline-whether';
 import { percentDone } from './offline-list-percent';
 import { buttonSetsValue } from './offline-sets-value';
+import { newItemsFirst, prependWhole } from './offline-list-prepend';
+import { setNumberProp } from './offline-prop-number';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -114,7 +116,8 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
     wholeSideBySide(u.text) ||
     /^(?:swap|exchange)\s/i.test(u.text) ||
     severalWhole({ model, selection, u }) ||
-    linkWhole({ model, selection, u });
+    linkWhole({ model, selection, u }) ||
+    prependWhole(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
   // "the minus button should subtract 5, the plus button should add 5": buttons that share one
   // step are read together, or the first alone would ask about the other.
@@ -154,6 +157,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => conditionalText(scene, temps),
     () => percentDone(scene, temps),
     () => buttonSetsValue(scene),
+    () => newItemsFirst(scene),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
@@ -171,6 +175,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => gatedCheckbox(scene, temps),
     () => setRange(scene),
     () => limitField(scene),
+    () => setNumberProp(scene),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
