@@ -252,3 +252,43 @@ describe('new items at the top of a list', () => {
     expect(kind(shop, 'new things should go at the bottom')).not.toBe('batch');
   });
 });
+
+describe('one more thing a button does', () => {
+  const body = (m: AppModel, name: string) => [...m.components.values()][0].handlers[name].body;
+
+  it.each([
+    [
+      'when I press restart, it should also clear the label',
+      'restart',
+      "state.seconds = 60;\nstate.label = '';"
+    ],
+    [
+      'make the untitle button also set the seconds to 30',
+      'untitle',
+      "state.label = '';\nstate.seconds = 30;"
+    ],
+    [
+      'the tick button should also reset the label',
+      'tick',
+      'state.seconds -= 1;\nstate.label = "Tea";'
+    ]
+  ])('"%s"', (message, handler, expected) => {
+    expect(body(change(timer, message).model, handler)).toBe(expected);
+  });
+
+  it('on the form template: Send another also unticks the newsletter checkbox', () => {
+    const plan = change(
+      template('form'),
+      'make the send another button also untick the newsletter checkbox'
+    );
+    expect(body(plan.model, 'startOver')).toMatch(/\nstate\.subscribe = false;$/);
+  });
+
+  it('near-miss: a value the field does not take is a question', () => {
+    expect(kind(timer, 'make the restart button also untick the seconds')).toBe('question');
+  });
+
+  it('near-miss: something it does already is a question', () => {
+    expect(kind(timer, 'make the untitle button also clear the label')).toBe('question');
+  });
+});

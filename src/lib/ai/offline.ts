@@ -48,6 +48,7 @@ import { percentDone } from './offline-list-percent';
 import { buttonSetsValue } from './offline-sets-value';
 import { newItemsFirst, prependWhole } from './offline-list-prepend';
 import { setNumberProp } from './offline-prop-number';
+import { alsoWhole, buttonAlso } from './offline-also';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -117,7 +118,8 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
     /^(?:swap|exchange)\s/i.test(u.text) ||
     severalWhole({ model, selection, u }) ||
     linkWhole({ model, selection, u }) ||
-    prependWhole(u.text);
+    prependWhole(u.text) ||
+    alsoWhole(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
   // "the minus button should subtract 5, the plus button should add 5": buttons that share one
   // step are read together, or the first alone would ask about the other.
@@ -158,6 +160,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => percentDone(scene, temps),
     () => buttonSetsValue(scene),
     () => newItemsFirst(scene),
+    () => buttonAlso(scene),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
