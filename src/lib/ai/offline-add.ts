@@ -40,7 +40,12 @@ export function addTarget(scene: Scene): AddTarget | null {
     const typed = leadingType(scene.model, body.slice(at));
     if (typed)
       return {
-        type: typed.type,
+        // "a line saying Clicks so far" is a line of text: a divider shows none.
+        type:
+          typed.word === 'line' &&
+          /\b(?:saying|says|that reads|reading|with (?:the )?text)\b|⟦\d+⟧/i.test(typed.rest)
+            ? 'Text'
+            : typed.type,
         word: typed.word,
         before: body.slice(0, at).trim(),
         rest: typed.rest
@@ -169,7 +174,7 @@ function stem(word: string): string {
  * name's words are all in what was said ("that clears the done ones" → clearDone, "Reset" →
  * reset). None or several is the question, naming the actions there are.
  */
-function buttonAction(scene: Scene, parent: NodeRecord, said: string): Found<string> {
+export function buttonAction(scene: Scene, parent: NodeRecord, said: string): Found<string> {
   const component = componentOf(scene.model, parent);
   const actions = Object.entries(component.handlers)
     .filter(([, h]) => h.params.length === 0)

@@ -125,6 +125,24 @@ function several(
   return { ok: true, value: [...new Map(out.map((n) => [n.id, n])).values()] };
 }
 
+/**
+ * "the slider and the buttons" when the buttons are a row of their own: that row is one unit
+ * beside the slider, so the buttons keep their row (and its gap and alignment) and the new row
+ * holds the slider and it. Only a row all of whose children were named counts as a unit.
+ */
+function grouped(scene: Scene, nodes: readonly NodeRecord[]): NodeRecord[] {
+  const rows = new Set(nodes.map((n) => n.parent));
+  for (const id of rows) {
+    const row = id ? scene.model.nodes.get(id) : undefined;
+    if (!row || !isRow(row)) continue;
+    const kids = childrenOf(scene.model, row.id);
+    const named = nodes.filter((n) => n.parent === row.id);
+    if (kids.length < 2 || named.length !== kids.length || named.length === nodes.length) continue;
+    return [...nodes.filter((n) => n.parent !== row.id), row];
+  }
+  return [...nodes];
+}
+
 /** A new row at `anchor`'s place holding `nodes` in that order. */
 function wrapInRow(
   scene: Scene,
@@ -164,7 +182,7 @@ export function sideBySide(scene: Scene, temps: TempIds): RuleResult {
   if (side) {
     const found = several(scene, side[1]);
     if (!found.ok) return ask(rule, found.text);
-    nodes = ordered(scene, found.value);
+    nodes = ordered(scene, grouped(scene, found.value));
     if (nodes.length < 2)
       return ask(
         rule,

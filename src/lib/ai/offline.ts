@@ -38,6 +38,17 @@ import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn'
 import { OFFLINE_RULES } from './offline-grammar';
 import { guardTexts } from './offline-guard';
 import { rowBadge } from './offline-row-badge';
+import { elementTheme } from './offline-theme';
+import { addSeveral, severalWhole } from './offline-several';
+import { addLink, linkWhole } from './offline-link';
+import { numberHistory } from './offline-history';
+import { textWithValue } from './offline-echo';
+import { conditionalText } from './offline-whether';
+import { percentDone } from './offline-list-percent';
+import { buttonSetsValue } from './offline-sets-value';
+import { newItemsFirst, prependWhole } from './offline-list-prepend';
+import { setNumberProp } from './offline-prop-number';
+import { alsoWhole, buttonAlso } from './offline-also';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -101,7 +112,14 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   const temps = new TempIds(model);
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
-  const whole = wholeSideBySide(u.text) || /^(?:swap|exchange)\s/i.test(u.text);
+  // "three buttons in a row: Red, Green, Blue": the commas and "and" join a list of texts.
+  const whole =
+    wholeSideBySide(u.text) ||
+    /^(?:swap|exchange)\s/i.test(u.text) ||
+    severalWhole({ model, selection, u }) ||
+    linkWhole({ model, selection, u }) ||
+    prependWhole(u.text) ||
+    alsoWhole(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
   // "the minus button should subtract 5, the plus button should add 5": buttons that share one
   // step are read together, or the first alone would ask about the other.
@@ -130,9 +148,19 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
 /** The rules in order; the first that recognises the request answers it. */
 function runRules(scene: Scene, temps: TempIds): RuleResult {
   const rules: (() => RuleResult)[] = [
+    () => elementTheme(scene, temps),
     () => addDarkMode(scene, temps),
     () => restyle(scene, temps),
     () => setStep(scene),
+    () => addSeveral(scene, temps),
+    () => addLink(scene, temps),
+    () => numberHistory(scene, temps),
+    () => textWithValue(scene, temps),
+    () => conditionalText(scene, temps),
+    () => percentDone(scene, temps),
+    () => buttonSetsValue(scene),
+    () => newItemsFirst(scene),
+    () => buttonAlso(scene),
     () => build(scene, temps),
     () => addCharCounter(scene, temps),
     () => clearList(scene, temps),
@@ -150,6 +178,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => gatedCheckbox(scene, temps),
     () => setRange(scene),
     () => limitField(scene),
+    () => setNumberProp(scene),
     () => addCounter(scene, temps),
     () => addItemField(scene, temps),
     () => renameComponent(scene),
