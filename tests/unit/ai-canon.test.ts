@@ -279,3 +279,111 @@ describe('a place that is no element', () => {
     if (turn.kind === 'batch') expect(turn.rule).not.toBe('move-element');
   });
 });
+
+describe('a look said as the kind of element it makes', () => {
+  it('is the look', () => {
+    sameAs(counter, 'make the reset button ghost', [
+      'make the reset button a ghost button',
+      'turn the reset button into a ghost button'
+    ]);
+  });
+
+  it('needs a word the style rules know', () => {
+    expect(canonical(counter, 'make the reset button a new button')).toBe(
+      'make the reset button a new button'
+    );
+    expect(canonical(todo, 'make the heading a link')).toBe('make the heading a link');
+  });
+});
+
+describe('a badge wished for the done rows', () => {
+  it('is a badge in the rows of the done items', () => {
+    sameAs(todo, 'add a tag saying ok to the done todos', [
+      "every todo should have a tag saying ok when it's done",
+      'show a tag saying ok on each todo once it is done'
+    ]);
+  });
+
+  it('needs a badge and a when', () => {
+    expect(canonical(todo, "each todo should show its date when it's done")).toBe(
+      "each todo should show its date when it's done"
+    );
+    expect(canonical(todo, 'every todo should have a badge saying ok')).toBe(
+      'every todo should have a badge saying ok'
+    );
+  });
+});
+
+describe('a list that starts empty', () => {
+  it('is the list field started empty', () => {
+    sameAs(todo, 'make the list start empty', [
+      'begin with an empty list',
+      'start off with an empty list, without sample items'
+    ]);
+  });
+
+  it('is no change for what is not a list', () => {
+    notChanged(todo, 'start with an empty heading');
+    expect(canonical(todo, 'start with a full list')).toBe('start with a full list');
+  });
+});
+
+describe('a vague word for the type', () => {
+  it('is the one element the words name', () => {
+    sameAs(form, 'remove the newsletter checkbox', [
+      'get rid of the subscribe thing',
+      'remove the news bit, nobody ticks it'
+    ]);
+    sameAs(form, 'make the send button green', ['make the send bit green']);
+  });
+
+  it('stays when the words name no single element', () => {
+    expect(canonical(form, 'remove the first thing')).toBe('remove the first thing');
+    expect(canonical(form, 'remove the purple thing')).toBe('remove the purple thing');
+    // The one checkbox is "the newsletter checkbox" by its type; "newsletter" is no word of it.
+    expect(canonical(form, 'remove the newsletter thing')).toBe('remove the newsletter thing');
+  });
+});
+
+describe('the words the app settles', () => {
+  it('reads "the card heading" as the title of a card without a heading', () => {
+    sameAs(form, "change the card title to 'Hi'", ["change the card heading to 'Hi'"]);
+  });
+
+  it('leaves "the card heading" when a heading could be meant, or there is no card', () => {
+    expect(canonical(counter, "change the card heading to 'Hi'")).toBe(
+      'change the card heading to ⟦0⟧'
+    );
+    notChanged(todo, "change the card heading to 'Hi'");
+  });
+
+  it('reads "the placeholder" as the only one, and a text that is no look', () => {
+    sameAs(todo, "change the placeholder of the text field to 'Buy milk'", [
+      "set the placeholder to 'Buy milk'"
+    ]);
+    sameAs(form, 'change the email placeholder to me@site.example', [
+      'make the email placeholder me@site.example'
+    ]);
+  });
+
+  it('asks which placeholder among several, and leaves a look', () => {
+    notChanged(form, "change the placeholder to 'Hi'");
+    expect(canonical(form, 'make the email placeholder grey')).toBe(
+      'make the email placeholder grey'
+    );
+  });
+
+  it('adds a text with its type and no verb when the app has none of that type', () => {
+    const blank = template('blank');
+    sameAs(blank, "add a heading saying 'Welcome Back' at the top", [
+      'Welcome Back heading at the top'
+    ]);
+    sameAs(blank, "add a heading saying 'Good morning'", ['heading: Good morning']);
+  });
+
+  it('never adds one where the app has one, or a size is said', () => {
+    const blank = template('blank');
+    expect(canonical(todo, 'heading: Good morning')).toBe('heading: Good morning');
+    expect(canonical(blank, 'big heading: Hi')).toBe('big heading: Hi');
+  });
+});

@@ -6,7 +6,9 @@
  * complaint about a size followed by what to do about it, "I want the X to be Y" and "can the X
  * be Y" as the wish "the X should be Y", a quoted wish before another instruction, "give the box
  * the placeholder Y", "move it up, above Y", "a line saying Y" (a text), "dark theme for the
- * card", a start said with the old value ("from 100 instead of 0"), options in brackets.
+ * card", a start said with the old value ("from 100 instead of 0"), options in brackets, "make X a
+ * ghost button", a badge wished for the done rows, "start with an empty list". The rewrites that
+ * must look at the app first are in offline-canon-app.ts.
  *
  * Every rewrite keeps the meaning and changes only the form; quoted text is behind markers, so it
  * is never rewritten. When a rewrite would have to guess (a complaint with nothing after it that
@@ -27,6 +29,8 @@ import {
   TRAILING,
   WANT_NEW
 } from './offline-canon-words';
+import { canonForApp } from './offline-canon-app';
+import { isStyleWord } from './offline-style';
 
 /** The app's own texts and names in lower case, which chat spellings never touch. */
 function ownText(model: AppModel): string {
@@ -241,6 +245,45 @@ function states(text: string): string {
     );
 }
 
+/**
+ * "make clear done a ghost button": a look said as the kind of element it makes is the look
+ * ("make clear done ghost"), when the word is one the style rules know.
+ */
+function lookAsKind(clause: string): string {
+  const m =
+    /^(make|turn)\s+(.+?)\s+(?:into\s+)?(?:a|an)\s+([a-z]+)\s+(button|heading|card|text|badge|link)$/i.exec(
+      clause
+    );
+  if (!m || !isStyleWord(m[3])) return clause;
+  return `make ${m[2]} ${m[3]}`;
+}
+
+/**
+ * "each task should show a badge saying done when it's finished": a badge in the rows of the
+ * done items, as the row badge rule reads it.
+ */
+function rowWish(clause: string): string {
+  const m =
+    /^(?:(?:each|every)\s+([a-z]+?)s?\s+(?:should|must|needs? to|has to|could)\s+(?:show|have|get|display)\s+(.+?)|show\s+(.+?)\s+(?:on|in|next to|beside)\s+(?:each|every)\s+([a-z]+?)s?)\s+(?:when|once|if)\s+(?:it'?s|its|it is|it has been|it gets)\s+(done|finished|completed|complete|ticked|checked)$/i.exec(
+      clause
+    );
+  if (!m) return clause;
+  const [item, thing] = m[1] ? [m[1], m[2]] : [m[4], m[3]];
+  if (!/\b(?:badge|tag|label|word|text)\b/i.test(thing)) return clause;
+  return `add ${thing} to the ${m[5].toLowerCase()} ${item}s`;
+}
+
+/**
+ * "start with an empty list, no example tasks": the list's start, in the words offline-normal.ts
+ * reads ("make the list start empty"); the examples it will not have say the same again.
+ */
+function emptyStart(clause: string): string {
+  return clause.replace(
+    /^(?:start|begin)\s+(?:off\s+|out\s+)?with\s+(?:an?\s+)?empty\s+([a-z]+)(?:\s*,?\s*(?:with\s+)?(?:no|without)\s+(?:example|sample|starting|default|demo|test)\s+[a-z]+)?$/i,
+    'make the $1 start empty'
+  );
+}
+
 /** "no need for the reset button", "ditch the divider": other verbs for remove. */
 function removals(clause: string): string {
   if (!REMOVE_VERB.test(clause)) return clause;
@@ -278,16 +321,26 @@ export function canon(d: Draft): void {
   // A complaint's rest may start with "could you": the politeness of the rest, taken off.
   politeness(d);
   // Before the clauses are cut at commas: these read across one.
-  d.text = insteadOfNumber(bracketOptions(places(states(d.text))));
+  d.text = insteadOfNumber(bracketOptions(places(states(emptyStart(d.text)))));
   const parts = d.text.split(new RegExp(JOIN.source, 'gi'));
   // split() with a group keeps the joins at odd places: clauses at even ones.
   d.text = parts
     .map((part, i) => {
       if (i % 2 === 1) return part;
       let clause = part.replace(WANT_NEW, 'add ');
-      for (const step of [removals, wishForm, quotedWish, giveText, lookFor, lineOfText])
+      for (const step of [
+        removals,
+        wishForm,
+        quotedWish,
+        giveText,
+        lookFor,
+        lineOfText,
+        lookAsKind,
+        rowWish
+      ])
         clause = step(clause);
       return clause;
     })
     .join('');
+  canonForApp(d);
 }
