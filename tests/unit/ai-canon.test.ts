@@ -387,3 +387,100 @@ describe('the words the app settles', () => {
     expect(canonical(blank, 'big heading: Hi')).toBe('big heading: Hi');
   });
 });
+
+describe("a look said of an element's text, or with another verb", () => {
+  it("is the element's look", () => {
+    sameAs(todo, 'make the heading bigger', [
+      'make the font bigger on the heading',
+      "make the heading's font bigger",
+      'make the text of the heading bigger',
+      'increase the size of the heading',
+      'enlarge the heading'
+    ]);
+    sameAs(todo, 'make the heading red', [
+      'the heading should be in red',
+      'heading in red',
+      'make the heading text red'
+    ]);
+    sameAs(form, 'make the background of the card dark', ["make the card's background dark"]);
+    sameAs(todo, 'change the heading to Groceries', ['change the heading text to Groceries']);
+  });
+
+  it('leaves a text field, and a text shown in a colour', () => {
+    expect(canonical(form, 'make the email text field red')).toBe('make the email text field red');
+    expect(canonical(form, 'show the thank you in green')).toBe('show the thank you in green');
+    expect(canonical(todo, 'add a text in red')).toBe('add a text in red');
+    // The font of a card is the font of what it holds, not the card's own look.
+    expect(canonical(form, "make the card's font bigger")).toBe("make the card's font bigger");
+    expect(canonical(form, 'increase the font size of the card')).toBe(
+      'increase the font size of the card'
+    );
+  });
+});
+
+describe('a look before the element, with no verb', () => {
+  it('is the look of the element it names', () => {
+    sameAs(form, 'make the send button bigger', ['bigger send button', 'larger send button pls']);
+    sameAs(todo, 'make the clear done button red', ['red clear done button']);
+  });
+
+  it('is left when the rest names no element, or the word is no look', () => {
+    expect(canonical(form, 'bigger purple button')).toBe('bigger purple button');
+    expect(canonical(form, 'another send button')).toBe('another send button');
+    expect(canonical(form, 'a red send button')).toBe('a red send button');
+  });
+});
+
+describe('a softer wish', () => {
+  it('is the wish', () => {
+    sameAs(todo, 'make the heading smaller', [
+      'the heading could be a bit smaller',
+      'what if the heading was smaller',
+      'how about making the heading smaller'
+    ]);
+    sameAs(todo, 'make the heading red', ['the heading would look better in red']);
+  });
+
+  it('is left when it is not said of an element', () => {
+    expect(canonical(todo, 'what if it breaks')).toBe('what if it breaks');
+    expect(canonical(todo, 'we could be friends')).toBe('we could be friends');
+  });
+});
+
+describe('the end of the page', () => {
+  it('is the end of the app', () => {
+    sameAs(todo, 'move the heading to the bottom', [
+      'move the heading to the bottom of the page',
+      'move the heading to the very bottom of the screen'
+    ]);
+  });
+
+  it('keeps the end of an element', () => {
+    expect(canonical(todo, 'move the heading to the top of the card')).toBe(
+      'move the heading to the top of the card'
+    );
+  });
+});
+
+describe('a verb that is also a look', () => {
+  it('stays the verb before a named element', () => {
+    expect(canonical(todo, 'centre the heading')).toBe('centre the heading');
+    expect(canonical(todo, 'bold the heading')).toBe('bold the heading');
+  });
+});
+
+describe('an ability asked for', () => {
+  it('is "let me …"', () => {
+    sameAs(todo, 'let me search the list', [
+      'i want to be able to search the list',
+      'give me a way to search the list',
+      'allow people to search the list'
+    ]);
+    sameAs(todo, 'let me mark all as done', ['make it possible to mark all as done']);
+  });
+
+  it('is still read by the rules, which refuse what they cannot do', () => {
+    notChanged(todo, 'i want to be able to fly');
+    notChanged(todo, 'allow people to delete the heading');
+  });
+});

@@ -116,9 +116,26 @@ function vagueKind(d: Draft): void {
   );
 }
 
+/**
+ * "bigger send button please", "red clear done button": a look before the element, with no
+ * verb, when the rest names one element. With an article ("a red button") it asks for a new one.
+ */
+function lookFirst(d: Draft): void {
+  const m =
+    /^([a-z]+)\s+((?:[^\s⟦]+\s+){0,3}(?:button|heading|title|text|card|checkbox|badge|link|slider|field|box))$/i.exec(
+      d.text
+    );
+  // "centre the heading": a verb before a named element is a request the rules read as said.
+  if (!m || !isStyleWord(m[1]) || /^(?:the|this|that|my|our|all|every|each|both)\s/i.test(m[2]))
+    return;
+  const ref = `the ${m[2]}`;
+  if (findElement(scene(d), ref).ok) d.text = `make ${ref} ${m[1].toLowerCase()}`;
+}
+
 /** The rewrites that read the app, in order. */
 export function canonForApp(d: Draft): void {
   vagueKind(d);
+  lookFirst(d);
   cardHeading(d);
   thePlaceholder(d);
   makeText(d);

@@ -124,6 +124,26 @@ function wishForm(clause: string): string {
       ),
       '$1 should be $2'
     ],
+    // "the heading could be smaller", "the heading would look better in red".
+    [
+      new RegExp(String.raw`^(${NAMES})\s+(?:could|might)\s+(be|look)\s+(.+)$`, 'i'),
+      '$1 should $2 $3'
+    ],
+    [
+      new RegExp(
+        String.raw`^(${NAMES})\s+would\s+(?:look|be)\s+better\s+(?:in\s+|as\s+)?(.+)$`,
+        'i'
+      ),
+      '$1 should be $2'
+    ],
+    [
+      new RegExp(
+        String.raw`^(?:what if|how about if|maybe)\s+(${NAMES})\s+(?:was|were|is|are)\s+(.+)$`,
+        'i'
+      ),
+      '$1 should be $2'
+    ],
+    [/^(?:how about|what about)\s+making\s+(.+)$/i, 'make $1'],
     [
       new RegExp(
         String.raw`^it(?: would|'d) be (?:nice|great|good|better|cool) if\s+(${NAMES})\s+(?:was|were|could be|would be)\s+(.+)$`,
@@ -203,15 +223,22 @@ function lineOfText(clause: string): string {
  * before a place adds nothing to the place.
  */
 function places(clause: string): string {
-  return clause
-    .replace(
-      /^((?:move|put|place|drag|shift)\s+.+?)\s+(?:up|down|higher|lower)(?:\s+a\s+bit)?\s*,?\s+(?=(?:above|below|under|underneath|beneath|over|before|after)\b)/i,
-      '$1 '
-    )
-    .replace(
-      /\b(?:right|just|directly|immediately)\s+(?=(?:under|underneath|below|beneath|above|over|after|before)\b)/gi,
-      ''
-    );
+  return (
+    clause
+      .replace(
+        /^((?:move|put|place|drag|shift)\s+.+?)\s+(?:up|down|higher|lower)(?:\s+a\s+bit)?\s*,?\s+(?=(?:above|below|under|underneath|beneath|over|before|after)\b)/i,
+        '$1 '
+      )
+      // "to the bottom of the page": the page is the whole app, where "to the bottom" goes.
+      .replace(
+        /\b((?:to|at)\s+the\s+(?:very\s+)?(?:top|bottom|start|end))\s+of\s+the\s+(?:page|app|screen|window|whole (?:page|app|thing))\b/gi,
+        '$1'
+      )
+      .replace(
+        /\b(?:right|just|directly|immediately)\s+(?=(?:under|underneath|below|beneath|above|over|after|before)\b)/gi,
+        ''
+      )
+  );
 }
 
 /**
@@ -284,6 +311,108 @@ function emptyStart(clause: string): string {
   );
 }
 
+// Parts of an element's text that a look or a new text is said of: the look is the element's.
+const TEXT_PART = String.raw`(?:font(?:\s+size)?|text(?:\s+size)?|writing|lettering|wording|caption)`;
+const COLOUR_WORD =
+  'red|green|blue|grey|gray|orange|yellow|purple|pink|black|white|bold|dark|light|muted';
+
+/**
+ * "make the font bigger on the heading", "the heading's font", "the text of the heading", "the
+ * heading text", "increase the size of the heading", "have the heading centered", "the heading
+ * in red": a look of the element, said of its text or with another verb, is the element's look
+ * in the grammar's "make X Y".
+ */
+function lookWords(clause: string): string {
+  // Only an element that is its text: the font of a card is the font of what it holds, which a
+  // look of the card (its padding) is not.
+  const textual = (what: string) =>
+    /\b(?:heading|title|text|paragraph|label|button|link|badge|count|number)$/i.test(what.trim());
+  let out = clause
+    // "the heading's font" → "the heading".
+    .replace(
+      new RegExp(String.raw`\b((?:the|this)\s+[^,]+?)'s\s+${TEXT_PART}\b`, 'gi'),
+      (all: string, what: string) => (textual(what) ? what : all)
+    )
+    // "the card's background" → "the background of the card", as the style rules read it.
+    .replace(
+      /\b((?:the|this)\s+[^,]+?)'s\s+(background|colou?r|border|shadow|width)\b/gi,
+      'the $2 of $1'
+    )
+    // "the text of the heading" → "the heading"; only in a look, never a new text ("change the
+    // text of the heading to …" is read by the rules as it is).
+    .replace(
+      new RegExp(
+        String.raw`^(make|turn)\s+the\s+${TEXT_PART}\s+(?:of|on|in)\s+(.+?)\s+(\S+)$`,
+        'i'
+      ),
+      (all: string, verb: string, what: string, look: string) =>
+        textual(what) ? `${verb} ${what} ${look}` : all
+    )
+    .replace(
+      new RegExp(String.raw`^(make|turn)\s+the\s+${TEXT_PART}\s+(\S+)\s+(?:of|on|in)\s+(.+)$`, 'i'),
+      (all: string, verb: string, look: string, what: string) =>
+        textual(what) ? `${verb} ${what} ${look}` : all
+    );
+  // "change the heading text to Groceries", "make the heading text blue": the element itself.
+  out = out.replace(
+    new RegExp(
+      String.raw`\b(the\s+(?:[^\s,]+\s+){0,3}?(?:heading|button|title|link|badge))\s+${TEXT_PART}\b(?!\s+(?:field|box|area|input))`,
+      'gi'
+    ),
+    '$1'
+  );
+  // "increase the font size of the card" is its text's, not the card's: left as said.
+  const GROW = String.raw`(increase|enlarge|grow|bump up|raise|decrease|reduce|shrink|lower)`;
+  const font = new RegExp(
+    String.raw`^${GROW}\s+(?:the\s+)?(?:font|text)\s+size\s+of\s+(.+)$`,
+    'i'
+  ).exec(out);
+  const size =
+    new RegExp(String.raw`^${GROW}\s+(?:the\s+)?size\s+of\s+(.+)$`, 'i').exec(out) ??
+    (font && textual(font[2]) ? font : null) ??
+    /^(enlarge|shrink)\s+(the\s+.+)$/i.exec(out);
+  if (size)
+    return `make ${size[2]} ${/^(?:increase|enlarge|grow|bump up|raise)$/i.test(size[1]) ? 'bigger' : 'smaller'}`;
+  // "could we have the heading centered", "can you get the card dark".
+  out = out.replace(
+    new RegExp(
+      String.raw`^(?:can|could)\s+(?:we|you|i)\s+(?:have|get)\s+((?:the|this)\s+.+?)\s+(\S+)$`,
+      'i'
+    ),
+    (all: string, what: string, look: string) =>
+      isStyleWord(look) || /^cent(?:er|re)d$/i.test(look) ? `make ${what} ${look}` : all
+  );
+  // "the heading should be in red", "make the heading in bold".
+  out = out.replace(
+    new RegExp(
+      String.raw`^((?:make|turn|paint|colou?r)\s+.+?|.+?\s+should\s+be)\s+in\s+(${COLOUR_WORD})$`,
+      'i'
+    ),
+    '$1 $2'
+  );
+  // "heading in red please": a look with no verb.
+  return out.replace(
+    new RegExp(String.raw`^((?:the\s+)?[^\s⟦]+(?:\s+[^\s⟦]+){0,2})\s+in\s+(${COLOUR_WORD})$`, 'i'),
+    (all: string, what: string, look: string) =>
+      /^(?:add|show|put|write|display|print|make|set|change)\b/i.test(what)
+        ? all
+        : `make ${/^the\s/i.test(what) ? what : `the ${what}`} ${look}`
+  );
+}
+
+/**
+ * "I want to be able to search the list", "make it possible to mark all as done", "allow
+ * people to filter the todos": an ability asked for is the grammar's "let me …". Who is able
+ * (me, us, people) is the person using the app in every case. prepare() has already taken "I
+ * want to" off some of them, leaving "be able to …".
+ */
+function ability(clause: string): string {
+  return clause.replace(
+    /^(?:(?:(?:i|we)\s+(?:want|need|would like|'d like|would love|'d love)\s+to\s+)?be\s+able\s+to|(?:i|we|people|users|you|they)\s+should\s+be\s+able\s+to|(?:make\s+it|it\s+should\s+be)\s+possible\s+to|allow\s+(?:me|us|people|users|them)\s+to|enable\s+(?:me|us|people|users)\s+to|give\s+(?:me|us|people|users)\s+a\s+way\s+to|add\s+the\s+(?:ability|option)\s+to)\s+(?=\S)/i,
+    'let me '
+  );
+}
+
 /** "no need for the reset button", "ditch the divider": other verbs for remove. */
 function removals(clause: string): string {
   if (!REMOVE_VERB.test(clause)) return clause;
@@ -329,6 +458,7 @@ export function canon(d: Draft): void {
       if (i % 2 === 1) return part;
       let clause = part.replace(WANT_NEW, 'add ');
       for (const step of [
+        ability,
         removals,
         wishForm,
         quotedWish,
@@ -336,7 +466,8 @@ export function canon(d: Draft): void {
         lookFor,
         lineOfText,
         lookAsKind,
-        rowWish
+        rowWish,
+        lookWords
       ])
         clause = step(clause);
       return clause;
