@@ -22,14 +22,20 @@ import {
   COMPLAINT,
   DEGREE,
   LEADING,
-  REMOVE_TAIL,
-  REMOVE_VERB,
   SPELLINGS,
   TEXT_OPENS,
   TRAILING,
   WANT_NEW
 } from './offline-canon-words';
 import { canonForApp } from './offline-canon-app';
+import {
+  ability,
+  inputNames,
+  movePlace,
+  removals,
+  removalWish,
+  swapWords
+} from './offline-canon-verbs';
 import { isStyleWord } from './offline-style';
 
 /** The app's own texts and names in lower case, which chat spellings never touch. */
@@ -89,6 +95,13 @@ function complaints(d: Draft): void {
   const rest = m[4];
   const pronoun = /\b(them all|them|it)\b/i.exec(rest);
   if (!pronoun) return;
+  // What follows must be what the complaint asks for (a size the same way) or a removal; "too
+  // small, make it red" says two things, and reading only the second would be half of it.
+  const up = /^(?:bigger|taller|wider)$/.test(comparative);
+  const same = up
+    ? /\b(?:bigger|larger|taller|wider|longer|big|large|huge)\b/i
+    : /\b(?:smaller|shorter|narrower|small|tiny)\b/i;
+  if (!same.test(rest) && !/^(?:remove|delete|get rid of|drop|hide)\b/i.test(rest)) return;
   const named =
     pronoun[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
   d.text = rest.slice(0, pronoun.index) + named + rest.slice(pronoun.index + pronoun[1].length);
@@ -253,23 +266,33 @@ function insteadOfNumber(clause: string): string {
 }
 
 /**
- * "should stay disabled until there's a message", "how many characters the message has": a
- * state said as what stays or what there is, in the words of the condition and counter rules.
+ * "should stay disabled until there's a message", "should only work when", "show X only if",
+ * "how many characters the message has": a state said as what stays, what works or what there
+ * is, in the words of the condition and counter rules.
  */
 function states(text: string): string {
-  return text
-    .replace(
-      /\b(should|must|needs? to|has to)\s+(?:stay|remain|be kept|keep being)\s+(?=(?:disabled|greyed out|grayed out|locked|hidden)\b)/gi,
-      '$1 be '
-    )
-    .replace(
-      /\b(until|unless|when|while)\s+there(?:'s|s| is)\s+(?:a|an|some)\s+([a-z]+)\b(?!\s+(?:in|on|of|for)\b)/gi,
-      '$1 the $2 is filled in'
-    )
-    .replace(
-      /\bhow many (characters|letters|words) (the|my|your) ([a-z]+(?: [a-z]+)?) (?:has|contains|holds)\b/gi,
-      'how many $1 are in $2 $3'
-    );
+  return (
+    text
+      .replace(
+        /\b(should|must|needs? to|has to)\s+(?:stay|remain|be kept|keep being)\s+(?=(?:disabled|greyed out|grayed out|locked|hidden)\b)/gi,
+        '$1 be '
+      )
+      .replace(
+        /\b(until|unless|when|while)\s+there(?:'s|s| is)\s+(?:a|an|some)\s+([a-z]+)\b(?!\s+(?:in|on|of|for)\b)/gi,
+        '$1 the $2 is filled in'
+      )
+      // "the send button should only work when …", "… only works when …": the rule's "only work".
+      .replace(
+        /\b(?:should\s+only\s+work|should\s+work\s+only|only\s+works|should\s+only\s+be\s+clickable)\s+(?=(?:when|while|if|once|as long as)\b)/gi,
+        'only work '
+      )
+      // "show the reset button only if …": the rule's "only show … when".
+      .replace(/^show\s+(.+?)\s+only\s+(?:if|when|while|once)\s+/i, 'only show $1 when ')
+      .replace(
+        /\bhow many (characters|letters|words) (the|my|your) ([a-z]+(?: [a-z]+)?) (?:has|contains|holds)\b/gi,
+        'how many $1 are in $2 $3'
+      )
+  );
 }
 
 /**
@@ -401,25 +424,6 @@ function lookWords(clause: string): string {
 }
 
 /**
- * "I want to be able to search the list", "make it possible to mark all as done", "allow
- * people to filter the todos": an ability asked for is the grammar's "let me …". Who is able
- * (me, us, people) is the person using the app in every case. prepare() has already taken "I
- * want to" off some of them, leaving "be able to …".
- */
-function ability(clause: string): string {
-  return clause.replace(
-    /^(?:(?:(?:i|we)\s+(?:want|need|would like|'d like|would love|'d love)\s+to\s+)?be\s+able\s+to|(?:i|we|people|users|you|they)\s+should\s+be\s+able\s+to|(?:make\s+it|it\s+should\s+be)\s+possible\s+to|allow\s+(?:me|us|people|users|them)\s+to|enable\s+(?:me|us|people|users)\s+to|give\s+(?:me|us|people|users)\s+a\s+way\s+to|add\s+the\s+(?:ability|option)\s+to)\s+(?=\S)/i,
-    'let me '
-  );
-}
-
-/** "no need for the reset button", "ditch the divider": other verbs for remove. */
-function removals(clause: string): string {
-  if (!REMOVE_VERB.test(clause)) return clause;
-  return `remove ${clause.replace(REMOVE_VERB, '').replace(REMOVE_TAIL, '')}`;
-}
-
-/**
  * "add a priority on each todo (low, normal or high)": options in brackets after a new thing
  * are its options; "on each" is "to each". Only for an addition, with two or more short options.
  */
@@ -459,6 +463,10 @@ export function canon(d: Draft): void {
       let clause = part.replace(WANT_NEW, 'add ');
       for (const step of [
         ability,
+        removalWish,
+        movePlace,
+        swapWords,
+        inputNames,
         removals,
         wishForm,
         quotedWish,
