@@ -16,8 +16,8 @@ const REMARK = new RegExp(
   [
     // "…, i never use it", "…, we dont need it", "…, i only ever count by 1".
     `${PERSON}\\s+${NEVER}\\s+(?:use|need|click|press|touch|look at|count|want|read|fill in|go)\\b`,
-    // "…, nobody uses it", "…, no one clicks it".
-    `(?:nobody|no one|no-one)\\s+(?:uses|needs|clicks|reads|wants)\\b`,
+    // "…, nobody uses it", "…, no one clicks it", "…, nobody ticks it".
+    `(?:nobody|no one|no-one)\\s+(?:uses|needs|clicks|reads|wants|ticks|checks|fills in|presses|taps|looks at)\\b`,
     // "…, it's pointless", "…, that's not needed", "…, they are confusing".
     "(?:it'?s|its|it is|that'?s|thats|that is|they'?re|they are)\\s+(?:not (?:needed|used|useful|necessary)|useless|pointless|unnecessary|redundant|confusing|ugly|annoying|in the way|clutter)\\b",
     // "…, not needed", "…, no need for it".

@@ -21,6 +21,7 @@ import { howMany } from './offline-how-many';
 import { listSayings } from './offline-list-say';
 import { between } from './offline-between';
 import { inputWords } from './offline-input-words';
+import { canon } from './offline-canon';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -379,7 +380,9 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     quotes: [...u.quotes],
     end: u.end
   };
+  // canon first: the other steps read the forms it writes ("the X should be Y", "add a …").
   for (const step of [
+    canon,
     asides,
     numberWishes,
     howMany,

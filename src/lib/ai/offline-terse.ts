@@ -278,7 +278,10 @@ function askedWords(d: Draft): void {
 
 /** "slider above the buttons": a place with no verb is a move. */
 function terseMove(d: Draft, clause: string): string {
-  if (VERB.test(clause)) return clause;
+  // "show how many characters are in the message under the box" asks for something new: words
+  // that start a question or a showing are never the name of an element to move.
+  if (VERB.test(clause) || /^(?:show|display|how|what|which|when|where|why|who)\b/i.test(clause))
+    return clause;
   for (const m of clause.matchAll(/\s+(?=\S)/g)) {
     const [ref, rest] = [clause.slice(0, m.index), clause.slice(m.index + m[0].length)];
     if (PLACE_START.test(rest) && findElement(scene(d), ref).ok) return `move ${ref} ${rest}`;
