@@ -255,13 +255,14 @@ function places(clause: string): string {
 }
 
 /**
- * "start counting from 100 instead of 0", "go back to 10 not 0": the old number said beside the
- * new one only says what it replaces.
+ * "start counting from 100 instead of 0": the old start said beside the new one only says what
+ * it replaces. Only a start: for "go back to 10 instead of 0" the old number is what tells which
+ * value a button's action sets, and offline-sets-value.ts asks when it is not the one it sets.
  */
 function insteadOfNumber(clause: string): string {
   return clause.replace(
-    /(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
-    '$1'
+    /\bfrom\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
+    'from $1'
   );
 }
 
