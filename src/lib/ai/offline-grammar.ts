@@ -213,5 +213,57 @@ export const OFFLINE_RULES: readonly {
     id: 'rename-component',
     pattern: 'rename component <Name> to <NewName>',
     examples: ['rename component App to Main', 'rename the App component to Groceries']
+  },
+  {
+    id: 'add-several',
+    pattern:
+      'add <n> <type>s [in a row | in a <n> column grid] titled|labelled|saying <a>, <b> and <c>',
+    examples: ['add two cards titled One and Two', 'add three texts saying Red, Green and Blue']
+  },
+  {
+    id: 'add-link',
+    pattern: 'add a link to <address> [saying <text>] [, opens in a new tab] [<where>]',
+    examples: [
+      'add a link to the docs at /docs, opens in a new tab',
+      'add a link to our docs at /docs'
+    ]
+  },
+  {
+    id: 'number-history',
+    pattern: 'keep a history|log of <number field> [, the last <n>] [<where>]',
+    examples: ['keep a history of the count', 'keep a log of the count under the buttons']
+  },
+  {
+    id: 'conditional-text',
+    pattern: 'show whether <number field> is even or odd | positive or negative',
+    examples: ['show whether the count is even or odd', 'show if the count is positive or negative']
+  },
+  {
+    id: 'button-sets-value',
+    pattern:
+      'make <button> go back to <value> [instead of <old value>] · <button> should set <field> to <value>',
+    examples: [
+      'make the reset button go back to 10 instead of 0',
+      'reset should set the count to 5'
+    ]
+  },
+  {
+    id: 'button-also',
+    pattern:
+      'make <button> also set <field> to <value> · <button> should also <untick|set> <field>',
+    examples: [
+      'make reset also set the step to 1',
+      'when you press reset it should also set the step to 1'
+    ]
+  },
+  {
+    id: 'new-items-first',
+    pattern: 'new <items> go at the top of the list · put new <items> first',
+    examples: ['new tasks should go at the top of the list', 'put new todos first']
+  },
+  {
+    id: 'set-number-prop',
+    pattern: 'give <element> <n> <number prop of its schema>',
+    examples: ['give the message box 6 rows', 'the message box should have 8 rows']
   }
 ];
