@@ -195,6 +195,18 @@ describe('a link said the way people say it', () => {
     expect(childrenOf(plan.model, root)[1]).toBe(link(plan.model).id);
   });
 
+  it.each([
+    ['add a link to help.example.org saying Help', 'https://help.example.org'],
+    ['add a link to www.example.org', 'https://www.example.org'],
+    ['add a link to /help saying Help', '/help'],
+    ['add a link to https://example.org/help saying Help', 'https://example.org/help']
+  ])('"%s": a bare site gets https://, a path or a scheme stays as written', (message, href) => {
+    const turn = offlinePlan(dashboard, message);
+    expect(turn.kind).toBe('batch');
+    const op = turn.kind === 'batch' ? turn.ops.find((o) => o.op === 'addNode') : undefined;
+    expect(op && op.op === 'addNode' && op.props?.href).toBe(href);
+  });
+
   it('near-miss: a link with no address is a question, not a link to nowhere', () => {
     expect(kind(dashboard, 'add a link to the docs that opens in a new tab')).not.toBe('batch');
   });

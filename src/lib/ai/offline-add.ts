@@ -10,6 +10,7 @@ import { isStyleWord, styleChange } from './offline-style';
 import { an, carriesInstruction, labelFor, literal, quoteOf } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
 import { textProp, unread } from './offline-edit';
+import { webAddress } from './offline-link';
 
 /** An element type found in "add a …" words, with the words around it. */
 export interface AddTarget {
@@ -79,7 +80,7 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
     const to = /^(?:to|for|pointing to)\s+(\S+)\s*(.*)$/i.exec(words);
     // An address looks like one ("google.com", "/privacy", "https://…"); "to every task" is not.
     if (to && /^(?:⟦\d+⟧|[a-z][\w+.-]*:|\/|#|[\w-]+(?:\.[\w-]+)+)/i.test(to[1])) {
-      props.href = literal(scene.u, to[1]);
+      props.href = webAddress(literal(scene.u, to[1]));
       words = to[2];
     }
   }

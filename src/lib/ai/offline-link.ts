@@ -52,10 +52,7 @@ export function addLink(scene: Scene, temps: TempIds): RuleResult {
   // Words left over that are not a place: more of the request than a link.
   if (split.value.before) return null;
   const written = quoteOf(scene.u, said.href) ?? said.href;
-  // "example.com" alone is a path on this app's own server to a browser: the site is meant.
-  const href = /^(?:www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/|$))/i.test(written)
-    ? `https://${written}`
-    : written;
+  const href = webAddress(written);
   const name = literal(scene.u, said.name.replace(/^(?:our|my|your|the|their)\s+/i, ''));
   // Without words for what it is, the link shows its address as written.
   const text = !said.name
@@ -72,4 +69,15 @@ export function addLink(scene: Scene, temps: TempIds): RuleResult {
     ops: [op],
     summary: `Add a Link "${text}" to ${href}${said.newTab ? ' that opens in a new tab' : ''} ${place.words}`
   };
+}
+
+/**
+ * A link's address as a browser needs it: "example.com" or "www.example.com" alone is a path on
+ * this app's own server to a browser, so the site is meant and gets `https://`; anything else
+ * ("/help", "https://…", "mailto:…") is kept as written.
+ */
+export function webAddress(written: string): string {
+  return /^(?:www\.|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/|$))/i.test(written)
+    ? `https://${written}`
+    : written;
 }
