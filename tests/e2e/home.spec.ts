@@ -4,6 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
+import { OWNER_TOKEN } from './owner';
 
 test('new from a template, rename, delete and undo, export and import', async ({ page }) => {
   await page.goto('/');
@@ -68,4 +69,17 @@ test('importing a file that is not an app says why and adds nothing', async ({ p
   });
   await expect(page.locator('[data-home-error]')).toContainText('E_JSON_PARSE');
   await expect(page.locator('[data-app-id]')).toHaveCount(before);
+});
+
+test('before the page’s code runs, the buttons that start an app are disabled, not dead', async ({
+  browser
+}) => {
+  // The server's page without its code: what a person sees on a slow connection before it loads.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  expect((await context.request.get(`/?owner=${OWNER_TOKEN}`)).ok()).toBe(true);
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('[data-template="blank"]')).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Import an app file…' })).toBeDisabled();
+  await context.close();
 });
