@@ -9,7 +9,7 @@
  * is a value the field's type does not take.
  */
 import type { Op } from '../model/types';
-import { componentOf, describeNode, findElement, type Scene } from './offline-refs';
+import { clickHandler, describeNode, findElement, type Scene } from './offline-refs';
 import { withDigits } from './offline-numbers';
 import { camelName, literal } from './offline-text';
 import { ask, type RuleResult } from './offline-turn';
@@ -60,12 +60,9 @@ export function buttonAlso(scene: Scene): RuleResult {
   const found = findElement(scene, ref);
   if (!found.ok) return null;
   const node = found.value;
-  const handler = node.props.onClick;
-  if (!handler || typeof handler !== 'object' || !('$handler' in handler)) return null;
-  const name = String(handler.$handler);
-  const component = componentOf(scene.model, node);
-  const h = component.handlers[name];
-  if (!h) return null;
+  const click = clickHandler(scene.model, node);
+  if (!click) return null;
+  const { name, component, handler: h } = click;
   const does = verb.toLowerCase();
   // "set the step to 1": the value after "to"; the other verbs say it themselves.
   const to = /^(.+?)\s+(?:to|back to)\s+(.+)$/i.exec(rest);

@@ -6,7 +6,7 @@
  * toggled field; "next to" an element puts both in one row. Pure.
  */
 import { childrenOf, type Op } from '../model/types';
-import { afterList, pickList, qualifier, testOf, wordsOf } from './offline-list-shape';
+import { belowList, pickList, qualifier, testOf, wordsOf } from './offline-list-shape';
 import { describeNode, findElement, type Scene } from './offline-refs';
 import { splitPlacement } from './offline-place';
 import { literal } from './offline-text';
@@ -106,13 +106,7 @@ export function progressCount(scene: Scene, temps: TempIds): RuleResult {
   if (!split.ok) return ask(rule, split.text);
   if (split.value.before.trim() && !/^(?:please|too|as well)$/i.test(split.value.before.trim()))
     return null;
-  const at = split.value.said
-    ? {
-        parent: split.value.place.parent.id,
-        index: split.value.place.index,
-        words: split.value.place.words
-      }
-    : { ...afterList(scene.model, list), words: `below ${describeNode(list.each)}` };
+  const at = belowList(scene.model, list, split.value);
   return {
     kind: 'batch',
     rule,

@@ -4,8 +4,8 @@
  * the share of items whose yes/no field holds (0 % for an empty list), on any list with such a
  * field, below the list unless a place is said. Pure.
  */
-import { afterList, pickList, qualifier, testOf, wordsOf } from './offline-list-shape';
-import { describeNode, type Scene } from './offline-refs';
+import { belowList, pickList, qualifier, testOf, wordsOf } from './offline-list-shape';
+import type { Scene } from './offline-refs';
 import { splitPlacement } from './offline-place';
 import { literal } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
@@ -56,13 +56,7 @@ export function percentDone(scene: Scene, temps: TempIds): RuleResult {
   const f = `state.${list.field}`;
   // An empty list is 0 % done, not NaN %.
   const expr = `(${f}.length ? Math.round((100 * ${f}.filter((x) => ${testOf(q.which)}).length) / ${f}.length) : 0) + '% ${q.which.words}'`;
-  const at = split.value.said
-    ? {
-        parent: split.value.place.parent.id,
-        index: split.value.place.index,
-        words: split.value.place.words
-      }
-    : { ...afterList(scene.model, list), words: `below ${describeNode(list.each)}` };
+  const at = belowList(scene.model, list, split.value);
   return {
     kind: 'batch',
     rule: RULE,

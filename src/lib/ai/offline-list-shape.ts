@@ -15,6 +15,7 @@ import {
 } from '../model/types';
 import { describeNode, leadingType, type Scene } from './offline-refs';
 import { joinWords, plain } from './offline-text';
+import type { Placement } from './offline-place';
 
 /** A list the app shows, with the item fields the recipes need. */
 export interface ListShape {
@@ -202,6 +203,20 @@ export function textField(scene: Scene, phrase: string, list: ListShape): string
 export function afterList(model: AppModel, list: ListShape): { parent: string; index: number } {
   const parent = list.each.parent!;
   return { parent, index: childrenOf(model, parent).indexOf(list.each.id) + 1 };
+}
+
+/**
+ * Where a new line about a list goes: the place the request said (`said`), else right below the
+ * list's Each; `words` for the summary.
+ */
+export function belowList(
+  model: AppModel,
+  list: ListShape,
+  split: { readonly place: Placement; readonly said: boolean }
+): { parent: string; index: number | undefined; words: string } {
+  return split.said
+    ? { parent: split.place.parent.id, index: split.place.index, words: split.place.words }
+    : { ...afterList(model, list), words: `below ${describeNode(list.each)}` };
 }
 
 /** Where a control for a list goes: right before the list's Each. */

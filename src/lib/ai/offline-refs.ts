@@ -447,3 +447,23 @@ function firstText(nodes: readonly NodeRecord[]): string {
 export function componentOf(model: AppModel, node: NodeRecord): ComponentRecord {
   return model.components.get(node.component)!;
 }
+
+/**
+ * The handler a node's `onClick` names, with its name and component; null when the node runs
+ * none (no onClick, an expression, or a name its component does not define).
+ */
+export function clickHandler(
+  model: AppModel,
+  node: NodeRecord
+): {
+  name: string;
+  component: ComponentRecord;
+  handler: ComponentRecord['handlers'][string];
+} | null {
+  const on = node.props.onClick;
+  if (!on || typeof on !== 'object' || !('$handler' in on)) return null;
+  const name = String(on.$handler);
+  const component = componentOf(model, node);
+  const handler = component.handlers[name];
+  return handler ? { name, component, handler } : null;
+}

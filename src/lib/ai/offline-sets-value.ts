@@ -7,7 +7,7 @@
  * elements run too (they would change with it), and an "instead of" value it does not set.
  */
 import type { Op } from '../model/types';
-import { componentOf, describeNode, findElement, type Scene } from './offline-refs';
+import { clickHandler, describeNode, findElement, type Scene } from './offline-refs';
 import { withDigits } from './offline-numbers';
 import { camelName, literal } from './offline-text';
 import { ask, type RuleResult } from './offline-turn';
@@ -56,12 +56,9 @@ export function buttonSetsValue(scene: Scene): RuleResult {
     const found = findElement(scene, ref);
     if (!found.ok) return null;
     const node = found.value;
-    const handler = node.props.onClick;
-    if (!handler || typeof handler !== 'object' || !('$handler' in handler)) return null;
-    const name = String(handler.$handler);
-    const component = componentOf(scene.model, node);
-    const h = component.handlers[name];
-    if (!h) return null;
+    const click = clickHandler(scene.model, node);
+    if (!click) return null;
+    const { name, component, handler: h } = click;
     const sets = [
       ...h.body.matchAll(
         /\bstate\.(\w+)\s*=(?!=)\s*(-?\d+(?:\.\d+)?|true|false|'[^']*'|"[^"]*")\s*;/g
