@@ -102,9 +102,11 @@ test('offline, undo and redo take back and bring back my own steps, and the resu
   await expect(undo).toBeDisabled();
 
   const heading = canvas.locator('h1').first();
+  // Selected once, as a person does: a second click within 500 ms of the first is a double click,
+  // which opens the heading's words in place (and an edit that lands that fast made it one).
+  await heading.click();
+  const input = page.locator('[data-inspector] [data-prop="text"]').locator('input').first();
   const retitle = async (text: string) => {
-    await heading.click();
-    const input = page.locator('[data-inspector] [data-prop="text"]').locator('input').first();
     await input.fill(text);
     await input.press('Enter');
     await expect(heading).toHaveText(text);

@@ -10,7 +10,7 @@
  * API:
  *
  * - `new BrowserGate(makeWorker?, types?, whenIdle?)`: the worker (by default the Vite-bundled
- *   module worker) starts once the page is first idle, or at the first check.
+ *   module worker) starts when `whenIdle` calls back (at once by default), or at the first check.
  * - `gate.push(update)`: a Yjs update the page's replica applied (the first push is the whole
  *   document, `Y.encodeStateAsUpdate(doc)`).
  * - `gate.compile()`: the `{ live, errors, upTo }` of the document as of every update pushed before
@@ -66,15 +66,6 @@ function startWorker(): Worker {
   return new Worker(new URL('./gate-worker.ts', import.meta.url), { type: 'module' });
 }
 
-/**
- * When the page is first idle (after it drew the app), or at once where there is no idle
- * callback (tests, old browsers).
- */
-function afterOpening(start: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 3_000 });
-  else start();
-}
-
 interface Waiting {
   readonly seq: number;
   readonly resolve: (outcome: CompileOutcome & { readonly upTo: number }) => void;
@@ -105,17 +96,17 @@ export class BrowserGate {
   constructor(
     private readonly makeWorker: () => Worker = startWorker,
     types: BrowserTypecheck = new BrowserTypecheck(),
-    whenIdle: (start: () => void) => void = afterOpening
+    whenIdle: (start: () => void) => void = (start) => start()
   ) {
     this.types = types;
     whenIdle(() => this.begin());
   }
 
   /**
-   * Starts the worker (once) and hands it what waited. Until then, updates wait here: loading
-   * and compiling the worker's code takes a core for a few hundred milliseconds, which on a
-   * two-core machine the page's first drawing of a large app would share. A check starts it at
-   * once; a compile waits with the updates.
+   * Starts the worker (once) and hands it what waited. A caller may hold the start back with
+   * `whenIdle` (the worker's compile takes a core for a few hundred milliseconds); the studio does
+   * not, since a worker started late must fetch its code, which fails once the tab is offline. A
+   * check starts it at once; a compile waits with the updates.
    */
   private begin(): void {
     if (this.worker || this.dead) return;

@@ -29,12 +29,13 @@ export class LiveApp {
   private compileAgain = false;
 
   /**
-   * Starts the browser's gate with `whole`, the document as the replica holds it now; its worker
-   * starts through `afterDrawn` (once the canvas drew the app, in idle time: see gate-client.ts
-   * `begin`), or with the first check.
+   * Starts the browser's gate with `whole`, the document as the replica holds it now. Its worker
+   * starts at once: a tab that goes offline soon after opening still has its gate (a worker
+   * started later would have to fetch its code with no connection; measured: held back until
+   * the first draw, it failed to load in a test that went offline at once).
    */
-  start(whole: Uint8Array, afterDrawn?: (run: () => void) => void): void {
-    this.gate = new BrowserGate(undefined, undefined, afterDrawn);
+  start(whole: Uint8Array): void {
+    this.gate = new BrowserGate();
     this.gate.push(whole);
   }
 
