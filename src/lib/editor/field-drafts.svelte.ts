@@ -95,9 +95,14 @@ export class FieldDrafts {
   /** Proposes ops for a field; on refusal the typed text stays and the errors show. */
   async send(field: FieldDescriptor, ops: unknown[], text?: string): Promise<boolean> {
     if (text !== undefined) this.#sending[field.name] = text;
-    const outcome = await this.studio.propose(ops, 'visual').finally(() => {
-      if (this.#sending[field.name] === text) delete this.#sending[field.name];
-    });
+    // The panels read a batch written here after the frame that draws it: until then the
+    // model still has the old value, which the field must not show for a frame.
+    const outcome = await this.studio
+      .propose(ops, 'visual')
+      .then(async (done) => (done.ok ? this.studio.reads.settled().then(() => done) : done))
+      .finally(() => {
+        if (this.#sending[field.name] === text) delete this.#sending[field.name];
+      });
     // Characters typed while the change was on its way stay in the field (and apply next): only
     // the text that was sent gives way to the model's value.
     const now = this.#ui[field.name]?.text;

@@ -78,9 +78,31 @@ export class ReplicaModel {
 
   /** Tells the listeners that the model moved on from `before` (nothing without a gate). */
   changed(before: AppModel): void {
+    this.tell(before, this.model);
+  }
+
+  /**
+   * The model the replica holds now, as the planner reads it: what was written here last, even
+   * before the panels have read it (`read`). Its unchanged records are the ones `written` and
+   * `drawn` compare by identity.
+   */
+  get written(): AppModel {
+    return currentModel(this.doc).model;
+  }
+
+  /**
+   * Tells the listeners of a change written here before the panels read it (the read waits for
+   * the frame that shows it, ./after-frame.ts): `before` and `after` as the planner read and
+   * wrote them, so unchanged records are the same objects in both.
+   */
+  drawn(before: AppModel, after: AppModel): void {
+    this.tell(before, after);
+  }
+
+  private tell(before: AppModel, after: AppModel): void {
     const seq = this.sequence();
-    if (before === this.model || seq === null) return;
-    const change: ModelChange = { before, after: this.model, seq };
+    if (before === after || seq === null) return;
+    const change: ModelChange = { before, after, seq };
     for (const listener of this.listeners) listener(change);
   }
 }

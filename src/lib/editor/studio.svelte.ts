@@ -19,6 +19,7 @@
  * (live-app.svelte.ts) and the toasts (notices.svelte.ts).
  */
 import { FirstDraw } from './first-draw';
+import { PanelReads } from './panel-reads';
 import { getContext, setContext } from 'svelte';
 import { version } from '$app/environment';
 import * as Y from 'yjs';
@@ -122,7 +123,8 @@ export class Studio {
   private readonly replica = new ReplicaModel(this.doc, () =>
     this.running.running ? this.running.sequence : null
   );
-  private refreshQueued = false;
+  /** When the panels read the replica: a batch written here after the frame that draws it. */
+  readonly reads: PanelReads;
   private stopEffects: (() => void) | null = null;
 
   constructor(
@@ -146,6 +148,17 @@ export class Studio {
       (kind, text, code) => this.notify(kind, text, code),
       (ops, actor) => this.running.check(ops, actor)
     );
+    this.reads = new PanelReads({
+      replica: this.replica,
+      localEdits: this.localEdits,
+      refresh: () => this.refresh(),
+      history: () => this.history,
+      noted: (entry) => {
+        if (entry) this.running.noteChange(entry);
+        void this.running.compile();
+      },
+      selectNow: (id) => this.select(id)
+    });
     this.connection = new StudioConnection(appId, this.doc, {
       notify: (kind, text, code) => this.notify(kind, text, code),
       synced: () => void this.refreshCounts(),
@@ -247,7 +260,7 @@ export class Studio {
       this.running.push(update);
       // An HTTP answer refreshes the panels itself; everything else (peers over the socket, the
       // browser's own copy, offline writes) is picked up here.
-      if (origin !== SERVER && !this.replica.receiving) this.queueRefresh();
+      if (origin !== SERVER && !this.replica.receiving && !this.reads.writing) this.reads.queue();
     });
     this.connection.start(this.person, this.token, version, whole);
     const { id, name, color, role } = this.me;
@@ -268,20 +281,6 @@ export class Studio {
   /** My AI turn as the others see it ("Assistant (for me)"), or null when none runs. */
   setAssistant(assistant: AssistantPresence | null): void {
     this.presence.publish({ assistant });
-  }
-
-  private queueRefresh(): void {
-    if (this.refreshQueued) return;
-    this.refreshQueued = true;
-    queueMicrotask(() => {
-      this.refreshQueued = false;
-      const before = this.history.length;
-      const model = this.model;
-      this.refresh();
-      this.replica.changed(model);
-      if (this.history.length > before) this.running.noteChange(this.history.at(-1));
-      void this.running.compile();
-    });
   }
 
   /** This person's undo and redo counts from the server (without my own undo: no collaboration). */
@@ -307,8 +306,9 @@ export class Studio {
     if (this.selected && !this.model.nodes.has(this.selected)) this.selected = null;
   }
 
-  /** Selects a node (or nothing). */
+  /** Selects a node (or nothing); one written here is selected once the panels read it. */
   select(id: string | null): void {
+    if (this.reads.holdSelection(id, (known) => this.model.nodes.has(known))) return;
     this.selected = id && this.model.nodes.has(id) ? id : null;
   }
 
@@ -324,6 +324,7 @@ export class Studio {
 
   /** Sends a change request and applies the server's answer to the replica and the panels. */
   private send(path: string, body: Record<string, unknown>): Promise<Outcome> {
+    this.reads.settle();
     return this.changes.send(path, body, Y.encodeStateVector(this.doc), (answer) =>
       this.take(answer)
     );
@@ -358,6 +359,7 @@ export class Studio {
    */
   async propose(ops: readonly unknown[], source: EditSource = 'visual'): Promise<Outcome> {
     if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
+    this.reads.settle();
     const local = this.online ? this.commitFirstHere(ops, source) : null;
     if (local) return local;
     if (this.online) {
@@ -389,12 +391,9 @@ export class Studio {
   private commitFirstHere(ops: readonly unknown[], source: EditSource): Outcome | null {
     if (this.connection.provider === null || !this.running.running) return null;
     if (this.status === 'offline' || this.status === 'connecting') return null;
-    const outcome = this.localEdits.writeRenderSafe(this.model, ops, source);
-    if (!outcome) return null;
-    if (outcome.ok) this.myUndo?.label(outcome.summary);
-    const before = this.model;
-    this.refresh();
-    this.replica.changed(before);
+    // The canvas draws it now; the panels read it after the frame that shows it.
+    const outcome = this.reads.write(ops, source);
+    if (outcome?.ok) this.myUndo?.label(outcome.summary);
     return outcome;
   }
 
@@ -440,6 +439,7 @@ export class Studio {
   private async step(which: 'undo' | 'redo'): Promise<Outcome> {
     if (this.myUndo) {
       if (!this.canEdit) return refused('E_FORBIDDEN', this.cannotEdit());
+      this.reads.settle();
       const before = this.model;
       const result = await this.myUndo.step(which);
       const outcome: Outcome = result.ok
@@ -472,6 +472,7 @@ export class Studio {
     // my replica and says which change was not kept. Without a live connection (a page with no
     // collaboration), the HTTP data route is the way.
     if (this.connection.provider === null) return this.send('data', { prev, next });
+    this.reads.settle();
     this.localEdits.writeData(prev, next);
     this.refresh();
     return { ok: true, summary: null, idMap: {} };
