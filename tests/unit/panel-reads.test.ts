@@ -116,21 +116,29 @@ describe('the panels read a batch written here after the frame that draws it', (
     expect(reads.pending).toBe(false);
   });
 
-  it('reads an update from elsewhere in a microtask and tells the canvas', async () => {
-    const { doc, replica, reads, changes } = setup();
+  it('tells the canvas of an update from elsewhere in a microtask, the panels after the frame', async () => {
+    const { doc, replica, reads, frame, changes } = setup();
     const id = heading(doc);
-    reads.queue();
-    reads.queue();
     const before = replica.model;
-    // A peer's text change, written straight into the document.
+    const untouched = [...before.nodes.keys()].find((n) => n !== id && n !== rootOf(before))!;
+    // A peer's text change, written straight into the document, and its update heard twice.
     commitPlanned(
       doc,
       [{ op: 'setProp', id, name: 'text', value: 'Peer' }],
       originFor({ id: 'bob', name: 'Bob', role: 'editor' })
     );
-    expect(replica.model).toBe(before);
+    reads.queue();
+    reads.queue();
     await Promise.resolve();
+    expect(changes).toHaveLength(1);
+    expect(changes[0].after.nodes.get(id)!.props.text).toBe('Peer');
+    // The document was read afresh, yet an unchanged record is the panels' own object.
+    expect(changes[0].after.nodes.get(untouched)).toBe(before.nodes.get(untouched));
+    expect(changes[0].before).toBe(before);
+    expect(replica.model).toBe(before);
+    frame();
     expect(replica.model.nodes.get(id)!.props.text).toBe('Peer');
+    expect(replica.model.nodes.get(untouched)).toBe(before.nodes.get(untouched));
     expect(changes).toHaveLength(1);
   });
 });

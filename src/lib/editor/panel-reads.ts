@@ -1,10 +1,10 @@
 /**
- * When the panels read the replica (the model and history they draw). An update from elsewhere
- * (a peer, the browser's own copy, an offline write) is read in a microtask. A batch written
- * here first (issue 13) is planned and written in the task of the edit and drawn by the canvas
- * in that task (./view-patch.ts), but read by the panels in the task after the frame that shows
- * it (./after-frame.ts): reading the new model for the outline, the inspector and the frames
- * costs more than drawing the change, and done at once it delayed that frame by as much.
+ * When the panels read the replica (the model and history they draw). The canvas draws a change
+ * in the task that brought it: a render-safe batch written here (issue 13), planned and written
+ * in the task of the edit, or an update from elsewhere (a peer, the browser's own copy, an
+ * offline write), read in a microtask. The panels read it in the task after the frame that
+ * shows it (./after-frame.ts): reading the new model for the outline, the inspector and the
+ * frames costs more than drawing the change, and done at once it delayed that frame by as much.
  * Whoever changes the app next (a batch, an undo, data, a request) settles the read first, so
  * every change starts from the model as written.
  */
@@ -65,7 +65,7 @@ export class PanelReads {
       this.writing = false;
     }
     if (!outcome) return null;
-    replica.drawn(before, replica.written);
+    replica.tellChange(before, replica.written);
     this.later.request();
     return outcome;
   }
@@ -93,25 +93,27 @@ export class PanelReads {
   }
 
   /**
-   * An update from elsewhere (a peer, the browser's own copy, an offline write): the panels
-   * read it in a microtask (one read for a burst), and the canvas hears of the change.
+   * An update from elsewhere (a peer, the browser's own copy, an offline write): read in a
+   * microtask (one read for a burst) and told to the canvas, which draws it in this task; the
+   * panels read it after the frame, as a batch written here.
    */
   queue(): void {
     if (this.queued) return;
     this.queued = true;
     queueMicrotask(() => {
       this.queued = false;
-      const model = this.host.replica.model;
-      this.read(() => this.host.replica.changed(model));
+      const { replica } = this.host;
+      const before = replica.shown;
+      replica.tellChange(before, replica.stage());
+      this.later.request();
     });
   }
 
   /** Reads the replica for the panels; what the browser gate should compile follows. */
-  private read(then?: () => void): void {
+  private read(): void {
     const { host } = this;
     const before = host.history().length;
     host.refresh();
-    then?.();
     const held = this.heldSelection;
     this.heldSelection = null;
     if (held) host.selectNow(held);

@@ -28,6 +28,8 @@ export class ReplicaModel {
   receiving = false;
   /** The snapshot of the replica `model` was made from (see `read`). */
   private modelRead: AppModel | null = null;
+  /** A model read but not yet handed to the panels (see `stage`). */
+  private staged: AppModel | null = null;
   /**
    * Who draws each change of the model before the sandbox answers (./view-patch.ts): the model
    * before and after, and the gate sequence of the write.
@@ -42,22 +44,45 @@ export class ReplicaModel {
     private readonly sequence: () => number | null
   ) {}
 
-  /** Reads the model and the history from the replica again. */
+  /** Reads the model and the history from the replica again, for the panels. */
   read(): void {
+    this.stage();
+    this.publish();
+  }
+
+  /**
+   * Reads the replica's model without handing it to the panels yet (`publish` does): the canvas
+   * can draw a peer's change in this task and the panels follow after the frame
+   * (./panel-reads.ts). Returns the model read, unchanged parts the panels' objects.
+   */
+  stage(): AppModel {
     const next = currentModel(this.doc).model;
-    // The replica's model is read afresh after every answer; handing the panels the previous
+    // The replica's model is read afresh after every update; handing the panels the previous
     // objects wherever nothing changed lets Svelte skip every outline row and canvas part that
     // reads them (a derived whose value is the same object does not wake its readers). The
     // same snapshot again (nothing changed since) is the model as it is.
+    const base = this.staged ?? this.model;
     if (next !== this.modelRead)
-      this.model =
-        this.model && this.modelRead
-          ? shareUnchanged(this.model, next, this.modelRead)
-          : this.model
-            ? shareUnchanged(this.model, next)
+      this.staged =
+        base && this.modelRead
+          ? shareUnchanged(base, next, this.modelRead)
+          : base
+            ? shareUnchanged(base, next)
             : next;
     this.modelRead = next;
+    return this.staged ?? this.model;
+  }
+
+  /** Hands the panels the model last staged, and the history. */
+  publish(): void {
+    if (this.staged) this.model = this.staged;
+    this.staged = null;
     this.history = docRoots(this.doc).history.toArray() as HistoryEntry[];
+  }
+
+  /** The model the canvas was last told of: staged for the panels, or theirs. */
+  get shown(): AppModel {
+    return this.staged ?? this.model;
   }
 
   /** Applies `update`, which the server sent in an answer, as `origin` (see `receiving`). */
@@ -91,11 +116,11 @@ export class ReplicaModel {
   }
 
   /**
-   * Tells the listeners of a change written here before the panels read it (the read waits for
-   * the frame that shows it, ./after-frame.ts): `before` and `after` as the planner read and
-   * wrote them, so unchanged records are the same objects in both.
+   * Tells the listeners of a change before the panels read it (they read it after the frame
+   * that draws it, ./panel-reads.ts): `before` and `after` whose unchanged records are the same
+   * objects, as the planner read and wrote them or as `stage` shares them.
    */
-  drawn(before: AppModel, after: AppModel): void {
+  tellChange(before: AppModel, after: AppModel): void {
     this.tell(before, after);
   }
 
