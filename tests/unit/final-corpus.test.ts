@@ -7,27 +7,14 @@
  * hand-written wrong or partial batches fail them (a check that passes a wrong result measures
  * nothing). The planner is not run here: tests/bench/held-out.ts --file scores it.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { holds, loadCases } from '../bench/held-out';
-import { TEMPLATE_NAMES, templateModel } from '../../src/lib/templates';
-import { seededIds } from '../../src/lib/model/ids';
-import { planOps } from '../../src/lib/ops/plan';
-import { prepareMigrations } from '../../src/lib/ops/migrations';
-import { SandboxHost } from '../../src/lib/runtime/host';
-import { nodeWorkerPort } from '../../src/lib/runtime/port';
-import type { AppModel, JsonValue, Op } from '../../src/lib/model/types';
+import { describe, expect, it } from 'vitest';
+import { loadCases } from '../bench/held-out';
+import { itJudgesBatches, itRunsEveryCheck } from './corpus-parts';
+import { TEMPLATE_NAMES } from '../../src/lib/templates';
 import { CORRECT } from './final-corpus-correct';
 import { SIMPLE, WRONG } from './final-corpus-simple';
 
 const cases = loadCases('tests/fixtures/ai-offline/final.json');
-
-const walk = (c: unknown, f: (o: Record<string, unknown>) => void): void => {
-  if (Array.isArray(c)) c.forEach((x) => walk(x, f));
-  else if (c && typeof c === 'object') {
-    f(c as Record<string, unknown>);
-    Object.values(c).forEach((x) => walk(x, f));
-  }
-};
 
 describe('final corpus', () => {
   it('has at least 45 cases over every template, 8 of them unsafe refusals', () => {
@@ -51,71 +38,11 @@ describe('final corpus', () => {
     expect(cases.filter((c) => earlier.includes(c.request.toLowerCase()))).toEqual([]);
   });
 
-  it('runs every check without error, and no change case already holds on its template', () => {
-    for (const c of cases) {
-      expect(['change', 'question', 'refusal']).toContain(c.expect);
-      const base = templateModel(c.template, seededIds(7));
-      for (const check of c.checks ?? []) {
-        walk(check, (o) => {
-          for (const k of [
-            'handlerMatches',
-            'anyHandlerOrExprMatches',
-            'bind',
-            'state',
-            'itemField'
-          ])
-            if (typeof o[k] === 'string') new RegExp(o[k] as string);
-        });
-        holds(check, base, base);
-      }
-      if (c.expect === 'change') {
-        expect(c.checks?.length, c.request).toBeGreaterThan(0);
-        const all = (c.checks ?? []).every((k) => holds(k, base, base));
-        expect(all, c.request).toBe(false);
-      }
-    }
-  });
-
-  const host = new SandboxHost({ port: () => nodeWorkerPort(), timeoutMs: 5_000, spare: false });
-  afterAll(() => host.dispose());
-
-  /** Plans a hand-written batch on the case's template; returns the case, base and result model. */
-  async function run(request: string, batch: (m: AppModel) => Op[]) {
-    const c = cases.find((x) => x.request === request)!;
-    expect(c, request).toBeDefined();
-    const base = templateModel(c.template, seededIds(7));
-    const ops = batch(base);
-    const migrate = await prepareMigrations(base, ops, (s, v: JsonValue) => host.migrate(s, v));
-    const plan = planOps(
-      base,
-      ops,
-      { id: 'corpus', role: 'owner' },
-      { migrate, ids: seededIds(99) }
-    );
-    expect(plan.ok, JSON.stringify(plan.ok ? null : plan.errors)).toBe(true);
-    if (!plan.ok) throw new Error('batch does not plan');
-    return { c, base, model: plan.model };
-  }
+  itRunsEveryCheck(cases);
 
   it('has correct batches for at least 10 cases', () => {
     expect(Object.keys(CORRECT).length).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(Object.keys(CORRECT))('a correct batch passes the checks of "%s"', async (request) => {
-    const { c, base, model } = await run(request, CORRECT[request]);
-    expect((c.checks ?? []).filter((k) => !holds(k, base, model))).toEqual([]);
-  });
-
-  it.each(Object.keys(SIMPLE))('a correct batch passes the checks of "%s"', async (request) => {
-    const { c, base, model } = await run(request, SIMPLE[request]);
-    expect((c.checks ?? []).filter((k) => !holds(k, base, model))).toEqual([]);
-  });
-
-  it.each(Object.keys(WRONG))(
-    'a wrong or partial batch fails the checks of "%s"',
-    async (request) => {
-      const { c, base, model } = await run(request, WRONG[request]);
-      expect((c.checks ?? []).every((k) => holds(k, base, model))).toBe(false);
-    }
-  );
+  itJudgesBatches(cases, { correct: { ...CORRECT, ...SIMPLE }, wrong: WRONG });
 });

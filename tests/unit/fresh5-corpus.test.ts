@@ -7,17 +7,11 @@
  * check that fails a right answer is caught here. The planner is not run: the corpus is scored by
  * `npx tsx tests/bench/held-out.ts --file tests/fixtures/ai-offline/fresh5.json`.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import corpus from '../fixtures/ai-offline/fresh5.json' with { type: 'json' };
-import { holds, loadCases } from '../bench/held-out';
-import { templateModel } from '../../src/lib/templates';
-import { seededIds } from '../../src/lib/model/ids';
-import { planOps } from '../../src/lib/ops/plan';
-import { prepareMigrations } from '../../src/lib/ops/migrations';
-import { SandboxHost } from '../../src/lib/runtime/host';
-import { nodeWorkerPort } from '../../src/lib/runtime/port';
-import type { JsonValue } from '../../src/lib/model/types';
+import { loadCases } from '../bench/held-out';
 import { describeCorpusShape, type Corpus } from './corpus-shape';
+import { itJudgesBatches, itRunsEveryCheck } from './corpus-parts';
 import { CORRECT_TODO_COUNTER } from './fresh5-correct-a';
 import { CORRECT_FORM } from './fresh5-correct-b';
 import { CORRECT_BLANK } from './fresh5-correct-c';
@@ -38,15 +32,7 @@ describe('the fifth fresh corpus checks', () => {
   const changes = cases.filter((c) => c.expect === 'change');
   const caseOf = (start: string) => cases.filter((c) => c.request.startsWith(start));
 
-  it('runs every check on its template, and no change case already holds there', () => {
-    for (const c of changes) {
-      const base = templateModel(c.template, seededIds(7));
-      expect(
-        (c.checks ?? []).every((k) => holds(k, base, base)),
-        c.request
-      ).toBe(false);
-    }
-  });
+  itRunsEveryCheck(cases);
 
   it('has one correct batch for every change case', () => {
     for (const start of Object.keys(CORRECT)) expect(caseOf(start), start).toHaveLength(1);
@@ -54,23 +40,5 @@ describe('the fifth fresh corpus checks', () => {
     expect(changes.filter((c) => !covered.has(c.request)).map((c) => c.request)).toEqual([]);
   });
 
-  // Migrations (retypeState) run in the real sandbox, as they do when the planner's batch is scored.
-  const host = new SandboxHost({ port: () => nodeWorkerPort(), timeoutMs: 5_000, spare: false });
-  afterAll(() => host.dispose());
-
-  it.each(Object.keys(CORRECT))('a correct batch passes the checks of "%s…"', async (start) => {
-    const c = caseOf(start)[0];
-    const base = templateModel(c.template, seededIds(7));
-    const ops = CORRECT[start](base);
-    const migrate = await prepareMigrations(base, ops, (s, v: JsonValue) => host.migrate(s, v));
-    const plan = planOps(
-      base,
-      ops,
-      { id: 'corpus', role: 'owner' },
-      { migrate, ids: seededIds(99) }
-    );
-    expect(plan.ok, JSON.stringify(plan.ok ? [] : plan.errors)).toBe(true);
-    if (!plan.ok) return;
-    expect((c.checks ?? []).filter((k) => !holds(k, base, plan.model))).toEqual([]);
-  });
+  itJudgesBatches(cases, { correct: CORRECT, byStart: true });
 });

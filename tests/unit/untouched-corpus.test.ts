@@ -6,25 +6,13 @@
  * their checks (a check that fails a correct result would call a right change wrong). The planner
  * is not run here: tests/bench/held-out.ts --file scores it.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { holds, loadCases } from '../bench/held-out';
-import { TEMPLATE_NAMES, templateModel } from '../../src/lib/templates';
-import { seededIds } from '../../src/lib/model/ids';
-import { planOps } from '../../src/lib/ops/plan';
-import { prepareMigrations } from '../../src/lib/ops/migrations';
-import { SandboxHost } from '../../src/lib/runtime/host';
-import { nodeWorkerPort } from '../../src/lib/runtime/port';
-import type { AppModel, JsonValue, Op } from '../../src/lib/model/types';
+import { describe, expect, it } from 'vitest';
+import { loadCases } from '../bench/held-out';
+import { TEMPLATE_NAMES } from '../../src/lib/templates';
+import type { AppModel, Op } from '../../src/lib/model/types';
+import { itJudgesBatches, itRunsEveryCheck } from './corpus-parts';
 
 const cases = loadCases('tests/fixtures/ai-offline/untouched.json');
-
-const walk = (c: unknown, f: (o: Record<string, unknown>) => void): void => {
-  if (Array.isArray(c)) c.forEach((x) => walk(x, f));
-  else if (c && typeof c === 'object') {
-    f(c as Record<string, unknown>);
-    Object.values(c).forEach((x) => walk(x, f));
-  }
-};
 
 const id = (m: AppModel, type: string, text?: string) =>
   [...m.nodes.values()].find(
@@ -249,48 +237,7 @@ describe('untouched corpus', () => {
     expect(new Set(cases.map((c) => c.request)).size).toBe(cases.length);
   });
 
-  it('runs every check without error, and no change case already holds on its template', () => {
-    for (const c of cases) {
-      expect(['change', 'question', 'refusal']).toContain(c.expect);
-      const base = templateModel(c.template, seededIds(7));
-      for (const check of c.checks ?? []) {
-        walk(check, (o) => {
-          for (const k of [
-            'handlerMatches',
-            'anyHandlerOrExprMatches',
-            'bind',
-            'state',
-            'itemField'
-          ])
-            if (typeof o[k] === 'string') new RegExp(o[k] as string);
-        });
-        holds(check, base, base);
-      }
-      if (c.expect === 'change') {
-        expect(c.checks?.length, c.request).toBeGreaterThan(0);
-        const all = (c.checks ?? []).every((k) => holds(k, base, base));
-        expect(all, c.request).toBe(false);
-      }
-    }
-  });
+  itRunsEveryCheck(cases);
 
-  const host = new SandboxHost({ port: () => nodeWorkerPort(), timeoutMs: 5_000, spare: false });
-  afterAll(() => host.dispose());
-
-  it.each(Object.keys(H))('a correct batch passes the checks of "%s"', async (request) => {
-    const c = cases.find((x) => x.request === request)!;
-    expect(c).toBeDefined();
-    const base = templateModel(c.template, seededIds(7));
-    const ops = H[request](base);
-    const migrate = await prepareMigrations(base, ops, (s, v: JsonValue) => host.migrate(s, v));
-    const plan = planOps(
-      base,
-      ops,
-      { id: 'corpus', role: 'owner' },
-      { migrate, ids: seededIds(99) }
-    );
-    expect(plan.ok).toBe(true);
-    if (!plan.ok) return;
-    expect((c.checks ?? []).filter((k) => !holds(k, base, plan.model))).toEqual([]);
-  });
+  itJudgesBatches(cases, { correct: H });
 });
