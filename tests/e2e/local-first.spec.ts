@@ -48,6 +48,17 @@ test('a literal inspector change is on the canvas without the op route, reaches 
   const other = await (await browser.newContext()).newPage();
   await other.goto(url);
   await expect(other.locator('[data-canvas]')).toHaveAttribute('data-live-state', 'running');
+  // What the connection badge says from now on: an edit's own round trip takes milliseconds,
+  // and the badge does not flash "Syncing…" (nor have a screen reader announce it) for it.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { badgeSaid: string[] }).badgeSaid = seen;
+    const pill = document.querySelector('[data-connection]')!;
+    new MutationObserver(() => seen.push(pill.getAttribute('data-connection') ?? '')).observe(
+      pill,
+      { attributes: true, attributeFilter: ['data-connection'] }
+    );
+  });
 
   const heading = canvas.locator('h1').first();
   await heading.click();
@@ -61,6 +72,10 @@ test('a literal inspector change is on the canvas without the op route, reaches 
   await expect
     .poll(async () => JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json()))
     .toContain('Groceries');
+  expect(
+    await page.evaluate(() => (window as unknown as { badgeSaid: string[] }).badgeSaid)
+  ).not.toContain('syncing');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
 
   // Undo takes it back here and there.
   await page.getByRole('button', { name: 'Undo', exact: true }).first().click();

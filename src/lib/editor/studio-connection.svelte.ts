@@ -16,6 +16,9 @@ import type { Person } from './studio-person';
 /** The connection to the collaboration server, as the top bar shows it. */
 export type ConnectionStatus = 'connecting' | 'online' | 'syncing' | 'offline';
 
+/** How long my changes wait for the server before the badge says "Syncing…". */
+const SYNCING_SHOWN_AFTER_MS = 500;
+
 /** What the connection tells the studio. */
 export interface ConnectionEvents {
   /** A toast for the person. */
@@ -42,6 +45,8 @@ export class StudioConnection {
   provider: HocuspocusProvider | null = null;
   private local: BrowserCopy | null = null;
   private destroyed = false;
+  /** When my changes started waiting for the server (0: none wait); see `syncingShown`. */
+  private unsyncedSince = 0;
   private versionChecked = false;
 
   constructor(
@@ -113,16 +118,34 @@ export class StudioConnection {
     if (!provider) return;
     const was = this.status;
     const socket = provider.configuration.websocketProvider.status;
+    const unsynced = socket === 'connected' && provider.isSynced && provider.hasUnsyncedChanges;
+    if (!unsynced) this.unsyncedSince = 0;
     if (this.lockedOut !== null || socket === 'disconnected') this.status = 'offline';
     else if (socket === 'connecting')
       this.status = this.status === 'offline' ? 'offline' : 'connecting';
-    else if (!provider.isSynced || provider.hasUnsyncedChanges) this.status = 'syncing';
+    else if (!provider.isSynced) this.status = 'syncing';
+    else if (unsynced) this.status = this.syncingShown();
     else this.status = 'online';
     if ((was === 'offline') !== (this.status === 'offline')) {
       const offline = this.status === 'offline';
       this.events.offlineChanged(offline);
       if (offline) this.keepLocally();
     }
+  }
+
+  /**
+   * My changes wait for the server: "Syncing…" once they have waited a while. An edit's own round
+   * trip takes milliseconds, and showing it would flash the badge at every keystroke (and have a
+   * screen reader announce it each time).
+   */
+  private syncingShown(): ConnectionStatus {
+    const now = Date.now();
+    if (this.unsyncedSince === 0) {
+      this.unsyncedSince = now;
+      setTimeout(() => this.updateStatus(), SYNCING_SHOWN_AFTER_MS);
+    }
+    const waited = now - this.unsyncedSince >= SYNCING_SHOWN_AFTER_MS;
+    return this.status === 'syncing' || waited ? 'syncing' : 'online';
   }
 
   private onNotice(payload: string): void {
