@@ -3,10 +3,13 @@
  * is the ops a careful person would write for one request, and finds the template's nodes by type
  * and literal text the way the check language's selectors do.
  */
-import { childrenOf, rootComponent, type AppModel, type Op } from '../../src/lib/model/types';
+import { childrenOf, rootComponent, type AppModel } from '../../src/lib/model/types';
 
-/** One correct answer to a request: ops built from the template's model. */
-export type Batch = (model: AppModel) => Op[];
+/**
+ * One correct answer to a request: ops built from the template's model. Unknown, as the planner's
+ * own ops are: planOps validates them against the op schema.
+ */
+export type Batch = (model: AppModel) => unknown[];
 
 const TEXT_PROPS = ['label', 'text', 'title', 'placeholder'];
 

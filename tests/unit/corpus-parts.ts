@@ -14,10 +14,10 @@ import { planOps } from '../../src/lib/ops/plan';
 import { prepareMigrations } from '../../src/lib/ops/migrations';
 import { SandboxHost } from '../../src/lib/runtime/host';
 import { nodeWorkerPort } from '../../src/lib/runtime/port';
-import type { AppModel, JsonValue, Op } from '../../src/lib/model/types';
+import type { AppModel, JsonValue } from '../../src/lib/model/types';
 
-/** A hand-written batch for one case: ops built from the template's model. */
-export type CaseBatch = (model: AppModel) => Op[];
+/** A hand-written batch for one case: ops built from the template's model (planOps checks them). */
+export type CaseBatch = (model: AppModel) => readonly unknown[];
 
 /** The check keys whose values are regexes. */
 const REGEX_KEYS = ['handlerMatches', 'anyHandlerOrExprMatches', 'bind', 'state', 'itemField'];
