@@ -42,7 +42,8 @@ export const LEADING: readonly RegExp[] = [
   /^(?:i|we)\s+(?:was|were)\s+wondering if you could\s+/i,
   /^(?:i'?d|i would|we'?d|we would) (?:love|like) (?:it )?if you (?:could|would)\s+/i,
   /^(?:i'?d|i would|we'?d|we would) love (?:you )?to\s+/i,
-  /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?:you|u)\s+to\s+/i
+  /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?:you|u)\s+to\s+/i,
+  /^(?:i|we)'?d\s+(?:like|love)\s+(?:you|u)\s+to\s+/i
 ];
 
 /** Words after the request that say nothing about it: "… if you can", "… too", "… thx". */

@@ -37,6 +37,7 @@ import {
   swapWords
 } from './offline-canon-verbs';
 import { isStyleWord } from './offline-style';
+import { reasons } from './offline-reasons';
 
 /** The app's own texts and names in lower case, which chat spellings never touch. */
 function ownText(model: AppModel): string {
@@ -442,10 +443,72 @@ function bracketOptions(clause: string): string {
   );
 }
 
+// The -ing forms of the verbs that start an instruction, and the verb each is.
+const GERUND: Record<string, string> = {
+  making: 'make',
+  adding: 'add',
+  putting: 'put',
+  placing: 'place',
+  changing: 'change',
+  moving: 'move',
+  removing: 'remove',
+  deleting: 'delete',
+  setting: 'set',
+  giving: 'give',
+  turning: 'turn',
+  colouring: 'colour',
+  coloring: 'color',
+  renaming: 'rename',
+  hiding: 'hide',
+  showing: 'show',
+  sorting: 'sort',
+  centering: 'center',
+  centring: 'centre',
+  aligning: 'align',
+  swapping: 'swap',
+  replacing: 'replace',
+  inserting: 'insert',
+  creating: 'create',
+  updating: 'update',
+  'getting rid of': 'get rid of',
+  'taking out': 'take out'
+};
+// Words after which an -ing form is the instruction itself: "would you mind making the heading
+// smaller", "how about putting it at the top", "… as well as making the button green".
+const ASKS_ING = new RegExp(
+  `(^(?:mind\\s+)?|\\b(?:would you mind|do you mind|could you try|how about|what about|start by|begin by|as well as|and also|and then|and|then|plus)\\s+)(${Object.keys(GERUND).join('|')})\\b`,
+  'gi'
+);
+
+/** "would you mind making …", "… as well as making …": the -ing form as the verb it is. */
+function gerunds(text: string): string {
+  return text
+    .replace(ASKS_ING, (_, before: string, ing: string) => {
+      const asked =
+        /^(?:mind|would you mind|do you mind|could you try|how about|what about|start by|begin by)\s+$/i;
+      return `${asked.test(before) ? '' : before}${GERUND[ing.toLowerCase()]}`;
+    })
+    .trim();
+}
+
+/**
+ * A later clause's own politeness: "…, and could you also make the heading smaller", "… and I'd
+ * like you to put it at the top". Only the asking words before a verb go; the clause stays.
+ */
+function askedAgain(clause: string): string {
+  let out = clause;
+  for (;;) {
+    let next = out.replace(/^(?:also|too|maybe|perhaps)\s+/i, '');
+    for (const lead of LEADING) next = next.replace(lead, '');
+    if (next === out || !next) return out;
+    out = next;
+  }
+}
+
 // Where one instruction ends and the next begins, for rewrites of one clause at a time. Only
 // joins that surely start a new instruction: ", and", ";", "then", and "and" before a verb.
 const JOIN =
-  /(\s*,\s*(?:and\s+|then\s+)?|\s*;\s*|\s+and then\s+|\s+and\s+(?=(?:make|change|set|add|remove|move|put|give|delete)\s))/i;
+  /(\s*,\s*(?:and\s+|then\s+)?|\s*;\s*|\s+and then\s+|\s+and\s+(?=(?:make|change|set|add|remove|move|put|give|delete)\s)|\s+and\s+(?=(?:also\s+)?(?:could|can|would|will)\s+you\s|(?:also\s+)?(?:i|we)'?d\s+(?:like|love)\s+you\s+to\s|please\s))/i;
 
 /** The request in the forms the rules read (see the file comment); quotes untouched. */
 export function canon(d: Draft): void {
@@ -454,6 +517,9 @@ export function canon(d: Draft): void {
   complaints(d);
   // A complaint's rest may start with "could you": the politeness of the rest, taken off.
   politeness(d);
+  // Before the clauses are cut: a reason may sit between two of them.
+  reasons(d);
+  d.text = gerunds(d.text);
   // Before the clauses are cut at commas: these read across one.
   d.text = insteadOfNumber(bracketOptions(places(states(emptyStart(d.text)))));
   const parts = d.text.split(new RegExp(JOIN.source, 'gi'));
@@ -461,7 +527,8 @@ export function canon(d: Draft): void {
   d.text = parts
     .map((part, i) => {
       if (i % 2 === 1) return part;
-      let clause = part.replace(WANT_NEW, 'add ');
+      // "…, and could you also make the heading smaller": each clause may ask politely.
+      let clause = (i > 0 ? askedAgain(part) : part).replace(WANT_NEW, 'add ');
       for (const step of [
         ability,
         removalWish,

@@ -14,20 +14,22 @@ import { findElement, findElements, leadingType, trailingType } from './offline-
 import { isStyleWord } from './offline-style';
 import type { Utterance } from './offline-text';
 
-// The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
-const VERBS =
+/** The verbs that start an instruction: after "and", "then" or a full stop they start a new one. */
+export const VERBS =
   'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log|keep|leave|align|cent(?:er|re)|swap';
 // Verbs that are also nouns of a form ("the name and email boxes"): before a type word or a
 // plural they name things, they start nothing.
 const NOUN_VERBS = /^(?:email|post|log|track|show|sort|filter|drop|style|set)$/i;
+// "… as well as make the add button green", "…, plus put it at the top": other joins of two
+// instructions. A bare "plus" joins only before a verb and its object ("plus add 5" is a step).
 const SPLIT = new RegExp(
-  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and)\\s+|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but)\\b)`,
+  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and|as\\s+well\\s+as|and\\s+plus)\\s+|,?\\s+plus\\s+(?=(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but)\\b)`,
   'gi'
 );
 // A comma starts an instruction only before a verb with its object ("put it", "make the"), or
 // before a wish ("+ and - should go by 1"): "options Add, Remove, Edit" stays one list.
 const COMMA = new RegExp(
-  `,\\s+(?:but\\s+|and\\s+|then\\s+)?(?=(?:(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|(?:keep|leave)\\s|(?:[^,]+?\\s(?:should|must|needs? to|has to)\\s))`,
+  `,\\s+(?:but\\s+|and\\s+|then\\s+|plus\\s+|also\\s+|and\\s+also\\s+)?(?=(?:(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|(?:keep|leave)\\s|(?:[^,]+?\\s(?:should|must|needs? to|has to)\\s))`,
   'gi'
 );
 const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;

@@ -1,0 +1,61 @@
+/**
+ * Why a person wants a change is no part of the change (issue 15): "make the heading bigger so
+ * that people can see it", "make the heading bigger because it's hard to read", "remove the
+ * newsletter checkbox since nobody ticks it and make the send button green", "since nobody uses
+ * it, remove the clear done button". Each reason is taken off its own clause, wherever the clause
+ * sits in the request, before the rules read it, so the element's name or the new look is not read
+ * with it. offline-asides.ts takes off the remarks said after a removal at the very end; this reads
+ * reasons of any kind in any clause.
+ *
+ * Only reasons are taken off. "so …" is a reason only when it is about being seen or read ("so it
+ * stands out", "so people can find it"); a purpose that names behaviour ("so I can type and only
+ * see matching ones", "so it can't go below zero") is the request itself and stays. A reason that
+ * still wishes for something ("because I want it red") stays too. Pure.
+ */
+import type { Draft } from './offline-draft';
+import { VERBS } from './offline-split';
+
+// Who a reason is about: "because it's…", "since nobody…", "so people…".
+const SUBJECT =
+  "(?:it|it'?s|its|it is|they|they'?re|they are|that|that'?s|this|this is|people|users|everyone|everybody|anyone|nobody|no one|no-one|i|i'?m|we|we'?re|you|one|the \\w+(?: \\w+)?)";
+// "because …", "since …", "cos …": a reason whatever follows its subject.
+const BECAUSE = `(?:because|since|cause|coz|cos|'cause)\\s+(?:of\\s+\\S|${SUBJECT}\\s)`;
+// "as it's hard to read": "as" is a reason only before a subject that says so, never "as the heading".
+const AS = "as\\s+(?:it'?s|it is|they'?re|they are|nobody|no one|people|users|i|we)\\s";
+// "so (that) people can see it", "so it stands out more", "so it's easier to read".
+const SO = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can|could|will|would|'ll|are able to|is able to|will be able to|actually|easily|clearly|better|quickly|immediately|really|more|is|are|looks?|be)\\s+){0,3}(?:see|read|notice|spot|find|tell|stand(?:s)? out|pop(?:s)?(?: out)?|catch(?:es)? (?:the|your|my) eye|visible|readable|legible|obvious|noticeable|clearer|easier to (?:see|read|spot|find|notice|click|tap|hit|press)|nicer|better|cleaner|neater|prettier|good|nice)\\b`;
+// "to make it stand out", "to make it easier to read": a purpose about being seen.
+const TO_MAKE =
+  'to make (?:it|them|things?|everything)\\s+(?:stand out|pop|easier to (?:see|read|spot|find|notice|click|tap)|more (?:visible|readable|obvious|noticeable)|clearer|nicer|look (?:nicer|better|cleaner))\\b';
+// A reason that asks for something is part of the request.
+const WISH =
+  /\b(?:make|put|move|add|change|set|turn|colou?r|want (?:it|them)|should|instead|but|only see|only show|can'?t go|cannot go|never go|type and)\b/i;
+// Behaviour in a "so …" reason: it says what the app should do, so it is the request.
+const BEHAVIOUR =
+  /\b(?:type|typing|search|filter|only|count|go (?:above|below|over|under)|can'?t|cannot|won'?t|never|when|if|until|unless|click (?:it|them) to|add|remove|clear|tick|untick|check)\b/i;
+// Where a reason ends: the next instruction, or the end of the request.
+const ENDS = `(?=\\s*(?:[;.]\\s|,\\s*(?:and\\s+|then\\s+|also\\s+|plus\\s+)?(?:also\\s+)?(?:${VERBS})\\b|\\s+(?:and then|and also|and|then|plus|as well as)\\s+(?:${VERBS})\\b|$))`;
+const TAIL = new RegExp(
+  `\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?(?:${BECAUSE}|${AS}|${SO}|${TO_MAKE})(?:(?!\\s*[;.]\\s)[^⟦])*?${ENDS}`,
+  'gi'
+);
+// "since nobody uses it, remove the clear done button": a reason before the request.
+const LEAD = new RegExp(
+  `^(?:because|since|as|seeing as)\\s+${SUBJECT}\\s[^,;]+,\\s*(?=(?:${VERBS})\\b)`,
+  'i'
+);
+
+/** Takes every reason off its clause: before the request, after it, or between two instructions. */
+export function reasons(d: Draft): void {
+  const lead = LEAD.exec(d.text);
+  if (lead && !WISH.test(lead[0])) d.text = d.text.slice(lead[0].length);
+  d.text = d.text
+    .replace(TAIL, (reason) => {
+      // "to make it stand out": its own "make" asks for nothing more.
+      if (WISH.test(reason.replace(/^\s*,?\s*to make\b/i, ''))) return reason;
+      if (/^\s*,?\s*(?:[-–—]\s+)?so\b/i.test(reason) && BEHAVIOUR.test(reason)) return reason;
+      return '';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+}

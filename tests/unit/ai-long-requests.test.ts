@@ -1,0 +1,117 @@
+/**
+ * Issue 15, long requests: what any long natural request needs before its clauses are read. A
+ * reason taken off the clause it belongs to, politeness in any clause, more words that join two
+ * instructions, the -ing form of a verb, and an element named by what a person does with it; on
+ * phrasings of our own, each with near misses that must not be taken.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { offlinePlan } from '../../src/lib/ai/offline';
+import { template } from './helpers';
+import { batch, canonical, notChanged, sameAs } from './ai-canon-check';
+
+const counter = template('counter');
+const form = template('form');
+const todo = template('todo');
+
+describe('a reason said with the request', () => {
+  it('is taken off the clause it ends', () => {
+    sameAs(todo, 'make the heading bigger', [
+      'make the heading bigger so that people can see it',
+      "make the heading bigger because it's hard to read",
+      'could you please make the heading bigger as it is hard to read',
+      'make the heading bigger to make it stand out'
+    ]);
+    sameAs(counter, 'make the plus button green', [
+      'could you make the plus button green so it stands out more',
+      'make the plus button green since nobody notices it'
+    ]);
+  });
+
+  it('is taken off a clause between two others', () => {
+    sameAs(form, 'remove the newsletter checkbox and make the send button green', [
+      'can you remove the newsletter checkbox since nobody ticks it and make the send button green',
+      'remove the newsletter checkbox because we never use it, and make the send button green so people can find it'
+    ]);
+  });
+
+  it('is taken off before the request', () => {
+    sameAs(todo, 'remove the clear done button', [
+      'since nobody uses it, remove the clear done button'
+    ]);
+  });
+
+  it('stays when it says what the app should do', () => {
+    // A purpose that names behaviour is the request itself.
+    expect(canonical(todo, 'add a box so i can type and only see matching tasks')).toContain(
+      'so i can type'
+    );
+    expect(canonical(counter, 'change the count so it can never go below zero')).toContain(
+      'so it can never go below zero'
+    );
+    // A reason that wishes for something is read (or asked about), never dropped.
+    expect(canonical(todo, 'change the heading because i want it red')).toContain('because');
+    // "as" before an element is a comparison, not a reason.
+    expect(canonical(todo, 'make the add button as big as the heading')).toContain(
+      'as big as the heading'
+    );
+  });
+});
+
+describe('politeness in a later clause', () => {
+  it('is taken off that clause', () => {
+    sameAs(counter, 'make the plus button green and make the minus button red', [
+      'make the plus button green, and could you also make the minus button red',
+      "make the plus button green and i'd like you to make the minus button red"
+    ]);
+  });
+});
+
+describe('more words that join two instructions', () => {
+  it('join them before a verb', () => {
+    sameAs(todo, 'make the heading red and make the add button green', [
+      'make the heading red as well as make the add button green',
+      'make the heading red plus make the add button green',
+      'make the heading red, plus make the add button green',
+      'make the heading red as well as making the add button green'
+    ]);
+  });
+
+  it('leave a plus that names a button alone', () => {
+    // "plus" is the + button here, not a join: nothing is cut at it.
+    const turn = batch(offlinePlan(counter, 'make the minus button red and plus green'));
+    expect(turn.ops.length).toBe(2);
+  });
+});
+
+describe('an -ing form after the asking words', () => {
+  it('is the verb', () => {
+    sameAs(todo, 'make the heading smaller', [
+      'would you mind making the heading smaller',
+      'how about making the heading smaller'
+    ]);
+    sameAs(counter, 'remove the reset button', ['do you mind removing the reset button']);
+  });
+
+  it('is left inside a text', () => {
+    expect(canonical(todo, 'add a text saying making progress')).toBe(
+      'add a text saying making progress'
+    );
+  });
+});
+
+describe('an element named by what a person does with it', () => {
+  it('is that element when one fits', () => {
+    sameAs(todo, 'make the text field bigger', [
+      'make the box where you type bigger',
+      'make the field you type the task in bigger'
+    ]);
+    sameAs(form, 'make the email field wider', ['make the box where you type your email wider']);
+    sameAs(form, 'make the newsletter checkbox green', ['make the thing you tick green']);
+    sameAs(counter, 'make the slider bigger', ['make the thing you drag bigger']);
+  });
+
+  it('is a question when several fit', () => {
+    notChanged(form, 'remove the box where you type');
+  });
+});
