@@ -115,3 +115,46 @@ describe('an element named by what a person does with it', () => {
     notChanged(form, 'remove the box where you type');
   });
 });
+
+describe('a request read only in part', () => {
+  /** The turn, which must be a question that offers phrasings for the part it could not read. */
+  function partly(model: typeof todo, said: string) {
+    const turn = offlinePlan(model, said);
+    expect(turn.kind, said).toBe('question');
+    const q = turn as Extract<typeof turn, { kind: 'question' }> & { suggestions?: string[] };
+    expect(q.suggestions?.length, said).toBeGreaterThan(0);
+    expect(q.suggestions!.length).toBeLessThanOrEqual(3);
+    expect(q.text).toMatch(/so I have changed nothing/);
+    return q;
+  }
+
+  it('says what it would do for the parts it read and quotes the part it did not', () => {
+    const q = partly(todo, 'make the heading red, frobnicate the list');
+    expect(q.text).toMatch(/I would Make Heading "Todo" \(\w+\) red/);
+    expect(q.text).toContain('do not understand "frobnicate the list"');
+    const r = partly(
+      counter,
+      'make the plus button green, then teleport the counter to mars, and make the reset button red'
+    );
+    expect(r.text).toMatch(/Button "\+".*green.*; then .*Button "Reset".*red/);
+    expect(r.text).toContain('"teleport the counter to mars"');
+    expect(r.text).not.toContain('"make the plus button');
+  });
+
+  it('does not read "it" after a part it could not read', () => {
+    const q = partly(form, 'make the send button green and wibble the email field and make it red');
+    expect(q.text).toContain('"wibble the email field"');
+    expect(q.text).toContain('what "it" is in "make it red"');
+    expect(q.text).not.toMatch(/then Make .* red/);
+  });
+
+  it('is a refusal when no part could be read', () => {
+    expect(offlinePlan(todo, 'frobnicate the list and wobble the heading').kind).toBe('refusal');
+  });
+
+  it('keeps an unknown word inside a part that is read', () => {
+    // "and" before a determiner inside a text in quotes never cuts the request.
+    const turn = batch(offlinePlan(todo, 'add a text saying "sing and dance the night away"'));
+    expect(JSON.stringify(turn.ops)).toContain('sing and dance the night away');
+  });
+});

@@ -45,12 +45,28 @@ const LEAD = new RegExp(
   'i'
 );
 
+// A new text said without quotes, running to the end of the clause.
+const UNQUOTED_TEXT =
+  /\b(?:to|say|says|saying|called|named|labell?ed|titled|reading|reads?|as)\s+(?!⟦\d+⟧\s*$)\S+(?:\s+\S+)*$/i;
+
+/** The clause that ends where a reason starts: the words after the last join before it. */
+function clauseBefore(text: string): string {
+  const cuts = [
+    ...text.matchAll(new RegExp(`(?:[;.,]\\s+|\\s+(?:and|then)\\s+)(?=(?:${VERBS})\\b)`, 'gi'))
+  ];
+  const last = cuts.at(-1);
+  return last ? text.slice(last.index + last[0].length) : text;
+}
+
 /** Takes every reason off its clause: before the request, after it, or between two instructions. */
 export function reasons(d: Draft): void {
   const lead = LEAD.exec(d.text);
   if (lead && !WISH.test(lead[0])) d.text = d.text.slice(lead[0].length);
   d.text = d.text
-    .replace(TAIL, (reason) => {
+    .replace(TAIL, (reason, at: number, text: string) => {
+      // "change the label to Zero so it's clearer": after an unquoted text the reason may be the
+      // text's own words; offline-guard.ts asks about it.
+      if (UNQUOTED_TEXT.test(clauseBefore(text.slice(0, at)))) return reason;
       // "to make it stand out": its own "make" asks for nothing more.
       if (WISH.test(reason.replace(/^\s*,?\s*to make\b/i, ''))) return reason;
       if (/^\s*,?\s*(?:[-–—]\s+)?so\b/i.test(reason) && BEHAVIOUR.test(reason)) return reason;

@@ -256,3 +256,35 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
   }
   return [piece];
 }
+
+// Words after "and" or a comma that never start an instruction of their own.
+const NOT_A_VERB =
+  /^(?:a|an|the|this|that|these|those|it|its|them|they|their|i|you|we|my|our|your|some|all|every|each|both|any|no|not|only|also|then|so|as|but|or|nor|if|when|while|until|unless|because|since|in|on|at|to|for|with|without|from|by|of|into|onto|under|below|above|over|next|beside|between|inside|near|after|before|up|down|off|out|more|less|most|least|very|too|much|one|two|three|four|five|\d+\w*|⟦\d+⟧)$/i;
+const DETERMINER = '(?:the|a|an|it|its|this|that|them|all|every|each|both|my|our|some|any)';
+// "…, then teleport the counter", "… and frobnicate the list": a join before a word that is not
+// one the grammar knows as a verb, followed by what it acts on.
+const LOOSE = new RegExp(
+  `(?:[.;]\\s+|,?\\s+(?:and\\s+)?then\\s+|(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?=([a-z]+)\\s+${DETERMINER}\\b))`,
+  'gi'
+);
+
+/**
+ * The instructions of a request when a clause starts with a verb the grammar does not know: cut
+ * also before any word followed by what it acts on ("…, then teleport the counter to mars"), so
+ * the clauses that can be read are read and the one that cannot is quoted back (offline.ts asks,
+ * it never plans a part alone). Each clause is then cut as instructions() cuts it.
+ */
+export function looseInstructions(model: AppModel, text: string, u: Utterance): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(LOOSE)) {
+    if (m[1] && NOT_A_VERB.test(m[1])) continue;
+    out.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from));
+  return out
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .flatMap((p) => instructions(model, p, u));
+}
