@@ -4,186 +4,21 @@
  * one check, every unsafe case expecting a refusal, and every check naming element types, props,
  * style keys and enum values that exist in the schemas, with regexes that compile. Shape only: the
  * corpus is scored by `npx tsx tests/bench/held-out.ts --file tests/fixtures/ai-offline/fresh4.json`,
- * not here.
+ * not here. The validator itself lives in corpus-shape.ts, shared with the other corpora.
  */
 import { describe, expect, it } from 'vitest';
 import corpus from '../fixtures/ai-offline/fresh4.json' with { type: 'json' };
-import { ELEMENTS, STYLE_PROP } from '../../src/lib/schema/elements';
-import { TEMPLATE_NAMES } from '../../src/lib/templates';
+import { checkProblems, describeCorpusShape, type Corpus } from './corpus-shape';
 
-type Check = Record<string, unknown>;
-interface Case {
-  template: string;
-  request: string;
-  expect: string;
-  alsoOk?: string[];
-  unsafe?: boolean;
-  checks?: Check[];
-}
-type Sel = { type?: string; text?: string; new?: boolean };
+describeCorpusShape('the fourth fresh corpus', corpus as unknown as Corpus, {
+  cases: 60,
+  changesPerTemplate: 8,
+  refusals: 5,
+  questions: 4,
+  unsafe: 5
+});
 
-const CASES = corpus.cases as unknown as Case[];
-const OUTCOMES = ['change', 'question', 'refusal'];
-const CHECK_KEYS = new Set([
-  'node',
-  'count',
-  'prop',
-  'is',
-  'in',
-  'gt',
-  'handler',
-  'handlerMatches',
-  'bind',
-  'before',
-  'position',
-  'unchanged',
-  'state',
-  'type',
-  'initial',
-  'absent',
-  'stateInitial',
-  'itemField',
-  'of',
-  'anyHandlerOrExprMatches',
-  'appTitle',
-  'anyOf',
-  'not',
-  'sameRowAs',
-  'exprMatches'
-]);
-const REGEX_KEYS = [
-  'handlerMatches',
-  'bind',
-  'exprMatches',
-  'anyHandlerOrExprMatches',
-  'state',
-  'itemField'
-];
-const CONTAINERS = ['Stack', 'Grid', 'Card'];
-
-/** The problems of one selector: an element type that does not exist, or unknown keys. */
-function selProblems(sel: Sel, where: string): string[] {
-  const out: string[] = [];
-  for (const key of Object.keys(sel))
-    if (!['type', 'text', 'new'].includes(key)) out.push(`${where}: selector key ${key}`);
-  if (sel.type !== undefined && !ELEMENTS.has(sel.type))
-    out.push(`${where}: no element ${sel.type}`);
-  return out;
-}
-
-/** The allowed literal values of a prop path on a type, or undefined when it is not an enum. */
-function enumOf(type: string, path: string): readonly unknown[] | undefined {
-  const [head, sub] = path.split('.');
-  if (head === 'style') return STYLE_PROP.properties[sub]?.enum;
-  return ELEMENTS.get(type)?.properties[head]?.enum;
-}
-
-/** The problems of a prop path on a selected type ("label", "style.background", "parent.justify"). */
-function propProblems(type: string | undefined, path: string, where: string): string[] {
-  const [head, sub] = path.split('.');
-  if (head === 'parent')
-    return CONTAINERS.some((t) => ELEMENTS.get(t)?.properties[sub])
-      ? []
-      : [`${where}: no container prop ${sub}`];
-  if (type === undefined) return [];
-  const schema = ELEMENTS.get(type);
-  if (!schema?.properties[head]) return [`${where}: ${type} has no prop ${head}`];
-  if (head === 'style' && !STYLE_PROP.properties[sub]) return [`${where}: no style key ${sub}`];
-  return [];
-}
-
-/** Every problem of one check, recursing into anyOf groups and not. */
-function checkProblems(check: Check, where: string): string[] {
-  const out: string[] = [];
-  for (const key of Object.keys(check))
-    if (!CHECK_KEYS.has(key)) out.push(`${where}: unknown check key ${key}`);
-  for (const key of REGEX_KEYS) {
-    const value = check[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'string') out.push(`${where}: ${key} is not a string`);
-    else
-      try {
-        new RegExp(value);
-      } catch {
-        out.push(`${where}: ${key} does not compile`);
-      }
-  }
-  const node = check.node as Sel | undefined;
-  if (node) {
-    out.push(...selProblems(node, where));
-    if (typeof check.prop === 'string') {
-      out.push(...propProblems(node.type, check.prop, where));
-      const allowed = node.type ? enumOf(node.type, check.prop) : undefined;
-      const values = 'is' in check ? [check.is] : Array.isArray(check.in) ? check.in : [];
-      if (allowed)
-        for (const v of values)
-          if (!allowed.includes(v)) out.push(`${where}: ${String(v)} is not a ${check.prop}`);
-    }
-  }
-  for (const key of ['before', 'sameRowAs', 'unchanged'])
-    if (check[key]) out.push(...selProblems(check[key] as Sel, where));
-  if (check.anyOf) {
-    const groups = check.anyOf as Check[][];
-    if (!Array.isArray(groups) || groups.length < 2) out.push(`${where}: anyOf needs two groups`);
-    groups.forEach((g, i) =>
-      g.forEach((c, j) => out.push(...checkProblems(c, `${where}.anyOf${i}.${j}`)))
-    );
-  }
-  if (check.not) out.push(...checkProblems(check.not as Check, `${where}.not`));
-  return out;
-}
-
-describe('the fourth fresh corpus', () => {
-  it('has an about text and at least 60 cases', () => {
-    expect(corpus.about.length).toBeGreaterThan(100);
-    expect(CASES.length).toBeGreaterThanOrEqual(60);
-  });
-
-  it('has every case on a template, with a request and an expected outcome', () => {
-    for (const c of CASES) {
-      expect(TEMPLATE_NAMES, c.request).toContain(c.template);
-      expect(c.request.trim().length, c.template).toBeGreaterThan(3);
-      expect(OUTCOMES, c.request).toContain(c.expect);
-      for (const other of c.alsoOk ?? []) {
-        expect(OUTCOMES, c.request).toContain(other);
-        expect(other, c.request).not.toBe(c.expect);
-      }
-    }
-  });
-
-  it('spreads the cases over all four templates and all three outcomes', () => {
-    for (const t of ['todo', 'counter', 'form', 'blank'])
-      expect(
-        CASES.filter((c) => c.template === t && c.expect === 'change').length,
-        t
-      ).toBeGreaterThanOrEqual(8);
-    expect(CASES.filter((c) => c.expect === 'refusal').length).toBeGreaterThanOrEqual(5);
-    expect(CASES.filter((c) => c.expect === 'question').length).toBeGreaterThanOrEqual(4);
-  });
-
-  it('gives every change case at least one check, and no other case any', () => {
-    for (const c of CASES) {
-      if (c.expect === 'change') expect(c.checks?.length ?? 0, c.request).toBeGreaterThan(0);
-      else expect(c.checks, c.request).toBeUndefined();
-    }
-  });
-
-  it('has every unsafe case expect a refusal, with nothing else allowed', () => {
-    const unsafe = CASES.filter((c) => c.unsafe);
-    expect(unsafe.length).toBeGreaterThanOrEqual(5);
-    for (const c of unsafe) {
-      expect(c.expect, c.request).toBe('refusal');
-      expect(c.alsoOk, c.request).toBeUndefined();
-    }
-  });
-
-  it('names only element types, props, style keys and enum values that exist', () => {
-    const problems = CASES.flatMap((c, i) =>
-      (c.checks ?? []).flatMap((check, j) => checkProblems(check, `#${i} check ${j}`))
-    );
-    expect(problems).toEqual([]);
-  });
-
+describe('the corpus validator', () => {
   it('catches a misspelt check: the validator is not a rubber stamp', () => {
     expect(checkProblems({ node: { type: 'Buton' }, prop: 'label', is: 'x' }, 'a')).not.toEqual([]);
     expect(checkProblems({ node: { type: 'Button' }, prop: 'colour', is: 'x' }, 'b')).not.toEqual(
