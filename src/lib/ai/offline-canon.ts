@@ -38,6 +38,14 @@ import {
 } from './offline-canon-verbs';
 import { isStyleWord } from './offline-style';
 import { reasons } from './offline-reasons';
+import {
+  askedAgain,
+  askingLabel,
+  exampleText,
+  gerunds,
+  lineOfText,
+  lookAfterText
+} from './offline-canon-clause';
 
 /** The app's own texts and names in lower case, which chat spellings never touch. */
 function ownText(model: AppModel): string {
@@ -219,17 +227,6 @@ function lookFor(clause: string): string {
   if (!m || /\b(?:app|application|page|site|whole|everything|screen|all)\b/i.test(m[2]))
     return clause;
   return `make ${m[2]} ${m[1].toLowerCase()}`;
-}
-
-/**
- * "add a small line under the number saying Clicks so far": a line that says something is a
- * line of text; a line alone stays a divider.
- */
-function lineOfText(clause: string): string {
-  return clause.replace(
-    /\b(an?\s+(?:(?:small|little|short|tiny|big|bold|new)\s+)?)line(?:\s+of\s+text)?(\s+(?:(?:under|below|above|after|before|beneath|underneath)\s+(?:the\s+)?\S+\s+)?(?:saying|that says|which says|reading|that reads)\b)/i,
-    '$1text$2'
-  );
 }
 
 /**
@@ -443,68 +440,6 @@ function bracketOptions(clause: string): string {
   );
 }
 
-// The -ing forms of the verbs that start an instruction, and the verb each is.
-const GERUND: Record<string, string> = {
-  making: 'make',
-  adding: 'add',
-  putting: 'put',
-  placing: 'place',
-  changing: 'change',
-  moving: 'move',
-  removing: 'remove',
-  deleting: 'delete',
-  setting: 'set',
-  giving: 'give',
-  turning: 'turn',
-  colouring: 'colour',
-  coloring: 'color',
-  renaming: 'rename',
-  hiding: 'hide',
-  showing: 'show',
-  sorting: 'sort',
-  centering: 'center',
-  centring: 'centre',
-  aligning: 'align',
-  swapping: 'swap',
-  replacing: 'replace',
-  inserting: 'insert',
-  creating: 'create',
-  updating: 'update',
-  'getting rid of': 'get rid of',
-  'taking out': 'take out'
-};
-// Words after which an -ing form is the instruction itself: "would you mind making the heading
-// smaller", "how about putting it at the top", "… as well as making the button green".
-const ASKS_ING = new RegExp(
-  `(^(?:mind\\s+)?|\\b(?:would you mind|do you mind|could you try|how about|what about|start by|begin by|as well as|and also|and then|and|then|plus)\\s+)(${Object.keys(GERUND).join('|')})\\b`,
-  'gi'
-);
-
-/** "would you mind making …", "… as well as making …": the -ing form as the verb it is. */
-function gerunds(text: string): string {
-  return text
-    .replace(ASKS_ING, (_, before: string, ing: string) => {
-      const asked =
-        /^(?:mind|would you mind|do you mind|could you try|how about|what about|start by|begin by)\s+$/i;
-      return `${asked.test(before) ? '' : before}${GERUND[ing.toLowerCase()]}`;
-    })
-    .trim();
-}
-
-/**
- * A later clause's own politeness: "…, and could you also make the heading smaller", "… and I'd
- * like you to put it at the top". Only the asking words before a verb go; the clause stays.
- */
-function askedAgain(clause: string): string {
-  let out = clause;
-  for (;;) {
-    let next = out.replace(/^(?:also|too|maybe|perhaps)\s+/i, '');
-    for (const lead of LEADING) next = next.replace(lead, '');
-    if (next === out || !next) return out;
-    out = next;
-  }
-}
-
 // Where one instruction ends and the next begins, for rewrites of one clause at a time. Only
 // joins that surely start a new instruction: ", and", ";", "then", and "and" before a verb.
 const JOIN =
@@ -541,6 +476,9 @@ export function canon(d: Draft): void {
         giveText,
         lookFor,
         lineOfText,
+        askingLabel,
+        lookAfterText,
+        exampleText,
         lookAsKind,
         rowWish,
         lookWords

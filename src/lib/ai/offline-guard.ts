@@ -129,7 +129,13 @@ export function guardTexts(
     // Quoted runs inside a longer text are the person's own words: only the rest is read.
     let rest = value;
     for (const q of quotes) if (q) rest = rest.split(q).join(' ');
-    const why = instructionIn(rest);
+    // "'Jobs for the shop' in a smaller grey font": the person quoted the text, so words after
+    // the quote are more of the request, whatever they say.
+    const quoted = quotes.find((q) => q.trim() && value.startsWith(q) && value !== q);
+    const why =
+      quoted && /\p{L}/u.test(value.slice(quoted.length))
+        ? 'words after the quoted text'
+        : instructionIn(rest);
     if (!why) continue;
     return ask(
       rule,

@@ -23,7 +23,7 @@ const NOUN_VERBS = /^(?:email|post|log|track|show|sort|filter|drop|style|set)$/i
 // "… as well as make the add button green", "…, plus put it at the top": other joins of two
 // instructions. A bare "plus" joins only before a verb and its object ("plus add 5" is a step).
 const SPLIT = new RegExp(
-  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and|as\\s+well\\s+as|and\\s+plus)\\s+|,?\\s+plus\\s+(?=(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but)\\b)`,
+  `(?:[.;?!]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and|as\\s+well\\s+as|and\\s+plus)\\s+|,?\\s+plus\\s+(?=(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but|(?:it|they|this|that)\\s+(?:should|must|will|can|would|needs? to)\\s+still)\\b)`,
   'gi'
 );
 // A comma starts an instruction only before a verb with its object ("put it", "make the"), or
@@ -39,6 +39,15 @@ const ARTICLE_AND =
 /** "keep minus and plus", "but leave the slider": elements that must stay, not a change. */
 export const KEEP =
   /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)))?$/i;
+
+/**
+ * "It should still get rid of the ticked ones", "and it must still work on the phone": what an
+ * element does now, said to stay so. Nothing in the same request changes what it does (a
+ * rename keeps its handler), so it asks for nothing; only a statement about what an element
+ * does, never about a look or a value ("it should still be green" is not read).
+ */
+export const STILL =
+  /^(?:but\s+)?(?:it|they|this|that|the \w+(?: \w+)?)\s+(?:should|must|will|can|would|needs? to|has to|have to)\s+still\s+(?:work|do|get rid of|clear|remove|delete|add|count|run|send|reset|go|empty|tick|untick|save)\b/i;
 
 /** "keep the field step at 1": a field that already starts so, and that nothing may change. */
 export const STAYS = /^keep the field (\w+) at (-?\d+(?:\.\d+)?)$/;
@@ -246,7 +255,10 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
     const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
     // "… and the email placeholder to you@company.com": an element's text by its prop's name.
     const owner = ref.replace(/\s+(?:label|placeholder|text|title|caption)\s*$/i, '');
+    // "… and its placeholder to Jane": a text of the element the first part named.
+    const its = /^its\s+(?:label|placeholder|text|title|caption)$/i.test(ref.trim());
     if (
+      !its &&
       !findElement(scene, ref).ok &&
       !trailingType(model, bare) &&
       !(owner !== ref && /^(?:the|its)\s/i.test(ref) && findElement(scene, owner).ok)
@@ -264,7 +276,7 @@ const DETERMINER = '(?:the|a|an|it|its|this|that|them|all|every|each|both|my|our
 // "…, then teleport the counter", "… and frobnicate the list": a join before a word that is not
 // one the grammar knows as a verb, followed by what it acts on.
 const LOOSE = new RegExp(
-  `(?:[.;]\\s+|,?\\s+(?:and\\s+)?then\\s+|(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?=([a-z]+)\\s+${DETERMINER}\\b))`,
+  `(?:[.;?!]\\s+|,?\\s+(?:and\\s+)?then\\s+|(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?=([a-z]+)\\s+${DETERMINER}\\b))`,
   'gi'
 );
 

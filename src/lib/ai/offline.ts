@@ -27,7 +27,7 @@ import { build } from './offline-build';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
-import { instructions, KEEP, looseInstructions, STAYS, topic } from './offline-split';
+import { instructions, KEEP, looseInstructions, STAYS, STILL, topic } from './offline-split';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { describeNode, findElements, type Scene } from './offline-refs';
@@ -269,6 +269,11 @@ function planAll(
           `${stays[1]} already starts at ${stays[2]}, but ${binders.map(describeNode).join(', ')} can change it. Should I remove ${binders.length > 1 ? 'them' : 'it'}? (Nothing is changed until every part of the request is clear.)`
         );
       summaries.push(`${stays[1]} stays ${stays[2]}`);
+      continue;
+    }
+    // "It should still get rid of the ticked ones": what an element does, said to stay so.
+    if (i > 0 && STILL.test(piece)) {
+      summaries.push(`${said} stays so`);
       continue;
     }
     // "…, keep minus and plus": what must stay is checked on the app as the others leave it.

@@ -1,0 +1,124 @@
+/**
+ * The clause rewrites of the normalisation stage that long requests need (issue 15), used by
+ * canon() in offline-canon.ts: an -ing form after the asking words ("would you mind making …"), a
+ * later clause's own politeness, an input that asks a quoted question, an input's example text
+ * as its placeholder, a line that says something as a text, and a look said after a new element's quoted text. Each keeps the meaning
+ * and changes only the form; quoted text is behind markers and never rewritten. Pure.
+ */
+import { LEADING } from './offline-canon-words';
+import { isStyleWord } from './offline-style';
+
+// The -ing forms of the verbs that start an instruction, and the verb each is.
+const GERUND: Record<string, string> = {
+  making: 'make',
+  adding: 'add',
+  putting: 'put',
+  placing: 'place',
+  changing: 'change',
+  moving: 'move',
+  removing: 'remove',
+  deleting: 'delete',
+  setting: 'set',
+  giving: 'give',
+  turning: 'turn',
+  colouring: 'colour',
+  coloring: 'color',
+  renaming: 'rename',
+  hiding: 'hide',
+  showing: 'show',
+  sorting: 'sort',
+  centering: 'center',
+  centring: 'centre',
+  aligning: 'align',
+  swapping: 'swap',
+  replacing: 'replace',
+  inserting: 'insert',
+  creating: 'create',
+  updating: 'update',
+  'getting rid of': 'get rid of',
+  'taking out': 'take out'
+};
+// Words after which an -ing form is the instruction itself: "would you mind making the heading
+// smaller", "how about putting it at the top", "… as well as making the button green".
+const ASKS_ING = new RegExp(
+  `(^(?:mind\\s+)?|\\b(?:would you mind|do you mind|could you try|how about|what about|start by|begin by|as well as|and also|and then|and|then|plus)\\s+)(${Object.keys(GERUND).join('|')})\\b`,
+  'gi'
+);
+
+/** "would you mind making …", "… as well as making …": the -ing form as the verb it is. */
+export function gerunds(text: string): string {
+  return text
+    .replace(ASKS_ING, (_, before: string, ing: string) => {
+      const asked =
+        /^(?:mind|would you mind|do you mind|could you try|how about|what about|start by|begin by)\s+$/i;
+      return `${asked.test(before) ? '' : before}${GERUND[ing.toLowerCase()]}`;
+    })
+    .trim();
+}
+
+/**
+ * A later clause's own politeness: "…, and could you also make the heading smaller", "… and I'd
+ * like you to put it at the top". Only the asking words before a verb go; the clause stays.
+ */
+export function askedAgain(clause: string): string {
+  let out = clause;
+  for (;;) {
+    let next = out.replace(/^(?:also|too|maybe|perhaps)\s+/i, '');
+    for (const lead of LEADING) next = next.replace(lead, '');
+    if (next === out || !next) return out;
+    out = next;
+  }
+}
+
+/**
+ * "the grey example text in it", "the hint text": the faint text an input shows while empty is
+ * its placeholder.
+ */
+export function exampleText(clause: string): string {
+  return clause
+    .replace(
+      /\bthe\s+(?:(?:grey|gray|faint|light|pale|greyed[- ]out)\s+)?(?:example|sample|hint|ghost|placeholder)\s+(?:text|words|wording)\s+(?:in|inside|of)\s+it\b/gi,
+      'its placeholder'
+    )
+    .replace(
+      /\b(the|its)\s+(?:(?:grey|gray|faint|light|pale|greyed[- ]out)\s+)?(?:example|sample|hint|ghost)\s+(?:text|words|wording)\b/gi,
+      '$1 placeholder'
+    );
+}
+
+/**
+ * "add a text under the heading saying 'Jobs' in a smaller grey font": a look said after a new
+ * element's quoted text is said before its type, where the add rule reads looks ("add a smaller
+ * grey text … saying 'Jobs'"). Only when every word of it is a look the style rules know.
+ */
+export function lookAfterText(clause: string): string {
+  const m =
+    /^((?:add|put|insert|create)\s+(?:a|an))\s+(.+?\s(?:saying|that says|which says|reading|that reads|called|labell?ed|titled)\s+⟦\d+⟧)\s+in\s+(?:a\s+|an\s+)?((?:[a-z]+\s+){0,2}[a-z]+)$/i.exec(
+      clause
+    );
+  const looks = m?.[3].replace(/\s+(?:font|text|letters|type|writing|lettering|print)$/i, '');
+  if (!m || !looks || !looks.split(/\s+/).every((w) => isStyleWord(w))) return clause;
+  return `${m[1]} ${looks} ${m[2]}`;
+}
+
+/**
+ * "a dropdown asking 'How did you hear about us?'", "a checkbox that asks 'Coming?'": an input
+ * that asks a quoted question is labelled with it.
+ */
+export function askingLabel(clause: string): string {
+  return clause.replace(
+    /\b(dropdown|drop-down|select|checkbox|tick ?box|toggle|switch|slider|text field|text box|field|box|input|text area)\s+(?:asking|that asks|which asks|with the question)\s+(?=⟦\d+⟧)/gi,
+    '$1 labelled '
+  );
+}
+
+/**
+ * "add a small line under the number saying Clicks so far": a line that says something is a
+ * line of text; a line alone stays a divider.
+ */
+export function lineOfText(clause: string): string {
+  return clause.replace(
+    /\b(an?\s+(?:(?:small|little|short|tiny|big|bold|new)\s+)?)line(?:\s+of\s+text)?(\s+(?:(?:under|below|above|after|before|beneath|underneath)\s+(?:the\s+)?\S+\s+)?(?:saying|that says|which says|reading|that reads)\b)/i,
+    '$1text$2'
+  );
+}
