@@ -41,6 +41,27 @@ describe('a reason said with the request', () => {
     ]);
   });
 
+  it('is a remark after a comma, a likeness or a sentence of its own', () => {
+    sameAs(todo, 'remove the clear done button', [
+      'please remove the clear done button, we keep every task forever',
+      "remove the clear done button, it's confusing for the staff"
+    ]);
+    sameAs(counter, 'make the minus button red and the plus button green', [
+      'make the minus button red and the plus button green, like a stop sign',
+      'make the minus button red and the plus button green. People mix them up all the time'
+    ]);
+    sameAs(form, 'make the send button green', [
+      "make the send button green so people can't miss it",
+      'make the send button green so nobody misses it by accident',
+      'make the send button green because our customers are old'
+    ]);
+  });
+
+  it('stays when a remark asks for something', () => {
+    expect(canonical(todo, "make the heading red, it needs to say 'Hi'")).toMatch(/⟦0⟧/);
+    expect(canonical(todo, "make the heading red, it's too small")).toContain('too small');
+  });
+
   it('stays when it says what the app should do', () => {
     // A purpose that names behaviour is the request itself.
     expect(canonical(todo, 'add a box so i can type and only see matching tasks')).toContain(

@@ -17,26 +17,38 @@ import { VERBS } from './offline-split';
 
 // Who a reason is about: "because it's…", "since nobody…", "so people…".
 const SUBJECT =
-  "(?:it|it'?s|its|it is|they|they'?re|they are|that|that'?s|this|this is|people|users|everyone|everybody|anyone|nobody|no one|no-one|i|i'?m|we|we'?re|you|one|the \\w+(?: \\w+)?)";
+  "(?:it|it'?s|its|it is|they|they'?re|they are|that|that'?s|this|this is|people|users|everyone|everybody|anyone|nobody|no one|no-one|i|i'?m|we|we'?re|you|one|(?:the|our|my|their|your) \\w+(?: \\w+)?)";
 // "because …", "since …", "cos …": a reason whatever follows its subject.
 const BECAUSE = `(?:because|since|cause|coz|cos|'cause)\\s+(?:of\\s+\\S|${SUBJECT}\\s)`;
 // "as it's hard to read": "as" is a reason only before a subject that says so, never "as the heading".
 const AS = "as\\s+(?:it'?s|it is|they'?re|they are|nobody|no one|people|users|i|we)\\s";
 // "so (that) people can see it", "so it stands out more", "so it's easier to read".
 const SO = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can|could|will|would|'ll|are able to|is able to|will be able to|actually|easily|clearly|better|quickly|immediately|really|more|is|are|looks?|be)\\s+){0,3}(?:see|read|notice|spot|find|tell|stand(?:s)? out|pop(?:s)?(?: out)?|catch(?:es)? (?:the|your|my) eye|visible|readable|legible|obvious|noticeable|clearer|easier to (?:see|read|spot|find|notice|click|tap|hit|press)|nicer|better|cleaner|neater|prettier|good|nice)\\b`;
+// "so nobody hits it by accident", "so people can't miss it": a reason about a slip.
+const SO_SLIP = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can'?t|cannot|won'?t|doesn'?t|don'?t|never|will not|does not|do not|accidentally)\\s+){0,2}(?:miss|misses|hit|hits|click|clicks|press|presses|tap|taps|lose|loses|forget|forgets|overlook|overlooks)\\b`;
+// "…, it's a bit loud", "…, we don't send newsletters", "…, it's optional": a remark after a
+// comma that says how things are, not what to do.
+const REMARK = `,\\s+(?:we|i|it'?s|its|it is|they|they'?re|they are|people|nobody|no one|that'?s|this is|(?:our|my) \\w+)\\s`;
+// "…, like a traffic light": a likeness, not a look the rules could read.
+const LIKE = ',\\s+like\\s+(?:a|an)\\s';
+// "…. People read it from across the room": a sentence after the request that says why.
+const SENTENCE = `[.?!]\\s+(?:we|i|it'?s|its|it is|they|they'?re|people|nobody|no one|that'?s|this is|(?:our|my) \\w+)\\s`;
 // "to make it stand out", "to make it easier to read": a purpose about being seen.
 const TO_MAKE =
   'to make (?:it|them|things?|everything)\\s+(?:stand out|pop|easier to (?:see|read|spot|find|notice|click|tap)|more (?:visible|readable|obvious|noticeable)|clearer|nicer|look (?:nicer|better|cleaner))\\b';
 // A reason that asks for something is part of the request.
 const WISH =
   /\b(?:make|put|move|add|change|set|turn|colou?r|want (?:it|them)|should|instead|but|only see|only show|can'?t go|cannot go|never go|type and)\b/i;
+// Words that make a remark a request: "…, it needs to say Hi", "…, it's too small".
+const ASKS =
+  /\b(?:needs?|say|says|to be|too|should|must|has to|have to|want|wants|please|could|can you|would|let|instead|\d+)\b|⟦/i;
 // Behaviour in a "so …" reason: it says what the app should do, so it is the request.
 const BEHAVIOUR =
   /\b(?:type|typing|search|filter|only|count|go (?:above|below|over|under)|can'?t|cannot|won'?t|never|when|if|until|unless|click (?:it|them) to|add|remove|clear|tick|untick|check)\b/i;
 // Where a reason ends: the next instruction, or the end of the request.
 const ENDS = `(?=\\s*(?:[;.]\\s|,\\s*(?:and\\s+|then\\s+|also\\s+|plus\\s+)?(?:also\\s+)?(?:${VERBS})\\b|\\s+(?:and then|and also|and|then|plus|as well as)\\s+(?:${VERBS})\\b|$))`;
 const TAIL = new RegExp(
-  `\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?(?:${BECAUSE}|${AS}|${SO}|${TO_MAKE})(?:(?!\\s*[;.]\\s)[^⟦])*?${ENDS}`,
+  `(?:\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?(?:${BECAUSE}|${AS}|${SO}|${SO_SLIP}|${TO_MAKE})|${REMARK}|${LIKE}|${SENTENCE})(?:(?!\\s*[;.?!]\\s)[^⟦])*?${ENDS}`,
   'gi'
 );
 // "since nobody uses it, remove the clear done button": a reason before the request.
@@ -47,7 +59,7 @@ const LEAD = new RegExp(
 
 // A new text said without quotes, running to the end of the clause.
 const UNQUOTED_TEXT =
-  /\b(?:to|say|says|saying|called|named|labell?ed|titled|reading|reads?|as)\s+(?!⟦\d+⟧\s*$)\S+(?:\s+\S+)*$/i;
+  /\b(?:say|says|saying|called|named|labell?ed|titled|reading|reads?)\s+(?!⟦\d+⟧\s*$)\S+(?:\s+\S+)*$|^(?:change|set|rename|update|switch|edit)\b.*\s(?:to|as)\s+(?!⟦\d+⟧\s*$)\S+(?:\s+\S+)*$/i;
 
 /** The clause that ends where a reason starts: the words after the last join before it. */
 function clauseBefore(text: string): string {
@@ -69,7 +81,14 @@ export function reasons(d: Draft): void {
       if (UNQUOTED_TEXT.test(clauseBefore(text.slice(0, at)))) return reason;
       // "to make it stand out": its own "make" asks for nothing more.
       if (WISH.test(reason.replace(/^\s*,?\s*to make\b/i, ''))) return reason;
-      if (/^\s*,?\s*(?:[-–—]\s+)?so\b/i.test(reason) && BEHAVIOUR.test(reason)) return reason;
+      if (
+        /^\s*,?\s*(?:[-–—]\s+)?so\b/i.test(reason) &&
+        !new RegExp(`^\\s*,?\\s*${SO_SLIP}`, 'i').test(reason) &&
+        BEHAVIOUR.test(reason)
+      )
+        return reason;
+      // A remark or a sentence that asks for a look or a text is read, not dropped.
+      if (/^\s*[,.?!]/.test(reason) && ASKS.test(reason)) return reason;
       return '';
     })
     .replace(/\s+/g, ' ')
