@@ -179,3 +179,54 @@ describe('a request read only in part', () => {
     expect(JSON.stringify(turn.ops)).toContain('sing and dance the night away');
   });
 });
+
+describe('a remark about an element, then what to do with it', () => {
+  it('is the request said of that element', () => {
+    sameAs(todo, 'make the delete buttons red', [
+      'the delete buttons are a bit hidden, can you make them red'
+    ]);
+    sameAs(todo, 'make the heading green', ['the heading looks boring, make it green']);
+  });
+
+  it('is left as said when nothing names the element again', () => {
+    expect(canonical(todo, 'the list is long, add a count')).toBe('the list is long, add a count');
+  });
+});
+
+describe('words a long request adds that say nothing more', () => {
+  it('are passed over', () => {
+    sameAs(todo, "the delete buttons should say 'Remove'", [
+      "the delete buttons should just say 'Remove'"
+    ]);
+    sameAs(form, 'put the send button on the right', [
+      'put the send button over on the right-hand side',
+      'put the send button on the right hand side'
+    ]);
+    sameAs(counter, 'make the plus button go up by 5 and the minus go down by 5', [
+      'make the plus button go up by 5 each time instead of 1, and the minus go down by 5 too'
+    ]);
+    sameAs(counter, 'make the count start at 10', ['make the count start at 10 rather than 0']);
+    sameAs(counter, 'the reset button should go back to 10', [
+      'when you press reset it should go back to 10',
+      'whenever someone clicks the reset button it should go back to 10'
+    ]);
+    sameAs(todo, 'put the add button on the left of the text field', [
+      'put the add button on the left of the typing box instead of the right'
+    ]);
+  });
+
+  it('read "label it" after another part, and "leave X underneath"', () => {
+    const turn = batch(
+      offlinePlan(counter, "make the slider go up to 50, and label it 'Jump size'")
+    );
+    expect(JSON.stringify(turn.ops)).toContain('Jump size');
+    expect(
+      batch(
+        offlinePlan(
+          form,
+          'put the name and email boxes side by side, and leave the message underneath'
+        )
+      ).ops.length
+    ).toBeGreaterThan(0);
+  });
+});

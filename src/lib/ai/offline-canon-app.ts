@@ -130,8 +130,13 @@ const DOING: readonly (readonly [RegExp, readonly string[]])[] = [
  * own words include a noun said after the verb, when one is): several, or none, stay as said.
  */
 function byUse(d: Draft): void {
+  // "the typing box", "the typing area": the box where you type.
   d.text = d.text.replace(
-    /\bthe\s+(?:box|field|bit|thing|thingy|area|place|space|spot|one)\s+(?:where|that|which|in which|you|i|we)\s+(?:(?:you|i|we|people|users|someone)\s+)?(?:can\s+|have to\s+|need to\s+)?(type|write|enter|put|fill in|input|tick|check|untick|uncheck|slide|drag|pick|choose|select)(?:\s+(?:in|into|on|stuff|things|text|something|from))*(?:\s+(?:the|a|an|your|my)\s+([a-z]+))?(?:\s+(?:in|into|on|from))?\b/gi,
+    /\bthe typing (?:box|field|area|bit|space)\b/gi,
+    'the box where you type'
+  );
+  d.text = d.text.replace(
+    /\bthe\s+(?:(?:box|field|bit|thing|thingy|area|place|space|spot|one))\s+(?:where|that|which|in which|you|i|we)\s+(?:(?:you|i|we|people|users|someone)\s+)?(?:can\s+|have to\s+|need to\s+)?(type|write|enter|put|fill in|input|tick|check|untick|uncheck|slide|drag|pick|choose|select)(?:\s+(?:in|into|on|stuff|things|text|something|from))*(?:\s+(?:the|a|an|your|my)\s+([a-z]+))?(?:\s+(?:in|into|on|from))?\b/gi,
     (said: string, verb: string, noun: string | undefined) => {
       const types = DOING.find(([re]) => re.test(verb))?.[1] ?? [];
       const named = [...d.model.nodes.values()].filter(

@@ -122,3 +122,40 @@ export function lineOfText(clause: string): string {
     '$1text$2'
   );
 }
+
+/**
+ * Words a long request adds that say nothing more: "should just say", "go up by 5 each time",
+ * "over on the right-hand side", "… instead of the right", "rather than 0", "next to each other
+ * on one line", "label it 'Jump size'", "when you press Reset it should …".
+ */
+export function fillers(clause: string): string {
+  return (
+    clause
+      .replace(
+        /\b(should|could|can|must|to|will|would)\s+just\s+(?=(?:say|read|show|be)\b)/gi,
+        '$1 '
+      )
+      .replace(/\s+(?:each|every) time(?=\s|$)/gi, '')
+      // "go up by 5 instead of 1": the old amount says nothing the new one does not.
+      .replace(
+        /\b(from|at|to|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
+        '$1 $2'
+      )
+      .replace(
+        /\b(?:over\s+)?(on|to)\s+the\s+(right|left)[-\s]hand(?:\s+side)?\b(?!\s+of\b)/gi,
+        '$1 the $2'
+      )
+      .replace(/\bover\s+(?=(?:on|to)\s+the\s+(?:right|left)\b)/gi, '')
+      .replace(/\s+instead of (?:the )?(?:right|left|top|bottom)$/i, '')
+      .replace(/\brather than\b/gi, 'instead of')
+      .replace(
+        /\b((?:next to each other|side by side|beside each other))\s+(?:on|in)\s+(?:one|a single|the same)\s+(?:line|row)\b/gi,
+        '$1'
+      )
+      .replace(/^label\s+(it|them|this)\s+(?:as\s+)?(⟦\d+⟧)$/i, 'change its label to $2')
+      .replace(
+        /^(?:when|whenever|if)\s+(?:you|someone|somebody|people|i|they)\s+(?:press|click|tap|hit)(?:es|s)?\s+(?:the\s+)?(.+?)(?:\s+button)?\s*,?\s+it\s+(should|must|needs? to)\s+/i,
+        'the $1 button $2 '
+      )
+  );
+}

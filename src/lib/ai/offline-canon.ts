@@ -42,6 +42,7 @@ import {
   askedAgain,
   askingLabel,
   exampleText,
+  fillers,
   gerunds,
   lineOfText,
   lookAfterText
@@ -94,7 +95,9 @@ function complaints(d: Draft): void {
   if (!m || /⟦/.test(m[2]) || /\b(?:i|we|you|it|this|there)$/i.test(m[2])) return;
   const complaint = m[3].replace(DEGREE, '').replace(DEGREE, '');
   const comparative = COMPLAINT.find(([words]) => words.test(complaint))?.[1];
-  if (!comparative) return;
+  // "the delete buttons are a bit hidden, can you make them red": a remark that names the
+  // element, then what to do with "them"; the remark itself asks for nothing.
+  if (!comparative) return remarkThen(d, `${m[1] ?? 'the '}${m[2]}`, m[4]);
   const element = `${m[1] ?? 'the '}${m[2]}`;
   if (!m[4]) {
     d.text = `make ${element} ${comparative}`;
@@ -114,6 +117,21 @@ function complaints(d: Draft): void {
   const named =
     pronoun[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
   d.text = rest.slice(0, pronoun.index) + named + rest.slice(pronoun.index + pronoun[1].length);
+}
+
+/** The rest of a remark about an element, with the element for its pronoun, when it is a request. */
+function remarkThen(d: Draft, element: string, rest: string | undefined): void {
+  // "dropdown: how urgent is it? …" is a terse request, not a remark about an element.
+  if (!rest || /[:?!]|\b(?:how|what|which|who|why|when|where)\b/i.test(element)) return;
+  const asked =
+    /^(?:(?:can|could|would|will)\s+you\s+|please\s+|so\s+)?(?:make|turn|colou?r|move|put|remove|delete|hide|change|set|give)\s+(them all|them|it)\b/i.exec(
+      rest
+    );
+  if (!asked) return;
+  const at = asked.index + asked[0].length - asked[1].length;
+  const named =
+    asked[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
+  d.text = rest.slice(0, at) + named + rest.slice(at + asked[1].length);
 }
 
 // A determiner or pronoun that makes a phrase an element's name ("the X", "it", "these").
@@ -259,8 +277,8 @@ function places(clause: string): string {
  */
 function insteadOfNumber(clause: string): string {
   return clause.replace(
-    /\bfrom\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
-    'from $1'
+    /\b(from|at|to|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?(?=\s*(?:,|$|\s+and\b))/gi,
+    '$1 $2'
   );
 }
 
@@ -465,6 +483,7 @@ export function canon(d: Draft): void {
       // "…, and could you also make the heading smaller": each clause may ask politely.
       let clause = (i > 0 ? askedAgain(part) : part).replace(WANT_NEW, 'add ');
       for (const step of [
+        fillers,
         ability,
         removalWish,
         movePlace,

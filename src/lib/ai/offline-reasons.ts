@@ -19,7 +19,7 @@ import { VERBS } from './offline-split';
 const SUBJECT =
   "(?:it|it'?s|its|it is|they|they'?re|they are|that|that'?s|this|this is|people|users|everyone|everybody|anyone|nobody|no one|no-one|i|i'?m|we|we'?re|you|one|(?:the|our|my|their|your) \\w+(?: \\w+)?)";
 // "because …", "since …", "cos …": a reason whatever follows its subject.
-const BECAUSE = `(?:because|since|cause|coz|cos|'cause)\\s+(?:of\\s+\\S|${SUBJECT}\\s)`;
+const BECAUSE = `(?:(?:because|cause|coz|cos)\\s+\\S|since\\s+(?:of\\s+\\S|${SUBJECT}\\s))`;
 // "as it's hard to read": "as" is a reason only before a subject that says so, never "as the heading".
 const AS = "as\\s+(?:it'?s|it is|they'?re|they are|nobody|no one|people|users|i|we)\\s";
 // "so (that) people can see it", "so it stands out more", "so it's easier to read".
@@ -48,7 +48,7 @@ const BEHAVIOUR =
 // Where a reason ends: the next instruction, or the end of the request.
 const ENDS = `(?=\\s*(?:[;.]\\s|,\\s*(?:and\\s+|then\\s+|also\\s+|plus\\s+)?(?:also\\s+)?(?:${VERBS})\\b|\\s+(?:and then|and also|and|then|plus|as well as)\\s+(?:${VERBS})\\b|$))`;
 const TAIL = new RegExp(
-  `(?:\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?(?:${BECAUSE}|${AS}|${SO}|${SO_SLIP}|${TO_MAKE})|${REMARK}|${LIKE}|${SENTENCE})(?:(?!\\s*[;.?!]\\s)[^⟦])*?${ENDS}`,
+  `(?:\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?\\b(?:${BECAUSE}|${AS}|${SO}|${SO_SLIP}|${TO_MAKE})|${REMARK}|${LIKE}|${SENTENCE})(?:(?!\\s*[;.?!]\\s)[^⟦])*?${ENDS}`,
   'gi'
 );
 // "since nobody uses it, remove the clear done button": a reason before the request.

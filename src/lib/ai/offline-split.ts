@@ -38,7 +38,7 @@ const ARTICLE_AND =
 
 /** "keep minus and plus", "but leave the slider": elements that must stay, not a change. */
 export const KEEP =
-  /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)))?$/i;
+  /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)|underneath|below|beneath|under (?:it|them)|below (?:it|them)))?$/i;
 
 /**
  * "It should still get rid of the ticked ones", "and it must still work on the phone": what an
