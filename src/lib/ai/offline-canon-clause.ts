@@ -5,6 +5,7 @@
  * as its placeholder, a line that says something as a text, and a look said after a new element's quoted text. Each keeps the meaning
  * and changes only the form; quoted text is behind markers and never rewritten. Pure.
  */
+import type { Draft } from './offline-draft';
 import { LEADING } from './offline-canon-words';
 import { isStyleWord } from './offline-style';
 
@@ -157,5 +158,32 @@ export function fillers(clause: string): string {
         /^(?:when|whenever|if)\s+(?:you|someone|somebody|people|i|they)\s+(?:press|click|tap|hit)(?:es|s)?\s+(?:the\s+)?(.+?)(?:\s+button)?\s*,?\s+it\s+(should|must|needs? to)\s+/i,
         'the $1 button $2 '
       )
+  );
+}
+
+/** The rest of a remark about an element, with the element for its pronoun, when it is a request. */
+export function remarkThen(d: Draft, element: string, rest: string | undefined): void {
+  // "dropdown: how urgent is it? …" is a terse request, not a remark about an element.
+  if (!rest || /[:?!]|\b(?:how|what|which|who|why|when|where)\b/i.test(element)) return;
+  const asked =
+    /^(?:(?:can|could|would|will)\s+you\s+|please\s+|so\s+)?(?:make|turn|colou?r|move|put|remove|delete|hide|change|set|give)\s+(them all|them|it)\b/i.exec(
+      rest
+    );
+  if (!asked) return;
+  const at = asked.index + asked[0].length - asked[1].length;
+  const named =
+    asked[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
+  d.text = rest.slice(0, at) + named + rest.slice(at + asked[1].length);
+}
+
+/**
+ * "start counting from 100 instead of 0": the old start said beside the new one only says what
+ * it replaces. Only a start: for "go back to 10 instead of 0" the old number is what tells which
+ * value a button's action sets, and offline-sets-value.ts asks when it is not the one it sets.
+ */
+export function insteadOfNumber(clause: string): string {
+  return clause.replace(
+    /\b(from|at|to|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?(?=\s*(?:,|$|\s+and\b))/gi,
+    '$1 $2'
   );
 }

@@ -44,6 +44,8 @@ import {
   exampleText,
   fillers,
   gerunds,
+  insteadOfNumber,
+  remarkThen,
   lineOfText,
   lookAfterText
 } from './offline-canon-clause';
@@ -117,21 +119,6 @@ function complaints(d: Draft): void {
   const named =
     pronoun[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
   d.text = rest.slice(0, pronoun.index) + named + rest.slice(pronoun.index + pronoun[1].length);
-}
-
-/** The rest of a remark about an element, with the element for its pronoun, when it is a request. */
-function remarkThen(d: Draft, element: string, rest: string | undefined): void {
-  // "dropdown: how urgent is it? …" is a terse request, not a remark about an element.
-  if (!rest || /[:?!]|\b(?:how|what|which|who|why|when|where)\b/i.test(element)) return;
-  const asked =
-    /^(?:(?:can|could|would|will)\s+you\s+|please\s+|so\s+)?(?:make|turn|colou?r|move|put|remove|delete|hide|change|set|give)\s+(them all|them|it)\b/i.exec(
-      rest
-    );
-  if (!asked) return;
-  const at = asked.index + asked[0].length - asked[1].length;
-  const named =
-    asked[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
-  d.text = rest.slice(0, at) + named + rest.slice(at + asked[1].length);
 }
 
 // A determiner or pronoun that makes a phrase an element's name ("the X", "it", "these").
@@ -267,18 +254,6 @@ function places(clause: string): string {
         /\b(?:right|just|directly|immediately)\s+(?=(?:under|underneath|below|beneath|above|over|after|before)\b)/gi,
         ''
       )
-  );
-}
-
-/**
- * "start counting from 100 instead of 0": the old start said beside the new one only says what
- * it replaces. Only a start: for "go back to 10 instead of 0" the old number is what tells which
- * value a button's action sets, and offline-sets-value.ts asks when it is not the one it sets.
- */
-function insteadOfNumber(clause: string): string {
-  return clause.replace(
-    /\b(from|at|to|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?(?=\s*(?:,|$|\s+and\b))/gi,
-    '$1 $2'
   );
 }
 
