@@ -14,7 +14,7 @@ import { planOps } from '../../src/lib/ops/plan';
 import { seededIds } from '../../src/lib/model/ids';
 import { childrenOf } from '../../src/lib/model/types';
 import { nodesOfType, template } from './helpers';
-import { batch } from './ai-canon-check';
+import { batch, sameAs } from './ai-canon-check';
 
 const counter = template('counter');
 const form = template('form');
@@ -161,5 +161,71 @@ describe('"under the title" of a card', () => {
     const heading = nodesOfType(model, 'Heading')[0];
     const kids = childrenOf(model, heading.parent!);
     expect(model.nodes.get(kids[kids.indexOf(heading.id) + 1])!.props.text).toBe('Today');
+  });
+});
+
+describe('long forms of what a rule reads', () => {
+  it('reads a gate said as "don\'t let them send until it\'s ticked"', () => {
+    sameAs(form, "add a checkbox saying 'Rules read' that must be ticked to send", [
+      "add a tick box saying 'Rules read' and don't let them send the form until it's ticked",
+      "add a checkbox saying 'Rules read' and never let people submit until it has been checked"
+    ]);
+  });
+
+  it('names a field for what a first-person caption says, not for "I"', () => {
+    const model = after(form, "add a checkbox saying 'I accept the terms'");
+    expect([...model.components.values()].flatMap((c) => Object.keys(c.state))).toContain(
+      'acceptTheTerms'
+    );
+  });
+
+  it('reads how many characters are left "out of" a limit', () => {
+    sameAs(form, 'add a character counter for the message with a limit of 300', [
+      'show how many characters are left in the message, out of 300, under the message box',
+      'show how many letters are left in the message out of 300'
+    ]);
+  });
+
+  it('reads a count "of how many are finished"', () => {
+    sameAs(todo, 'show how many todos are done at the bottom', [
+      'put a count of how many todos are finished at the bottom',
+      'add a count of how many todos are ticked off at the bottom'
+    ]);
+  });
+
+  it('reads a sort "so the unfinished ones are at the top"', () => {
+    sameAs(todo, 'sort the list so the unfinished ones come first', [
+      'sort the list so the unfinished tasks are at the top and the finished ones go to the bottom',
+      'sort the list so that the undone ones go first'
+    ]);
+  });
+
+  it('reads "stop it at 100" as a maximum', () => {
+    sameAs(counter, 'set a max of 50', ['stop it at 50 at the top end', 'cap the count at 50']);
+  });
+
+  it("reads a button's label said after its place", () => {
+    sameAs(counter, "add a '+5' button that adds 5 next to the plus", [
+      "I'd like a button that adds 5 at once, next to the plus, labelled '+5'",
+      "add a button that adds 5, next to the plus, called '+5'"
+    ]);
+  });
+
+  it('gives two elements two texts in one breath, in order', () => {
+    sameAs(
+      counter,
+      "change the plus button to say 'Up' and change the minus button to say 'Down'",
+      [
+        "change the plus and minus buttons to say 'Up' and 'Down'",
+        "change the plus button and the minus button to say 'Up' and 'Down'"
+      ]
+    );
+  });
+
+  it('gives one text to two elements with "too"', () => {
+    sameAs(todo, "rename the app to 'Chores' and change the heading to 'Chores'", [
+      "rename the app to 'Chores' and the heading too",
+      "rename the app to 'Chores' and the heading as well"
+    ]);
   });
 });

@@ -2,7 +2,8 @@
  * The clause rewrites of the normalisation stage that long requests need (issue 15), used by
  * canon() in offline-canon.ts: an -ing form after the asking words ("would you mind making …"), a
  * later clause's own politeness, an input that asks a quoted question, an input's example text
- * as its placeholder, a line that says something as a text, and a look said after a new element's quoted text. Each keeps the meaning
+ * as its placeholder, a line that says something as a text, a look said after a new element's
+ * quoted text, words that say nothing more, and a remark about an element. Each keeps the meaning
  * and changes only the form; quoted text is behind markers and never rewritten. Pure.
  */
 import type { Draft } from './offline-draft';
@@ -139,7 +140,7 @@ export function fillers(clause: string): string {
       .replace(/\s+(?:each|every) time(?=\s|$)/gi, '')
       // "go up by 5 instead of 1": the old amount says nothing the new one does not.
       .replace(
-        /\b(from|at|to|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
+        /\b(from|at|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
         '$1 $2'
       )
       .replace(
@@ -183,7 +184,7 @@ export function remarkThen(d: Draft, element: string, rest: string | undefined):
  */
 export function insteadOfNumber(clause: string): string {
   return clause.replace(
-    /\b(from|at|to|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?(?=\s*(?:,|$|\s+and\b))/gi,
+    /\b(from|at|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?(?=\s*(?:,|$|\s+and\b))/gi,
     '$1 $2'
   );
 }

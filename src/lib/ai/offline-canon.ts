@@ -38,6 +38,7 @@ import {
 } from './offline-canon-verbs';
 import { isStyleWord } from './offline-style';
 import { reasons } from './offline-reasons';
+import { longForms } from './offline-canon-long';
 import {
   askedAgain,
   askingLabel,
@@ -450,6 +451,8 @@ export function canon(d: Draft): void {
   d.text = gerunds(d.text);
   // Before the clauses are cut at commas: these read across one.
   d.text = insteadOfNumber(bracketOptions(places(states(emptyStart(d.text)))));
+  // Some long forms read across a comma ("…, out of 500, under the box"): the whole first.
+  d.text = longForms(d.text);
   const parts = d.text.split(new RegExp(JOIN.source, 'gi'));
   // split() with a group keeps the joins at odd places: clauses at even ones.
   d.text = parts
@@ -459,6 +462,7 @@ export function canon(d: Draft): void {
       let clause = (i > 0 ? askedAgain(part) : part).replace(WANT_NEW, 'add ');
       for (const step of [
         fillers,
+        longForms,
         ability,
         removalWish,
         movePlace,
