@@ -116,6 +116,23 @@ function vagueKind(d: Draft): void {
   );
 }
 
+/**
+ * "the title of the form", "the form's heading", "the whole form": in an app whose one card holds
+ * the form and no heading of its own, the card's title, and the card.
+ */
+function theForm(d: Draft): void {
+  if (!/\bform\b/i.test(d.text)) return;
+  const cards = [...d.model.nodes.values()].filter((n) => n.type === 'Card');
+  const headings = [...d.model.nodes.values()].filter((n) => n.type === 'Heading');
+  if (cards.length !== 1 || headings.length > 0 || typeof cards[0].props.title !== 'string') return;
+  d.text = d.text
+    .replace(
+      /\bthe\s+(?:(?:title|heading|name)\s+of\s+the\s+form|form'?s?\s+(?:title|heading|name)|form\s+(?:title|heading))\b/gi,
+      'the card title'
+    )
+    .replace(/\bthe\s+(?:whole|entire)\s+form\b/gi, cards[0].id);
+}
+
 // What a person does with an element, and the types that take it.
 const DOING: readonly (readonly [RegExp, readonly string[]])[] = [
   [/^(?:type|write|enter|put|fill in|input)$/i, ['TextInput', 'TextArea']],
@@ -172,6 +189,7 @@ function lookFirst(d: Draft): void {
 
 /** The rewrites that read the app, in order. */
 export function canonForApp(d: Draft): void {
+  theForm(d);
   byUse(d);
   vagueKind(d);
   lookFirst(d);

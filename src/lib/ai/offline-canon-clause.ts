@@ -150,6 +150,20 @@ export function fillers(clause: string): string {
       .replace(/\bover\s+(?=(?:on|to)\s+the\s+(?:right|left)\b)/gi, '')
       .replace(/\s+instead of (?:the )?(?:right|left|top|bottom)$/i, '')
       .replace(/\brather than\b/gi, 'instead of')
+      // "to say 'Shop jobs' instead of Todo": the old text says nothing the quote does not.
+      .replace(/(⟦\d+⟧)\s+instead of\s+(?:⟦\d+⟧|\S+)(?=\s*$|\s*,)/gi, '$1')
+      // "the same grey as": the same colour.
+      .replace(
+        /\bthe same\s+(?:red|green|blue|grey|gray|orange|yellow|purple|pink|black|white|shade|tone)\s+as\b/gi,
+        'the same colour as'
+      )
+      // "dark with light writing", "dark, with a dark background": a dark theme says both.
+      .replace(
+        /\bdark\s*,?\s+with\s+(?:(?:light|white)\s+(?:writing|text|letters|words)|a\s+dark\s+background)\b/gi,
+        'dark'
+      )
+      // "… go back to 10 as well": a last "as well" or "too" adds nothing to a number.
+      .replace(/(\d)\s+(?:as well|too)$/i, '$1')
       .replace(
         /\b((?:next to each other|side by side|beside each other))\s+(?:on|in)\s+(?:one|a single|the same)\s+(?:line|row)\b/gi,
         '$1'
@@ -170,7 +184,16 @@ export function remarkThen(d: Draft, element: string, rest: string | undefined):
     /^(?:(?:can|could|would|will)\s+you\s+|please\s+|so\s+)?(?:make|turn|colou?r|move|put|remove|delete|hide|change|set|give)\s+(them all|them|it)\b/i.exec(
       rest
     );
-  if (!asked) return;
+  if (!asked) {
+    // "the list is getting long, can you show how many …": a remark, then a request of its own.
+    if (
+      /^(?:(?:can|could|would|will)\s+you|please)\s+(?:show|add|put|make|give|sort|let)\b/i.test(
+        rest
+      )
+    )
+      d.text = rest;
+    return;
+  }
   const at = asked.index + asked[0].length - asked[1].length;
   const named =
     asked[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;

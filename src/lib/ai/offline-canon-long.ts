@@ -20,7 +20,11 @@ export function longForms(clause: string): string {
     stopAt,
     labelLast,
     pairTexts,
-    sameText
+    sameText,
+    doneBadge,
+    wishedPlace,
+    askFor,
+    tickedAlready
   ].reduce((text, step) => step(text), clause);
 }
 
@@ -103,5 +107,37 @@ function sameText(clause: string): string {
   return clause.replace(
     /^(change|set|rename)\s+(.+?)\s+to\s+(⟦\d+⟧)\s+and\s+((?:the|its)\s+.+?)\s+(?:too|as well|also)$/i,
     '$1 $2 to $3 and $1 $4 to $3'
+  );
+}
+
+/** "a little badge next to each task that says 'done' when it's ticked off": in the done rows. */
+function doneBadge(clause: string): string {
+  return clause.replace(
+    /^add\s+(?:a|an)\s+(?:(?:little|small|tiny)\s+)?(badge|tag|chip|pill|label)\s+(?:next to|on|beside|by|in)\s+(?:each|every)\s+(\w+?)s?\s+(?:that says|saying|reading|with)\s+(⟦\d+⟧)\s+(?:when|once|if|whenever)\s+(?:it'?s|it is|it has been|they'?re|they are)\s+(?:ticked(?: off)?|done|finished|checked(?: off)?|completed)$/i,
+    'add a $1 saying $3 to the done $2s'
+  );
+}
+
+/** "I'd like the Add button on the left of the typing box": where an element should be. */
+function wishedPlace(clause: string): string {
+  return clause.replace(
+    /^(?:i'?d like|i would like|i want|we'?d like|we want|can we have|could we have)\s+(the\s+.+?)\s+((?:on|to)\s+the\s+(?:left|right)\s+of|next to|beside|above|below|under|underneath|at the (?:top|bottom))\b/i,
+    'put $1 $2'
+  );
+}
+
+/** "ask for the person's company as well": a new field for it. */
+function askFor(clause: string): string {
+  return clause.replace(
+    /^ask\s+(?:them\s+|people\s+)?for\s+(?:the person'?s|their|the user'?s|people'?s|his or her|a)\s+([a-z]+(?:\s+[a-z]+)?)(?:\s+(?:as well|too))?$/i,
+    'add a $1 field'
+  );
+}
+
+/** "have it ticked already when the page opens": checked by default. */
+function tickedAlready(clause: string): string {
+  return clause.replace(
+    /^(?:have|make|leave)\s+(it|them|the .+?)\s+(?:ticked|checked)\s+(?:already\s+)?(?:when the (?:page|app|form) (?:opens|loads|starts)|by default|to start with|from the start|already)$/i,
+    'make $1 checked by default'
   );
 }

@@ -116,6 +116,8 @@ function complaints(d: Draft): void {
   const same = up
     ? /\b(?:bigger|larger|taller|wider|longer|big|large|huge)\b/i
     : /\b(?:smaller|shorter|narrower|small|tiny)\b/i;
+  // "too big, make it 3 rows": a number of rows or columns is the size, said exactly.
+  if (/\b\d+\s+(?:rows|columns|lines)\b/i.test(rest)) return remarkThen(d, element, rest);
   if (!same.test(rest) && !/^(?:remove|delete|get rid of|drop|hide)\b/i.test(rest)) return;
   const named =
     pronoun[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
@@ -448,11 +450,13 @@ export function canon(d: Draft): void {
   politeness(d);
   // Before the clauses are cut: a reason may sit between two of them.
   reasons(d);
+  // "I run a gym. Please …": the request after who is asking may ask politely too.
+  politeness(d);
   d.text = gerunds(d.text);
   // Before the clauses are cut at commas: these read across one.
   d.text = insteadOfNumber(bracketOptions(places(states(emptyStart(d.text)))));
   // Some long forms read across a comma ("…, out of 500, under the box"): the whole first.
-  d.text = longForms(d.text);
+  d.text = longForms(fillers(d.text));
   const parts = d.text.split(new RegExp(JOIN.source, 'gi'));
   // split() with a group keeps the joins at odd places: clauses at even ones.
   d.text = parts

@@ -63,15 +63,20 @@ const UNQUOTED_TEXT =
 
 /** The clause that ends where a reason starts: the words after the last join before it. */
 function clauseBefore(text: string): string {
-  const cuts = [
-    ...text.matchAll(new RegExp(`(?:[;.,]\\s+|\\s+(?:and|then)\\s+)(?=(?:${VERBS})\\b)`, 'gi'))
-  ];
+  const cuts = [...text.matchAll(/(?:[;.,]\s+|\s+(?:and|then)\s+)/gi)];
   const last = cuts.at(-1);
   return last ? text.slice(last.index + last[0].length) : text;
 }
 
+// "I run a little cafe and want to count customers. Please …", "I'm a teacher. Make me …": who
+// is asking, said as a sentence before the request.
+const WHO_ASKS =
+  /^(?:(?:i'?m|i am|we'?re|we are)\s+(?:an?\s+)?[a-z][\w\s-]{0,40}?|(?:i|we)\s+(?:run|own|have|manage|teach|coach|organi[sz]e|look after|work (?:at|in|for))\b[^.!?⟦]*?)[.!]\s+(?=\S)/i;
+
 /** Takes every reason off its clause: before the request, after it, or between two instructions. */
 export function reasons(d: Draft): void {
+  const who = WHO_ASKS.exec(d.text);
+  if (who && d.text.length > who[0].length) d.text = d.text.slice(who[0].length);
   const lead = LEAD.exec(d.text);
   if (lead && !WISH.test(lead[0])) d.text = d.text.slice(lead[0].length);
   d.text = d.text

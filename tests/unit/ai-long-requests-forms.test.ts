@@ -1,0 +1,111 @@
+/**
+ * Issue 15, long requests, third part (ai-long-requests*.test.ts have the others): more ways a
+ * person says what a rule reads, each on phrasings of our own with a near miss. A badge for the
+ * done rows, a place wished for, a field asked for, ticked by default, the old text after a quote,
+ * "the same grey as", a dark card "with light writing", a remark before a request of its own, who
+ * is asking said first, "the form" of a form in a card, and a count shaped like an example.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { offlinePlan } from '../../src/lib/ai/offline';
+import { template } from './helpers';
+import { batch, canonical, sameAs } from './ai-canon-check';
+
+const counter = template('counter');
+const form = template('form');
+const todo = template('todo');
+
+describe('ways of saying what a rule reads', () => {
+  it('reads a badge "next to each task … when it\'s ticked off"', () => {
+    sameAs(todo, "add a badge saying 'ok' to the done todos", [
+      "add a little badge next to each todo that says 'ok' when it's ticked off",
+      "add a badge on every todo saying 'ok' once it is done"
+    ]);
+  });
+
+  it('reads a place wished for', () => {
+    sameAs(todo, 'put the add button on the left of the text field', [
+      "I'd like the add button on the left of the text field",
+      'i want the add button on the left of the text field'
+    ]);
+  });
+
+  it('reads a field asked for', () => {
+    sameAs(form, 'add a company field', [
+      "ask for the person's company as well",
+      'ask people for their company'
+    ]);
+  });
+
+  it('reads "ticked already when the page opens" as checked by default', () => {
+    sameAs(form, 'make the newsletter checkbox checked by default', [
+      'have the newsletter checkbox ticked already when the page opens',
+      'leave the newsletter checkbox ticked by default'
+    ]);
+  });
+
+  it('drops the old text said after a quoted new one', () => {
+    sameAs(todo, "change the heading to 'Jobs'", [
+      "change the heading to 'Jobs' instead of Todo",
+      "change the heading to 'Jobs' instead of 'Todo'"
+    ]);
+  });
+
+  it('reads "the same grey as" as the same colour', () => {
+    sameAs(todo, 'make the add button the same colour as the clear done button', [
+      'make the add button the same grey as the clear done button',
+      'make the add button the same shade as the clear done button'
+    ]);
+  });
+
+  it('reads a dark element "with light writing" as dark', () => {
+    sameAs(counter, 'make the card dark', [
+      'make the card dark with light writing',
+      'make the card dark, with a dark background'
+    ]);
+  });
+
+  it('reads a number "as well" as the number', () => {
+    sameAs(counter, 'the reset button should go back to 10', [
+      'the reset button should go back to 10 as well'
+    ]);
+  });
+
+  it('reads a complaint with a number of rows as the rows', () => {
+    sameAs(form, 'make the message box 3 rows', ['the message box is too big, make it 3 rows']);
+  });
+
+  it('reads a remark before a request of its own', () => {
+    sameAs(todo, 'show how many todos there are', [
+      'the list is getting long, can you show how many todos there are'
+    ]);
+    // A remark before a statement is no request: left as said.
+    expect(canonical(todo, 'the list is long, it has many todos')).toBe(
+      'the list is long, it has many todos'
+    );
+  });
+
+  it('reads past who is asking', () => {
+    sameAs(counter, 'make the plus button green', [
+      'I run a small gym. Please make the plus button green',
+      "I'm a teacher. Make the plus button green"
+    ]);
+  });
+
+  it('reads "the form" of a form in one card as the card', () => {
+    sameAs(form, "change the card title to 'Book'", [
+      "change the title of the form to 'Book'",
+      "the form's heading should say 'Book'"
+    ]);
+    sameAs(form, 'make the card dark', ['make the whole form dark']);
+    // An app with a heading of its own: "the form" is not read as the card.
+    expect(canonical(todo, "change the title of the form to 'Book'")).toContain('form');
+  });
+
+  it('shapes a count like the example, number and all', () => {
+    const turn = batch(offlinePlan(todo, "show how many todos there are, like 'Total: 5'"));
+    expect(JSON.stringify(turn.ops)).toContain('\\"Total: \\" + state.items.length');
+    const after = batch(offlinePlan(todo, "show how many todos there are, like '5 jobs'"));
+    expect(JSON.stringify(after.ops)).toContain('state.items.length + \\" jobs\\"');
+  });
+});
