@@ -109,3 +109,22 @@ describe('ways of saying what a rule reads', () => {
     expect(JSON.stringify(after.ops)).toContain('state.items.length + \\" jobs\\"');
   });
 });
+
+describe('a new text with a field in braces and no place of its own', () => {
+  it("shows the field's value, never the braces", () => {
+    const turn = batch(offlinePlan(form, 'add a text saying thanks {name}'));
+    expect(JSON.stringify(turn.ops)).toContain('${state.name}');
+    const top = batch(offlinePlan(form, 'add a heading saying Hi <email> at the top'));
+    expect(JSON.stringify(top.ops)).toContain('${state.email}');
+    expect(JSON.stringify(top.ops)).toContain('"index":0');
+  });
+
+  it('is a question when no field has that name', () => {
+    expect(offlinePlan(todo, 'add a text saying thanks {name}').kind).toBe('question');
+  });
+
+  it('leaves a text without braces as written', () => {
+    const turn = batch(offlinePlan(form, 'add a text saying thanks'));
+    expect(JSON.stringify(turn.ops)).toContain('"text":"thanks"');
+  });
+});
