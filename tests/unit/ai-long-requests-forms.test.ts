@@ -14,6 +14,7 @@ import { batch, canonical, sameAs } from './ai-canon-check';
 const counter = template('counter');
 const form = template('form');
 const todo = template('todo');
+const blank = template('blank');
 
 describe('ways of saying what a rule reads', () => {
   it('reads a badge "next to each task … when it\'s ticked off"', () => {
@@ -126,5 +127,38 @@ describe('a new text with a field in braces and no place of its own', () => {
   it('leaves a text without braces as written', () => {
     const turn = batch(offlinePlan(form, 'add a text saying thanks'));
     expect(JSON.stringify(turn.ops)).toContain('"text":"thanks"');
+  });
+});
+
+describe('a new element said after its place, with no verb', () => {
+  it('is added there', () => {
+    sameAs(blank, "add a divider and add a text saying 'Hi' under it", [
+      "add a divider and under it some text saying 'Hi'",
+      "add a divider and under it a text saying 'Hi'"
+    ]);
+    sameAs(blank, "add a heading 'Hi' and add a text saying 'Bye' below it", [
+      "add a heading 'Hi' and below it a text saying 'Bye'"
+    ]);
+  });
+});
+
+describe('what a new element does, said after its place, in a longer request', () => {
+  it('moves only up to where the next instruction starts', () => {
+    const turn = batch(
+      offlinePlan(
+        counter,
+        "add a heading at the top that says 'Visitors' and make the card title say 'Door'"
+      )
+    );
+    expect(JSON.stringify(turn.ops)).toContain('"title"');
+    expect(turn.summary).toMatch(/Heading "Visitors" at the top/);
+    expect(turn.summary).toMatch(/"Door"/);
+    const two = batch(
+      offlinePlan(
+        counter,
+        "add a text at the bottom that says 'Bye', and make the plus button green"
+      )
+    );
+    expect(two.summary).toMatch(/Text "Bye" at the bottom/);
   });
 });

@@ -24,7 +24,8 @@ export function longForms(clause: string): string {
     doneBadge,
     wishedPlace,
     askFor,
-    tickedAlready
+    tickedAlready,
+    placeThenThing
   ].reduce((text, step) => step(text), clause);
 }
 
@@ -139,5 +140,21 @@ function tickedAlready(clause: string): string {
   return clause.replace(
     /^(?:have|make|leave)\s+(it|them|the .+?)\s+(?:ticked|checked)\s+(?:already\s+)?(?:when the (?:page|app|form) (?:opens|loads|starts)|by default|to start with|from the start|already)$/i,
     'make $1 checked by default'
+  );
+}
+
+/**
+ * "… and under it some small text saying '© Bakery'", "… and below it a picture from …": a new
+ * element said after its place, with no verb, is added there ("add a small text … under it").
+ */
+function placeThenThing(text: string): string {
+  return text.replace(
+    /(\s+and\s+)(?:then\s+)?(under|below|beneath|underneath|above)\s+(it|that|them),?\s+(?:put\s+|add\s+|place\s+)?((?:a|an|some)\s+.+?)(?=,\s|\s+and\s+(?:then\s+)?(?:make|change|set|add|remove|move|put|give)\b|$)/i,
+    (said: string, and: string, where: string, what: string, thing: string) =>
+      // "a field to enter your city and below it a line saying Weather for <city>": a text
+      // that echoes the new input is offline-echo.ts's, read whole.
+      /<\s*[a-z]|\{\s*[a-z]|\[\s*[a-z]|\bwhatever\b/i.test(thing)
+        ? said
+        : `${and}add ${thing.replace(/^some\s+((?:small|little|big|bold|grey|gray)\s+)?(?:text|writing|words)\b/i, 'a $1text')} ${where} ${what}`
   );
 }
