@@ -162,3 +162,32 @@ describe('what a new element does, said after its place, in a longer request', (
     expect(two.summary).toMatch(/Text "Bye" at the bottom/);
   });
 });
+
+describe('more of a long request', () => {
+  it('reads "start the counter at 10" as one clause of several', () => {
+    const turn = batch(
+      offlinePlan(counter, 'start the counter at 10, and the reset button should go back to 10')
+    );
+    expect(turn.summary).toMatch(/count of App start at 10.*then.*Reset/);
+    sameAs(counter, 'make count start at 10 and make the plus button green', [
+      'start counting at 10 and make the plus button green'
+    ]);
+  });
+
+  it('reads "so people know when …" as a reason', () => {
+    sameAs(todo, 'add a due date field to each todo', [
+      'add a due date field to each todo so my staff know when things are due',
+      'add a due date field to each todo so we remember what is due'
+    ]);
+  });
+
+  it('reads "look plainer, more like a link" as the plain button', () => {
+    sameAs(form, 'make the send button ghost', [
+      'make the send button look plainer',
+      'make the send button look more like a link'
+    ]);
+    sameAs(form, "change the send button to 'Go' and make it ghost", [
+      "change the send button to 'Go', and look plainer, more like a link"
+    ]);
+  });
+});

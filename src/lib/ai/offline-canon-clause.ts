@@ -138,6 +138,17 @@ export function fillers(clause: string): string {
         '$1 '
       )
       .replace(/\s+(?:each|every) time(?=\s|$)/gi, '')
+      // "look plainer, more like a link": the plain kind of button.
+      .replace(
+        /(,?\s+and\s+|^)look\s+(?:a bit\s+|a little\s+)?(?:plainer|simpler|more subtle|less loud|more like a link)(?:\s*,?\s+(?:more\s+)?like a link)?$/i,
+        '$1make it ghost'
+      )
+      .replace(
+        /^(make\s+.+?)\s+look\s+(?:a bit\s+|a little\s+)?(?:plainer|simpler|more subtle|less loud|more like a link)$/i,
+        '$1 ghost'
+      )
+      // "Could the X just say 'Back'": "just" before what it should say adds nothing.
+      .replace(/\s+just\s+(?=(?:say|read|show)\s)/gi, ' ')
       // "go up by 5 instead of 1": the old amount says nothing the new one does not.
       .replace(
         /\b(from|at|by)\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,

@@ -23,7 +23,7 @@ const BECAUSE = `(?:(?:because|cause|coz|cos)\\s+\\S|since\\s+(?:of\\s+\\S|${SUB
 // "as it's hard to read": "as" is a reason only before a subject that says so, never "as the heading".
 const AS = "as\\s+(?:it'?s|it is|they'?re|they are|nobody|no one|people|users|i|we)\\s";
 // "so (that) people can see it", "so it stands out more", "so it's easier to read".
-const SO = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can|could|will|would|'ll|are able to|is able to|will be able to|actually|easily|clearly|better|quickly|immediately|really|more|is|are|looks?|be)\\s+){0,3}(?:see|read|notice|spot|find|tell|stand(?:s)? out|pop(?:s)?(?: out)?|catch(?:es)? (?:the|your|my) eye|visible|readable|legible|obvious|noticeable|clearer|easier to (?:see|read|spot|find|notice|click|tap|hit|press)|nicer|better|cleaner|neater|prettier|good|nice)\\b`;
+const SO = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can|could|will|would|'ll|are able to|is able to|will be able to|actually|easily|clearly|better|quickly|immediately|really|more|is|are|looks?|be)\\s+){0,3}(?:see|read|notice|spot|find|tell|stand(?:s)? out|pop(?:s)?(?: out)?|catch(?:es)? (?:the|your|my) eye|know|knows|remember|understand|visible|readable|legible|obvious|noticeable|clearer|easier to (?:see|read|spot|find|notice|click|tap|hit|press)|nicer|better|cleaner|neater|prettier|good|nice)\\b`;
 // "so nobody hits it by accident", "so people can't miss it": a reason about a slip.
 const SO_SLIP = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can'?t|cannot|won'?t|doesn'?t|don'?t|never|will not|does not|do not|accidentally)\\s+){0,2}(?:miss|misses|hit|hits|click|clicks|press|presses|tap|taps|lose|loses|forget|forgets|overlook|overlooks)\\b`;
 // "…, it's a bit loud", "…, we don't send newsletters", "…, it's optional": a remark after a
@@ -89,7 +89,13 @@ export function reasons(d: Draft): void {
       if (
         /^\s*,?\s*(?:[-–—]\s+)?so\b/i.test(reason) &&
         !new RegExp(`^\\s*,?\\s*${SO_SLIP}`, 'i').test(reason) &&
-        BEHAVIOUR.test(reason)
+        // "so my staff know when things are due": knowing is being told, not behaviour.
+        BEHAVIOUR.test(
+          reason.replace(
+            /\b(?:know|remember|understand)\s+(?:when|what|where|how|which|who|if)\b/gi,
+            ''
+          )
+        )
       )
         return reason;
       // A remark or a sentence that asks for a look or a text is read, not dropped.
