@@ -191,3 +191,24 @@ describe('more of a long request', () => {
     ]);
   });
 });
+
+describe('a box named for what goes in it', () => {
+  it('is a text field', () => {
+    sameAs(form, 'add a phone number field below the email field', [
+      'add a phone number box below the email field',
+      "add a phone number box below the email field, and it's fine if people leave it empty"
+    ]);
+    sameAs(form, 'add a postcode field', [
+      'add a postcode box',
+      "add a postcode box, it's optional"
+    ]);
+  });
+
+  it('is still a card alone, with a look, or as a search box', () => {
+    const box = batch(offlinePlan(blank, 'add a box'));
+    expect(JSON.stringify(box.ops)).toContain('"type":"Card"');
+    const big = batch(offlinePlan(blank, 'add a raised box'));
+    expect(JSON.stringify(big.ops)).toContain('"type":"Card"');
+    expect(batch(offlinePlan(todo, 'add a search box')).summary).toMatch(/search box/);
+  });
+});

@@ -222,3 +222,19 @@ export function insteadOfNumber(clause: string): string {
     '$1 $2'
   );
 }
+
+/**
+ * "add a phone number box", "a postcode box": a box named for what goes in it is a text field
+ * (a box alone, a "big box" or a quoted title is still a card; a search box is the search rule's).
+ */
+export function namedBox(clause: string): string {
+  return clause.replace(
+    /^((?:add|put|insert|create)\s+(?:a|an|another))\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+box\b/i,
+    (said: string, verb: string, words: string) =>
+      /\b(?:search|filter|check|tick|text|input|dialog|info|alert|colou?r|content|little|small|big|large|tiny|huge|new|red|green|blue|grey|gray|orange|yellow|purple|pink|black|white|bold|dark|light|flat|raised|neutral|accent|success|warning|danger|muted|primary|secondary)\b/i.test(
+        words
+      )
+        ? said
+        : `${verb} ${words} field`
+  );
+}

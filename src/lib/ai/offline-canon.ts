@@ -48,7 +48,8 @@ import {
   insteadOfNumber,
   remarkThen,
   lineOfText,
-  lookAfterText
+  lookAfterText,
+  namedBox
 } from './offline-canon-clause';
 
 /** The app's own texts and names in lower case, which chat spellings never touch. */
@@ -467,6 +468,7 @@ export function canon(d: Draft): void {
       for (const step of [
         fillers,
         longForms,
+        namedBox,
         ability,
         removalWish,
         movePlace,

@@ -29,6 +29,9 @@ const SO_SLIP = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can'?t|cannot|won'?t|doe
 // "…, it's a bit loud", "…, we don't send newsletters", "…, it's optional": a remark after a
 // comma that says how things are, not what to do.
 const REMARK = `,\\s+(?:we|i|it'?s|its|it is|they|they'?re|they are|people|nobody|no one|that'?s|this is|(?:our|my) \\w+)\\s`;
+// "…, and it's fine if people leave it empty": a field that may stay empty, as every field may.
+const OPTIONAL =
+  ",?\\s+(?:and\\s+)?(?:it'?s|it is|that'?s|that is)\\s+(?:fine|ok|okay|optional|alright|not required)\\b";
 // "…, like a traffic light": a likeness, not a look the rules could read.
 const LIKE = ',\\s+like\\s+(?:a|an)\\s';
 // "…. People read it from across the room": a sentence after the request that says why.
@@ -48,7 +51,7 @@ const BEHAVIOUR =
 // Where a reason ends: the next instruction, or the end of the request.
 const ENDS = `(?=\\s*(?:[;.]\\s|,\\s*(?:and\\s+|then\\s+|also\\s+|plus\\s+)?(?:also\\s+)?(?:${VERBS})\\b|\\s+(?:and then|and also|and|then|plus|as well as)\\s+(?:${VERBS})\\b|$))`;
 const TAIL = new RegExp(
-  `(?:\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?\\b(?:${BECAUSE}|${AS}|${SO}|${SO_SLIP}|${TO_MAKE})|${REMARK}|${LIKE}|${SENTENCE})(?:(?!\\s*[;.?!]\\s)[^⟦])*?${ENDS}`,
+  `(?:\\s*,?\\s*(?:-\\s+|–\\s+|—\\s+)?\\b(?:${BECAUSE}|${AS}|${SO}|${SO_SLIP}|${TO_MAKE})|${REMARK}|${OPTIONAL}|${LIKE}|${SENTENCE})(?:(?!\\s*[;.?!]\\s)[^⟦])*?${ENDS}`,
   'gi'
 );
 // "since nobody uses it, remove the clear done button": a reason before the request.
