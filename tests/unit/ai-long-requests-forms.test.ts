@@ -212,3 +212,20 @@ describe('a box named for what goes in it', () => {
     expect(batch(offlinePlan(todo, 'add a search box')).summary).toMatch(/search box/);
   });
 });
+
+describe('a page or a card made with its title', () => {
+  it('is a heading on the page, with what goes under it', () => {
+    sameAs(blank, "add a heading 'Fair' and add a text saying 'Bring cake' below it", [
+      "make a page titled 'Fair' with a line of text saying 'Bring cake' underneath",
+      "make me a simple page called 'Fair' with a text saying 'Bring cake' below"
+    ]);
+    sameAs(blank, "add a heading 'Hello'", ["make a page titled 'Hello'"]);
+  });
+
+  it("is the card's own title, and what is written inside it", () => {
+    sameAs(blank, "add a card titled 'Hours' and add a text saying '9 to 5' inside it", [
+      "make a card with the title 'Hours' and inside it write '9 to 5'",
+      "create a card with a title 'Hours' and in it put '9 to 5'"
+    ]);
+  });
+});

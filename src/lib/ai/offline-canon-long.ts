@@ -25,7 +25,9 @@ export function longForms(clause: string): string {
     wishedPlace,
     askFor,
     tickedAlready,
-    placeThenThing
+    placeThenThing,
+    pageTitled,
+    writeInside
   ].reduce((text, step) => step(text), clause);
 }
 
@@ -156,5 +158,30 @@ function placeThenThing(text: string): string {
       /<\s*[a-z]|\{\s*[a-z]|\[\s*[a-z]|\bwhatever\b/i.test(thing)
         ? said
         : `${and}add ${thing.replace(/^some\s+((?:small|little|big|bold|grey|gray)\s+)?(?:text|writing|words)\b/i, 'a $1text')} ${where} ${what}`
+  );
+}
+
+/**
+ * "make a page titled 'Bake sale' with a line of text saying '…' underneath", "make a card with
+ * the title 'Opening hours'": on a page, a title is a heading; a card's title is its own.
+ */
+function pageTitled(text: string): string {
+  return text
+    .replace(
+      /^(?:make|create|build|give)\s+(?:me\s+|us\s+)?(?:a|an)\s+(?:(?:simple|little|small|new|basic)\s+)?(?:page|screen|app)\s+(?:titled|called|with the title|with a heading|with the heading|that says)\s+(⟦\d+⟧)(?:\s+with\s+((?:a|an)\s+.+?)\s+(underneath|below|under it|below it|under that))?$/i,
+      (_, title: string, more?: string) =>
+        `add a heading ${title}${more ? ` and add ${more} below it` : ''}`
+    )
+    .replace(
+      /^(?:make|create)\s+(?:me\s+)?(a|an)\s+(card|panel)\s+with\s+(?:the|a)\s+title\s+(⟦\d+⟧)/i,
+      'add $1 $2 titled $3'
+    );
+}
+
+/** "… and inside it write 'Mon to Fri 9 to 5'": a text inside the element just named. */
+function writeInside(text: string): string {
+  return text.replace(
+    /(\s+and\s+)(?:then\s+)?(inside|in|under|below)\s+(it|that)\s+(?:write|put|say|add)\s+(⟦\d+⟧)$/i,
+    '$1add a text saying $4 $2 $3'
   );
 }
