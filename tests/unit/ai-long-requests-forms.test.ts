@@ -229,3 +229,24 @@ describe('a page or a card made with its title', () => {
     ]);
   });
 });
+
+describe('stack-vertically', () => {
+  it('turns the row the elements make up vertical', () => {
+    for (const said of [
+      'put the buttons one under the other',
+      'arrange the minus, reset and plus buttons vertically instead of in a row'
+    ]) {
+      const turn = batch(offlinePlan(counter, said));
+      expect(turn.ops, said).toEqual([
+        expect.objectContaining({ op: 'setProp', name: 'direction', value: 'vertical' })
+      ]);
+    }
+  });
+
+  it('asks when the row holds others too, or the elements are in no row', () => {
+    expect(offlinePlan(counter, 'put the minus and plus buttons one under the other').kind).toBe(
+      'question'
+    );
+    expect(offlinePlan(form, 'stack the name and email fields vertically').kind).toBe('question');
+  });
+});

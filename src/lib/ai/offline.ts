@@ -50,6 +50,7 @@ import { buttonSetsValue } from './offline-sets-value';
 import { newItemsFirst, prependWhole } from './offline-list-prepend';
 import { setNumberProp } from './offline-prop-number';
 import { alsoWhole, buttonAlso } from './offline-also';
+import { stackVertically } from './offline-stack';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -195,6 +196,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => countList(scene, temps),
     () => rowBadge(scene, temps),
     () => setDefault(scene),
+    () => stackVertically(scene),
     () => sideBySide(scene, temps),
     () => swapElements(scene),
     () => alignElement(scene, temps),
