@@ -250,3 +250,18 @@ describe('stack-vertically', () => {
     expect(offlinePlan(form, 'stack the name and email fields vertically').kind).toBe('question');
   });
 });
+
+describe('"show … whether" with its place first and its size last', () => {
+  it('is the even-or-odd text, placed and sized as said', () => {
+    sameAs(counter, 'show whether the count is positive or negative below the number', [
+      'show below the number whether the count is positive or negative'
+    ]);
+    const turn = batch(
+      offlinePlan(counter, "show underneath the number whether it's odd or even, in small text")
+    );
+    expect(JSON.stringify(turn.ops)).toContain('% 2');
+    expect(JSON.stringify(turn.ops)).toContain('"size":"sm"');
+    const plain = batch(offlinePlan(counter, 'show whether the count is even or odd'));
+    expect(JSON.stringify(plain.ops)).not.toContain('"size"');
+  });
+});
