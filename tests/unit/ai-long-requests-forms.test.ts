@@ -265,3 +265,15 @@ describe('"show … whether" with its place first and its size last', () => {
     expect(JSON.stringify(plain.ops)).not.toContain('"size"');
   });
 });
+
+describe('a rating said as what people do with a slider', () => {
+  it('is that slider', () => {
+    sameAs(form, "add a slider from 1 to 10 labelled 'Score'", [
+      "I want people to rate us from 1 to 10 with a slider, labelled 'Score'",
+      "let visitors score the food from 1 to 10 with a slider labelled 'Score'"
+    ]);
+    sameAs(form, 'add a slider from 0 to 5 called rating', [
+      'I want people to rate us from 0 to 5 with a slider'
+    ]);
+  });
+});

@@ -27,7 +27,8 @@ export function longForms(clause: string): string {
     tickedAlready,
     placeThenThing,
     pageTitled,
-    writeInside
+    writeInside,
+    rateWith
   ].reduce((text, step) => step(text), clause);
 }
 
@@ -183,5 +184,14 @@ function writeInside(text: string): string {
   return text.replace(
     /(\s+and\s+)(?:then\s+)?(inside|in|under|below)\s+(it|that)\s+(?:write|put|say|add)\s+(⟦\d+⟧)$/i,
     '$1add a text saying $4 $2 $3'
+  );
+}
+
+/** "I want people to rate us from 1 to 5 with a slider, labelled 'How happy?'": that slider. */
+function rateWith(text: string): string {
+  return text.replace(
+    /^(?:i want|i'?d like|we want|let)\s+(?:people|users|visitors|customers|guests|them)\s+(?:to\s+)?(?:rate|score|grade|mark)(?:\s+(?:us|it|this|the \w+))?\s+from\s+(-?\d+)\s+to\s+(-?\d+)\s+with\s+a\s+slider\s*,?\s*(?:(labell?ed|called|titled|saying)\s+(⟦\d+⟧))?$/i,
+    (_, from: string, to: string, how?: string, label?: string) =>
+      `add a slider from ${from} to ${to}${label ? ` ${how} ${label}` : ' called rating'}`
   );
 }
