@@ -53,10 +53,8 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [blank, 'rename the app to Groceries so people know what it is', /a reason/],
     [form, 'rename the send button to Submit form with a bit more padding', /a look/],
     [todo, 'call the heading Chores but smaller', /a look/],
-    [todo, 'change the heading to Groceries, also make it bigger', /a comma/],
     [blank, 'add a text with my email address a@b.com', /words before the text/],
     // Joining words and sentence breaks other than "and".
-    [todo, 'change the heading to Shopping plus make the add button green', /another verb/],
     [todo, 'heading -> Shopping; add button -> Buy', /a second sentence/],
     [todo, 'change the heading to Shopping. also the add button to Buy', /a second sentence/],
     [counter, 'label the reset button Zero and the plus button Up', /another element/],
@@ -77,6 +75,14 @@ describe('an unquoted text that holds more of the request is a question', () => 
         expect(turn.text).toMatch(/quotes/);
       }
     });
+
+  it('ends the text where ", also" or "plus" starts another instruction with its verb', () => {
+    // Issue 15's long requests: these join two instructions, as ", and make" does.
+    const also = change(todo, 'change the heading to Groceries, also make it bigger');
+    expect(texts(also.model)).toContain('Groceries');
+    const plus = change(todo, 'change the heading to Shopping plus make the add button green');
+    expect(texts(plus.model)).toContain('Shopping');
+  });
 
   it('reads the same words as written once they are quoted', () => {
     const plan = change(todo, 'add a heading saying "Today next to the finished ones"');

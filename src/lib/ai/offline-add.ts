@@ -55,6 +55,9 @@ export function addTarget(scene: Scene): AddTarget | null {
   return null;
 }
 
+// Words before a type that say nothing about the new element's look or text.
+const FILLER = /^(?:new|nice|simple|short|quick|little|plain|extra|small-ish|brief|single)$/i;
+
 /** "add a button labelled Save", "add a heading 'Welcome' at the top", "add a divider". */
 export function addElement(scene: Scene, target: AddTarget, temps: TempIds): RuleResult {
   const rule = 'add-element';
@@ -100,7 +103,11 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
   }
   if (type === 'Stack' && /^(?:row|horizontal)/.test(target.word)) props.direction = 'horizontal';
   // Style words before the type set the look: "a big heading", "a red button".
-  let before = target.before;
+  // "a little grey text", "a new heading": words that say nothing about the look.
+  let before = target.before
+    .split(' ')
+    .filter((w) => isStyleWord(w) || !FILLER.test(w))
+    .join(' ');
   const looks: string[] = [];
   if (before && quoteOf(scene.u, before) === undefined && before.split(' ').every(isStyleWord)) {
     const draft = { id: 'new', type, component: '', parent: null, order: '', props };
@@ -121,6 +128,13 @@ export function addElement(scene: Scene, target: AddTarget, temps: TempIds): Rul
       `I can add ${an(target.word)}, but not a behaviour such as "${literal(scene.u, purpose[1])}" without an AI model, so I have changed nothing. For a counter under a text box say "add a character counter under the message"; otherwise say "add ${an(target.word)} saying …".`
     );
   const text = literal(scene.u, words.replace(NAMING, '') || before);
+  // "a Jobs heading saying 'Today'": words before the type that are neither a look nor the
+  // text would be dropped without a word; which one is meant is a question.
+  if (before && words.replace(NAMING, '') && !(type === 'Button' && PURPOSE.test(words)))
+    return ask(
+      rule,
+      `I read "${text}" as the ${type === 'Button' ? 'label' : 'text'}, but not "${literal(scene.u, before)}" before "${target.word}", so I have changed nothing. Say it as "add a ${target.word} saying …", with any look first ("a small grey text saying …").`
+    );
   if (carriesInstruction(scene.u, words.replace(NAMING, '') || before)) return unread(rule, text);
   if (text) {
     if (type === 'Icon') props.name = text.toLowerCase().replace(/[^a-z0-9]+/g, '-');

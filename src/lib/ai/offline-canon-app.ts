@@ -117,6 +117,61 @@ function vagueKind(d: Draft): void {
 }
 
 /**
+ * "the title of the form", "the form's heading", "the whole form": in an app whose one card holds
+ * the form and no heading of its own, the card's title, and the card.
+ */
+function theForm(d: Draft): void {
+  if (!/\bform\b/i.test(d.text)) return;
+  const cards = [...d.model.nodes.values()].filter((n) => n.type === 'Card');
+  const headings = [...d.model.nodes.values()].filter((n) => n.type === 'Heading');
+  if (cards.length !== 1 || headings.length > 0 || typeof cards[0].props.title !== 'string') return;
+  d.text = d.text
+    .replace(
+      /\bthe\s+(?:(?:title|heading|name)\s+of\s+the\s+form|form'?s?\s+(?:title|heading|name)|form\s+(?:title|heading))\b/gi,
+      'the card title'
+    )
+    .replace(/\bthe\s+(?:whole|entire)\s+form\b/gi, cards[0].id);
+}
+
+// What a person does with an element, and the types that take it.
+const DOING: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/^(?:type|write|enter|put|fill in|input)$/i, ['TextInput', 'TextArea']],
+  [/^(?:tick|check|untick|uncheck)$/i, ['Checkbox', 'Toggle']],
+  [/^(?:slide|drag)$/i, ['Slider']],
+  [/^(?:pick|choose|select)$/i, ['Select']]
+];
+
+/**
+ * "the box where you type", "the field you write the task in", "the thing you tick": an element
+ * named by what a person does with it. Only when exactly one element of those types fits (its
+ * own words include a noun said after the verb, when one is): several, or none, stay as said.
+ */
+function byUse(d: Draft): void {
+  // "the typing box", "the typing area": the box where you type.
+  d.text = d.text.replace(
+    /\bthe typing (?:box|field|area|bit|space)\b/gi,
+    'the box where you type'
+  );
+  d.text = d.text.replace(
+    /\bthe\s+(?:(?:box|field|bit|thing|thingy|area|place|space|spot|one))\s+(?:where|that|which|in which|you|i|we)\s+(?:(?:you|i|we|people|users|someone)\s+)?(?:can\s+|have to\s+|need to\s+)?(type|write|enter|put|fill in|input|tick|check|untick|uncheck|slide|drag|pick|choose|select)(?:\s+(?:in|into|on|stuff|things|text|something|from))*(?:\s+(?:the|a|an|your|my)\s+([a-z]+))?(?:\s+(?:in|into|on|from))?\b/gi,
+    (said: string, verb: string, noun: string | undefined) => {
+      const types = DOING.find(([re]) => re.test(verb))?.[1] ?? [];
+      const named = [...d.model.nodes.values()].filter(
+        (node) =>
+          types.includes(node.type) &&
+          (!noun ||
+            ownWords(node).has(noun.toLowerCase().replace(/s$/, '')) ||
+            ownWords(node).has(noun.toLowerCase()))
+      );
+      if (named.length === 1) return named[0].id;
+      // "the field you type the task in" when the app has one field: the words say what goes in.
+      const only = [...d.model.nodes.values()].filter((node) => types.includes(node.type));
+      return noun && named.length === 0 && only.length === 1 ? only[0].id : said;
+    }
+  );
+}
+
+/**
  * "bigger send button please", "red clear done button": a look before the element, with no
  * verb, when the rest names one element. With an article ("a red button") it asks for a new one.
  */
@@ -134,6 +189,8 @@ function lookFirst(d: Draft): void {
 
 /** The rewrites that read the app, in order. */
 export function canonForApp(d: Draft): void {
+  theForm(d);
+  byUse(d);
   vagueKind(d);
   lookFirst(d);
   cardHeading(d);

@@ -42,7 +42,8 @@ export const LEADING: readonly RegExp[] = [
   /^(?:i|we)\s+(?:was|were)\s+wondering if you could\s+/i,
   /^(?:i'?d|i would|we'?d|we would) (?:love|like) (?:it )?if you (?:could|would)\s+/i,
   /^(?:i'?d|i would|we'?d|we would) love (?:you )?to\s+/i,
-  /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?:you|u)\s+to\s+/i
+  /^(?:i|we)\s+(?:want|need|would like|'d like)\s+(?:you|u)\s+to\s+/i,
+  /^(?:i|we)'?d\s+(?:like|love)\s+(?:you|u)\s+to\s+/i
 ];
 
 /** Words after the request that say nothing about it: "… if you can", "… too", "… thx". */
@@ -61,7 +62,7 @@ export const TEXT_OPENS =
  * clear button", "how about a search box", "it would be nice to have a counter".
  */
 export const WANT_NEW =
-  /^(?:(?:i|we)\s+)?(?:also\s+|really\s+|still\s+)?(?:need|want|would like|'d like|would love|'d love)\s+(?=(?:a|an|another|one more)\s)|^(?:there should be|there needs to be|there must be|how about|what about|it would be (?:nice|great|good|cool) to have|it'?d be (?:nice|great|good|cool) to have|add in)\s+(?=(?:a|an|another|one more)\s)/i;
+  /^(?:(?:i|we)(?:\s+|(?='d\s)))?(?:also\s+|really\s+|still\s+)?(?:need|want|would like|'d like|would love|'d love)\s+(?=(?:a|an|another|one more)\s)|^(?:there should be|there needs to be|there must be|how about|what about|it would be (?:nice|great|good|cool) to have|it'?d be (?:nice|great|good|cool) to have|add in)\s+(?=(?:a|an|another|one more)\s)/i;
 
 /**
  * Other verbs for removing an element, as the start of a request. "no need for the reset button"

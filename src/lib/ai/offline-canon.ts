@@ -37,6 +37,20 @@ import {
   swapWords
 } from './offline-canon-verbs';
 import { isStyleWord } from './offline-style';
+import { reasons } from './offline-reasons';
+import { longForms } from './offline-canon-long';
+import {
+  askedAgain,
+  askingLabel,
+  exampleText,
+  fillers,
+  gerunds,
+  insteadOfNumber,
+  remarkThen,
+  lineOfText,
+  lookAfterText,
+  namedBox
+} from './offline-canon-clause';
 
 /** The app's own texts and names in lower case, which chat spellings never touch. */
 function ownText(model: AppModel): string {
@@ -85,7 +99,9 @@ function complaints(d: Draft): void {
   if (!m || /⟦/.test(m[2]) || /\b(?:i|we|you|it|this|there)$/i.test(m[2])) return;
   const complaint = m[3].replace(DEGREE, '').replace(DEGREE, '');
   const comparative = COMPLAINT.find(([words]) => words.test(complaint))?.[1];
-  if (!comparative) return;
+  // "the delete buttons are a bit hidden, can you make them red": a remark that names the
+  // element, then what to do with "them"; the remark itself asks for nothing.
+  if (!comparative) return remarkThen(d, `${m[1] ?? 'the '}${m[2]}`, m[4]);
   const element = `${m[1] ?? 'the '}${m[2]}`;
   if (!m[4]) {
     d.text = `make ${element} ${comparative}`;
@@ -101,6 +117,8 @@ function complaints(d: Draft): void {
   const same = up
     ? /\b(?:bigger|larger|taller|wider|longer|big|large|huge)\b/i
     : /\b(?:smaller|shorter|narrower|small|tiny)\b/i;
+  // "too big, make it 3 rows": a number of rows or columns is the size, said exactly.
+  if (/\b\d+\s+(?:rows|columns|lines)\b/i.test(rest)) return remarkThen(d, element, rest);
   if (!same.test(rest) && !/^(?:remove|delete|get rid of|drop|hide)\b/i.test(rest)) return;
   const named =
     pronoun[1].toLowerCase() === 'them all' ? `all ${element.replace(/^all /i, '')}` : element;
@@ -221,17 +239,6 @@ function lookFor(clause: string): string {
 }
 
 /**
- * "add a small line under the number saying Clicks so far": a line that says something is a
- * line of text; a line alone stays a divider.
- */
-function lineOfText(clause: string): string {
-  return clause.replace(
-    /\b(an?\s+(?:(?:small|little|short|tiny|big|bold|new)\s+)?)line(?:\s+of\s+text)?(\s+(?:(?:under|below|above|after|before|beneath|underneath)\s+(?:the\s+)?\S+\s+)?(?:saying|that says|which says|reading|that reads)\b)/i,
-    '$1text$2'
-  );
-}
-
-/**
  * "move the checkbox up, above the message", "right under the box": a direction or a "right"
  * before a place adds nothing to the place.
  */
@@ -251,18 +258,6 @@ function places(clause: string): string {
         /\b(?:right|just|directly|immediately)\s+(?=(?:under|underneath|below|beneath|above|over|after|before)\b)/gi,
         ''
       )
-  );
-}
-
-/**
- * "start counting from 100 instead of 0": the old start said beside the new one only says what
- * it replaces. Only a start: for "go back to 10 instead of 0" the old number is what tells which
- * value a button's action sets, and offline-sets-value.ts asks when it is not the one it sets.
- */
-function insteadOfNumber(clause: string): string {
-  return clause.replace(
-    /\bfrom\s+(-?\d+(?:\.\d+)?)\s*,?\s+(?:instead of|rather than|not)\s+-?\d+(?:\.\d+)?$/i,
-    'from $1'
   );
 }
 
@@ -445,7 +440,7 @@ function bracketOptions(clause: string): string {
 // Where one instruction ends and the next begins, for rewrites of one clause at a time. Only
 // joins that surely start a new instruction: ", and", ";", "then", and "and" before a verb.
 const JOIN =
-  /(\s*,\s*(?:and\s+|then\s+)?|\s*;\s*|\s+and then\s+|\s+and\s+(?=(?:make|change|set|add|remove|move|put|give|delete)\s))/i;
+  /(\s*,\s*(?:and\s+|then\s+)?|\s*;\s*|\s+and then\s+|\s+and\s+(?=(?:make|change|set|add|remove|move|put|give|delete)\s)|\s+and\s+(?=(?:also\s+)?(?:could|can|would|will)\s+you\s|(?:also\s+)?(?:i|we)'?d\s+(?:like|love)\s+you\s+to\s|please\s))/i;
 
 /** The request in the forms the rules read (see the file comment); quotes untouched. */
 export function canon(d: Draft): void {
@@ -454,15 +449,26 @@ export function canon(d: Draft): void {
   complaints(d);
   // A complaint's rest may start with "could you": the politeness of the rest, taken off.
   politeness(d);
+  // Before the clauses are cut: a reason may sit between two of them.
+  reasons(d);
+  // "I run a gym. Please …": the request after who is asking may ask politely too.
+  politeness(d);
+  d.text = gerunds(d.text);
   // Before the clauses are cut at commas: these read across one.
   d.text = insteadOfNumber(bracketOptions(places(states(emptyStart(d.text)))));
+  // Some long forms read across a comma ("…, out of 500, under the box"): the whole first.
+  d.text = longForms(fillers(d.text));
   const parts = d.text.split(new RegExp(JOIN.source, 'gi'));
   // split() with a group keeps the joins at odd places: clauses at even ones.
   d.text = parts
     .map((part, i) => {
       if (i % 2 === 1) return part;
-      let clause = part.replace(WANT_NEW, 'add ');
+      // "…, and could you also make the heading smaller": each clause may ask politely.
+      let clause = (i > 0 ? askedAgain(part) : part).replace(WANT_NEW, 'add ');
       for (const step of [
+        fillers,
+        longForms,
+        namedBox,
         ability,
         removalWish,
         movePlace,
@@ -474,6 +480,9 @@ export function canon(d: Draft): void {
         giveText,
         lookFor,
         lineOfText,
+        askingLabel,
+        lookAfterText,
+        exampleText,
         lookAsKind,
         rowWish,
         lookWords

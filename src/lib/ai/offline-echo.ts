@@ -11,7 +11,7 @@ import { childrenOf, rootComponent, type NodeRecord, type Op } from '../model/ty
 import { describeNode, findElement, type Scene } from './offline-refs';
 import { camelName, freeName, labelFor } from './offline-text';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
-import { defaultContainer } from './offline-place';
+import { defaultContainer, splitPlacement } from './offline-place';
 
 const RULE = 'text-with-value';
 
@@ -115,7 +115,10 @@ export function textWithValue(scene: Scene, temps: TempIds): RuleResult {
     };
   }
   const beside = BESIDE.exec(text);
-  if (!beside || !HOLE.test(beside[3])) return null;
+  if (!beside || !HOLE.test(beside[3])) {
+    HOLE.lastIndex = 0;
+    return beside ? null : plainEcho(scene, temps, fieldOf(null));
+  }
   HOLE.lastIndex = 0;
   const found = findElement(scene, beside[2]);
   if (!found.ok) return ask(RULE, found.text);
@@ -145,6 +148,49 @@ export function textWithValue(scene: Scene, temps: TempIds): RuleResult {
       }
     ],
     summary: `Add a Text showing {${expr}} ${up ? 'above' : 'below'} ${describeNode(anchor)}`
+  };
+}
+
+/** "add a text saying thanks {name}": a new text with a field's value, placed as said or by default. */
+const PLAIN = new RegExp(
+  String.raw`^(?:add|put|show)\s+(?:an?\s+)?(text|line|message|label|greeting|heading|title)\s+(?:that\s+)?(?:says?|saying|shows?|showing|reading)\s+(.+)$`,
+  'i'
+);
+
+function plainEcho(
+  scene: Scene,
+  temps: TempIds,
+  field: (said: string | null) => string | null
+): RuleResult {
+  const m = PLAIN.exec(scene.u.text);
+  if (!m) return null;
+  const split = splitPlacement(scene, m[2], true);
+  const said = split.ok ? split.value.before : m[2];
+  // Only a placeholder said as one: `{name}`, `<name>`, `[name]`.
+  if (!/<\s*[a-z]|\{\s*[a-z]|\[\s*[a-z]/i.test(said)) return null;
+  if (!split.ok) return ask(RULE, split.text);
+  const component = rootComponent(scene.model)!;
+  const expr = expression(said, field);
+  if (!expr)
+    return ask(
+      RULE,
+      `Which value goes in "${said}"? The state fields here are: ${Object.keys(component.state).join(', ')}; put one in braces, as in "Hello {name}". A text with braces in it is never shown as written.`
+    );
+  const { place } = split.value;
+  const type = /^(?:heading|title)$/i.test(m[1]) ? 'Heading' : 'Text';
+  const op: Op = {
+    op: 'addNode',
+    parent: place.parent.id,
+    type,
+    id: temps.next(),
+    props: { text: { $expr: expr } }
+  };
+  if (place.index !== undefined) op.index = place.index;
+  return {
+    kind: 'batch',
+    rule: RULE,
+    ops: [op],
+    summary: `Add a ${type} showing {${expr}} ${place.words}`
   };
 }
 

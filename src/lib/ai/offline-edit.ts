@@ -327,7 +327,8 @@ export function changeText(scene: Scene): RuleResult {
   const named = TEXT_WORD.exec(ref);
   let found = findElement(scene, ref);
   // "the button text": the text of the button, unless "the first text" names a Text itself.
-  const inner = of ? of[2] : named?.[1];
+  // "its placeholder", "the placeholder in it": "it" is the element the request is about.
+  const inner = (of ? of[2] : named?.[1])?.replace(/^its$/i, 'it');
   if (inner && inner.replace(/^(?:the|a|an)\s*$/i, '').trim()) {
     const owner = findElement(scene, inner);
     if (owner.ok || !found.ok) {

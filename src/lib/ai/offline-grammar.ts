@@ -189,6 +189,15 @@ export const OFFLINE_RULES: readonly {
     ]
   },
   {
+    id: 'stack-vertically',
+    pattern:
+      'put <elements> underneath each other|one under the other|vertically [instead of side by side]',
+    examples: [
+      'put the buttons underneath each other instead of side by side',
+      'stack the minus, reset and plus buttons vertically'
+    ]
+  },
+  {
     id: 'align',
     pattern:
       'centre|center <element> · align <element> to the left|right|center · right-align <element> · center everything',

@@ -11,6 +11,13 @@ import type { AppModel, Op, PropValue } from '../model/types';
 import { isStyleWord } from './offline-style';
 import { ask, type OfflineTurn } from './offline-turn';
 
+const HOLDS_MORE = 'seems to hold more of your request';
+
+/** Whether a turn is this last look's question: a new text that may hold more of the request. */
+export function holdsMore(turn: OfflineTurn): boolean {
+  return turn.kind === 'question' && turn.text.includes(HOLDS_MORE);
+}
+
 /** The props that hold words a person reads. */
 const TEXT_PROPS = new Set(['text', 'label', 'title', 'placeholder', 'caption', 'alt']);
 
@@ -122,11 +129,17 @@ export function guardTexts(
     // Quoted runs inside a longer text are the person's own words: only the rest is read.
     let rest = value;
     for (const q of quotes) if (q) rest = rest.split(q).join(' ');
-    const why = instructionIn(rest);
+    // "'Jobs for the shop' in a smaller grey font": the person quoted the text, so words after
+    // the quote are more of the request, whatever they say.
+    const quoted = quotes.find((q) => q.trim() && value.startsWith(q) && value !== q);
+    const why =
+      quoted && /\p{L}/u.test(value.slice(quoted.length))
+        ? 'words after the quoted text'
+        : instructionIn(rest);
     if (!why) continue;
     return ask(
       rule,
-      `I read "${value}" as the new ${prop}, but it seems to hold more of your request (${why}), so I have changed nothing. If that is the ${prop}, put it in quotes ("…"); if part of it is another change, ask for that part on its own.`
+      `I read "${value}" as the new ${prop}, but it ${HOLDS_MORE} (${why}), so I have changed nothing. If that is the ${prop}, put it in quotes ("…"); if part of it is another change, ask for that part on its own.`
     );
   }
   return null;

@@ -15,13 +15,18 @@ export function inputWords(d: Draft): void {
   if (!/^(?:add|insert|create|put)\s/i.test(d.text)) return;
   const numbers = NUMBERS_ONLY.exec(d.text);
   if (numbers) {
-    const rest = d.text.slice(0, numbers.index) + d.text.slice(numbers.index + numbers[0].length);
-    const named =
-      /^(add|insert|create|put)\s+(?:a|an)\s+(?!number\b)(\S+(?:\s+\S+)?)\s+(?:field|input|box)\b/i.exec(
-        rest
-      );
+    const before = d.text.slice(0, numbers.index);
+    const after = d.text.slice(numbers.index + numbers[0].length);
+    // "a Date field and a Guests field that only takes numbers": the numbers are the last
+    // field's, the one the words follow.
+    const fields = [
+      ...before.matchAll(
+        /(^(?:add|insert|create|put)\s+|\s+and\s+|,\s*)(?:a|an)\s+(?!number\b)(\S+(?:\s+\S+)?)\s+(?:field|input|box)$/gi
+      )
+    ];
+    const named = fields.at(-1);
     if (named)
-      d.text = `${named[1]} a number field called ${named[2]}${rest.slice(named[0].length)}`;
+      d.text = `${before.slice(0, named.index)}${named[1]}a NumberInput called ${named[2]}${after}`;
   }
   // "a number field", "a numeric input": the input type itself. Only right after the article:
   // "a phone number field" and "an order number field" hold text.

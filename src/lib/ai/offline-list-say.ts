@@ -37,9 +37,17 @@ function emptyText(model: AppModel): string | null {
 
 /** Rewrites a way of talking about a list into the grammar's phrasing, when it is one. */
 export function listSayings(d: Draft): void {
-  // "…, like "1 done"" / "somewhere": an example or a vague place says nothing more.
+  // "…, like "1 done"" / "somewhere": an example or a vague place says nothing more, unless
+  // the example shows words around the number ("like 'Total: 5'"), which the count rule keeps.
   d.text = d.text
-    .replace(/\s*,?\s+(?:like|e\.?g\.?|such as|for example)\s+⟦\d+⟧$/i, '')
+    .replace(/\s*,?\s+(?:like|e\.?g\.?|such as|for example)\s+⟦(\d+)⟧$/i, (said, n: string) =>
+      /^\D*\d+\D*$/.test(d.quotes[Number(n)]) &&
+      !/^\s*\d+\s*(?:done|left|of \d+(?: done)?|items?|todos?|tasks?)?\s*$/i.test(
+        d.quotes[Number(n)]
+      )
+        ? said
+        : ''
+    )
     .replace(/\s+(?:somewhere|anywhere|someplace)(?=$|,)/i, '');
   const line = LINE.exec(d.text);
   if (line) {

@@ -402,8 +402,14 @@ export function countList(scene: Scene, temps: TempIds): RuleResult {
   const rule = 'count-list';
   const progress = progressCount(scene, temps);
   if (progress) return progress;
-  const c = COUNT.exec(scene.u.text);
-  const t = c ? null : TOTAL.exec(scene.u.text);
+  // "…, like 'Total: 5'": the shape of the line, its number where the count goes.
+  const like = /,?\s+(?:so it (?:reads|looks|says)\s+)?like\s+(⟦\d+⟧)$/i.exec(scene.u.text);
+  const shape = like ? /^(\D*?)\d+(\D*)$/.exec(literal(scene.u, like[1])) : null;
+  if (like && !shape) return null;
+  const text = like ? scene.u.text.slice(0, like.index) : scene.u.text;
+  const c = COUNT.exec(text);
+  const t = c ? null : TOTAL.exec(text);
+  if (like && !c) return null;
   if (!c && !t) return null;
   const said = c ? `${c[1] ?? ''} ${c[2]}` : (t![1] ?? t![2] ?? '');
   const split = splitPlacement(
@@ -427,15 +433,17 @@ export function countList(scene: Scene, temps: TempIds): RuleResult {
       ? `state.${list.field}.filter((x) => ${testOf(which)}).length`
       : `state.${list.field}.length`;
     const [one, many] = nouns(list);
-    const expr = which
-      ? `${of} + ' ${which.words}'`
-      : `${of} + (${of} === 1 ? ' ${one}' : ' ${many}')`;
+    const expr = shape
+      ? `${shape[1] ? `${JSON.stringify(shape[1])} + ` : ''}${of}${shape[2] ? ` + ${JSON.stringify(shape[2])}` : ''}`
+      : which
+        ? `${of} + ' ${which.words}'`
+        : `${of} + (${of} === 1 ? ' ${one}' : ' ${many}')`;
     const place = at(list);
     return {
       kind: 'batch',
       rule,
       ops: [node(place, 'Text', { text: { $expr: expr }, tone: 'muted', size: 'sm' }, temps)],
-      summary: `Add a Text ${place.words} showing how many ${list.field} there are${which ? ` that are ${which.words}` : ''}`
+      summary: `Add a Text ${place.words} showing how many ${list.field} there are${which ? ` that are ${which.words}` : ''}${shape ? ` (like "${shape[0]}")` : ''}`
     };
   }
   // A total: the number field named ("the amounts", "price"), of the list named or the only one.

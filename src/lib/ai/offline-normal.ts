@@ -227,10 +227,13 @@ function startWords(d: Draft): void {
       named ?? (/^(?:list|items)$/i.test(empty[1]) && lists.length === 1 ? lists[0] : null);
     if (field) d.text = `make ${field[0]} start as empty`;
   }
-  const counted =
-    /^(?:start|begin)\s+(?:counting\s+|the count(?:er)?\s+)?(?:at|from)\s+(-?\d+)$/i.exec(d.text);
-  const field = counted ? countedField(d.model) : null;
-  if (counted && field) d.text = `make ${field} start at ${counted[1]}`;
+  // "start the counter at 10", alone or as one clause of several ("…, and when you press …").
+  const field = countedField(d.model);
+  if (field)
+    d.text = d.text.replace(
+      /(^|,\s+(?:and\s+)?|\s+and\s+)(?:start|begin)\s+(?:counting\s+|the count(?:er)?\s+)?(?:at|from)\s+(-?\d+)(?=\s*(?:,|$)|\s+and\s)/gi,
+      (_, before: string, n: string) => `${before}make ${field} start at ${n}`
+    );
 }
 
 /**

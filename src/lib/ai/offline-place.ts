@@ -121,6 +121,22 @@ export function placement(
       ok: false,
       text: `${describeNode(target)} is the root of its component, so nothing can go ${word} it. Say "at the top" or "at the bottom" instead.`
     };
+  // "under the title" of a card: its title is drawn at its top, so under it is the card's
+  // first place, not after the whole card.
+  if (
+    ['below', 'under', 'underneath', 'beneath'].includes(word) &&
+    target.type === 'Card' &&
+    typeof target.props.title === 'string' &&
+    /\b(?:title|heading)\b/i.test(rel[2])
+  )
+    return {
+      ok: true,
+      value: {
+        parent: target,
+        index: 0,
+        words: `at the top of ${describeNode(target)}, under its title`
+      }
+    };
   let parent = model.nodes.get(target.parent)!;
   let anchorId = target.id;
   // "underneath the input" when the input sits in a row: under the row, not beside the input.

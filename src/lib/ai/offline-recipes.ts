@@ -62,6 +62,11 @@ const DEFAULT_NAMES: Readonly<Record<string, string>> = {
   Select: 'choice'
 };
 
+/** "I agree to the rules" → `agreeToTheRules`: a field is named for what is said, not for "I". */
+function fieldName(caption: string): string {
+  return camelName(caption.replace(/^(?:i|i'm|i am|i've|i have|yes)\b[\s,]*(?=\S)/i, ''));
+}
+
 /**
  * "add a text field called nickname", "add a checkbox for subscribed", "add a slider for volume
  * from 0 to 10": a state field (unless one of that name and type exists) and the input bound to it.
@@ -183,13 +188,13 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     );
   if (said?.[2]) label = literal(scene.u, words);
   else if (words) {
-    name = camelName(literal(scene.u, words));
+    name = fieldName(literal(scene.u, words));
     // A quoted caption ("a checkbox 'I am not a robot'") is shown as typed.
     const quoted = quoteOf(scene.u, words);
     if (quoted !== undefined && target.type !== 'Slider') label = quoted;
   }
   if (!name)
-    name = camelName(label) || freeName(DEFAULT_NAMES[target.type] ?? 'value', taken(component));
+    name = fieldName(label) || freeName(DEFAULT_NAMES[target.type] ?? 'value', taken(component));
   if (!label) label = labelFor(name);
 
   const ops: Op[] = [];

@@ -15,7 +15,12 @@ import type { Utterance } from './offline-text';
 export interface UnsafeRequest {
   readonly code: Extract<
     ErrorCode,
-    'E_AI_DATA_LEAVES_APP' | 'E_AI_TRACKING' | 'E_AI_HIDDEN_FROM_OWNER' | 'E_AI_INJECTION'
+    | 'E_AI_DATA_LEAVES_APP'
+    | 'E_AI_TRACKING'
+    | 'E_AI_HIDDEN_FROM_OWNER'
+    | 'E_AI_INJECTION'
+    | 'E_AI_OUTSIDE_CODE'
+    | 'E_AI_OTHER_APPS'
   >;
   readonly text: string;
 }
@@ -70,6 +75,27 @@ const INJECTION = [
   /\b(?:with|have|has)\s+no\s+(?:restrictions|rules|limits|filters|guardrails|limitations)\b|\bsafety (?:is )?(?:off|disabled)\b/i,
   /#{2,}\s*system|\[\s*system\s*\]|<\/?\s*system\s*>|\bsystem (?:override|message)\b|\bforget (?:everything|all|what) (?:above|before|earlier|you (?:were|have been) told)\b/i
 ];
+
+// Code that is not the app's own. A script loaded from another address runs with the app's
+// data in reach (and tells that address who visits); code people type or paste and the app then
+// runs is anyone's code. "a promo code field" is a code people type that nothing runs.
+const CODE_WORD =
+  /\b(?:javascript|js|scripts?|html|snippets?|(?<!\b(?:promo|zip|post|postal|discount|country|area|voucher|coupon|colou?r|access|secret|invite|referral|booking|product|qr|gift|dress|pin|tracking|reference|order|security|verification|room|class|course)\s)code)\b/i;
+const RUNS = /\b(?:run|runs|running|execute|executes|executing|eval|evals|evaluate|evaluates)\b/i;
+const LOADS =
+  /\b(?:load|loads|loading|include|includes|embed|embeds|inject|injects|import|imports|pull in|add|insert|put)\b.{0,40}\b(?:scripts?|javascript|js|library|snippet|widget|plugin|iframe)\b.{0,30}\b(?:from|at|off|hosted)\b/i;
+const REMOTE_SCRIPT = /https?:\/\/\S+\.(?:js|mjs)\b|\bcdn\b/i;
+// Other apps' data: "read the numbers from the other apps on this account".
+const OTHER_APPS =
+  /\b(?:(?:the\s+)?other|another|different|every|all\s+(?:the\s+|my\s+|our\s+)?)\s+(?:apps?|projects?)\b|\bother (?:people|users)'?s? apps?\b|\bapps?\s+on\s+(?:this|my|our|the)\s+account\b/i;
+const REACHES =
+  /\b(?:read|reads|get|gets|pull|pulls|fetch|fetches|take|takes|copy|copies|import|imports|sync|syncs|access|accesses|combine|combines|sum|sums|add (?:them|those|it) (?:up|together)|total|totals|numbers|data|values|counts?|items|entries|records|scores?)\b/i;
+
+/** "paste some JavaScript and a button that runs it", "load a script from https://…/x.js". */
+function outsideCode(words: string, message: string): boolean {
+  if (CODE_WORD.test(words) && RUNS.test(words)) return true;
+  return LOADS.test(words) && (REMOTE_SCRIPT.test(message) || HARD_ADDRESS.test(message));
+}
 
 const TOWARDS = /\b(?:to|at|into|towards?|via)\b/i;
 
@@ -131,6 +157,20 @@ export function unsafeRequest(u: Utterance, message: string): UnsafeRequest | nu
       text:
         "I won't do that: the assistant keeps its rules whatever a request says, and it does not show or change its instructions. " +
         'Ask for the change to the app itself (for example "make the button red").'
+    };
+  if (outsideCode(words, message))
+    return {
+      code: 'E_AI_OUTSIDE_CODE',
+      text:
+        "I won't build that: it runs code that is not the app's own, a script from another address or code people type into the app, which could do anything with the app and its data. " +
+        'What the app does is written in its own components, where its owner can read it.'
+    };
+  if (OTHER_APPS.test(words) && REACHES.test(words))
+    return {
+      code: 'E_AI_OTHER_APPS',
+      text:
+        "I won't build that: it reaches into other apps' data, and an app sees only its own data. " +
+        'To use the same numbers here, add a field or a list for them in this app.'
     };
   if (
     TRACKING.some((p) => p.test(tracking)) ||

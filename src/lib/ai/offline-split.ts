@@ -14,20 +14,22 @@ import { findElement, findElements, leadingType, trailingType } from './offline-
 import { isStyleWord } from './offline-style';
 import type { Utterance } from './offline-text';
 
-// The verbs that start an instruction: after "and", "then" or a full stop they start a new one.
-const VERBS =
+/** The verbs that start an instruction: after "and", "then" or a full stop they start a new one. */
+export const VERBS =
   'add|insert|create|put|place|make|change|set|update|edit|rename|replace|remove|delete|drop|erase|get rid of|take out|move|drag|shift|turn|paint|colou?r|style|let|give|hide|show|sort|filter|clear|reset|send|email|post|track|log|keep|leave|align|cent(?:er|re)|swap';
 // Verbs that are also nouns of a form ("the name and email boxes"): before a type word or a
 // plural they name things, they start nothing.
 const NOUN_VERBS = /^(?:email|post|log|track|show|sort|filter|drop|style|set)$/i;
+// "… as well as make the add button green", "…, plus put it at the top": other joins of two
+// instructions. A bare "plus" joins only before a verb and its object ("plus add 5" is a step).
 const SPLIT = new RegExp(
-  `(?:[.;]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and)\\s+|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but)\\b)`,
+  `(?:[.;?!]\\s+|,?\\s+(?:and\\s+then|and\\s+also|then|and|as\\s+well\\s+as|and\\s+plus)\\s+|,?\\s+plus\\s+(?=(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|,?\\s+(?=but\\s+(?:keep|leave)\\s))(?=(?:${VERBS}|but|(?:it|they|this|that)\\s+(?:should|must|will|can|would|needs? to)\\s+still)\\b)`,
   'gi'
 );
 // A comma starts an instruction only before a verb with its object ("put it", "make the"), or
 // before a wish ("+ and - should go by 1"): "options Add, Remove, Edit" stays one list.
 const COMMA = new RegExp(
-  `,\\s+(?:but\\s+|and\\s+|then\\s+)?(?=(?:(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|(?:keep|leave)\\s|(?:[^,]+?\\s(?:should|must|needs? to|has to)\\s))`,
+  `,\\s+(?:but\\s+|and\\s+|then\\s+|plus\\s+|also\\s+|and\\s+also\\s+)?(?=(?:(?:${VERBS})\\s+(?:the|it|its|this|that|them|a|an|all|every|each|both|my)\\b)|(?:keep|leave)\\s|(?:[^,]+?\\s(?:should|must|needs? to|has to)\\s))`,
   'gi'
 );
 const ADD_VERB = /^(?:add|insert|create|put|place)\s/i;
@@ -36,7 +38,16 @@ const ARTICLE_AND =
 
 /** "keep minus and plus", "but leave the slider": elements that must stay, not a change. */
 export const KEEP =
-  /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)))?$/i;
+  /^(?:but\s+)?(?:keep|leave)\s+(?!the field \w+ at )(.+?)(?:\s+(?:as (?:it is|they are)|alone|there|in place|where (?:it is|they are)|underneath|below|beneath|under (?:it|them)|below (?:it|them)))?$/i;
+
+/**
+ * "It should still get rid of the ticked ones", "and it must still work on the phone": what an
+ * element does now, said to stay so. Nothing in the same request changes what it does (a
+ * rename keeps its handler), so it asks for nothing; only a statement about what an element
+ * does, never about a look or a value ("it should still be green" is not read).
+ */
+export const STILL =
+  /^(?:but\s+)?(?:it|they|this|that|the \w+(?: \w+)?)\s+(?:should|must|will|can|would|needs? to|has to|have to)\s+still\s+(?:work|do|get rid of|clear|remove|delete|add|count|run|send|reset|go|empty|tick|untick|save)\b/i;
 
 /** "keep the field step at 1": a field that already starts so, and that nothing may change. */
 export const STAYS = /^keep the field (\w+) at (-?\d+(?:\.\d+)?)$/;
@@ -244,7 +255,10 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
     const bare = ref.replace(/^(?:the|all the|every|each|both)\s+/i, '');
     // "… and the email placeholder to you@company.com": an element's text by its prop's name.
     const owner = ref.replace(/\s+(?:label|placeholder|text|title|caption)\s*$/i, '');
+    // "… and its placeholder to Jane": a text of the element the first part named.
+    const its = /^its\s+(?:label|placeholder|text|title|caption)$/i.test(ref.trim());
     if (
+      !its &&
       !findElement(scene, ref).ok &&
       !trailingType(model, bare) &&
       !(owner !== ref && /^(?:the|its)\s/i.test(ref) && findElement(scene, owner).ok)
@@ -253,4 +267,36 @@ function borrowedVerb(model: AppModel, u: Utterance, piece: string): string[] {
     return [piece.slice(0, m.index).trim(), ...borrowedVerb(model, u, `${verb} ${after}`.trim())];
   }
   return [piece];
+}
+
+// Words after "and" or a comma that never start an instruction of their own.
+const NOT_A_VERB =
+  /^(?:a|an|the|this|that|these|those|it|its|them|they|their|i|you|we|my|our|your|some|all|every|each|both|any|no|not|only|also|then|so|as|but|or|nor|if|when|while|until|unless|because|since|in|on|at|to|for|with|without|from|by|of|into|onto|under|below|above|over|next|beside|between|inside|near|after|before|up|down|off|out|more|less|most|least|very|too|much|one|two|three|four|five|\d+\w*|⟦\d+⟧)$/i;
+const DETERMINER = '(?:the|a|an|it|its|this|that|them|all|every|each|both|my|our|some|any)';
+// "…, then teleport the counter", "… and frobnicate the list": a join before a word that is not
+// one the grammar knows as a verb, followed by what it acts on.
+const LOOSE = new RegExp(
+  `(?:[.;?!]\\s+|,?\\s+(?:and\\s+)?then\\s+|(?:,\\s+(?:and\\s+)?|\\s+and\\s+)(?:also\\s+)?(?=([a-z]+)\\s+${DETERMINER}\\b))`,
+  'gi'
+);
+
+/**
+ * The instructions of a request when a clause starts with a verb the grammar does not know: cut
+ * also before any word followed by what it acts on ("…, then teleport the counter to mars"), so
+ * the clauses that can be read are read and the one that cannot is quoted back (offline.ts asks,
+ * it never plans a part alone). Each clause is then cut as instructions() cuts it.
+ */
+export function looseInstructions(model: AppModel, text: string, u: Utterance): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(LOOSE)) {
+    if (m[1] && NOT_A_VERB.test(m[1])) continue;
+    out.push(text.slice(from, m.index));
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from));
+  return out
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .flatMap((p) => instructions(model, p, u));
 }

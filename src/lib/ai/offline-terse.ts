@@ -150,7 +150,8 @@ function purposeLast(d: Draft): void {
     (_, a?: string, b?: string) => `${a ?? b} clears `
   );
   d.text = d.text.replace(
-    /^((?:add|put|place|insert|create)\s+(?:a|an|another|one more)\s+.+?)\s+((?:at|to)\s+the\s+(?:very\s+)?(?:top|bottom|end|start)(?:\s+of\s+the\s+\w+)?)\s+((?:that|which|to)\s+\S.+)$/i,
+    // Only up to where the next instruction starts: "… that says 'Hi' and make the card red".
+    /^((?:add|put|place|insert|create)\s+(?:a|an|another|one more)\s+.+?)\s+((?:at|to)\s+the\s+(?:very\s+)?(?:top|bottom|end|start)(?:\s+of\s+the\s+\w+)?)\s+((?:that|which|to)\s+\S.+?)(?=,?\s+and\s+(?:then\s+)?(?:make|change|set|add|remove|move|put|give|delete|colou?r|rename)\b|,\s|$)/i,
     '$1 $3 $2'
   );
   // "a button called Archive that clears the done items": the name ends where its action starts.

@@ -15,9 +15,10 @@ export interface Utterance {
 }
 
 // An apostrophe inside a word ("don't", "todo's") is not a quote: a single quote opens only
-// after a non-letter and closes only before one.
+// after a non-letter and closes only before one, and one between two letters inside a quoted run
+// ("'Thanks, we'll call you'") is the run's own apostrophe.
 const QUOTED =
-  /"([^"]*)"|“([^”]*)”|‘([^’]*)’|«([^»]*)»|(?<![\p{L}\p{N}])'([^']*)'(?![\p{L}\p{N}])/gu;
+  /"([^"]*)"|“([^”]*)”|‘([^’]*)’|«([^»]*)»|(?<![\p{L}\p{N}])'((?:[^']|(?<=\p{L})'(?=\p{L}))*)'(?![\p{L}\p{N}])/gu;
 const MARKER = /⟦(\d+)⟧/g;
 const ONLY_MARKER = /^⟦(\d+)⟧$/;
 

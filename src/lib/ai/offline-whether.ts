@@ -92,8 +92,23 @@ function slot(
 export function conditionalText(scene: Scene, temps: TempIds): RuleResult {
   const component = rootComponent(scene.model);
   if (!component) return null;
-  const whether = SHOW_WHETHER.exec(scene.u.text);
-  if (whether) return evenOdd(scene, temps, whether);
+  // "show underneath the number whether it's odd or even, in small text": the place may come
+  // before "whether", and the size of the text after it.
+  const small = /\s*,?\s+in\s+(?:small|smaller|little|tiny)\s+(?:text|letters|writing|print)$/i;
+  const asked = scene.u.text
+    .replace(small, '')
+    .replace(
+      /^(show|display|say)\s+((?:under(?:neath)?|below|beneath|above|next to)\s+\S.*?)\s+((?:whether|if)\s+.+)$/i,
+      '$1 $3 $2'
+    );
+  const whether = SHOW_WHETHER.exec(asked);
+  if (whether) {
+    const turn = evenOdd({ ...scene, u: { ...scene.u, text: asked } }, temps, whether);
+    // The small text asked for is the new Text's size.
+    if (turn?.kind === 'batch' && small.test(scene.u.text))
+      for (const op of turn.ops) if (op.op === 'addNode') op.props = { ...op.props, size: 'sm' };
+    return turn;
+  }
   const m = SHOW_WHEN.exec(scene.u.text);
   if (!m) return null;
   const [, where1, ref1, said, cond, where2, ref2] = m;

@@ -27,7 +27,7 @@ import { build } from './offline-build';
 import { gatedCheckbox } from './offline-gate';
 import { limitField } from './offline-limit';
 import { alignElement, sideBySide, wholeSideBySide } from './offline-layout';
-import { instructions, KEEP, STAYS, topic } from './offline-split';
+import { instructions, KEEP, looseInstructions, STAYS, STILL, topic } from './offline-split';
 import { countList, filterList, searchList } from './offline-list-views';
 import { addCounter, addDarkMode, addInput, bindingOf } from './offline-recipes';
 import { describeNode, findElements, type Scene } from './offline-refs';
@@ -35,8 +35,9 @@ import { normalise } from './offline-normal';
 import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
-import { OFFLINE_RULES } from './offline-grammar';
-import { guardTexts } from './offline-guard';
+import { guardTexts, holdsMore } from './offline-guard';
+import { refusal } from './offline-nearest';
+import { partlyRead, PRONOUN } from './offline-partial';
 import { rowBadge } from './offline-row-badge';
 import { elementTheme } from './offline-theme';
 import { addSeveral, severalWhole } from './offline-several';
@@ -49,6 +50,7 @@ import { buttonSetsValue } from './offline-sets-value';
 import { newItemsFirst, prependWhole } from './offline-list-prepend';
 import { setNumberProp } from './offline-prop-number';
 import { alsoWhole, buttonAlso } from './offline-also';
+import { stackVertically } from './offline-stack';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -59,6 +61,7 @@ export interface OfflineOptions {
 }
 
 export { OFFLINE_RULES } from './offline-grammar';
+export { nearestPhrasings } from './offline-nearest';
 
 /** The planner's own check runs as an owner: the sidebar plans again as the person who asked. */
 const SELF_CHECK: Actor = { id: 'offline-planner', role: 'owner' };
@@ -121,6 +124,28 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
     prependWhole(u.text) ||
     alsoWhole(u.text);
   const pieces = whole ? [u.text] : instructions(model, u.text, u);
+  const turn = planPieces(model, said, u, pieces, selection, temps);
+  // The last look's question already quotes the words that hold more: it is the better answer.
+  if (turn.kind === 'batch' || whole || holdsMore(turn)) return turn;
+  // A clause that starts with a verb the grammar does not know was read with the one before it:
+  // cut there too. What can be read is said back and the rest quoted in a question; a batch only
+  // where nothing at all was read before (every clause then reads on its own).
+  const loose = looseInstructions(model, u.text, u);
+  if (loose.length <= pieces.length) return turn;
+  const again = planAll(model, u, loose, selection, new TempIds(model), said.quotes);
+  if (again.kind === 'batch') return turn.kind === 'refusal' ? again : turn;
+  return again.kind === 'question' && 'suggestions' in again ? again : turn;
+}
+
+/** The instructions of one reading, planned: one alone, or several in order. */
+function planPieces(
+  model: AppModel,
+  said: Utterance,
+  u: Utterance,
+  pieces: string[],
+  selection: NodeRecord | null,
+  temps: TempIds
+): OfflineTurn {
   // "the minus button should subtract 5, the plus button should add 5": buttons that share one
   // step are read together, or the first alone would ask about the other.
   if (pieces.length > 1) {
@@ -171,6 +196,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => countList(scene, temps),
     () => rowBadge(scene, temps),
     () => setDefault(scene),
+    () => stackVertically(scene),
     () => sideBySide(scene, temps),
     () => swapElements(scene),
     () => alignElement(scene, temps),
@@ -206,7 +232,8 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
 /**
  * Several instructions: each is planned on the app as the ones before it left it, so "it" is the
  * element the previous one touched and later ones can name what earlier ones added. All of them,
- * or none: one not understood, or a question, is the answer to the whole request.
+ * or none: a question is the answer to the whole request, and parts not understood make one that
+ * says what would be done for the others (offline-partial.ts).
  */
 function planAll(
   model: AppModel,
@@ -224,6 +251,9 @@ function planAll(
   const migrations = new Map<string, (value: JsonValue) => JsonValue>();
   // Real ids the steps' own plans gave to new nodes, back to the batch's temporary ids.
   const back = new Map<string, string>();
+  const unread: string[] = [];
+  const dependent: string[] = [];
+  let lastUnread = false;
   for (const [i, piece] of pieces.entries()) {
     const said = `"${literal(u, piece)}"`;
     // "+ and - should always go by 1" when they already do: true once nothing can change it.
@@ -243,6 +273,11 @@ function planAll(
       summaries.push(`${stays[1]} stays ${stays[2]}`);
       continue;
     }
+    // "It should still get rid of the ticked ones": what an element does, said to stay so.
+    if (i > 0 && STILL.test(piece)) {
+      summaries.push(`${said} stays so`);
+      continue;
+    }
     // "…, keep minus and plus": what must stay is checked on the app as the others leave it.
     const keep = i > 0 ? KEEP.exec(piece) : null;
     if (keep) {
@@ -255,6 +290,11 @@ function planAll(
       summaries.push(`keep ${kept.value.map(describeNode).join(', ')}`);
       continue;
     }
+    // Right after a part not read, "it" may be what that part was about: not read either.
+    if (lastUnread && PRONOUN.test(piece)) {
+      dependent.push(literal(u, piece));
+      continue;
+    }
     const result = runRules(
       // Only the last instruction ends where the request did, with its "!".
       {
@@ -264,15 +304,17 @@ function planAll(
       },
       temps
     );
-    if (!result)
-      return ask(
-        null,
-        `I can do ${i === 0 ? 'some of that' : `the first part (${summaries.join('; ')})`}, but I do not understand ${said}, so I have changed nothing. Say that part another way, or ask for it on its own; put text that contains "and" in quotes.`
-      );
+    // A part not read is set aside; the others are still read, so the question can say what
+    // would be done for them.
+    lastUnread = !result;
+    if (!result) {
+      unread.push(literal(u, piece));
+      continue;
+    }
     if (result.kind === 'question')
       return ask(
         result.rule,
-        `About ${said}: ${result.text} (Nothing is changed until every part of the request is clear.)`
+        `About ${said}: ${result.text}${unread.length ? ` I do not understand "${unread.join('" or "')}" either.` : ''} (Nothing is changed until every part of the request is clear.)`
       );
     for (const [source, run] of result.migrations ?? []) migrations.set(source, run);
     const plan = planOps(current, result.ops, SELF_CHECK, {
@@ -294,6 +336,8 @@ function planAll(
     selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
     current = plan.model;
   }
+  if (unread.length)
+    return summaries.length ? partlyRead(summaries, unread, dependent) : refusal(u.text);
   if (ops.length === 0)
     return ask(
       null,
@@ -360,86 +404,4 @@ function checked(
     );
   // Whatever rule wrote a text, one that still holds more of the request is asked about.
   return guardTexts(model, quotes, ops, rule) ?? { kind: 'batch', ops, summary, rule };
-}
-
-// Words that say nothing about which rule is meant.
-const STOP = new Set(
-  'a an the to of in on at for and or with my our your this that it is be me i can could would please some'.split(
-    ' '
-  )
-);
-// Verbs that mean the same to the grammar.
-const VERB: Record<string, string> = {
-  delete: 'remove',
-  drop: 'remove',
-  erase: 'remove',
-  put: 'add',
-  insert: 'add',
-  create: 'add',
-  colour: 'make',
-  color: 'make',
-  turn: 'make',
-  paint: 'make',
-  set: 'change',
-  update: 'change',
-  rename: 'change',
-  edit: 'change',
-  drag: 'move',
-  shift: 'move'
-};
-
-function stems(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w && !STOP.has(w))
-    .map((w) => VERB[w] ?? w.replace(/(?:ies)$/, 'y').replace(/(?<=\w{3})s$/, ''));
-}
-
-/**
- * The phrasings of the grammar nearest to a request: every rule's examples, ranked by the words
- * they share with it, the verb counting double; three, the nearest first.
- */
-export function nearestPhrasings(text: string): string[] {
-  const said = stems(text);
-  const words = new Set(said);
-  const verb = said[0];
-  const scored = OFFLINE_RULES.flatMap((rule, r) =>
-    rule.examples.map((example, e) => {
-      const own = stems(example);
-      const shared = new Set(own.filter((w) => words.has(w))).size;
-      return { example, score: shared + (own[0] === verb ? 1 : 0), order: r * 100 + e };
-    })
-  );
-  scored.sort((a, b) => b.score - a.score || a.order - b.order);
-  // One per rule first, so three suggestions show three kinds of request.
-  const out: string[] = [];
-  const rules = new Set<string>();
-  for (const s of scored) {
-    const rule = OFFLINE_RULES.find((r) => r.examples.includes(s.example))!.id;
-    if (s.score > 0 && !rules.has(rule)) {
-      out.push(s.example);
-      rules.add(rule);
-    }
-    if (out.length === 3) return out;
-  }
-  for (const fallback of ['make the button red', 'add a dark mode toggle', 'add a counter'])
-    if (out.length < 3 && !out.includes(fallback)) out.push(fallback);
-  return out;
-}
-
-function refusal(text: string): OfflineTurn {
-  const suggestions = nearestPhrasings(text);
-  const examples = suggestions.map((e) => `“${e}”`).join(', ');
-  return {
-    kind: 'refusal',
-    suggestions,
-    text:
-      'Without an AI model connected I understand only a set of common requests: adding an element, ' +
-      'an input with its state, a counter or a dark mode toggle; adding a field to list items; ' +
-      'clearing, sorting, searching, filtering, counting or totalling a list; a character counter; a default value; ' +
-      'removing, moving, retexting, restyling or aligning an element, or putting elements side by side; ' +
-      'renaming the app, a component or a state field. ' +
-      `Name an element by its type, its text in quotes, its id, or "this" for the selection. The nearest I understand: ${examples}.`
-  };
 }

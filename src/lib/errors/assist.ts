@@ -33,6 +33,19 @@ export const ASSIST_ERRORS = stageEntries('assist', {
     message: () =>
       'the assistant keeps its rules whatever a request says; ask for the change itself'
   },
+  E_AI_OUTSIDE_CODE: {
+    status: 422,
+    meaning:
+      "The request runs code that is not the app's own (a script loaded from another address, or code people type or paste into the app); the assistant does not build that.",
+    message: () =>
+      'the assistant does not build a way to run code from outside the app or code people type into it'
+  },
+  E_AI_OTHER_APPS: {
+    status: 422,
+    meaning:
+      "The request reaches into other apps' data; an app sees only its own data, so the assistant does not build that.",
+    message: () => 'an app sees only its own data; the assistant does not reach into other apps'
+  },
   E_SUGGESTION_NOT_FOUND: {
     status: 404,
     meaning: 'There is no suggestion with that id for this app (it may belong to another app).',
