@@ -9,7 +9,16 @@
 /** Schedules `run` after the next drawn frame; a hidden tab (no frames) runs it on a timer. */
 export type FrameScheduler = (run: () => void) => void;
 
-/** The frame after which a task runs: `requestAnimationFrame`, then a task, so after the paint. */
+/** `scheduler.postTask` where the browser has it (Chromium, Firefox). */
+interface TaskScheduler {
+  postTask(run: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
+/**
+ * The frame after which a task runs: `requestAnimationFrame`, then a task, so after the paint.
+ * The task has background priority where the browser has one: an input that came meanwhile (the
+ * next key) is handled before the panels catch up.
+ */
 export const afterNextFrame: FrameScheduler = (run) => {
   let done = false;
   const once = () => {
@@ -17,7 +26,12 @@ export const afterNextFrame: FrameScheduler = (run) => {
     done = true;
     run();
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  const tasks = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  const later =
+    typeof tasks?.postTask === 'function'
+      ? () => void (tasks as TaskScheduler).postTask(once, { priority: 'background' })
+      : () => setTimeout(once, 0);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(later);
   // A hidden tab draws no frames: the work must not wait for one.
   setTimeout(once, 100);
 };
