@@ -103,28 +103,25 @@ export class ReplicaModel {
 
   /** Tells the listeners that the model moved on from `before` (nothing without a gate). */
   changed(before: AppModel): void {
-    this.tell(before, this.model);
+    this.tellChange(before, this.model);
   }
 
   /**
    * The model the replica holds now, as the planner reads it: what was written here last, even
-   * before the panels have read it (`read`). Its unchanged records are the ones `written` and
-   * `drawn` compare by identity.
+   * before the panels have read it (`read`). Its unchanged records are the very objects of the
+   * model the planner read before the write.
    */
   get written(): AppModel {
     return currentModel(this.doc).model;
   }
 
   /**
-   * Tells the listeners of a change before the panels read it (they read it after the frame
-   * that draws it, ./panel-reads.ts): `before` and `after` whose unchanged records are the same
-   * objects, as the planner read and wrote them or as `stage` shares them.
+   * Tells the listeners of a change, also before the panels read it (they read it after the
+   * frame that draws it, ./panel-reads.ts): `before` and `after` whose unchanged records are the
+   * same objects, as the planner read and wrote them or as `stage` shares them. Nothing without a
+   * gate, or when nothing changed.
    */
   tellChange(before: AppModel, after: AppModel): void {
-    this.tell(before, after);
-  }
-
-  private tell(before: AppModel, after: AppModel): void {
     const seq = this.sequence();
     if (before === after || seq === null) return;
     const change: ModelChange = { before, after, seq };

@@ -14,9 +14,9 @@
  *
  * `Studio` composes the parts, each its own module: who this browser is (studio-person.ts), the
  * live connection (studio-connection.svelte.ts), presence (studio-presence.svelte.ts), the HTTP
- * change client (change-client.svelte.ts), writes made here (local-edits.ts), my undo
- * (my-undo.ts), changes only the server builds (server-changes.ts), what the canvas runs
- * (live-app.svelte.ts) and the toasts (notices.svelte.ts).
+ * change client (change-client.svelte.ts), writes made here and when the panels read them
+ * (local-edits.ts, panel-reads.ts), my undo (my-undo.ts), changes only the server builds
+ * (server-changes.ts), what the canvas runs (live-app.svelte.ts) and the toasts.
  */
 import { FirstDraw } from './first-draw';
 import { PanelReads } from './panel-reads';
