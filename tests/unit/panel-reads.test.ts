@@ -90,7 +90,7 @@ describe('the panels read a batch written here after the frame that draws it', (
   });
 
   it('selects a new element once the panels have read the batch that made it', () => {
-    const { doc, replica, reads, frame, selected } = setup();
+    const { doc, reads, frame, selected } = setup();
     const root = rootOf(currentModel(doc).model);
     const outcome = reads.write(
       [{ op: 'addNode', parent: root, type: 'Badge', id: 'b', props: { text: 'New' } }],
@@ -98,13 +98,13 @@ describe('the panels read a batch written here after the frame that draws it', (
     );
     const id = outcome?.ok ? outcome.idMap.b : '';
     expect(id).toBeTruthy();
-    expect(reads.holdSelection(id, (n) => replica.model.nodes.has(n))).toBe(true);
+    expect(reads.holdSelection(id)).toBe(true);
     expect(selected()).toBeNull();
     frame();
     expect(selected()).toBe(id);
     // A node the panels know, or one nowhere, is not held.
-    expect(reads.holdSelection(id, (n) => replica.model.nodes.has(n))).toBe(false);
-    expect(reads.holdSelection('nope', () => false)).toBe(false);
+    expect(reads.holdSelection(id)).toBe(false);
+    expect(reads.holdSelection('nope')).toBe(false);
   });
 
   it('writes nothing and tells no one for a batch that is not render-safe', () => {

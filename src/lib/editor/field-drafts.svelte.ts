@@ -99,7 +99,7 @@ export class FieldDrafts {
     // model still has the old value, which the field must not show for a frame.
     const outcome = await this.studio
       .propose(ops, 'visual')
-      .then(async (done) => (done.ok ? this.studio.reads.settled().then(() => done) : done))
+      .then((done) => (done.ok ? this.studio.reads.settled().then(() => done) : done))
       .finally(() => {
         if (this.#sending[field.name] === text) delete this.#sending[field.name];
       });

@@ -74,9 +74,10 @@ export class PanelReads {
    * Holds a selection of a node written here that the panels have not read yet; true when held
    * (it is selected once they have read it).
    */
-  holdSelection(id: string | null, known: (id: string) => boolean): boolean {
+  holdSelection(id: string | null): boolean {
     this.heldSelection = null;
-    if (!id || !this.later.pending || known(id) || !this.host.replica.written.nodes.has(id))
+    const { replica } = this.host;
+    if (!id || !this.later.pending || replica.model.nodes.has(id) || !replica.written.nodes.has(id))
       return false;
     this.heldSelection = id;
     return true;

@@ -308,7 +308,7 @@ export class Studio {
 
   /** Selects a node (or nothing); one written here is selected once the panels read it. */
   select(id: string | null): void {
-    if (this.reads.holdSelection(id, (known) => this.model.nodes.has(known))) return;
+    if (this.reads.holdSelection(id)) return;
     this.selected = id && this.model.nodes.has(id) ? id : null;
   }
 
