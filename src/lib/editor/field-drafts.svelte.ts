@@ -99,7 +99,10 @@ export class FieldDrafts {
     // model still has the old value, which the field must not show for a frame.
     const outcome = await this.studio
       .propose(ops, 'visual')
-      .then((done) => (done.ok ? this.studio.reads.settled().then(() => done) : done))
+      .then(async (done) => {
+        if (done.ok) await this.studio.reads.settled();
+        return done;
+      })
       .finally(() => {
         if (this.#sending[field.name] === text) delete this.#sending[field.name];
       });
