@@ -18,6 +18,7 @@ import { id, index, parent, root, type Batch } from './corpus-batch';
 import { CORRECT_TODO } from './fresh6-correct-a';
 import { CORRECT_COUNTER } from './fresh6-correct-b';
 import { CORRECT_BLANK, CORRECT_FORM } from './fresh6-correct-c';
+import { ALSO_CORRECT } from './fresh6-also-correct';
 
 // Blank has fewer change cases than the others by design; the per-template floor of the shared
 // shape test is the blank one, and the brief's floor of 24 for the other three is asserted below.
@@ -107,6 +108,48 @@ const WRONG: Readonly<Record<string, Batch>> = {
     { op: 'setProp', id: id(m, 'Button', 'Send'), name: 'label', value: 'Send request' },
     { op: 'setProp', id: id(m, 'Button', 'Send another'), name: 'label', value: 'Send request' }
   ],
+  // Made required when the owner said optional.
+  'add a company field, its optional': (m) => [
+    {
+      op: 'addState',
+      component: 'App',
+      name: 'company',
+      type: 'string',
+      initial: '',
+      scope: 'local'
+    },
+    {
+      op: 'addNode',
+      parent: parent(m, id(m, 'TextInput', 'Name')),
+      index: 2,
+      type: 'TextInput',
+      props: { label: 'Company', value: { $bind: 'company' } }
+    },
+    {
+      op: 'setProp',
+      id: id(m, 'Button', 'Send'),
+      name: 'disabled',
+      value: { $expr: "!state.name.trim() || !state.email.includes('@') || !state.company.trim()" }
+    }
+  ],
+  // The three services run together into one option.
+  'add a dropdown for what service they want': (m) => [
+    {
+      op: 'addState',
+      component: 'App',
+      name: 'service',
+      type: 'string',
+      initial: '',
+      scope: 'local'
+    },
+    {
+      op: 'addNode',
+      parent: parent(m, id(m, 'TextInput', 'Name')),
+      index: 2,
+      type: 'Select',
+      props: { options: ['repair, install, quote'], value: { $bind: 'service' } }
+    }
+  ],
   // Stacked, not side by side.
   'two buttons side by side, Yes and No': (m) => [
     { op: 'addNode', parent: root(m), type: 'Button', props: { label: 'Yes' } },
@@ -156,4 +199,8 @@ describe('the sixth fresh corpus checks', () => {
   });
 
   itJudgesBatches(cases, { correct: CORRECT, wrong: WRONG, byStart: true });
+});
+
+describe('the sixth fresh corpus checks let the other right answers through', () => {
+  itJudgesBatches(loadCases(FILE), { correct: ALSO_CORRECT, byStart: true });
 });
