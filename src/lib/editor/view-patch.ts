@@ -23,6 +23,7 @@ import type { AppModel, NodeRecord } from '../model/types';
 import { childrenOf } from '../model/types';
 import { elementSchema } from '../schema/elements';
 import { isLiteral } from '../ops/render-safe';
+import { lineageOf } from '../model/lineage';
 
 /** Node types whose drawn children are not one view node per model child. */
 const LOGIC = new Set(['Each', 'If', 'Item']);
@@ -53,41 +54,90 @@ function childPrefix(v: ViewNode): string {
   return v.type === 'Item' ? `${v.key}/` : v.key.slice(0, v.key.length - v.id.length);
 }
 
+/** A view's nodes by key, each key's parent's key, and the keys each model id is drawn under. */
+interface ViewIndex {
+  readonly byKey: Map<string, ViewNode>;
+  readonly parentOf: Map<string, string>;
+  readonly keysOf: Map<string, string[]>;
+}
+
+/**
+ * The index of each view the canvas drew (one walk when a view first comes from the sandbox); a
+ * view patched for a change of props alone takes its predecessor's, updated, so an edit's work
+ * follows the nodes it changed and the path above them, not the app.
+ */
+const indexes = new WeakMap<ViewNode, ViewIndex>();
+
+function indexOf(view: ViewNode): ViewIndex {
+  const known = indexes.get(view);
+  if (known) return known;
+  const index: ViewIndex = { byKey: new Map(), parentOf: new Map(), keysOf: new Map() };
+  const stack = [view];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    index.byKey.set(v.key, v);
+    if (v.component !== true) {
+      const keys = index.keysOf.get(v.id);
+      if (keys) keys.push(v.key);
+      else index.keysOf.set(v.id, [v.key]);
+    }
+    for (const child of v.children) {
+      index.parentOf.set(child.key, v.key);
+      stack.push(child);
+    }
+  }
+  indexes.set(view, index);
+  return index;
+}
+
 export function patchView(view: ViewNode, before: AppModel, after: AppModel): ViewNode | null {
   if (before === after) return view;
+  // The records the plan that made `after` wrote (model/lineage.ts), or every one.
+  const lineage = lineageOf(before, after);
   // Props that changed, by node; any change but a literal prop of a plain element is unknowable.
   const props = new Map<string, string[]>();
-  for (const [id, node] of after.nodes) {
+  const seeNode = (id: string, node: NodeRecord | undefined): boolean => {
     const old = before.nodes.get(id);
-    if (!old || old === node) continue;
-    if (old.type !== node.type) return null;
+    if (!node || !old || old === node) return true;
+    if (old.type !== node.type) return false;
     const names = changedProps(old, node);
-    if (names.length === 0) continue;
-    if (!plainElement(node) || names.some((name) => !isLiteral(node.props[name]))) return null;
+    if (names.length === 0) return true;
+    if (!plainElement(node) || names.some((name) => !isLiteral(node.props[name]))) return false;
     props.set(id, names);
-  }
+    return true;
+  };
+  if (lineage) {
+    for (const id of lineage.nodes) if (!seeNode(id, after.nodes.get(id))) return null;
+  } else for (const [id, node] of after.nodes) if (!seeNode(id, node)) return null;
   // Nodes whose list of children changed (an addition, removal or move).
   const reshaped = new Set<string>();
-  for (const [id, kids] of after.children) if (before.children.get(id) !== kids) reshaped.add(id);
-  for (const id of before.children.keys()) if (!after.children.has(id)) reshaped.add(id);
+  if (lineage) {
+    for (const id of lineage.children)
+      if (before.children.get(id) !== after.children.get(id)) reshaped.add(id);
+  } else {
+    for (const [id, kids] of after.children) if (before.children.get(id) !== kids) reshaped.add(id);
+    for (const id of before.children.keys()) if (!after.children.has(id)) reshaped.add(id);
+  }
   if (props.size === 0 && reshaped.size === 0) return view;
 
-  // One pass over the view: which nodes change or hold one that does (only those are
-  // rewritten, the rest kept as is), and, when lists of children changed, every node by key (a
-  // moved node is found under its new key). A change of props alone needs no such index.
-  const old = new Map<string, ViewNode>();
-  const indexed = reshaped.size > 0;
-  const dirty = new Set<ViewNode>();
+  // The keys that change or hold one that does (only those are rewritten, the rest kept as
+  // is): the keys each changed id is drawn under, and the path above each. A moved node is found
+  // by its new key among the view's nodes.
+  const index = indexOf(view);
+  const old = index.byKey;
+  const dirty = new Set<string>();
   const touches = (v: ViewNode): boolean =>
     v.component !== true && (reshaped.has(v.id) || (v.type !== 'Item' && props.has(v.id)));
-  const walk = (v: ViewNode): boolean => {
-    if (indexed) old.set(v.key, v);
-    let changes = touches(v);
-    for (const child of v.children) if (walk(child)) changes = true;
-    if (changes) dirty.add(v);
-    return changes;
-  };
-  walk(view);
+  for (const id of new Set([...props.keys(), ...reshaped])) {
+    for (const key of index.keysOf.get(id) ?? []) {
+      const v = old.get(key);
+      if (!v || !touches(v)) continue;
+      for (let at: string | undefined = key; at !== undefined && !dirty.has(at);) {
+        dirty.add(at);
+        at = index.parentOf.get(at);
+      }
+    }
+  }
   const done = new Map<string, ViewNode>();
 
   /** A node the old view did not draw under this key, from the model: plain literal elements. */
@@ -127,7 +177,7 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
   };
 
   const rewrite = (v: ViewNode): ViewNode => {
-    if (!dirty.has(v)) return v;
+    if (!dirty.has(v.key)) return v;
     const known = done.get(v.key);
     if (known) return known;
     const kids = childrenAfter(v);
@@ -162,10 +212,18 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
     return next;
   };
 
+  let out: ViewNode;
   try {
-    return rewrite(view);
+    out = rewrite(view);
   } catch (e) {
     if (e instanceof Unknowable) return null;
     throw e;
   }
+  // A change of props keeps every key where it was: the index follows with the rewritten nodes.
+  if (reshaped.size === 0 && out !== view) {
+    for (const [key, next] of done) old.set(key, next);
+    indexes.delete(view);
+    indexes.set(out, index);
+  }
+  return out;
 }

@@ -89,8 +89,7 @@ export function removeComponent(state: PlanState, name: string, index: number): 
     );
   }
   for (const id of draft.subtree(component.root)) {
-    draft.nodes.delete(id);
-    draft.children.delete(id);
+    draft.forget(id);
   }
   draft.components.delete(component.id);
   draft.touched.add(component.id);

@@ -132,8 +132,7 @@ export function extractComponent(
 
   draft.unlink(node);
   for (const id of ids) {
-    draft.nodes.delete(id);
-    draft.children.delete(id);
+    draft.forget(id);
   }
   const instance: NodeRecord = {
     id: draft.newId(op.name),

@@ -315,8 +315,7 @@ function removeNode(state: PlanState, ref: string, index: number): OpDescription
   const ids = draft.subtree(node.id);
   draft.unlink(node);
   for (const id of ids) {
-    draft.nodes.delete(id);
-    draft.children.delete(id);
+    draft.forget(id);
   }
   draft.touched.add(node.component);
   return { kind: 'remove', node, parent, count: ids.length };

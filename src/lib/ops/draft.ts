@@ -5,11 +5,18 @@
  */
 import { compareSiblings, keysBetween } from '../model/order';
 import { freshId, idPrefix, type IdSource } from '../model/ids';
+import { noteLineage } from '../model/lineage';
 import type { AppMeta, AppModel, ComponentRecord, JsonValue, NodeRecord } from '../model/types';
 
 export class Draft {
-  readonly nodes: Map<string, NodeRecord>;
-  readonly children: Map<string, readonly string[]>;
+  /** Read through these; write through `setNode`, `link`, `unlink`, `resort` and `forget`. */
+  readonly nodes: ReadonlyMap<string, NodeRecord>;
+  readonly children: ReadonlyMap<string, readonly string[]>;
+  private readonly nodeMap: Map<string, NodeRecord>;
+  private readonly childMap: Map<string, readonly string[]>;
+  /** The node ids whose record, and whose list of children, this batch wrote (../model/lineage.ts). */
+  private readonly wroteNodes = new Set<string>();
+  private readonly wroteChildren = new Set<string>();
   readonly components: Map<string, ComponentRecord>;
   meta: AppMeta;
   data: Record<string, JsonValue>;
@@ -21,8 +28,8 @@ export class Draft {
     readonly base: AppModel,
     private readonly ids: IdSource
   ) {
-    this.nodes = new Map(base.nodes);
-    this.children = new Map(base.children);
+    this.nodes = this.nodeMap = new Map(base.nodes);
+    this.children = this.childMap = new Map(base.children);
     this.components = new Map(base.components);
     this.meta = base.meta;
     this.data = base.data as Record<string, JsonValue>;
@@ -48,7 +55,8 @@ export class Draft {
   }
 
   setNode(node: NodeRecord): void {
-    this.nodes.set(node.id, node);
+    this.nodeMap.set(node.id, node);
+    this.wroteNodes.add(node.id);
     this.touched.add(node.component);
   }
 
@@ -98,15 +106,14 @@ export class Draft {
     let i = list.length;
     while (i > 0 && compareSiblings(this.nodes.get(list[i - 1])!, node) > 0) i--;
     list.splice(i, 0, node.id);
-    this.children.set(node.parent, list);
+    this.setChildren(node.parent, list);
   }
 
   /** Takes a node out of its parent's child list. */
   unlink(node: NodeRecord): void {
     if (node.parent === null) return;
     const list = this.childrenOf(node.parent).filter((id) => id !== node.id);
-    if (list.length > 0) this.children.set(node.parent, list);
-    else this.children.delete(node.parent);
+    this.setChildren(node.parent, list);
   }
 
   /** Re-sorts a parent's children after siblings were re-keyed. */
@@ -114,7 +121,21 @@ export class Draft {
     const list = [...this.childrenOf(parent)].sort((a, b) =>
       compareSiblings(this.nodes.get(a)!, this.nodes.get(b)!)
     );
-    this.children.set(parent, list);
+    this.setChildren(parent, list);
+  }
+
+  /** Removes a node's record and its list of children (the caller unlinks it first). */
+  forget(id: string): void {
+    this.nodeMap.delete(id);
+    this.wroteNodes.add(id);
+    this.setChildren(id, []);
+  }
+
+  /** Sets a node's list of children; an empty one is not kept. */
+  private setChildren(id: string, list: readonly string[]): void {
+    if (list.length > 0) this.childMap.set(id, list);
+    else this.childMap.delete(id);
+    this.wroteChildren.add(id);
   }
 
   /** Ids of a node and everything under it. */
@@ -131,12 +152,14 @@ export class Draft {
 
   /** The finished model. */
   finish(): AppModel {
-    return {
+    const model: AppModel = {
       meta: this.meta,
       components: this.components,
-      nodes: this.nodes,
-      children: this.children,
+      nodes: this.nodeMap,
+      children: this.childMap,
       data: this.data
     };
+    noteLineage(model, { base: this.base, nodes: this.wroteNodes, children: this.wroteChildren });
+    return model;
   }
 }

@@ -22,6 +22,7 @@ import {
 } from '../model/types';
 import { SCOPE_WORDS } from './summary';
 import { validateModel } from '../model/validate';
+import { lineageOf } from '../model/lineage';
 import { catalogError, editError, type EditError } from '../errors';
 import type { Actor } from './plan';
 
@@ -109,13 +110,18 @@ export function changesBetween(before: AppModel, after: AppModel): ModelChanges 
   for (const id of before.components.keys()) if (!after.components.has(id)) components.add(id);
   const nodes = new Set<string>();
   let renderSafe = components.size === 0 && !meta.has('root') && !meta.has('version');
-  for (const [id, node] of after.nodes) {
-    const old = before.nodes.get(id);
-    if (old === node || (old && sameJson(old, node))) continue;
+  // A model the planner made from `before` says which records it wrote (model/lineage.ts).
+  const see = (id: string, old: NodeRecord | undefined, node: NodeRecord | undefined) => {
+    if (old === node || (old && node && sameJson(old, node))) return;
     nodes.add(id);
     if (renderSafe && !safeNodeChange(old, node)) renderSafe = false;
+  };
+  const lineage = lineageOf(before, after);
+  if (lineage) for (const id of lineage.nodes) see(id, before.nodes.get(id), after.nodes.get(id));
+  else {
+    for (const [id, node] of after.nodes) see(id, before.nodes.get(id), node);
+    for (const id of before.nodes.keys()) if (!after.nodes.has(id)) nodes.add(id);
   }
-  for (const id of before.nodes.keys()) if (!after.nodes.has(id)) nodes.add(id);
   const data = new Set<string>();
   for (const key of new Set([...Object.keys(before.data), ...Object.keys(after.data)]))
     if (!sameJson(before.data[key], after.data[key])) data.add(key);
