@@ -55,7 +55,7 @@ function childPrefix(v: ViewNode): string {
 }
 
 /** A view's nodes by key, each key's parent's key, and the keys each model id is drawn under. */
-interface ViewIndex {
+export interface ViewIndex {
   readonly byKey: Map<string, ViewNode>;
   readonly parentOf: Map<string, string>;
   readonly keysOf: Map<string, string[]>;
@@ -68,7 +68,8 @@ interface ViewIndex {
  */
 const indexes = new WeakMap<ViewNode, ViewIndex>();
 
-function indexOf(view: ViewNode): ViewIndex {
+/** The view's index of keys, built once: the canvas builds it in idle time after a load. */
+export function prepareView(view: ViewNode): ViewIndex {
   const known = indexes.get(view);
   if (known) return known;
   const index: ViewIndex = { byKey: new Map(), parentOf: new Map(), keysOf: new Map() };
@@ -123,7 +124,7 @@ export function patchView(view: ViewNode, before: AppModel, after: AppModel): Vi
   // The keys that change or hold one that does (only those are rewritten, the rest kept as
   // is): the keys each changed id is drawn under, and the path above each. A moved node is found
   // by its new key among the view's nodes.
-  const index = indexOf(view);
+  const index = prepareView(view);
   const old = index.byKey;
   const dirty = new Set<string>();
   const touches = (v: ViewNode): boolean =>

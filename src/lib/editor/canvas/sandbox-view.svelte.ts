@@ -28,7 +28,7 @@ import {
   type PersonStore
 } from '../../runtime/scopes';
 import type { ModelChange, Studio } from '../studio.svelte';
-import { patchView } from '../view-patch';
+import { prepareView, patchView } from '../view-patch';
 import { SharedWrites } from './shared-writes';
 import { previewData } from './preview-data';
 
@@ -346,6 +346,11 @@ export class SandboxView {
         shown = patchView(shown, edit.before, edit.after) ?? shown;
     // The sandbox confirming what the page drew first redraws nothing (runtime/view.ts).
     this.view = keepSame(this.view, shown);
+    // The next edit's patch needs the view's index of keys: built in idle time, not in the
+    // edit's task (the first edit after an open or a reload was the slowest).
+    this.studio.firstDraw.afterDrawn(() => {
+      if (this.view) prepareView(this.view);
+    });
   }
 
   /** An event's result: the new view, and its data split by scope. */
