@@ -10,6 +10,7 @@
  */
 import type { ErrorCode } from '../ops/errors';
 import type { Utterance } from './offline-text';
+import { unsafeReach } from './offline-reach';
 
 /** A refusal for a request that is unsafe, with its catalog code. */
 export interface UnsafeRequest {
@@ -21,6 +22,7 @@ export interface UnsafeRequest {
     | 'E_AI_INJECTION'
     | 'E_AI_OUTSIDE_CODE'
     | 'E_AI_OTHER_APPS'
+    | 'E_AI_REACH'
   >;
   readonly text: string;
 }
@@ -183,5 +185,5 @@ export function unsafeRequest(u: Utterance, message: string): UnsafeRequest | nu
         "I won't build that: it watches or records what people do in the app, or reads what they did not choose to enter (tracking, analytics, their keystrokes, location or cookies). " +
         'The app can keep the data people choose to enter; ask for a field or a list for it.'
     };
-  return null;
+  return unsafeReach(words);
 }

@@ -46,6 +46,13 @@ export const ASSIST_ERRORS = stageEntries('assist', {
       "The request reaches into other apps' data; an app sees only its own data, so the assistant does not build that.",
     message: () => 'an app sees only its own data; the assistant does not reach into other apps'
   },
+  E_AI_REACH: {
+    status: 422,
+    meaning:
+      'The request widens what the app may reach (the internet at large, files on a computer); the assistant grants no reach. The owner can grant a network origin to a component deliberately.',
+    message: () =>
+      'the assistant does not widen what an app may reach; the owner can grant a network origin to a component deliberately'
+  },
   E_SUGGESTION_NOT_FOUND: {
     status: 404,
     meaning: 'There is no suggestion with that id for this app (it may belong to another app).',
