@@ -4,7 +4,7 @@
  * todo, counter and form templates and some on blank, at least 7 questions and 9 unsafe refusals,
  * with checks naming only element types, props, style keys and enum values that exist. Its checks
  * are fair: no change case's checks all hold on the untouched template, all hold on a hand-written
- * correct batch, and near-miss batches (the wrong element, half a request, words run together) fail
+ * correct batch (and, where the checks accept alternatives, on a second one), and near-miss batches (the wrong element, half a request, words run together) fail
  * them. The planner is not run here: the corpus is scored by
  * `npx tsx tests/bench/held-out.ts --file tests/fixtures/ai-offline/fresh7.json`, once, at the end.
  */
@@ -17,6 +17,7 @@ import { CORRECT_TODO_COUNTER } from './fresh7-correct-a';
 import { CORRECT_FORM } from './fresh7-correct-b';
 import { CORRECT_BLANK } from './fresh7-correct-c';
 import { NEAR_MISS } from './fresh7-near-miss';
+import { ALSO_CORRECT } from './fresh7-also-correct';
 
 const FILE = 'tests/fixtures/ai-offline/fresh7.json';
 const CORRECT = { ...CORRECT_TODO_COUNTER, ...CORRECT_FORM, ...CORRECT_BLANK };
@@ -64,4 +65,10 @@ describe('the seventh fresh corpus checks', () => {
   });
 
   itJudgesBatches(cases, { correct: CORRECT, wrong: NEAR_MISS, byStart: true });
+});
+
+// A second right answer for the cases whose checks accept alternatives (another style key, another
+// place, another way to write the logic): each must pass too.
+describe('the seventh fresh corpus checks, on second right answers', () => {
+  itJudgesBatches(loadCases(FILE), { correct: ALSO_CORRECT, byStart: true });
 });
