@@ -156,7 +156,7 @@ export const CORRECT_FORM: Readonly<Record<string, Batch>> = {
     { op: 'moveNode', id: id(m, 'Checkbox'), parent: 'last' },
     { op: 'moveNode', id: id(m, 'Button', 'Send'), parent: 'last' }
   ],
-  'swap the name and the email round': (m) => [
+  'swap the name and the': (m) => [
     { op: 'moveNode', id: id(m, 'TextInput', 'Email'), parent: fields(m), index: 0 }
   ],
   "can the send button be bigger and say 'Sign me up'": (m) => [
