@@ -42,7 +42,7 @@
  * no undo step holding them could go, and finding those costs more than they weigh.
  */
 import * as Y from 'yjs';
-import { fromBase64, toBase64 } from 'lib0/buffer';
+import { fromBase64 } from 'lib0/buffer';
 import { editError, type EditError } from '../errors';
 import { docRoots } from './ydoc';
 
@@ -161,6 +161,17 @@ function intersect(a: DeleteSet, b: DeleteSet): DeleteSet {
     if (kept.length > 0) out.clients.set(client, kept as never);
   }
   return out;
+}
+
+/**
+ * Base64 of `bytes`, in chunks of characters rather than one at a time (lib0's browser version
+ * adds a character per byte, a millisecond of each edit at 2,000 nodes). Same output.
+ */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 0x2000)
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x2000));
+  return btoa(binary);
 }
 
 /** A restore point about to be written with an entry. */

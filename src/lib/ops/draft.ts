@@ -11,9 +11,10 @@ import type { AppMeta, AppModel, ComponentRecord, JsonValue, NodeRecord } from '
 export class Draft {
   /** Read through these; write through `setNode`, `link`, `unlink`, `resort` and `forget`. */
   readonly nodes: ReadonlyMap<string, NodeRecord>;
-  readonly children: ReadonlyMap<string, readonly string[]>;
+  /** The base model's lists until this batch changes one (then its own copy). */
+  children: ReadonlyMap<string, readonly string[]>;
   private readonly nodeMap: Map<string, NodeRecord>;
-  private readonly childMap: Map<string, readonly string[]>;
+  private childMap: Map<string, readonly string[]> | null = null;
   /** The node ids whose record, and whose list of children, this batch wrote (../model/lineage.ts). */
   private readonly wroteNodes = new Set<string>();
   private readonly wroteChildren = new Set<string>();
@@ -29,7 +30,7 @@ export class Draft {
     private readonly ids: IdSource
   ) {
     this.nodes = this.nodeMap = new Map(base.nodes);
-    this.children = this.childMap = new Map(base.children);
+    this.children = base.children;
     this.components = new Map(base.components);
     this.meta = base.meta;
     this.data = base.data as Record<string, JsonValue>;
@@ -133,6 +134,8 @@ export class Draft {
 
   /** Sets a node's list of children; an empty one is not kept. */
   private setChildren(id: string, list: readonly string[]): void {
+    // Copied once, at the first list a batch changes: a batch of props alone copies none.
+    if (!this.childMap) this.children = this.childMap = new Map(this.base.children);
     if (list.length > 0) this.childMap.set(id, list);
     else this.childMap.delete(id);
     this.wroteChildren.add(id);
@@ -156,7 +159,7 @@ export class Draft {
       meta: this.meta,
       components: this.components,
       nodes: this.nodeMap,
-      children: this.childMap,
+      children: this.children,
       data: this.data
     };
     noteLineage(model, { base: this.base, nodes: this.wroteNodes, children: this.wroteChildren });
