@@ -224,8 +224,8 @@ export function insteadOfNumber(clause: string): string {
 }
 
 /**
- * "add a phone number box", "a postcode box": a box named for what goes in it is a text field
- * (a box alone, a "big box" or a quoted title is still a card; a search box is the search rule's).
+ * "add a phone number box", "a postcode box": a box named for what goes in it is a text field, a
+ * text area when what goes in it runs to lines ("a notes box") (a box alone, a "big box" or a quoted title is still a card; a search box is the search rule's).
  */
 export function namedBox(clause: string): string {
   return clause.replace(
@@ -235,6 +235,10 @@ export function namedBox(clause: string): string {
         words
       )
         ? said
-        : `${verb} ${words} field`
+        : `${verb} ${words} ${MANY_LINES.test(words) ? 'text area' : 'field'}`
   );
 }
+
+/** What people write more than a line of: its box is a text area ("a notes box", "a comments box"). */
+const MANY_LINES =
+  /\b(?:notes?|comments?|descriptions?|messages?|bio|biography|details|feedback|remarks|story|stories|summary|thoughts|journal|diary|instructions|essay|letter|review|complaint|explanation)$/i;

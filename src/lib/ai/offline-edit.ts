@@ -19,6 +19,7 @@ import { placement } from './offline-place';
 import { isColour, isStyleWord, styleChange, styleOptions } from './offline-style';
 import { an, carriesInstruction, literal, quoteOf } from './offline-text';
 import { ask, type RuleResult } from './offline-turn';
+import { alsoText } from './offline-also-text';
 
 /** The prop that holds an element's text: `text` of a Heading, `label` of a Button, ... */
 export function textProp(scene: Scene, type: string, asked?: string): string | undefined {
@@ -389,6 +390,22 @@ export function changeText(scene: Scene): RuleResult {
     before && typeof before === 'object' && !Array.isArray(before) && '$expr' in before
       ? ` (it showed {${String(before.$expr)}}, which this replaces)`
       : '';
+  const also = quoted ? null : alsoText(scene, m[2], node);
+  if (typeof also === 'string') return ask(rule, also);
+  if (also) {
+    const other = textProp(scene, also.node.type);
+    if (!other) return ask(rule, `${describeNode(also.node)} shows no text of its own.`);
+    const [head, text] = [literal(scene.u, also.head), literal(scene.u, also.text)];
+    return {
+      kind: 'batch',
+      rule,
+      ops: [
+        { op: 'setProp', id: node.id, name: prop, value: head },
+        { op: 'setProp', id: also.node.id, name: other, value: text }
+      ],
+      summary: `Set the ${prop} of ${describeNode(node)} to "${head}" and the ${other} of ${describeNode(also.node)} to "${text}"`
+    };
+  }
   return {
     kind: 'batch',
     rule,

@@ -361,8 +361,35 @@ function sideWords(d: Draft): void {
     d.text = `move ${side[1]} to the ${side[2]} end of its row`;
 }
 
+/**
+ * "minus should say -1 and plus +1": after "and", another element and its text with the wish
+ * left out. Said in full ("… and plus should say +1"), so the two texts are not run together.
+ */
+function elidedWish(d: Draft): void {
+  const m = new RegExp(
+    `^(.+?${WISH})(say|read|show|be called|be named|be labell?ed|be titled)\\s+(.+?)\\s+and\\s+(?:the\\s+)?(.+)$`,
+    'i'
+  ).exec(d.text);
+  if (!m) return;
+  const scene = { model: d.model, selection: null, u: { text: d.text, quotes: d.quotes } };
+  const first = findElement(scene, m[1].replace(new RegExp(`${WISH}$`, 'i'), ''));
+  const words = m[4].split(/\s+/);
+  for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
+    const ref = words.slice(0, k).join(' ');
+    const found = findElement(scene, ref);
+    if (!found.ok || (first.ok && found.value.id === first.value.id)) continue;
+    const text = words
+      .slice(k)
+      .join(' ')
+      .replace(/^(?:should\s+|to\s+)?(?:say|says|read|reads|show|shows|be|become|as|:)\s+/i, '');
+    if (text) d.text = `${m[1]}${m[2]} ${m[3]} and ${ref} should ${m[2]} ${text}`;
+    return;
+  }
+}
+
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
+  elidedWish(d);
   // "… should say Tidy up and be red": the second wish borrows the subject.
   const clauses = d.text
     .split(new RegExp(`\\s+and\\s+(?=(?:[^,]+?${WISH}|${NAMED}\\s|(?:be|look)\\s+\\S+$))`, 'i'))

@@ -193,6 +193,13 @@ export function addInput(scene: Scene, target: AddTarget, temps: TempIds): RuleR
     const quoted = quoteOf(scene.u, words);
     if (quoted !== undefined && target.type !== 'Slider') label = quoted;
   }
+  // "add a field": a box to type in with no name says nothing of what it holds, and a field
+  // named "text" would be a guess. A checkbox, a switch or a slider alone is a control to try.
+  if (!name && !fieldName(label) && /^(?:TextInput|TextArea|NumberInput)$/.test(target.type))
+    return ask(
+      rule,
+      `What should the new ${target.word} hold? Say "add ${an(target.word)} called …" (for example "add ${an(target.word)} called phone"); for a field on each item of a list, "add a due date field to the items".`
+    );
   if (!name)
     name = fieldName(label) || freeName(DEFAULT_NAMES[target.type] ?? 'value', taken(component));
   if (!label) label = labelFor(name);
