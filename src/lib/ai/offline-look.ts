@@ -6,10 +6,16 @@
  * props involved; anything else is a question. Pure.
  */
 import { elementSchema } from '../schema/elements';
-import { childrenOf, type JsonValue, type Op, type PropValue } from '../model/types';
+import {
+  childrenOf,
+  type JsonValue,
+  type NodeRecord,
+  type Op,
+  type PropValue
+} from '../model/types';
 import { describeNode, findElement, findElements, leadingType, type Scene } from './offline-refs';
 import { ask, type RuleResult, type TempIds } from './offline-turn';
-import { an } from './offline-text';
+import { an, literal } from './offline-text';
 import { isStyleWord, styleChange } from './offline-style';
 import { dependOnState } from './offline-when';
 import { rowLook } from './offline-row-look';
@@ -160,13 +166,26 @@ export function changeType(scene: Scene, temps: TempIds): RuleResult {
       }
     }
   if (!ref || !typeWords) return null;
-  const kind = leadingType(scene.model, typeWords);
-  // Only a bare type: "make the heading a bit bigger" is not a new type.
-  if (!kind || kind.rest) return null;
+  // "a number box": the number input ("a phone number box" elsewhere is a text field).
+  const kind = leadingType(
+    scene.model,
+    typeWords.replace(/^(?:number|numeric)\s+(?:box|field|input)\b/i, 'numberinput')
+  );
+  // Only a bare type: "make the heading a bit bigger" is not a new type. "… with a number box
+  // for the step" names the field the element is bound to, which the new one keeps.
+  const forField = kind?.rest
+    ? /^(?:for|of|holding|bound to)\s+(?:the\s+)?(.+)$/i.exec(kind.rest)
+    : null;
+  if (!kind || (kind.rest && !forField)) return null;
   const rule = 'change-type';
   const found = findElement(scene, ref);
   if (!found.ok) return ask(rule, found.text);
   const node = found.value;
+  if (forField && !bindsField(node, forField[1]))
+    return ask(
+      rule,
+      `I would put ${an(kind.word)} in place of ${describeNode(node)}, keeping what it is bound to, but I did not read "${literal(scene.u, kind.rest)}" as that, so I have changed nothing.`
+    );
   const schema = elementSchema(kind.type);
   if (node.type === 'Each' || node.type === 'If' || kind.type === 'Each' || kind.type === 'If')
     return ask(
@@ -227,6 +246,19 @@ export function changeType(scene: Scene, temps: TempIds): RuleResult {
     ],
     summary: `Replace ${describeNode(node)} with ${an(kind.type)} in the same place, keeping ${Object.keys(props).join(', ') || 'nothing'}`
   };
+}
+
+/** Whether a node is bound to the state field the words name ("the step" → `step`). */
+function bindsField(node: NodeRecord, words: string): boolean {
+  const plain = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return Object.values(node.props).some(
+    (v) =>
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      '$bind' in v &&
+      plain(String(v.$bind)) === plain(words)
+  );
 }
 
 /** A prop of one type that means the same on the other (a `size` scale may differ). */

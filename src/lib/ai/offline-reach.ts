@@ -10,6 +10,8 @@
  * - A named service ("save every task to a Google Sheet", "sync the list with Airtable") is an
  *   address outside the app as much as a URL is.
  * - An IP address is something a person did not choose to enter: keeping it is tracking.
+ * - A page that passes for another service (its login, its look) or keeps people's passwords is
+ *   phishing, whoever asks.
  */
 import type { UnsafeRequest } from './offline-safety';
 
@@ -34,8 +36,29 @@ const FILES = [
   /\b(?:my|the|a|your) (?:desktop|downloads|documents|home) (?:folder|directory)\b|\b(?:local )?file ?system\b|\b(?:read|open|load|access|browse|scan)\w*\b.{0,20}\blocal files?\b/i
 ];
 
+// Passing for another service, or keeping what people type as passwords.
+const BRANDS = String.raw`(?:google|gmail|facebook|meta|apple|icloud|microsoft|outlook|office 365|paypal|amazon|netflix|instagram|twitter|linkedin|dropbox|steam|(?:a |the |my |their )?bank(?:'s)?(?= (?:login|log-?in|sign-?in|site|website|page|app|portal)))`;
+const PHISHING = [
+  new RegExp(
+    String.raw`\b(?:(?:looks?|looking|made to look|designed to look)\s+(?:exactly\s+|just\s+)?(?:like|the same as)|identical to|the same as|exactly like|just like)\s+(?:the\s+)?${BRANDS}\b`,
+    'i'
+  ),
+  new RegExp(
+    String.raw`\b(?:fake|copy of|clone of|replica of|imitat\w+|pretend\w* to be|pose as|posing as|passes? for)\s+(?:a\s+|an\s+|the\s+)?${BRANDS}`,
+    'i'
+  ),
+  /\b(?:keep|keeps|store|stores|save|saves|log|logs|record|records|collect|collects|capture|captures|grab|grabs|steal\w*|harvest\w*|send|sends|email|emails)\b.{0,40}\b(?:passwords?|passcodes?|pins?|card numbers?|credit cards?|security codes?|cvv)\b/i
+];
+
 /** The unsafe kind of a request that ./offline-safety.ts does not read, or null. */
 export function unsafeReach(words: string): UnsafeRequest | null {
+  if (PHISHING.some((p) => p.test(words)))
+    return {
+      code: 'E_AI_PHISHING',
+      text:
+        "I won't build that: an app that passes for another service, or keeps the passwords or card numbers people type, is a way to deceive them, whoever asks. " +
+        "A sign-in for this app is its owner's to set up; ask for the app's own page in its own look."
+    };
   const service = SERVICE.exec(words);
   if (service && INTO.test(words.slice(0, service.index)))
     return {

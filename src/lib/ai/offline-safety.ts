@@ -23,6 +23,7 @@ export interface UnsafeRequest {
     | 'E_AI_OUTSIDE_CODE'
     | 'E_AI_OTHER_APPS'
     | 'E_AI_REACH'
+    | 'E_AI_PHISHING'
   >;
   readonly text: string;
 }

@@ -53,6 +53,13 @@ export const ASSIST_ERRORS = stageEntries('assist', {
     message: () =>
       'the assistant does not widen what an app may reach; the owner can grant a network origin to a component deliberately'
   },
+  E_AI_PHISHING: {
+    status: 422,
+    meaning:
+      'The request makes the app pass for another service (its login page, its look) or keep the passwords or card numbers people type; the assistant does not build that.',
+    message: () =>
+      'the assistant does not build an app that passes for another service or keeps passwords people type'
+  },
   E_SUGGESTION_NOT_FOUND: {
     status: 404,
     meaning: 'There is no suggestion with that id for this app (it may belong to another app).',
