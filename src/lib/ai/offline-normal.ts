@@ -22,6 +22,7 @@ import { listSayings } from './offline-list-say';
 import { between } from './offline-between';
 import { inputWords } from './offline-input-words';
 import { canon } from './offline-canon';
+import { remarks } from './offline-remarks';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -386,6 +387,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   // canon first: the other steps read the forms it writes ("the X should be Y", "add a …").
   for (const step of [
     canon,
+    remarks,
     asides,
     numberWishes,
     howMany,

@@ -1,0 +1,62 @@
+/**
+ * A remark about the world said around the request is no part of it (issue 15): "make the box
+ * dark, the studio is dim in the evening", "the add button make it green, green is our colour",
+ * "…, negative cups makes no sense", "…, i press it by accident", "room fits 30 people max, plus
+ * should stop at 30". offline-reasons.ts and offline-asides.ts take off the reasons whose words
+ * they know; this takes off any clause that is a statement (a subject and a verb of being,
+ * having or doing) about something that is not an element of the app, before or after the
+ * request. Then a plea left at the end of the request ("… bigger pls") goes too.
+ *
+ * A remark is only taken off when nothing in it is lost: it must ask for nothing (no verb of the
+ * grammar, no wish, no quote), name no element, bring no look the request does not already say,
+ * and every number in it must be said in the request too ("fits 30 max, … stop at 30"). A clause
+ * that fails any of these stays, for the rules to read or ask about. Pure.
+ */
+import type { Draft } from './offline-draft';
+import { findElements, trailingType } from './offline-refs';
+import { VERBS } from './offline-split';
+import { isStyleWord } from './offline-style';
+
+// Someone who is not the app: "i press it with wet hands", "some people dont want to give it".
+const PERSON =
+  /^(?:i|we|they|you|people|some people|customers|clients|guests|my staff|our staff|staff|nobody|no one|everyone|everybody)\s+\S/i;
+// A thing said to be so: "the studio is dim", "green is our colour", "the word takes space".
+const STATEMENT =
+  /^((?:(?:the|our|my|this|that|some|negative|most)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:is|are|was|were|'s|makes?|takes?|has|have|looks?|seems?|gets?|comes?|fits?|holds?|opens?|closes?)\b/i;
+// Words that ask for something: a remark holding one is part of the request. A verb of the
+// grammar asks only with its object ("make it", "put those"): "green is our colour" does not.
+const ASKS = new RegExp(
+  `\\b(?:(?:${VERBS})\\s+(?:the|a|an|it|them|this|that|these|those|my|our|all|every|each)\\b|should|must|needs? to|has to|have to|want (?:it|them)|need (?:it|them)|instead|only|can'?t go|never go|please|could you|can you|say|says|called|named)\\b|⟦|\\?`,
+  'i'
+);
+
+/** Whether a clause is a remark that asks for nothing, given the rest of the request. */
+function isRemark(d: Draft, clause: string, rest: string): boolean {
+  const said = clause.trim();
+  if (!said || ASKS.test(said)) return false;
+  const subject = STATEMENT.exec(said)?.[1];
+  if (!PERSON.test(said) && !subject) return false;
+  // "the heading is grey": a state said of an element may be the change itself.
+  const scene = { model: d.model, selection: null, u: { text: said, quotes: d.quotes } };
+  if (subject && (findElements(scene, subject).ok || trailingType(d.model, subject))) return false;
+  const words = said.toLowerCase().split(/[^a-z-]+/);
+  const restWords = new Set(rest.toLowerCase().split(/[^a-z-]+/));
+  // "…, green is our colour" repeats the look; "…, blue is nicer" brings a new one.
+  if (words.some((w) => w && isStyleWord(w) && !restWords.has(w))) return false;
+  // Every number the remark holds is in the request as well.
+  const numbers = rest.match(/\d+(?:\.\d+)?/g) ?? [];
+  return (said.match(/\d+(?:\.\d+)?/g) ?? []).every((n) => numbers.includes(n));
+}
+
+/** Takes remarks off the start and end of the request (see the file comment). */
+export function remarks(d: Draft): void {
+  for (;;) {
+    const tail = /^(.*\S)\s*[,.;]\s+([^,.;]+)$/.exec(d.text);
+    if (!tail || !isRemark(d, tail[2], tail[1])) break;
+    d.text = tail[1];
+  }
+  const head = /^([^,.;]+)[,.;]\s+(\S.*)$/.exec(d.text);
+  if (head && isRemark(d, head[1], head[2])) d.text = head[2];
+  // "… bigger pls": a plea left at the end, unless it follows a word that starts a text.
+  d.text = d.text.replace(/(?<!\b(?:say|saying|to|as|called|named|labell?ed))\s+(?:please|pls|plz)$/i, '');
+}
