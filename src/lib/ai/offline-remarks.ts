@@ -58,5 +58,8 @@ export function remarks(d: Draft): void {
   const head = /^([^,.;]+)[,.;]\s+(\S.*)$/.exec(d.text);
   if (head && isRemark(d, head[1], head[2])) d.text = head[2];
   // "… bigger pls": a plea left at the end, unless it follows a word that starts a text.
-  d.text = d.text.replace(/(?<!\b(?:say|saying|to|as|called|named|labell?ed))\s+(?:please|pls|plz)$/i, '');
+  d.text = d.text.replace(
+    /(?<!\b(?:say|saying|to|as|called|named|labell?ed))\s+(?:please|pls|plz)$/i,
+    ''
+  );
 }
