@@ -71,3 +71,53 @@ describe('several elements said with a count', () => {
     expect(batch(offlinePlan(form, 'add a dropdown with options one, two')).ops.length).toBe(2);
   });
 });
+
+describe('a need or a wish said instead of an instruction', () => {
+  it('is a field on the items when every item needs it, whatever the items are called', () => {
+    sameAs(todo, 'add a notes field to the items', [
+      'every order needs a notes too',
+      'each entry should have a notes'
+    ]);
+    notChanged(todo, 'add a phone field to the form');
+  });
+
+  it('is one new button, or a showing', () => {
+    sameAs(todo, 'add a button that ticks all the todos', [
+      'i want one button that ticks all the orders',
+      'one button that ticks all the todos at once'
+    ]);
+    sameAs(todo, 'show how many are done', [
+      'i want to see how many are done',
+      'let me see how many are done'
+    ]);
+  });
+
+  it('sorts the open or the finished items first', () => {
+    sameAs(todo, 'show the unfinished items first', [
+      'sort the list so the open ones are at the top',
+      'sort them so finished ones go to the bottom'
+    ]);
+    sameAs(todo, 'show the finished items first', ['sort it so the done ones are first']);
+  });
+
+  it('reads a place said before what goes there', () => {
+    sameAs(counter, 'add a small text saying tap to count below the heading', [
+      'under the heading write small: tap to count',
+      'below the heading write small: tap to count'
+    ]);
+  });
+});
+
+describe('the top or bottom of the app after an instruction that touched a list row', () => {
+  it('is below the list, never in every row', () => {
+    const turn = batch(
+      offlinePlan(
+        todo,
+        'add a price field to the items and show the total of the prices at the bottom'
+      )
+    );
+    const text = turn.ops.find((op) => op.op === 'addNode' && op.type === 'Text') as
+      { parent: string } | undefined;
+    expect(text?.parent).toBe([...todo.nodes.values()].find((n) => !n.parent)?.id);
+  });
+});

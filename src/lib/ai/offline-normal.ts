@@ -23,6 +23,7 @@ import { between } from './offline-between';
 import { inputWords } from './offline-input-words';
 import { canon } from './offline-canon';
 import { remarks } from './offline-remarks';
+import { wants } from './offline-wants';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -388,6 +389,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   for (const step of [
     canon,
     remarks,
+    wants,
     asides,
     numberWishes,
     howMany,
