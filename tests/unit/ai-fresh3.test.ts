@@ -121,3 +121,58 @@ describe('the top or bottom of the app after an instruction that touched a list 
     expect(text?.parent).toBe([...todo.nodes.values()].find((n) => !n.parent)?.id);
   });
 });
+
+describe('two things said of one element in one breath', () => {
+  it('is two looks', () => {
+    sameAs(form, 'make the send button bigger; make the send button full width', [
+      'send button bigger and the whole width',
+      'make the send button bigger and full width'
+    ]);
+    notChanged(form, 'make the send button red and the heading green');
+  });
+
+  it('is a look and a side of its row', () => {
+    sameAs(
+      counter,
+      'make the minus button green; move the minus button to the right end of its row',
+      [
+        'the minus button should be green and go on the right side',
+        'minus should be green and sit on the right'
+      ]
+    );
+    // The heading sits in no row: which "right side" is not clear.
+    notChanged(counter, 'the heading should be red and go on the right side');
+  });
+
+  it('is an order said as first, then', () => {
+    sameAs(form, 'move the message box above the name field', [
+      'message first, then name',
+      'the message box first and then the name'
+    ]);
+    notChanged(form, 'heading first, then name');
+  });
+});
+
+describe("an input said in a form owner's words", () => {
+  it('is a new text field for a bare field noun', () => {
+    sameAs(form, 'add a text field called company name', [
+      'add company name',
+      'add company name too, but it is optional'
+    ]);
+    notChanged(form, 'add padding');
+  });
+
+  it('is the placeholder for the example or hint text, with the text after a colon', () => {
+    sameAs(form, "change the placeholder of the email box to 'you@shop.com'", [
+      'change the hint text of the email box to: you@shop.com',
+      'change the grey example text in the email box to: you@shop.com'
+    ]);
+  });
+
+  it('is a character counter for the letters typed, with its limit', () => {
+    sameAs(form, 'add a character counter for the message with a limit of 300', [
+      'show how many characters people typed in the message, like 20 / 300',
+      'count the letters they write in the message, max 300'
+    ]);
+  });
+});

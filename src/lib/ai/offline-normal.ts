@@ -24,6 +24,8 @@ import { inputWords } from './offline-input-words';
 import { canon } from './offline-canon';
 import { remarks } from './offline-remarks';
 import { wants } from './offline-wants';
+import { pairs } from './offline-pairs';
+import { fieldWords } from './offline-field-words';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -390,6 +392,8 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     canon,
     remarks,
     wants,
+    pairs,
+    fieldWords,
     asides,
     numberWishes,
     howMany,
