@@ -176,3 +176,83 @@ describe("an input said in a form owner's words", () => {
     ]);
   });
 });
+
+describe('elements named the way people point at them', () => {
+  it('joins two elements with "+", and drops where they are now', () => {
+    sameAs(todo, 'move the input and the add button below the list', [
+      'move the input + add button below the list, not on top',
+      'move the text field + the add button under the list'
+    ]);
+  });
+
+  it("is a card's own title for the heading on it", () => {
+    sameAs(form, "change the title of the card to 'Contact us'", [
+      "the heading on the card -> 'Contact us'",
+      "change the heading of the card to 'Contact us'"
+    ]);
+    // A card that holds a heading of its own: the heading is that one, not the title.
+    notChanged(counter, "the heading on the card -> 'Hi'");
+  });
+
+  it('reads a layout said with no verb', () => {
+    sameAs(counter, 'put the buttons one under the other', [
+      'buttons one under the other, not in a line',
+      'the buttons one under the other please'
+    ]);
+  });
+
+  it('is a limit for a button that should stop', () => {
+    sameAs(counter, "don't let count go above 12", [
+      'the plus button should stop working when it reaches 12',
+      'plus must stop at 12'
+    ]);
+    sameAs(counter, "don't let count go below 0", ['minus should stop when the count hits 0']);
+    notChanged(counter, 'reset should stop at 5');
+  });
+
+  it('is a one-character label said as what to show it as', () => {
+    sameAs(todo, 'change the delete button to ×', [
+      'put the delete button as just an ×',
+      'show the delete as ×'
+    ]);
+    notChanged(todo, 'show the delete button as an icon');
+  });
+});
+
+describe('inputs said by what they are for', () => {
+  it('is a text area from "an area", bigger when said', () => {
+    sameAs(blank, 'add a text area called diary and make it bigger', [
+      'a big diary area, that i can write in',
+      'add a large text area called diary'
+    ]);
+  });
+
+  it('is a dropdown whose question comes before its options', () => {
+    sameAs(blank, "add a dropdown called 'which room' with options Red, Blue", [
+      'dropdown to pick which room: Red, Blue',
+      'a dropdown to choose the which room: Red / Blue'
+    ]);
+  });
+
+  it('is a slider for how many, over the range said', () => {
+    sameAs(form, 'add a slider for guests staying from 1 to 4', [
+      'how many guests are staying, from 1 to 4, add that',
+      'add how many guests are staying from 1 to 4'
+    ]);
+  });
+
+  it('reads rows said as what would do, and a title said as a wish', () => {
+    sameAs(form, 'make the message box 3 rows', ['the message box is too big, 3 lines is enough']);
+    sameAs(todo, "change the heading to 'Jobs'", [
+      'title should be Jobs',
+      'heading should read Jobs'
+    ]);
+  });
+});
+
+describe('a swap with a second instruction', () => {
+  it('does the swap and then the other', () => {
+    const turn = batch(offlinePlan(counter, 'swap the minus and plus; make the reset button red'));
+    expect(turn.ops.map((op) => op.op)).toEqual(['moveNode', 'moveNode', 'setProp']);
+  });
+});

@@ -51,9 +51,42 @@ function typedCount(text: string): string {
   return `add a character counter for ${m[1]}${m[2] ? ` with a limit of ${m[2]}` : ''}`;
 }
 
+/**
+ * "a big notes area for the day, that i can write in", "add a large text area called notes": a
+ * text area, named by the word before "area", made bigger when said (never silently dropped).
+ */
+function writingArea(text: string): string {
+  const m =
+    /^(?:add\s+)?(?:a|an)\s+(?:(big|large|tall|huge)\s+)?(?:(\w+)\s+area|text\s?area\s+(?:called|named|for)\s+(\w+))(?:\s+for\s+(?:the|a|each|every)\s+\w+)?(?:\s*,?\s*(?:that|where|which)\s+(?:i|we|you|people|staff)\s+can\s+(?:write|type)(?:\s+(?:in|into|on))?)?$/i.exec(
+      text
+    );
+  const name = m?.[2] ?? m?.[3];
+  if (!m || !name || /^text$/i.test(name)) return text;
+  return `add a text area called ${name}${m[1] ? ' and make it bigger' : ''}`;
+}
+
+/** "dropdown to pick who is on shift today: Anna, Ben, Chloe": its question, then its options. */
+function choicePurpose(d: Draft): void {
+  const m =
+    /^(?:add\s+)?(?:an?\s+)?(dropdown|drop-down|select|picker)\s+(?:to\s+(?:pick|choose|select)|for\s+(?:picking|choosing))\s+([^:⟦]+?)\s*:\s*([^:]+(?:,|\/|\s(?:or|and)\s)[^:]+)$/i.exec(
+      d.text
+    );
+  if (!m) return;
+  d.text = `add a ${m[1]} called ${quote(d, m[2].replace(/^the\s+/i, ''))} with options ${m[3].replace(/\s*\/\s*/g, ', ')}`;
+}
+
+/** "how many people are coming, from 1 to 10, add that": a slider over that range. */
+function howManyRange(text: string): string {
+  return text.replace(
+    /^(?:add\s+)?how many\s+(\w+(?:\s+\w+)?)\s+(?:are|is|will be)\s+(\w+ing)\s*,?\s+from\s+(\d+)\s+to\s+(\d+)(?:\s*,?\s*(?:add (?:that|it|this)|please))?$/i,
+    'add a slider for $1 $2 from $3 to $4'
+  );
+}
+
 /** The field forms of the request: the whole first, then each clause. */
 export function fieldWords(d: Draft): void {
-  d.text = typedCount(d.text);
+  d.text = howManyRange(writingArea(typedCount(d.text)));
+  choicePurpose(d);
   d.text = d.text
     .split(/(,\s+(?:and\s+)?|;\s*|\.\s+)/)
     .map((part, i) => (i % 2 ? part : hintText(bareField(part))))

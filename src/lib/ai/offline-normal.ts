@@ -26,6 +26,7 @@ import { remarks } from './offline-remarks';
 import { wants } from './offline-wants';
 import { pairs } from './offline-pairs';
 import { fieldWords } from './offline-field-words';
+import { refWords } from './offline-ref-words';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -128,7 +129,7 @@ function wish(u: { quote: (s: string) => string }, clause: string): string | nul
   const runsOn = /\s(?:and|then|but)\s+(?:the|a|an|it|this|that|its)\b/i.test(clause);
   // "the slider label should be Speed": a text word before the wish makes "be" a text.
   let m = new RegExp(
-    `^(.+?\\s(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
+    `^((?:.+?\\s)?(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
     'i'
   ).exec(clause);
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
@@ -394,6 +395,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     wants,
     pairs,
     fieldWords,
+    refWords,
     asides,
     numberWishes,
     howMany,

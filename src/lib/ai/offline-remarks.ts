@@ -57,6 +57,12 @@ export function remarks(d: Draft): void {
   }
   const head = /^([^,.;]+)[,.;]\s+(\S.*)$/.exec(d.text);
   if (head && isRemark(d, head[1], head[2])) d.text = head[2];
+  // "under the list, not on top", "one under the other, not in a line": where it is now, said
+  // after where it goes, adds nothing.
+  d.text = d.text.replace(
+    /(\b(?:under|below|above|over|beside|next to|one (?:under|below|above) the other|side by side|in a (?:row|line)|at the (?:top|bottom))\b.*?)\s*,?\s+(?:and\s+)?(?:please\s+|pls\s+)?not\s+(?:in a (?:line|row)|on top|at the (?:top|bottom)|next to each other|side by side|(?:on|at) the (?:left|right))$/i,
+    '$1'
+  );
   // "… bigger pls": a plea left at the end, unless it follows a word that starts a text.
   d.text = d.text.replace(
     /(?<!\b(?:say|saying|to|as|called|named|labell?ed))\s+(?:please|pls|plz)$/i,

@@ -116,9 +116,13 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
   // "three buttons in a row: Red, Green, Blue": the commas and "and" join a list of texts.
+  // "swap the minus and plus; move plus to the left": only the swap's own "and" is kept whole.
+  const swap = /^(?:swap|exchange)\s/i.test(u.text);
+  if (swap && /;\s/.test(u.text))
+    return planPieces(model, said, u, u.text.split(/\s*;\s+/), selection, temps);
   const whole =
     wholeSideBySide(u.text) ||
-    /^(?:swap|exchange)\s/i.test(u.text) ||
+    swap ||
     severalWhole({ model, selection, u }) ||
     linkWhole({ model, selection, u }) ||
     prependWhole(u.text) ||
