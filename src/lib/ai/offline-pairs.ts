@@ -28,7 +28,9 @@ function twoLooks(d: Draft): void {
       'make '
     );
   const m = /^make\s+(.+)\s+and\s+(.+)$/i.exec(text);
-  if (!m || !isLook(m[2])) return;
+  // "bigger and centred": a look with an alignment is the style rules' own reading.
+  if (!m || !isLook(m[2]) || /\b(?:cent(?:er|re)(?:e?d)?|middle|aligned|left|right)\b/i.test(m[0]))
+    return;
   const words = m[1].split(/\s+/);
   // The look before "and" is the last words before it; the rest must name one element.
   for (let k = words.length - 1; k >= 1; k--) {
