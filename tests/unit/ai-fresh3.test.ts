@@ -256,3 +256,32 @@ describe('a swap with a second instruction', () => {
     expect(turn.ops.map((op) => op.op)).toEqual(['moveNode', 'moveNode', 'setProp']);
   });
 });
+
+describe("the text of a list's rows", () => {
+  it('is the one element in the rows that shows each item', () => {
+    sameAs(todo, 'make the checkboxes bigger', [
+      'the text of the todos is too small, we read it from across the room',
+      'make the names of the tasks bigger'
+    ]);
+  });
+
+  it('needs a list whose rows show one text', () => {
+    notChanged(counter, 'make the names of the items bigger');
+  });
+});
+
+describe('a bigger field, and when a button is used', () => {
+  it('is a text area with its name, where said', () => {
+    sameAs(form, "add a text area called 'Address' below the email field", [
+      "add a bigger field 'Address' for the customer, after the email one",
+      "add a longer box 'Address' after the email one"
+    ]);
+  });
+
+  it('drops when a new button is used, not what it does', () => {
+    sameAs(counter, 'add a +5 button', [
+      'add a +5 button for when a family comes in',
+      'add a +5 button in case we get a group'
+    ]);
+  });
+});

@@ -83,9 +83,30 @@ function howManyRange(text: string): string {
   );
 }
 
+/**
+ * "add a bigger field 'What is broken?' for the customer, before the message one": a field said
+ * to be bigger is a text area; who fills it in says nothing more; "the message one" is the
+ * message box.
+ */
+function biggerField(text: string): string {
+  if (!/^add\s/i.test(text)) return text;
+  return text
+    .replace(
+      /^add\s+(?:a|an)\s+(?:bigger|big|larger|large|longer|long|multi-?line)\s+(?:text\s+)?(?:field|box|input)\b/i,
+      'add a text area'
+    )
+    .replace(/^(add a text area)\s+(?=⟦\d+⟧)/i, '$1 called ')
+    .replace(
+      /(⟦\d+⟧)\s+for\s+(?:the\s+)?(?:customers?|clients?|people|users?|visitors?|guests?|staff)\b/i,
+      '$1'
+    )
+    .replace(/(⟦\d+⟧)\s*,\s+(?=(?:before|after|above|below|under)\s)/i, '$1 ')
+    .replace(/\bthe\s+(\w+)\s+one\b/gi, 'the $1 box');
+}
+
 /** The field forms of the request: the whole first, then each clause. */
 export function fieldWords(d: Draft): void {
-  d.text = howManyRange(writingArea(typedCount(d.text)));
+  d.text = biggerField(howManyRange(writingArea(typedCount(d.text))));
   choicePurpose(d);
   d.text = d.text
     .split(/(,\s+(?:and\s+)?|;\s*|\.\s+)/)

@@ -9,6 +9,7 @@
 import { childrenOf, rootComponent } from '../model/types';
 import type { Draft } from './offline-draft';
 import { findElement, findElements } from './offline-refs';
+import { pickList } from './offline-list-shape';
 
 const scene = (d: Draft) => ({ model: d.model, selection: null, u: d });
 
@@ -81,6 +82,38 @@ function asJust(d: Draft): void {
   if (found.ok) d.text = `change ${found.value.id} to ${m[2]}`;
 }
 
+/**
+ * "the text of the tasks", "the names of the orders": the one element in the list's rows that
+ * shows each item's text (a checkbox's label, a row's text), named by its id.
+ */
+function rowText(d: Draft): void {
+  d.text = d.text.replace(
+    /\bthe\s+(?:text|words|writing|names?|titles?|labels?)\s+(?:of|on|in)\s+(?:the\s+|my\s+|our\s+|all\s+the\s+)?([a-z]+s)\b/gi,
+    (said: string, noun: string) => {
+      const picked = pickList(scene(d), noun);
+      if (!picked || !('list' in picked) || !picked.list.text) return said;
+      const { each, as, text } = picked.list;
+      const shows = new RegExp(`^${as}\\.${text}$`);
+      const inRow = (id: string): string[] =>
+        childrenOf(d.model, id).flatMap((c) => {
+          const node = d.model.nodes.get(c);
+          if (!node) return [];
+          const own = ['label', 'text'].some((k) => {
+            const v = node.props[k];
+            return (
+              v !== null &&
+              typeof v === 'object' &&
+              shows.test(String((v as { $expr?: unknown }).$expr))
+            );
+          });
+          return [...(own ? [c] : []), ...inRow(c)];
+        });
+      const found = inRow(each.id);
+      return found.length === 1 ? found[0] : said;
+    }
+  );
+}
+
 /** Each way of pointing, on the whole request. */
 export function refWords(d: Draft): void {
   plusAnd(d);
@@ -88,4 +121,5 @@ export function refWords(d: Draft): void {
   layoutNoVerb(d);
   stopAt(d);
   asJust(d);
+  rowText(d);
 }

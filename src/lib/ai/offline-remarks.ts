@@ -13,6 +13,7 @@
  * that fails any of these stays, for the rules to read or ask about. Pure.
  */
 import type { Draft } from './offline-draft';
+import { COMPLAINT, DEGREE } from './offline-canon-words';
 import { findElements, trailingType } from './offline-refs';
 import { VERBS } from './offline-split';
 import { isStyleWord } from './offline-style';
@@ -55,12 +56,24 @@ export function remarks(d: Draft): void {
     if (!tail || !isRemark(d, tail[2], tail[1])) break;
     d.text = tail[1];
   }
+  // "the text is too small, i read it on a tablet": once the remark is gone (here or by
+  // offline-reasons.ts), the complaint is the comparative it asks for, as offline-canon.ts reads
+  // a complaint said alone.
+  const complaint = /^((?:the|these|those|my|our)\s+.+?)\s+(?:is|are|looks?)\s+(.+)$/i.exec(d.text);
+  const degree = complaint?.[2].replace(DEGREE, '').replace(DEGREE, '');
+  const comparative = degree && COMPLAINT.find(([words]) => words.test(degree))?.[1];
+  if (complaint && comparative) d.text = `make ${complaint[1]} ${comparative}`;
   const head = /^([^,.;]+)[,.;]\s+(\S.*)$/.exec(d.text);
   if (head && isRemark(d, head[1], head[2])) d.text = head[2];
   // "under the list, not on top", "one under the other, not in a line": where it is now, said
   // after where it goes, adds nothing.
   d.text = d.text.replace(
     /(\b(?:under|below|above|over|beside|next to|one (?:under|below|above) the other|side by side|in a (?:row|line)|at the (?:top|bottom))\b.*?)\s*,?\s+(?:and\s+)?(?:please\s+|pls\s+)?not\s+(?:in a (?:line|row)|on top|at the (?:top|bottom)|next to each other|side by side|(?:on|at) the (?:left|right))$/i,
+    '$1'
+  );
+  // "add a +10 button for when a big group comes in": when it is used, not what it does.
+  d.text = d.text.replace(
+    /^(add\s.+?\bbutton)\s+(?:for when|for whenever|for the times?|in case)\s+(?:a|an|the|we|i|you|people|someone|somebody|customers?|they)\b[^,;⟦]*$/i,
     '$1'
   );
   // "… bigger pls": a plea left at the end, unless it follows a word that starts a text.
