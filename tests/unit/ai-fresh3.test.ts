@@ -285,3 +285,19 @@ describe('a bigger field, and when a button is used', () => {
     ]);
   });
 });
+
+describe('a text named by the count it shows', () => {
+  it('is "the left count" next to which a new count goes, not a side', () => {
+    sameAs(todo, 'show how many are done after the left count', [
+      'show how many are done next to the left count',
+      'i want to see how many are finished, like "3 done", next to the left count'
+    ]);
+  });
+
+  it('moves with another element named first and "those"', () => {
+    sameAs(todo, 'move the "left" text and the clear done button below the heading', [
+      'the "left" counter and the clear done button, move those below the heading',
+      'the left count and clear done button, put them at the top under the heading'
+    ]);
+  });
+});

@@ -114,6 +114,35 @@ function rowText(d: Draft): void {
   );
 }
 
+/**
+ * "next to the left count": "left" names the text ("3 left"), it is no side; "the 'left'
+ * counter": a text that shows a count, when no element is a counter of that name.
+ */
+function countTexts(d: Draft): void {
+  d.text = d.text
+    .replace(/\bnext to\s+(?=the\s+(?:left|right)\s+(?!side\b|end\b|hand\b|of\b)\w)/gi, 'after ')
+    .replace(/\bthe\s+(⟦\d+⟧|\w+)\s+counter\b/gi, (said: string, name: string) =>
+      !findElement(scene(d), said).ok && findElement(scene(d), `the ${name} text`).ok
+        ? `the ${name} text`
+        : said
+    );
+}
+
+/**
+ * "the 'left' text and Clear done, put those at the top under the title": two elements named
+ * first, then moved with "those"; a place after "at the top" is the one that says where.
+ */
+function thoseFirst(d: Draft): void {
+  const m =
+    /^(the\s+.+?)\s+and\s+(?:the\s+)?(.+?)\s*,\s*(?:put|move|place)\s+(?:those|them|both|these)(?:\s+two)?\s+(?:at the (?:top|bottom)\s+)?((?:under|below|above|after|before)\s+.+)$/i.exec(
+      d.text
+    );
+  if (!m) return;
+  const second = `the ${m[2]}`;
+  if (!findElement(scene(d), m[1]).ok || !findElement(scene(d), second).ok) return;
+  d.text = `move ${m[1]} and ${second} ${m[3]}`;
+}
+
 /** Each way of pointing, on the whole request. */
 export function refWords(d: Draft): void {
   plusAnd(d);
@@ -122,4 +151,6 @@ export function refWords(d: Draft): void {
   stopAt(d);
   asJust(d);
   rowText(d);
+  countTexts(d);
+  thoseFirst(d);
 }

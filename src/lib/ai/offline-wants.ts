@@ -81,10 +81,28 @@ function placeFirst(text: string): string {
   return `${m[2]} ${what} ${m[1]}`;
 }
 
+/**
+ * "show how many are finished, like "1 done", …": an example of the count's text, said in the
+ * word the request already used (or "done" for finished), is what the count shows anyway.
+ */
+function countExample(d: Draft): void {
+  const m = /,?\s+like\s+⟦(\d+)⟧\s*(?=,|$)/.exec(d.text);
+  if (!m || !/\bhow many\b/i.test(d.text)) return;
+  const example = /^\d+\s+(\w+)$/.exec(d.quotes[Number(m[1])] ?? '');
+  const rest = d.text.slice(0, m.index) + d.text.slice(m.index + m[0].length);
+  const word = example?.[1].toLowerCase();
+  const said =
+    word &&
+    (new RegExp(`\\b${word}\\b`, 'i').test(rest) ||
+      (word === 'done' && /\b(?:finished|completed|ticked)\b/i.test(rest)));
+  if (said) d.text = rest;
+}
+
 /** The need and wish forms of one request, in the grammar's phrasing. */
 export function wants(d: Draft): void {
   d.text = d.text
     .split(/(\.\s+|;\s*)/)
     .map((part, i) => (i % 2 ? part : placeFirst(sortSo(wantToSee(oneThing(itemNeeds(part)))))))
     .join('');
+  countExample(d);
 }
