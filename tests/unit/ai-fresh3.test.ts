@@ -301,3 +301,28 @@ describe('a text named by the count it shows', () => {
     ]);
   });
 });
+
+describe('things said by when they happen', () => {
+  it('is a text in the part shown once the form is sent', () => {
+    const sent = [...form.nodes.values()].find(
+      (n) => n.type === 'If' && (n.props.when as { $expr?: string }).$expr === 'state.submitted'
+    )!;
+    const stack = [...form.nodes.values()].find((n) => n.parent === sent.id)!;
+    sameAs(form, `add a text saying 'See you soon' inside ${stack.id}`, [
+      "after they send, add the sentence 'See you soon'",
+      "once the form is submitted, show 'See you soon'"
+    ]);
+    // The counter has no form to send.
+    notChanged(counter, "after they send, add the sentence 'See you soon'");
+  });
+
+  it('is a new counter for what the app does not have yet', () => {
+    sameAs(blank, 'add a counter called visitors', [
+      'count visitors at the door. one button when someone arrives, one when they go',
+      'count the visitors'
+    ]);
+    // What the app already holds is counted by the list rules, never a new counter.
+    const listed = batch(offlinePlan(todo, 'count the todos'));
+    expect(listed.ops.some((op) => op.op === 'addState')).toBe(false);
+  });
+});

@@ -27,6 +27,7 @@ import { wants } from './offline-wants';
 import { pairs } from './offline-pairs';
 import { fieldWords } from './offline-field-words';
 import { refWords } from './offline-ref-words';
+import { afterWords } from './offline-after-send';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -396,6 +397,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     pairs,
     fieldWords,
     refWords,
+    afterWords,
     asides,
     numberWishes,
     howMany,
