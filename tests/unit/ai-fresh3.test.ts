@@ -326,3 +326,21 @@ describe('things said by when they happen', () => {
     expect(listed.ops.some((op) => op.op === 'addState')).toBe(false);
   });
 });
+
+describe('a filter said with its choices after a colon', () => {
+  it('offers the choices as said, the purpose after it adding nothing', () => {
+    sameAs(todo, 'add a filter with All, Pending and Done at the top', [
+      'put a filter on top: All / Pending / Done, so we only see the pending ones',
+      'add a filter at the top: All, Pending, Done'
+    ]);
+    sameAs(todo, 'add filter buttons with All, Open and Done', [
+      'put filter buttons: All / Open / Done'
+    ]);
+  });
+
+  it("uses the person's own word for the items not done", () => {
+    const turn = batch(offlinePlan(todo, 'add a filter with All, Open and Done'));
+    expect(JSON.stringify(turn.ops)).toContain('"Open"');
+    expect(JSON.stringify(turn.ops)).not.toContain('"Active"');
+  });
+});

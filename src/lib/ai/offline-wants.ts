@@ -98,11 +98,29 @@ function countExample(d: Draft): void {
   if (said) d.text = rest;
 }
 
+/**
+ * "put a filter on top: All / Open / Done, so my staff only see the open orders when they want":
+ * the choices after the colon, and the purpose a filter is (seeing only some items) said after.
+ */
+function filterChoices(text: string): string {
+  const m =
+    /^(?:put|add|place|give me|i want|i need)\s+(?:(?:a|an)\s+)?(filter(?:\s+(?:buttons|tabs|dropdown))?)\s*((?:on top|at the top|at the bottom|above the list|under the heading))?\s*:\s*((?:\w+\s*[/,|]\s*)+\w+)(?:\s*,?\s+(?:so\s+(?:that\s+)?)?(?:i|we|you|people|my \w+|our \w+|the \w+|they)\s+(?:can\s+)?only\s+see\s+[^,;]+)?$/i.exec(
+      text
+    );
+  if (!m) return text;
+  const choices = m[3].split(/\s*[/,|]\s*/);
+  const listed = `${choices.slice(0, -1).join(', ')} and ${choices.at(-1)}`;
+  const place = m[2] ? ` ${/^on top$/i.test(m[2]) ? 'at the top' : m[2]}` : '';
+  return `add ${/s$/.test(m[1]) ? '' : 'a '}${m[1]} with ${listed}${place}`;
+}
+
 /** The need and wish forms of one request, in the grammar's phrasing. */
 export function wants(d: Draft): void {
   d.text = d.text
     .split(/(\.\s+|;\s*)/)
-    .map((part, i) => (i % 2 ? part : placeFirst(sortSo(wantToSee(oneThing(itemNeeds(part)))))))
+    .map((part, i) =>
+      i % 2 ? part : filterChoices(placeFirst(sortSo(wantToSee(oneThing(itemNeeds(part))))))
+    )
     .join('');
   countExample(d);
 }
