@@ -344,3 +344,29 @@ describe('a filter said with its choices after a colon', () => {
     expect(JSON.stringify(turn.ops)).not.toContain('"Active"');
   });
 });
+
+describe('items with one value of a choice field first', () => {
+  const withSize = batch(
+    offlinePlan(todo, 'add a size field to the items with options small, medium and large')
+  );
+
+  it('reads the field with its options in brackets, then the value first', () => {
+    sameAs(
+      todo,
+      'add a size field to the items with options small, medium and large, and show the large ones first',
+      [
+        'todos need a size (small, medium, large) and the large ones should come first in the list',
+        'every todo needs a size (small, medium, large), and the large ones should be first'
+      ]
+    );
+    // An option that says an order of things is asked about, never made an option.
+    const order = 'every todo needs a size (small, medium, large), and the large ones go on top';
+    expect(offlinePlan(todo, order).kind).toBe('question');
+    expect(withSize.ops.length).toBeGreaterThan(0);
+  });
+
+  it('needs a value that one choice field offers', () => {
+    notChanged(todo, 'the large ones should come first');
+    notChanged(counter, 'show the high ones first');
+  });
+});

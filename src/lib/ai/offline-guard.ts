@@ -61,6 +61,11 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cards|buttons|boxes|texts|headings|columns|rows|checkboxes|fields|inputs|images|links|badges|tags|panels|sliders|toggles)\b|\bin\s+(?:a\s+)?(?:\d+|two|three|four)[\s-]+columns?\b/i,
     'a count of elements'
   ],
+  // "the large ones go on top", "they should come first": an order of things, not a text.
+  [
+    /\b(?:go|goes|come|comes|be|are|should)\s+(?:always\s+)?(?:on top|first|last|at the (?:top|bottom))\b/i,
+    'an order of things'
+  ],
   // "with my email address a@b.com": words that lead into the text, not the text.
   // ("Which team?" is a question a label may ask, so only these three.)
   [/^(?:with|that|so)\s(?!.*\?$)/i, 'words before the text'],

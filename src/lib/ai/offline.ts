@@ -51,6 +51,7 @@ import { newItemsFirst, prependWhole } from './offline-list-prepend';
 import { setNumberProp } from './offline-prop-number';
 import { alsoWhole, buttonAlso } from './offline-also';
 import { stackVertically } from './offline-stack';
+import { valueFirst } from './offline-value-first';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -195,6 +196,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => clearList(scene, temps),
     () => markAll(scene, temps),
     () => sortList(scene, temps),
+    () => valueFirst(scene),
     () => searchList(scene, temps),
     () => filterList(scene, temps),
     () => countList(scene, temps),
