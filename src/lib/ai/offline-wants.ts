@@ -20,7 +20,7 @@ function itemNeeds(text: string): string {
   const said = text.replace(
     /^(?:and\s+)?(?:every\s+|each\s+|(?:the\s+|all\s+(?:the\s+)?)?(?=[a-z]+s\s+(?:need|should have|must have|have to have)\s))([a-z]+?)(s?)\s+(?:needs?|should have|must have|has to have|have to have|gets?|wants?)\s+(?:a|an)\s+([a-z]+(?:\s+(?!too\b|also\b|as\b)[a-z]+)?)(?:\s*\(([^()⟦]+)\))?(?:\s+(?:too|also|as well))?(?=\s*(?:[,.;]|\s+and\s|$))/i,
     (_, noun: string, s: string, field: string, options?: string) =>
-      `add a ${field} field to the ${s ? `${noun}s` : plural(noun)}${options ? ` with options ${options.replace(/,\s*([^,]+)$/, ' and $1')}` : ''}`
+      `add a ${field} field to the ${s ? `${noun}s` : plural(noun)}${options ? ` with options ${options.replace(/\s*\/\s*/g, ', ').replace(/,\s*([^,]+)$/, ' and $1')}` : ''}`
   );
   // "… (high, normal, low) and the high ones …": the options end where the next clause starts.
   return said === text
