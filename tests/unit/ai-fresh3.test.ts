@@ -370,3 +370,36 @@ describe('items with one value of a choice field first', () => {
     notChanged(counter, 'show the high ones first');
   });
 });
+
+describe('the words around a number a text computes', () => {
+  const left = [...todo.nodes.values()].find(
+    (n) => typeof (n.props.text as { $expr?: string })?.$expr === 'string'
+  )!;
+
+  it('change, the number still computed', () => {
+    sameAs(todo, "change '2 left' to '2 to go'", [
+      "instead of '1 left' it should say '1 to go'",
+      'instead of "5 left" show "5 to go"'
+    ]);
+    const turn = batch(offlinePlan(todo, "change '2 left' to '2 to go'"));
+    expect(turn.ops).toEqual([
+      {
+        op: 'setProp',
+        id: left.id,
+        name: 'text',
+        value: { $expr: "state.items.filter((x) => !x.done).length + ' to go'" }
+      }
+    ]);
+  });
+
+  it('stay a string literal whatever they hold', () => {
+    const turn = batch(offlinePlan(todo, `change '2 left' to "2 it's ' + alert(1) + '"`));
+    const expr = (turn.ops[0] as { value: { $expr: string } }).value.$expr;
+    expect(expr).toBe("state.items.filter((x) => !x.done).length + ' it\\'s \\' + alert(1) + \\''");
+  });
+
+  it('needs the same number and one text that holds the words', () => {
+    notChanged(todo, "change '2 left' to '3 to go'");
+    notChanged(counter, "change '2 left' to '2 to go'");
+  });
+});

@@ -21,6 +21,11 @@ export const SPELLINGS: readonly (readonly [RegExp, string])[] = [
   // "until theres a message": the apostrophe people leave out.
   [/\btheres\b/gi, 'there is'],
   [/\bserch\b/gi, 'search'],
+  // "instead of 'A' it should say 'B'": the quoted text replaced by the other.
+  [
+    /^instead of (⟦\d+⟧)\s*,?\s*(?:it|that|this)?\s*(?:should|must|needs? to|has to)?\s*(?:say|show|read|be)s?\s+(⟦\d+⟧)$/i,
+    'change $1 to $2'
+  ],
   // "…, 2 lines is enough": a number of rows said as what would do.
   [
     /\b(\d+)\s+(?:lines|rows)\s+(?:is|are|would be|will be|should be)\s+(?:enough|plenty|fine|ok|okay)\b/gi,

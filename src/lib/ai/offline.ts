@@ -52,6 +52,7 @@ import { setNumberProp } from './offline-prop-number';
 import { alsoWhole, buttonAlso } from './offline-also';
 import { stackVertically } from './offline-stack';
 import { valueFirst } from './offline-value-first';
+import { expressionText } from './offline-expr-text';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -189,6 +190,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => conditionalText(scene, temps),
     () => percentDone(scene, temps),
     () => buttonSetsValue(scene),
+    () => expressionText(scene),
     () => newItemsFirst(scene),
     () => buttonAlso(scene),
     () => build(scene, temps),
