@@ -403,3 +403,21 @@ describe('the words around a number a text computes', () => {
     notChanged(counter, "change '2 left' to '2 to go'");
   });
 });
+
+describe('a field made optional', () => {
+  it('drops its part of every check that requires it, keeping the others', () => {
+    sameAs(form, 'make the name optional', [
+      'the name field is optional',
+      'email must be there but name is optional, some people dont want to give it'
+    ]);
+    const turn = batch(offlinePlan(form, 'make the name optional'));
+    const text = JSON.stringify(turn.ops);
+    expect(text).not.toMatch(/state\.name/);
+    expect(text).toMatch(/state\.email\.includes/);
+  });
+
+  it('asks when the field is already optional, or the one said to stay required is not', () => {
+    expect(offlinePlan(form, 'make the message optional').kind).toBe('question');
+    expect(offlinePlan(form, 'message is required but name is optional').kind).toBe('question');
+  });
+});

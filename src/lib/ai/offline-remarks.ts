@@ -34,7 +34,12 @@ const ASKS = new RegExp(
 /** Whether a clause is a remark that asks for nothing, given the rest of the request. */
 function isRemark(d: Draft, clause: string, rest: string): boolean {
   const said = clause.trim();
-  if (!said || ASKS.test(said)) return false;
+  // "some people dont want to give it": what others do not want is said of them, not asked.
+  const theirs = said.replace(
+    /^((?:some\s+)?(?:people|customers|clients|guests|staff|they|users|visitors)\s+(?:don'?t|dont|do not|never)\s+(?:want|like|need)\s+to)\s+\w+(?:\s+(?:it|them|that))?/i,
+    '$1'
+  );
+  if (!said || ASKS.test(theirs)) return false;
   const subject = STATEMENT.exec(said)?.[1];
   if (!PERSON.test(said) && !subject) return false;
   // "the heading is grey": a state said of an element may be the change itself.

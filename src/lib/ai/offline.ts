@@ -53,6 +53,7 @@ import { alsoWhole, buttonAlso } from './offline-also';
 import { stackVertically } from './offline-stack';
 import { valueFirst } from './offline-value-first';
 import { expressionText } from './offline-expr-text';
+import { makeOptional } from './offline-optional';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -204,6 +205,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => countList(scene, temps),
     () => rowBadge(scene, temps),
     () => setDefault(scene),
+    () => makeOptional(scene),
     () => stackVertically(scene),
     () => sideBySide(scene, temps),
     () => swapElements(scene),
