@@ -50,7 +50,7 @@ function isRemark(d: Draft, clause: string, rest: string): boolean {
   // "…, green is our colour" repeats the look; "…, blue is nicer" brings a new one.
   if (words.some((w) => w && isStyleWord(w) && !restWords.has(w))) return false;
   // Every number the remark holds is in the request as well.
-  const numbers = rest.match(/\d+(?:\.\d+)?/g) ?? [];
+  const numbers: string[] = rest.match(/\d+(?:\.\d+)?/g) ?? [];
   return (said.match(/\d+(?:\.\d+)?/g) ?? []).every((n) => numbers.includes(n));
 }
 
