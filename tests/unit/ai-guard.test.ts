@@ -54,6 +54,15 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [form, 'rename the send button to Submit form with a bit more padding', /a look/],
     [todo, 'call the heading Chores but smaller', /a look/],
     [blank, 'add a text with my email address a@b.com', /words before the text/],
+    // A text that ends on a determiner runs on into what the rule took as a type.
+    [todo, 'add notes to the heading', /words that run on/],
+    [form, 'add notes about the card', /words that run on/],
+    // An option that says an order of things.
+    [
+      todo,
+      'add a size field to the todos with options small, big, and the big ones go on top',
+      /an order of things/
+    ],
     // Joining words and sentence breaks other than "and".
     [todo, 'heading -> Shopping; add button -> Buy', /a second sentence/],
     [todo, 'change the heading to Shopping. also the add button to Buy', /a second sentence/],

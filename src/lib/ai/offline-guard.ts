@@ -61,6 +61,9 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cards|buttons|boxes|texts|headings|columns|rows|checkboxes|fields|inputs|images|links|badges|tags|panels|sliders|toggles)\b|\bin\s+(?:a\s+)?(?:\d+|two|three|four)[\s-]+columns?\b/i,
     'a count of elements'
   ],
+  // "notes to the" (from "add notes to the heading"): a text that ends on a determiner runs on
+  // into a name the rule took as the element's type.
+  [/\b(?:the|a|an|its|their|my|our|your|this|that)\s*$/i, 'words that run on'],
   // "the large ones go on top", "they should come first": an order of things, not a text.
   [
     /\b(?:go|goes|come|comes|be|are|should)\s+(?:always\s+)?(?:on top|first|last|at the (?:top|bottom))\b/i,
