@@ -150,6 +150,8 @@ describe('two things said of one element in one breath', () => {
       'the message box first and then the name'
     ]);
     notChanged(form, 'heading first, then name');
+    // In a row, first is to the left.
+    sameAs(counter, 'move the plus before the minus', ['plus first, then minus']);
   });
 });
 
@@ -321,6 +323,8 @@ describe('things said by when they happen', () => {
       'count visitors at the door. one button when someone arrives, one when they go',
       'count the visitors'
     ]);
+    // An app that counts already may mean its own count: never a second one on a guess.
+    notChanged(counter, 'count the clicks');
     // What the app already holds is counted by the list rules, never a new counter.
     const listed = batch(offlinePlan(todo, 'count the todos'));
     expect(listed.ops.some((op) => op.op === 'addState')).toBe(false);

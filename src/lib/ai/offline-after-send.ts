@@ -8,6 +8,7 @@
 import { childrenOf, rootComponent } from '../model/types';
 import type { Draft } from './offline-draft';
 import { pickList } from './offline-list-shape';
+import { countedField } from './offline-normal';
 
 /** The id of the first child of the If shown once the button labelled like `verb` was pressed. */
 function shownAfter(d: Draft, verb: RegExp): string | null {
@@ -54,6 +55,8 @@ function countThings(d: Draft): void {
       d.text
     );
   if (!m) return;
+  // An app that already counts something may mean that count: only a new kind of app is read.
+  if (countedField(d.model)) return;
   const state = Object.keys(rootComponent(d.model)?.state ?? {});
   if (state.some((f) => f.toLowerCase() === m[1].toLowerCase())) return;
   const scene = { model: d.model, selection: null, u: d };

@@ -62,7 +62,7 @@ function lookAndSide(d: Draft): void {
   d.text = `make ${id} ${m[2]}; move ${id} to the ${m[3].toLowerCase()} end of its row`;
 }
 
-/** "email first, then name": the first named goes above the second, when they share a parent. */
+/** "email first, then name": the first named goes before the second, when they share a parent. */
 function firstThen(d: Draft): void {
   const m =
     /^(?:put\s+|have\s+)?(?:the\s+)?(.+?)\s+(?:first|on top)\s*,?\s+(?:and\s+)?then\s+(?:the\s+)?(.+?)(?:\s+(?:after|below|under) (?:it|that))?$/i.exec(
@@ -71,7 +71,9 @@ function firstThen(d: Draft): void {
   if (!m) return;
   const [a, b] = [findElement(scene(d), m[1]), findElement(scene(d), m[2])];
   if (!a.ok || !b.ok || a.value.id === b.value.id || a.value.parent !== b.value.parent) return;
-  d.text = `move ${a.value.id} above ${b.value.id}`;
+  // In a row, first is left of the other ("before"); in a column, above it.
+  const row = d.model.nodes.get(a.value.parent ?? '')?.props.direction === 'horizontal';
+  d.text = `move ${a.value.id} ${row ? 'before' : 'above'} ${b.value.id}`;
 }
 
 /** Both forms, on the whole request (each needs it to be one instruction about one element). */
