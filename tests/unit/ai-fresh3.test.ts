@@ -162,6 +162,8 @@ describe("an input said in a form owner's words", () => {
       'add company name too, but it is optional'
     ]);
     notChanged(form, 'add padding');
+    // The form has an email box already: a second one is never added on a guess.
+    notChanged(form, 'add email');
   });
 
   it('is the placeholder for the example or hint text, with the text after a colon', () => {
@@ -418,6 +420,13 @@ describe('a field made optional', () => {
     const text = JSON.stringify(turn.ops);
     expect(text).not.toMatch(/state\.name/);
     expect(text).toMatch(/state\.email\.includes/);
+  });
+
+  it('leaves "it" the input, not the button whose check changed', () => {
+    const turn = batch(offlinePlan(form, 'make the name box optional and red'));
+    const name = [...form.nodes.values()].find((n) => n.props.label === 'Name')!;
+    const styled = turn.ops.filter((op) => op.op === 'setProp' && op.name === 'style');
+    expect(styled.map((op) => (op as { id: string }).id)).toEqual([name.id]);
   });
 
   it('asks when the field is already optional, or the one said to stay required is not', () => {

@@ -6,16 +6,20 @@
  * with its limit). The rules still check the element named and ask when it is not one. Pure.
  */
 import { quote, type Draft } from './offline-draft';
+import { findElements } from './offline-refs';
 
 // Things a form asks for, by their usual names: "add phone number" is an input for it.
 const FIELD_NOUN =
   /^(?:add|put in|include)\s+(?:(?:their|the|your|a)\s+)?((?:phone|mobile|telephone)(?:\s+number)?|e-?mail(?:\s+address)?|(?:home\s+|postal\s+)?address|post\s?code|zip(?:\s+code)?|city|country|company(?:\s+name)?|website|birthday|date of birth|age|notes?|comments?|subject|(?:first|last|full)\s+name)(\s+(?:field|box|input))?(?=\s*(?:,|$))/i;
 
-/** "add phone number": a new text field for it. */
-function bareField(text: string): string {
-  return text.replace(FIELD_NOUN, (all: string, noun: string, typed?: string) =>
-    typed ? all : `add a ${noun} field`
-  );
+/** "add phone number": a new text field for it, unless the app has one already. */
+function bareField(d: Draft, text: string): string {
+  return text.replace(FIELD_NOUN, (all: string, noun: string, typed?: string) => {
+    const scene = { model: d.model, selection: null, u: d };
+    const has =
+      findElements(scene, `the ${noun} field`).ok || findElements(scene, `the ${noun}`).ok;
+    return typed || has ? all : `add a ${noun} field`;
+  });
 }
 
 // Ways of naming the hint an empty input shows.
@@ -110,7 +114,7 @@ export function fieldWords(d: Draft): void {
   choicePurpose(d);
   d.text = d.text
     .split(/(,\s+(?:and\s+)?|;\s*|\.\s+)/)
-    .map((part, i) => (i % 2 ? part : hintText(bareField(part))))
+    .map((part, i) => (i % 2 ? part : hintText(bareField(d, part))))
     .join('');
   colonText(d);
 }

@@ -30,6 +30,12 @@ function chain(expr: string): string[] | null {
   return parts.every(balanced) ? parts : null;
 }
 
+/** The input a phrase names, if it names one. */
+function inputOf(scene: Scene, said: string): string | undefined {
+  const found = findElement(scene, said);
+  return found.ok ? found.value.id : undefined;
+}
+
 /** The field's name a phrase or an input bound to it names. */
 function fieldOf(scene: Scene, said: string): string | null {
   const state = rootComponent(scene.model)?.state ?? {};
@@ -94,5 +100,13 @@ export function makeOptional(scene: Scene): RuleResult {
       RULE,
       `${kept} is not required now. Should I make it required? (I have changed nothing.)`
     );
-  return { kind: 'batch', rule: RULE, ops, summary: `Make ${field} optional: ${where.join('; ')}` };
+  // "make the name box optional and red": the box is what "it" is next, not the Send button.
+  const about = inputOf(scene, m[1]);
+  return {
+    kind: 'batch',
+    rule: RULE,
+    ops,
+    summary: `Make ${field} optional: ${where.join('; ')}`,
+    ...(about ? { about } : {})
+  };
 }

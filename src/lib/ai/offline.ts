@@ -343,7 +343,10 @@ function planAll(
     for (const [temp, real] of Object.entries(plan.idMap)) back.set(real, temp);
     summaries.push(result.summary);
     rules.push(result.rule);
-    selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
+    selected =
+      (result.about ? plan.model.nodes.get(result.about) : undefined) ??
+      touchedNode(plan.model, result.ops, plan.idMap) ??
+      selected;
     current = plan.model;
   }
   if (unread.length)
