@@ -126,6 +126,13 @@ describe('an unquoted text that holds more of the request is a question', () => 
   });
 });
 
+describe('a name that ends on a capital letter is not a determiner', () => {
+  it('keeps "Z-A" and "Plan A" as names', () => {
+    expect(offlinePlan(todo, 'add a Z-A button that sorts the list backwards').kind).toBe('batch');
+    expect(offlinePlan(blank, 'add a heading saying Plan A').kind).toBe('batch');
+  });
+});
+
 describe('a certain split is done, not asked', () => {
   it('a look behind a comma or "a bit" after a new text', () => {
     const plan = change(form, 'rename the send button to Go and a little smaller');

@@ -63,7 +63,8 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   ],
   // "notes to the" (from "add notes to the heading"): a text that ends on a determiner runs on
   // into a name the rule took as the element's type.
-  [/\b(?:the|a|an|its|their|my|our|your|this|that)\s*$/i, 'words that run on'],
+  // (Lower case after a space only: "Z-A" and "Plan A" are names.)
+  [/\s(?:the|a|an|its|their|my|our|your|this|that)\s*$/, 'words that run on'],
   // "the large ones go on top", "they should come first": an order of things, not a text.
   [
     /\b(?:go|goes|come|comes|be|are|should)\s+(?:always\s+)?(?:on top|first|last|at the (?:top|bottom))\b/i,
