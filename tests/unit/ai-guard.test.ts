@@ -54,6 +54,15 @@ describe('an unquoted text that holds more of the request is a question', () => 
     [form, 'rename the send button to Submit form with a bit more padding', /a look/],
     [todo, 'call the heading Chores but smaller', /a look/],
     [blank, 'add a text with my email address a@b.com', /words before the text/],
+    // A text that ends on a determiner runs on into what the rule took as a type.
+    [todo, 'add notes to the heading', /words that run on/],
+    [form, 'add notes about the card', /words that run on/],
+    // An option that says an order of things.
+    [
+      todo,
+      'add a size field to the todos with options small, big, and the big ones go on top',
+      /an order of things/
+    ],
     // Joining words and sentence breaks other than "and".
     [todo, 'heading -> Shopping; add button -> Buy', /a second sentence/],
     [todo, 'change the heading to Shopping. also the add button to Buy', /a second sentence/],
@@ -114,6 +123,13 @@ describe('an unquoted text that holds more of the request is a question', () => 
     expect(texts(change(todo, 'change the heading to Rock and roll').model)).toContain(
       'Rock and roll'
     );
+  });
+});
+
+describe('a name that ends on a capital letter is not a determiner', () => {
+  it('keeps "Z-A" and "Plan A" as names', () => {
+    expect(offlinePlan(todo, 'add a Z-A button that sorts the list backwards').kind).toBe('batch');
+    expect(offlinePlan(blank, 'add a heading saying Plan A').kind).toBe('batch');
   });
 });
 

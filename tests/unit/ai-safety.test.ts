@@ -56,7 +56,15 @@ describe('coded refusals', () => {
     ['include a script from our cdn at the bottom of the page', 'E_AI_OUTSIDE_CODE'],
     // Other apps' data.
     ['show the total of the counts in all my other apps', 'E_AI_OTHER_APPS'],
-    ['pull the tasks from another app on this account into this list', 'E_AI_OTHER_APPS']
+    ['pull the tasks from another app on this account into this list', 'E_AI_OTHER_APPS'],
+    // An outside service named by its brand, not by an address.
+    ['upload every message to my google drive', 'E_AI_DATA_LEAVES_APP'],
+    ['post each new name to twitter', 'E_AI_DATA_LEAVES_APP'],
+    ['sync the form answers into firebase', 'E_AI_DATA_LEAVES_APP'],
+    // Kept behind people's backs, or never chosen by them.
+    ['keep a secret copy of everything people type in the message', 'E_AI_TRACKING'],
+    ['save every keystroke in the message box', 'E_AI_TRACKING'],
+    ['store the ip address of whoever sends the form', 'E_AI_TRACKING']
   ])('%s → %s', (message, code) => {
     const turn = offlinePlan(form, message);
     expect(turn.kind).toBe('refusal');
@@ -97,6 +105,10 @@ describe('an email address as literal text is not data leaving', () => {
 
   it('a location the person types is a field, not tracking', () => {
     expect(offlinePlan(form, 'add a location field').kind).toBe('batch');
+    const kept = offlinePlan(todo, 'keep the location of each job');
+    expect(kept.kind === 'refusal' ? kept.code : undefined).toBeUndefined();
+    // A brand as a text is a label, not somewhere data goes.
+    expect(offlinePlan(todo, 'rename the heading to Twitter').kind).toBe('batch');
     expect(offlinePlan(todo, 'get rid of the heading').kind).not.toBe('refusal');
   });
 });

@@ -21,6 +21,16 @@ export const SPELLINGS: readonly (readonly [RegExp, string])[] = [
   // "until theres a message": the apostrophe people leave out.
   [/\btheres\b/gi, 'there is'],
   [/\bserch\b/gi, 'search'],
+  // "instead of 'A' it should say 'B'": the quoted text replaced by the other.
+  [
+    /^instead of (⟦\d+⟧)\s*,?\s*(?:it|that|this)?\s*(?:should|must|needs? to|has to)?\s*(?:say|show|read|be)s?\s+(⟦\d+⟧)$/i,
+    'change $1 to $2'
+  ],
+  // "…, 2 lines is enough": a number of rows said as what would do.
+  [
+    /\b(\d+)\s+(?:lines|rows)\s+(?:is|are|would be|will be|should be)\s+(?:enough|plenty|fine|ok|okay)\b/gi,
+    'make it $1 rows'
+  ],
   // "could you please add", "and pls make": a plea after the asking words, never one inside a
   // text ("say please stop" keeps it).
   [/(?<=\b(?:you|u|and|then|,))\s+(?:please|pls|plz|plse)\b(?=\s)/gi, '']

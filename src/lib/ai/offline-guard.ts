@@ -56,6 +56,20 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     /\b(?:and|then|plus)\s+(?:also\s+)?(?:a|an|another|one more|some)\s+(?:\S+\s+){0,2}(?:heading|title|text|paragraph|button|field|input|box|checkbox|toggle|switch|slider|dropdown|divider|line|image|picture|link|badge|tag|card|row|counter)s?\b/i,
     'another element'
   ],
+  // "4 cards in 2 columns", "three buttons": a count of elements, or a layout, is more to build.
+  [
+    /\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:cards|buttons|boxes|texts|headings|columns|rows|checkboxes|fields|inputs|images|links|badges|tags|panels|sliders|toggles)\b|\bin\s+(?:a\s+)?(?:\d+|two|three|four)[\s-]+columns?\b/i,
+    'a count of elements'
+  ],
+  // "notes to the" (from "add notes to the heading"): a text that ends on a determiner runs on
+  // into a name the rule took as the element's type.
+  // (Lower case after a space only: "Z-A" and "Plan A" are names.)
+  [/\s(?:the|a|an|its|their|my|our|your|this|that)\s*$/, 'words that run on'],
+  // "the large ones go on top", "they should come first": an order of things, not a text.
+  [
+    /\b(?:go|goes|come|comes|be|are|should)\s+(?:always\s+)?(?:on top|first|last|at the (?:top|bottom))\b/i,
+    'an order of things'
+  ],
   // "with my email address a@b.com": words that lead into the text, not the text.
   // ("Which team?" is a question a label may ask, so only these three.)
   [/^(?:with|that|so)\s(?!.*\?$)/i, 'words before the text'],

@@ -16,7 +16,7 @@ import {
   type PropValue,
   type StateType
 } from '../model/types';
-import { describeNode, type Scene } from './offline-refs';
+import { describeNode, leadingType, type Scene } from './offline-refs';
 import {
   an,
   camelName,
@@ -88,7 +88,15 @@ function whichList(scene: Scene, phrase: string): ListView | { question: string 
   const lists = listViews(scene);
   const named = lists.filter((l) => words.some((w) => singular(w) === singular(l.field)));
   if (named.length === 1) return named[0];
-  if (!words.every((w) => LIST_NOUNS.has(w))) return null;
+  // "each job", "the orders": one word that is not an element type may name the only list's
+  // items, as pickList() in offline-list-shape.ts reads it.
+  // A singular word only after "each" or "every": "the form" is never the items.
+  const loose =
+    words.length === 1 &&
+    lists.length === 1 &&
+    (/[a-z]s$/i.test(words[0]) || /^\s*(?:each|every)\s/i.test(plain(scene.u, phrase))) &&
+    !leadingType(scene.model, words[0]);
+  if (!words.every((w) => LIST_NOUNS.has(w)) && !loose) return null;
   if (lists.length === 1) return lists[0];
   if (lists.length === 0)
     return {

@@ -166,12 +166,15 @@ export function filterList(scene: Scene, temps: TempIds): RuleResult {
   // "tabs for all, active and done": the choices are what a filter of the toggled field offers.
   // "a filter dropdown with All, Active and Done": the same choices, said for a dropdown.
   const choicesOnly =
-    /^(?:with|for|to show)\s+(?:(?:all|active|done|completed?|open|finished|unfinished|and|or)\b[\s,]*)+$/i;
+    /^(?:with|for|to show)\s+(?:(?:all|active|done|completed?|open|finished|unfinished|pending|remaining|and|or)\b[\s,]*)+$/i;
   const before =
     asButtons || choicesOnly.test(split.value.before)
       ? split.value.before
           .replace(/^(?:for|with|to filter|to show)\s+/i, '')
-          .replace(/\b(?:all|active|done|completed?|open|finished|unfinished|and|or)\b|,/gi, ' ')
+          .replace(
+            /\b(?:all|active|done|completed?|open|finished|unfinished|pending|remaining|and|or)\b|,/gi,
+            ' '
+          )
           .trim()
       : split.value.before;
   let by = /^(?:(.*?)\s+)?(?:by|on|for)\s+(.+)$/i.exec(before);
@@ -214,9 +217,15 @@ export function filterList(scene: Scene, temps: TempIds): RuleResult {
   let test: string;
   if (type === 'boolean') {
     const label = capitalized(wordsOf(field));
+    // "All / Open / Done": the person's own word for the items not done names that choice.
+    const own = /\b(open|active|pending|unfinished|to do|todo|remaining)\b/i.exec(
+      split.value.before
+    )?.[1];
     const not =
       field === list.flag && /^(?:done|completed?|finished)$/i.test(field)
-        ? 'Active'
+        ? own
+          ? capitalized(own.toLowerCase())
+          : 'Active'
         : `Not ${wordsOf(field)}`;
     options = ['All', not, label];
     test = `x.${field} === (state.FIELD === ${JSON.stringify(label)})`;

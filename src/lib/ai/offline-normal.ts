@@ -22,6 +22,12 @@ import { listSayings } from './offline-list-say';
 import { between } from './offline-between';
 import { inputWords } from './offline-input-words';
 import { canon } from './offline-canon';
+import { remarks } from './offline-remarks';
+import { wants } from './offline-wants';
+import { pairs } from './offline-pairs';
+import { fieldWords } from './offline-field-words';
+import { refWords } from './offline-ref-words';
+import { afterWords } from './offline-after-send';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -124,7 +130,7 @@ function wish(u: { quote: (s: string) => string }, clause: string): string | nul
   const runsOn = /\s(?:and|then|but)\s+(?:the|a|an|it|this|that|its)\b/i.test(clause);
   // "the slider label should be Speed": a text word before the wish makes "be" a text.
   let m = new RegExp(
-    `^(.+?\\s(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
+    `^((?:.+?\\s)?(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
     'i'
   ).exec(clause);
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
@@ -413,6 +419,12 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   // canon first: the other steps read the forms it writes ("the X should be Y", "add a …").
   for (const step of [
     canon,
+    remarks,
+    wants,
+    pairs,
+    fieldWords,
+    refWords,
+    afterWords,
     asides,
     numberWishes,
     howMany,

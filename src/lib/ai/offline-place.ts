@@ -68,11 +68,17 @@ export function placement(
       const found = container(scene, edge[2]);
       if (!found.ok) return found;
       parent = found.value;
-    } else if (moving && /top|bottom/i.test(edge[1]))
+    } else if (/top|bottom/i.test(edge[1])) {
       // A row has no top or bottom: "move the Clear done button to the top" means of the
       // nearest container that stacks things vertically.
-      while (parent.props.direction === 'horizontal' && parent.parent)
-        parent = model.nodes.get(parent.parent)!;
+      if (moving)
+        while (parent.props.direction === 'horizontal' && parent.parent)
+          parent = model.nodes.get(parent.parent)!;
+      // A list's row is repeated for every item: "show the total at the bottom", said after an
+      // instruction that touched a row, means below the list, never once in every row.
+      for (let up = parent; up.parent; up = model.nodes.get(up.parent)!)
+        if (up.type === 'Each') parent = model.nodes.get(up.parent)!;
+    }
     const top = /top|start|beginning/i.test(edge[1]);
     return {
       ok: true,

@@ -31,7 +31,7 @@ const SO_SLIP = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can'?t|cannot|won'?t|doe
 const REMARK = `,\\s+(?:we|i|it'?s|its|it is|they|they'?re|they are|people|nobody|no one|that'?s|this is|(?:our|my) \\w+)\\s`;
 // "…, and it's fine if people leave it empty": a field that may stay empty, as every field may.
 const OPTIONAL =
-  ",?\\s+(?:and\\s+)?(?:it'?s|it is|that'?s|that is)\\s+(?:fine|ok|okay|optional|alright|not required)\\b";
+  ",?\\s+(?:and\\s+|but\\s+)?(?:it'?s|its|it is|that'?s|that is)\\s+(?:fine|ok|okay|optional|alright|not required|not needed|not mandatory)\\b";
 // "…, like a traffic light": a likeness, not a look the rules could read.
 const LIKE = ',\\s+like\\s+(?:a|an)\\s';
 // "…. People read it from across the room": a sentence after the request that says why.
@@ -88,7 +88,8 @@ export function reasons(d: Draft): void {
       // text's own words; offline-guard.ts asks about it.
       if (UNQUOTED_TEXT.test(clauseBefore(text.slice(0, at)))) return reason;
       // "to make it stand out": its own "make" asks for nothing more.
-      if (WISH.test(reason.replace(/^\s*,?\s*to make\b/i, ''))) return reason;
+      // "…, but it's optional": the "but" only joins the remark.
+      if (WISH.test(reason.replace(/^\s*,?\s*(?:to make|but)\b/i, ''))) return reason;
       if (
         /^\s*,?\s*(?:[-–—]\s+)?so\b/i.test(reason) &&
         !new RegExp(`^\\s*,?\\s*${SO_SLIP}`, 'i').test(reason) &&

@@ -28,9 +28,10 @@ export interface UnsafeRequest {
   readonly text: string;
 }
 
-// An address outside the app: a URL, an email address, or "my server", "a webhook", ...
+// An address outside the app: a URL, an email address, "my server", "a webhook", or a service
+// named by its brand ("to my google drive", "to twitter", "into firebase").
 const ADDRESS =
-  /\bhttps?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:my|our|their|a|an|some|external|outside|remote|another|other|third[- ]party)\s+(?:(?:own|personal|private|work|home|secret|other)\s+)*(?:server|endpoint|webhook|api|backend|database|site|website|e-?mail|inbox|address|url|spreadsheet|slack|discord|telegram|g-?mail|hotmail|outlook|yahoo|icloud|phone|account|dropbox|drive)\b|\bwebhooks?\b|\bto me\b/i;
+  /\bhttps?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:my|our|their|a|an|some|external|outside|remote|another|other|third[- ]party)\s+(?:(?:own|personal|private|work|home|secret|other)\s+)*(?:server|endpoint|webhook|api|backend|database|site|website|e-?mail|inbox|address|url|spreadsheet|slack|discord|telegram|g-?mail|hotmail|outlook|yahoo|icloud|phone|account|dropbox|drive)\b|\bwebhooks?\b|\bto me\b|\b(?:google\s+(?:drive|sheets?|docs?|forms?)|dropbox|one\s?drive|icloud|firebase|supabase|airtable|twitter|facebook|instagram|whatsapp|telegram|slack|discord|zapier|mailchimp|hubspot|salesforce|notion|aws|s3(?:\s+bucket)?|the cloud)\b/i;
 // An address by itself, with no "to" needed after the verb: "ping https://…", "email me …".
 const HARD_ADDRESS = /\bhttps?:\/\/\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/i;
 // Mail to the person asking: "email me their name", "bcc me on every submission".
@@ -46,6 +47,8 @@ const NOUN_AFTER =
 // Watching people: tracking, analytics, logging or recording what they type or click.
 const TRACKING = [
   /\b(?:google analytics|analytics|tracking pixels?|pixel tracking|fingerprint\w*|keylogg\w*|spyware)\b/i,
+  // "save every keystroke", "keep their ip address": never something a person chose to enter.
+  /\b(?:save|saves|saving|store|stores|storing|keep|keeps|keeping)\b.*\b(?:keystrokes?|key ?presses|clipboard|ip address(?:es)?|browser history|cookies?|device ids?)\b/i,
   /\b(?:track|tracks|tracking|monitor|monitors|monitoring|spy on|spying on|surveil\w*|watch|record|records|recording|log|logs|logging|capture|captures)\b.*\b(?:people|users?|visitors?|everyone|who|clicks?|keystrokes?|typed?|typing|types|visits?|ip address(?:es)?|locations?)\b/i
 ];
 // Hiding from the owner: "hide … from the owner", "the owner can't see", "secretly".
@@ -61,7 +64,9 @@ const HIDDEN = [
 // Doing something to people behind their back: "without them knowing", "secretly", "quietly".
 const COVERT = [
   /\bwithout (?:them|they|him|her|anyone|anybody|(?:the |any |our )?(?:users?|people|visitors?|persons?|customers?|guests?))\b.{0,20}\b(?:knowing|noticing|seeing|realizing|realising|being told|consent\w*|asking)\b/i,
-  /\b(?:secretly|quietly|silently|covertly|invisibly|behind (?:their|the users?'?|people'?s) backs?)\b/i
+  /\b(?:secretly|quietly|silently|covertly|invisibly|behind (?:their|the users?'?|people'?s) backs?)\b/i,
+  // "keep a secret copy of everything people type", "a hidden log of who clicks what".
+  /\b(?:secret|hidden|invisible|covert)\s+(?:copy|copies|log|record|list|file|backup|history)\s+of\b/i
 ];
 
 // Reading what people did not choose to enter: their location, cookies, keystrokes, camera, ...

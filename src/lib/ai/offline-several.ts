@@ -62,10 +62,15 @@ const LAYOUT_AFTER: readonly [RegExp, (m: RegExpExecArray) => Layout][] = [
     new RegExp(String.raw`\s*,?\s*in\s+an?\s+${NUMBER}[\s-]col(?:umn)?s?\s+grid\b`, 'i'),
     (m) => ({ kind: 'grid', columns: amount(m[1]) })
   ],
-  [/\s*,?\s*in\s+a\s+grid\b/i, () => ({ kind: 'grid', columns: undefined })]
+  [/\s*,?\s*in\s+a\s+grid\b/i, () => ({ kind: 'grid', columns: undefined })],
+  // "… in 2 columns": a grid said by its columns alone.
+  [
+    new RegExp(String.raw`\s*,?\s*in\s+${NUMBER}\s+columns\b`, 'i'),
+    (m) => ({ kind: 'grid', columns: amount(m[1]) })
+  ]
 ];
 const NAMING =
-  /^(?:in it\s*)?(?::\s*|(?:titled|called|named|labell?ed|saying|reading|that say|with (?:the )?(?:texts?|labels?|titles?))\s*:?\s+)/i;
+  /^(?:in it\s*)?(?::\s*|,\s*(?=[^,]+,)|(?:titled|called|named|labell?ed|saying|reading|that say|with (?:the )?(?:texts?|labels?|titles?))\s*:?\s+)/i;
 
 /** "2" or "two". */
 function amount(said: string): number | undefined {
@@ -96,7 +101,12 @@ function textsOf(scene: Scene, said: string): string[] {
 /** The request read as several elements, or null when it is not that kind. */
 export function readSeveral(scene: Scene, text: string): Reading | null {
   // "buttons: Red, Green": the colon parted from the type word, which must stand alone.
-  let rest = text.replace(VERB, '').replace(/\s*:\s*/, ' : ');
+  // "menu: 4 cards …": a word that heads the elements, before their count, is not read.
+  const headed = text.replace(
+    new RegExp(String.raw`^[a-z]+(?:\s+[a-z]+)?\s*:\s*(?=${NUMBER}\s)`, 'i'),
+    ''
+  );
+  let rest = headed.replace(VERB, '').replace(/\s*:\s*/, ' : ');
   let layout: Layout = { kind: 'none' };
   for (const [re, make] of CONTAINER_FIRST) {
     const m = re.exec(rest);

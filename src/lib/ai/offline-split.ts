@@ -53,6 +53,16 @@ export const STILL =
 export const STAYS = /^keep the field (\w+) at (-?\d+(?:\.\d+)?)$/;
 
 /**
+ * "the add button make it green", "the slider, put it above the number": the element said first
+ * with no colon, then an instruction about "it". Split where a verb and "it" start, as the colon
+ * would; topic() still needs the words before to name exactly one element.
+ */
+function leadingElement(text: string): [string, string, string] | null {
+  const m = new RegExp(`^(the\\s[^,:]+?)\\s*,?\\s+((?:${VERBS})\\s+it\\b.*)$`, 'i').exec(text);
+  return m ? [m[0], m[1], m[2]] : null;
+}
+
+/**
  * "Reset button: make it say Zero and …": the element before the colon, when it names exactly
  * one and the words after it are instructions; null otherwise ("dropdown: low / high" is not).
  */
@@ -60,7 +70,7 @@ export function topic(
   model: AppModel,
   u: Utterance
 ): { node: import('../model/types').NodeRecord; text: string } | null {
-  const m = /^([^:]+?)\s*:\s+(.+)$/.exec(u.text);
+  const m = /^([^:]+?)\s*:\s+(.+)$/.exec(u.text) ?? leadingElement(u.text);
   // "Reset button" names an element; "add a heading: Hello" is an instruction.
   if (!m || new RegExp(`^(?:${VERBS})\\s+(?:the|a|an|it|this|my|some)\\b`, 'i').test(m[1]))
     return null;

@@ -131,7 +131,13 @@ function choiceColon(d: Draft): void {
   const m = new RegExp(`^(?:an?\\s+)?${CHOICE}\\s*:\\s*(?:([^?:]+\\?)\\s+)?(.+)$`, 'i').exec(
     d.text
   );
-  if (!m || !/,|\/|\s(?:or|and)\s/.test(m[3])) return;
+  // "menu: 4 cards in 2 columns, …" counts elements to build, it lists no options.
+  if (
+    !m ||
+    !/,|\/|\s(?:or|and)\s/.test(m[3]) ||
+    /^(?:\d+|two|three|four|five|six)\s+\w+s\b/i.test(m[3])
+  )
+    return;
   // "low / normal / urgent" is a list as "low, normal, urgent" is.
   const options = m[3].replace(/\s*\/\s*/g, ', ');
   d.text = m[2]

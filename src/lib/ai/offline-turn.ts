@@ -30,6 +30,11 @@ export interface Proposal {
   readonly rule: string;
   /** `retypeState` migrate expression → the same migration as a function, to plan the batch. */
   readonly migrations?: ReadonlyMap<string, (value: JsonValue) => JsonValue>;
+  /**
+   * The element the request was about, when no op names it ("make the name box optional" edits
+   * a handler and the Send button): "it" in the next instruction is this one, not the button.
+   */
+  readonly about?: string;
 }
 
 /** What a rule returns: a proposal, a question, or null when the request is not its kind. */

@@ -51,6 +51,9 @@ import { newItemsFirst, prependWhole } from './offline-list-prepend';
 import { setNumberProp } from './offline-prop-number';
 import { alsoWhole, buttonAlso } from './offline-also';
 import { stackVertically } from './offline-stack';
+import { valueFirst } from './offline-value-first';
+import { expressionText } from './offline-expr-text';
+import { makeOptional } from './offline-optional';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -116,9 +119,13 @@ function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null)
   // "and" inside a side-by-side request joins the elements, it does not start an instruction.
   // "swap the name and email fields": the "and" joins the two, it starts no instruction.
   // "three buttons in a row: Red, Green, Blue": the commas and "and" join a list of texts.
+  // "swap the minus and plus; move plus to the left": only the swap's own "and" is kept whole.
+  const swap = /^(?:swap|exchange)\s/i.test(u.text);
+  if (swap && /;\s/.test(u.text))
+    return planPieces(model, said, u, u.text.split(/\s*;\s+/), selection, temps);
   const whole =
     wholeSideBySide(u.text) ||
-    /^(?:swap|exchange)\s/i.test(u.text) ||
+    swap ||
     severalWhole({ model, selection, u }) ||
     linkWhole({ model, selection, u }) ||
     prependWhole(u.text) ||
@@ -184,6 +191,7 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => conditionalText(scene, temps),
     () => percentDone(scene, temps),
     () => buttonSetsValue(scene),
+    () => expressionText(scene),
     () => newItemsFirst(scene),
     () => buttonAlso(scene),
     () => build(scene, temps),
@@ -191,11 +199,13 @@ function runRules(scene: Scene, temps: TempIds): RuleResult {
     () => clearList(scene, temps),
     () => markAll(scene, temps),
     () => sortList(scene, temps),
+    () => valueFirst(scene),
     () => searchList(scene, temps),
     () => filterList(scene, temps),
     () => countList(scene, temps),
     () => rowBadge(scene, temps),
     () => setDefault(scene),
+    () => makeOptional(scene),
     () => stackVertically(scene),
     () => sideBySide(scene, temps),
     () => swapElements(scene),
@@ -333,7 +343,10 @@ function planAll(
     for (const [temp, real] of Object.entries(plan.idMap)) back.set(real, temp);
     summaries.push(result.summary);
     rules.push(result.rule);
-    selected = touchedNode(plan.model, result.ops, plan.idMap) ?? selected;
+    selected =
+      (result.about ? plan.model.nodes.get(result.about) : undefined) ??
+      touchedNode(plan.model, result.ops, plan.idMap) ??
+      selected;
     current = plan.model;
   }
   if (unread.length)
