@@ -27,6 +27,8 @@ const DET = '(?:the|it|its|them|each|every|all|this|that|these|those|my|our|a|an
 const REASONS: readonly (readonly [RegExp, string])[] = [
   // "Full name, and the email placeholder …": a comma and a joining word start something new.
   [/,\s*(?:and|then|but|also|plus)\b/i, 'a comma and a joining word'],
+  // "you@example.com, not ada", "Go instead of Stop": what it says now, not part of the new text.
+  [/,\s*not\s+\S|\s(?:instead of|rather than)\s+\S/i, 'what it says now, after "not"'],
   // "My list and make the button green".
   [
     new RegExp(`(?:\\b(?:and|then|also|plus)|&|\\+)\\s+(?:also\\s+|then\\s+)?(?:${VERB})\\b`, 'i'),

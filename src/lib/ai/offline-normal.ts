@@ -28,6 +28,7 @@ import { pairs } from './offline-pairs';
 import { fieldWords } from './offline-field-words';
 import { refWords } from './offline-ref-words';
 import { afterWords } from './offline-after-send';
+import { contrastWish } from './offline-contrast';
 import type { Utterance } from './offline-text';
 
 // The grammar's words people misspell; a word one edit away from exactly one of these (and not a
@@ -395,6 +396,7 @@ function elidedWish(d: Draft): void {
 
 /** Wishes, clause by clause: "X should be red and bigger", "… and be called Jump". */
 function wishes(d: Draft): void {
+  contrastWish(d);
   elidedWish(d);
   // "… should say Tidy up and be red": the second wish borrows the subject.
   const clauses = d.text

@@ -29,10 +29,13 @@ const IP =
 const NETWORK = [
   /\b(?:internet|network|web|online) access\b|\baccess (?:to )?(?:the )?(?:internet|network|web)\b/i,
   /\b(?:fetch|load|get|pull|read|call|reach|connect|talk|grab|scrape|browse|open)\w*\b.{0,30}\b(?:any|every|all|other|random|whatever) (?:websites?|sites?|urls?|addresses|servers?|apis?|web ?pages?)\b/i,
+  // "look up the weather online", "show today's exchange rate": live data from elsewhere.
+  /\b(?:look(?:s|ing)? up|fetch\w*|get|gets|pull\w*|load\w*|grab\w*|check\w*|find\w*|show\w*)\b.{0,40}\b(?:online|(?:from|on) the (?:internet|web))\b/i,
+  /\b(?:look(?:s|ing)? up|fetch\w*|get|gets|pull\w*|load\w*|grab\w*|show\w*|display\w*)\b.{0,20}\b(?:the |today'?s |current |live |latest )?(?:weather|forecast|stock prices?|share prices?|exchange rates?|news headlines|live scores?|bitcoin price)\b/i,
   /\b(?:go|get|be|stay|work) online\b(?! (?:badge|status|indicator|dot))|\b(?:use|reach|connect to|talk to) the (?:internet|web)\b/i
 ];
 const FILES = [
-  /\b(?:files?|folders?|documents?|photos?|pictures?|images?|data|spreadsheets?|csv)\b.{0,30}\b(?:on|from|in|off|of) (?:my|the|your|their|a|his|her|people'?s?|the user'?s?|users'?) (?:computer|pc|mac|laptop|desktop|disk|hard ?drive|machine|device|downloads|documents folder)\b/i,
+  /\b(?:files?|folders?|documents?|photos?|pictures?|images?|data|spreadsheets?|csv)\b.{0,30}\b(?:on|from|in|off|of) (?:my|the|your|their|a|his|her|people'?s?|the user'?s?|users'?) (?:computers?|pcs?|macs?|laptops?|desktops?|disks?|hard ?drives?|machines?|devices?|phones?|downloads|documents folder)\b/i,
   /\b(?:my|the|a|your) (?:desktop|downloads|documents|home) (?:folder|directory)\b|\b(?:local )?file ?system\b|\b(?:read|open|load|access|browse|scan)\w*\b.{0,20}\blocal files?\b/i
 ];
 
