@@ -28,7 +28,12 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
       op: 'addNode',
       parent: bottomRow(m),
       type: 'Button',
-      props: { label: 'Clear all', variant: 'secondary', size: 'sm', onClick: { $handler: 'clearAll' } }
+      props: {
+        label: 'Clear all',
+        variant: 'secondary',
+        size: 'sm',
+        onClick: { $handler: 'clearAll' }
+      }
     }
   ],
   'The writing that says Todo': (m) => [
@@ -45,7 +50,12 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
       op: 'addNode',
       parent: bottomRow(m),
       type: 'Button',
-      props: { label: 'Sort A-Z', variant: 'secondary', size: 'sm', onClick: { $handler: 'sortByTitle' } }
+      props: {
+        label: 'Sort A-Z',
+        variant: 'secondary',
+        size: 'sm',
+        onClick: { $handler: 'sortByTitle' }
+      }
     }
   ],
   'Please add a little box at the top to search': (m) => [
@@ -102,10 +112,19 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
       op: 'retypeState',
       component: App,
       name: 'items',
-      type: { array: { object: { id: 'number', title: 'string', done: 'boolean', due: 'string' } } },
+      type: {
+        array: { object: { id: 'number', title: 'string', done: 'boolean', due: 'string' } }
+      },
       migrate: "value.map((x) => ({ ...x, due: '' }))"
     },
-    { op: 'addState', component: App, name: 'draftDue', type: 'string', initial: '', scope: 'local' },
+    {
+      op: 'addState',
+      component: App,
+      name: 'draftDue',
+      type: 'string',
+      initial: '',
+      scope: 'local'
+    },
     {
       op: 'setHandler',
       component: App,
@@ -125,7 +144,9 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
       op: 'setProp',
       id: id(m, 'Each'),
       name: 'items',
-      value: { $expr: 'state.items.filter((x) => !x.done).concat(state.items.filter((x) => x.done))' }
+      value: {
+        $expr: 'state.items.filter((x) => !x.done).concat(state.items.filter((x) => x.done))'
+      }
     }
   ],
   'Please change the Add button so it says Add job': (m) => [
@@ -146,7 +167,12 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
       op: 'addNode',
       parent: bottomRow(m),
       type: 'Button',
-      props: { label: 'All done', variant: 'secondary', size: 'sm', onClick: { $handler: 'markAllDone' } }
+      props: {
+        label: 'All done',
+        variant: 'secondary',
+        size: 'sm',
+        onClick: { $handler: 'markAllDone' }
+      }
     }
   ],
   'Could you show how many jobs there are altogether': (m) => [
@@ -173,14 +199,21 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
     { op: 'setProp', id: id(m, 'Button', 'Delete'), name: 'variant', value: 'danger' }
   ],
   'Could you move the Clear done button and the count up': (m) => [
-    { op: 'moveNode', id: bottomRow(m), parent: parent(m, id(m, 'Each')), index: index(m, id(m, 'Each')) }
+    {
+      op: 'moveNode',
+      id: bottomRow(m),
+      parent: parent(m, id(m, 'Each')),
+      index: index(m, id(m, 'Each'))
+    }
   ],
   'Please put a little box where I can say who is doing each job': (m) => [
     {
       op: 'retypeState',
       component: App,
       name: 'items',
-      type: { array: { object: { id: 'number', title: 'string', done: 'boolean', who: 'string' } } },
+      type: {
+        array: { object: { id: 'number', title: 'string', done: 'boolean', who: 'string' } }
+      },
       migrate: "value.map((x) => ({ ...x, who: '' }))"
     },
     {
@@ -213,7 +246,12 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
       op: 'addNode',
       parent: bottomRow(m),
       type: 'Button',
-      props: { label: 'Untick all', variant: 'secondary', size: 'sm', onClick: { $handler: 'untickAll' } }
+      props: {
+        label: 'Untick all',
+        variant: 'secondary',
+        size: 'sm',
+        onClick: { $handler: 'untickAll' }
+      }
     }
   ],
   'Would you make the Clear done button say Tidy up': (m) => [
@@ -253,4 +291,3 @@ export const CORRECT_TODO: Readonly<Record<string, Batch>> = {
     { op: 'setProp', id: id(m, 'Heading', 'Todo'), name: 'align', value: 'end' }
   ]
 };
-

@@ -27,7 +27,12 @@ export const CORRECT_COUNTER: Readonly<Record<string, Batch>> = {
   ],
   'Can you add a button that adds ten at a time': (m) => [
     { op: 'setHandler', component: App, name: 'addTen', body: 'state.count += 10;' },
-    { op: 'addNode', parent: buttonRow(m), type: 'Button', props: { label: '+10', onClick: { $handler: 'addTen' } } }
+    {
+      op: 'addNode',
+      parent: buttonRow(m),
+      type: 'Button',
+      props: { label: '+10', onClick: { $handler: 'addTen' } }
+    }
   ],
   'Please stop the number going below nothing': () => [
     {
@@ -99,12 +104,18 @@ export const CORRECT_COUNTER: Readonly<Record<string, Batch>> = {
       type: 'Card',
       props: { title: 'Watering cans', padding: 'lg' },
       children: [
-        { type: 'Heading', props: { text: { $expr: 'String(state.cans)' }, level: 1, align: 'center' } },
+        {
+          type: 'Heading',
+          props: { text: { $expr: 'String(state.cans)' }, level: 1, align: 'center' }
+        },
         {
           type: 'Stack',
           props: { direction: 'horizontal', gap: 'sm', justify: 'center' },
           children: [
-            { type: 'Button', props: { label: MINUS, variant: 'secondary', onClick: { $handler: 'removeCan' } } },
+            {
+              type: 'Button',
+              props: { label: MINUS, variant: 'secondary', onClick: { $handler: 'removeCan' } }
+            },
             { type: 'Button', props: { label: '+', onClick: { $handler: 'addCan' } } }
           ]
         }
@@ -147,7 +158,12 @@ export const CORRECT_COUNTER: Readonly<Record<string, Batch>> = {
   ],
   'Can you add a button that doubles the number': (m) => [
     { op: 'setHandler', component: App, name: 'double', body: 'state.count *= 2;' },
-    { op: 'addNode', parent: buttonRow(m), type: 'Button', props: { label: '×2', variant: 'secondary', onClick: { $handler: 'double' } } }
+    {
+      op: 'addNode',
+      parent: buttonRow(m),
+      type: 'Button',
+      props: { label: '×2', variant: 'secondary', onClick: { $handler: 'double' } }
+    }
   ],
   "I'd like the buttons to be all the same plain grey style": (m) => [
     { op: 'setProp', id: id(m, 'Button', '+'), name: 'variant', value: 'secondary' },

@@ -167,7 +167,12 @@ export const CORRECT_FORM: Readonly<Record<string, Batch>> = {
     }
   ],
   'Could the email hint say name@example.com': (m) => [
-    { op: 'setProp', id: id(m, 'TextInput', 'Email'), name: 'placeholder', value: 'name@example.com' }
+    {
+      op: 'setProp',
+      id: id(m, 'TextInput', 'Email'),
+      name: 'placeholder',
+      value: 'name@example.com'
+    }
   ],
   'Please make the Send another button go back': () => [
     {
@@ -213,7 +218,14 @@ export const CORRECT_FORM: Readonly<Record<string, Batch>> = {
     }
   ],
   'Could you add a box for their postcode': (m) => [
-    { op: 'addState', component: App, name: 'postcode', type: 'string', initial: '', scope: 'local' },
+    {
+      op: 'addState',
+      component: App,
+      name: 'postcode',
+      type: 'string',
+      initial: '',
+      scope: 'local'
+    },
     {
       op: 'addNode',
       parent: fields(m),
@@ -256,7 +268,14 @@ export const CORRECT_BLANK: Readonly<Record<string, Batch>> = {
       type: 'Stack',
       props: { direction: 'horizontal', gap: 'sm' },
       children: [
-        { type: 'TextInput', props: { placeholder: 'Seed', value: { $bind: 'draft' }, onSubmit: { $handler: 'addSeed' } } },
+        {
+          type: 'TextInput',
+          props: {
+            placeholder: 'Seed',
+            value: { $bind: 'draft' },
+            onSubmit: { $handler: 'addSeed' }
+          }
+        },
         { type: 'Button', props: { label: 'Add', onClick: { $handler: 'addSeed' } } }
       ]
     },
@@ -269,7 +288,13 @@ export const CORRECT_BLANK: Readonly<Record<string, Batch>> = {
     }
   ],
   'Could you put a title at the top saying Seed Swap': (m) => [
-    { op: 'addNode', parent: root(m), index: 0, type: 'Heading', props: { text: 'Seed Swap', level: 1 } }
+    {
+      op: 'addNode',
+      parent: root(m),
+      index: 0,
+      type: 'Heading',
+      props: { text: 'Seed Swap', level: 1 }
+    }
   ],
   'Please call the app Garden Rota': () => [{ op: 'setMeta', name: 'title', value: 'Garden Rota' }],
   'Could you add a counter for the number of volunteers': (m) => [
@@ -293,21 +318,33 @@ export const CORRECT_BLANK: Readonly<Record<string, Batch>> = {
       type: 'Stack',
       props: { direction: 'horizontal', gap: 'sm' },
       children: [
-        { type: 'Button', props: { label: '−', variant: 'secondary', onClick: { $handler: 'removeVolunteer' } } },
+        {
+          type: 'Button',
+          props: { label: '−', variant: 'secondary', onClick: { $handler: 'removeVolunteer' } }
+        },
         { type: 'Button', props: { label: '+', onClick: { $handler: 'addVolunteer' } } }
       ]
     }
   ],
   'Please put a box for notes': (m) => [
     { op: 'addState', component: App, name: 'notes', type: 'string', initial: '' },
-    { op: 'addNode', parent: root(m), type: 'TextArea', props: { label: 'Notes', value: { $bind: 'notes' } } }
+    {
+      op: 'addNode',
+      parent: root(m),
+      type: 'TextArea',
+      props: { label: 'Notes', value: { $bind: 'notes' } }
+    }
   ],
   'Could you add a link to the council allotment page': (m) => [
     {
       op: 'addNode',
       parent: root(m),
       type: 'Link',
-      props: { text: 'Council allotments', href: 'https://www.example.org/allotments', newTab: true }
+      props: {
+        text: 'Council allotments',
+        href: 'https://www.example.org/allotments',
+        newTab: true
+      }
     }
   ],
   "Please add a switch for 'Watering done today'": (m) => [
