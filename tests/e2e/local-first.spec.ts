@@ -147,6 +147,44 @@ test('offline, undo and redo take back and bring back my own steps, and the resu
   expect(file).not.toContain('Offline two');
 });
 
+test('offline before the gate worker started: my first edit starts it from the cache, and it syncs', async ({
+  page,
+  request
+}) => {
+  // The gate worker waits for idle time after the first draw; with none coming, only my first
+  // write starts it, after the tab went offline, so its code can come only from the cache.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const gateStarted = () => workers.some((url) => url.includes('gate-worker'));
+  const created = await request.post('/api/apps', { data: { template: 'todo' } });
+  const id = ((await created.json()) as { id: string }).id;
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  expect(gateStarted()).toBe(false);
+
+  await page.context().setOffline(true);
+  await expect(page.locator('[data-connection="offline"]')).toBeVisible();
+  const heading = canvas.locator('h1').first();
+  await heading.click();
+  const input = page.locator('[data-inspector] [data-prop="text"]').locator('input').first();
+  await input.fill('Written offline');
+  await input.press('Enter');
+  await expect(heading).toHaveText('Written offline');
+  expect(gateStarted()).toBe(true);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  await page.context().setOffline(false);
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  await expect
+    .poll(async () => JSON.stringify(await (await request.get(`/api/apps/${id}/file`)).json()))
+    .toContain('Written offline');
+});
+
 test('a tab older than the server stops writing and asks to be reloaded', async ({
   page,
   request

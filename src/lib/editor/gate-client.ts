@@ -29,6 +29,7 @@ import type { Actor } from '../ops/plan';
 import type { LiveSource } from '../runtime/compiled';
 import type { CompileOutcome, GateAnswer, GateCheckedAnswer, GateRequest } from './gate-protocol';
 import { BrowserTypecheck } from './typecheck-client';
+import gateWorkerUrl from './gate-worker.ts?worker&url';
 
 export type { CompileOutcome } from './gate-protocol';
 
@@ -61,9 +62,24 @@ export function keepLastGood(
   return { live: previous?.ok ? previous : next.live, problem };
 }
 
-/** The module worker Vite bundles with the page (the `new URL` form is what it recognises). */
+/** The worker Vite bundles with the page (one file, no imports: `?worker&url` is its address). */
 function startWorker(): Worker {
-  return new Worker(new URL('./gate-worker.ts', import.meta.url), { type: 'module' });
+  return new Worker(gateWorkerUrl, { type: 'module' });
+}
+
+/**
+ * Reads the gate worker's code into the browser's cache now, at low priority, so that the
+ * worker can be started later (after the canvas first drew the app) even when the tab has gone
+ * offline by then: Vite's worker files are immutable and served with a year's max-age, so a
+ * later start takes them from the cache without the network.
+ */
+export function prefetchGateWorker(): void {
+  if (typeof fetch === 'undefined') return;
+  void fetch(gateWorkerUrl, { priority: 'low' })
+    .then((response) => response.arrayBuffer())
+    .catch(() => {
+      // Offline already: the worker's own start says so when it comes.
+    });
 }
 
 interface Waiting {
@@ -104,9 +120,10 @@ export class BrowserGate {
 
   /**
    * Starts the worker (once) and hands it what waited. A caller may hold the start back with
-   * `whenIdle` (the worker's compile takes a core for a few hundred milliseconds); the studio does
-   * not, since a worker started late must fetch its code, which fails once the tab is offline. A
-   * check starts it at once; a compile waits with the updates.
+   * `whenIdle` (the worker's compile takes a core for a few hundred milliseconds); the studio
+   * holds it until the canvas first drew the app, having read its code into the cache first
+   * (`prefetchGateWorker`), since a worker started late would otherwise fetch its code, which
+   * fails once the tab is offline. A check starts it at once; a compile waits with the updates.
    */
   private begin(): void {
     if (this.worker || this.dead) return;

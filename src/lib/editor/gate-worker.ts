@@ -1,9 +1,8 @@
 /**
  * The browser compile gate's Web Worker (a module worker): `self` ↔ `handleGateMessage`
  * (./gate-replica.ts; protocol in ./gate-protocol.ts). `BrowserGate` (./gate-client.ts) starts it
- * with `new Worker(new URL('./gate-worker.ts', import.meta.url), { type: 'module' })`, which Vite
- * bundles as its own chunk: Babel and the gate core, never `typescript`
- * (tests/unit/gate-browser.test.ts bundles this file and checks).
+ * from the address `./gate-worker.ts?worker&url` gives, a file Vite bundles on its own: Babel and
+ * the gate core, never `typescript` (tests/unit/gate-browser.test.ts bundles this file and checks).
  *
  * Compiles are coalesced: a `compile` waits for the messages already queued behind it, so a burst
  * of edits costs one compile, answered with the newest `seq` (the page takes it as the answer to

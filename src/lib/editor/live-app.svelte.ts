@@ -9,7 +9,7 @@ import { componentStamp, type LiveSource } from '../runtime/compiled';
 import type { EditError } from '../ops/errors';
 import type { Actor } from '../ops/plan';
 import { readHistory } from '../collab/history-entry';
-import { BrowserGate, keepLastGood, type GateProblem } from './gate-client';
+import { BrowserGate, keepLastGood, prefetchGateWorker, type GateProblem } from './gate-client';
 
 /** The running app and the browser gate that compiles the next one. */
 export class LiveApp {
@@ -30,12 +30,14 @@ export class LiveApp {
 
   /**
    * Starts the browser's gate with `whole`, the document as the replica holds it now. Its worker
-   * starts at once: a tab that goes offline soon after opening still has its gate (a worker
-   * started later would have to fetch its code with no connection; measured: held back until
-   * the first draw, it failed to load in a test that went offline at once).
+   * starts through `afterDrawn` (once the canvas drew the app, in idle time), or at once with the
+   * first check. Its code is read into the cache now (`prefetchGateWorker`): a tab that went
+   * offline before the worker started still starts it. Started with the studio, the worker's
+   * compile took a core for about 600 ms of a two-core machine while the canvas drew a large app.
    */
-  start(whole: Uint8Array): void {
-    this.gate = new BrowserGate();
+  start(whole: Uint8Array, afterDrawn?: (run: () => void) => void): void {
+    prefetchGateWorker();
+    this.gate = new BrowserGate(undefined, undefined, afterDrawn);
     this.gate.push(whole);
   }
 

@@ -250,7 +250,7 @@ export class Studio {
    * live connection, presence, and soon the browser's own copy.
    */
   private collaborate(whole: Uint8Array): void {
-    this.running.start(whole);
+    this.running.start(whole, (run) => this.firstDraw.afterDrawn(run));
     this.myUndo = new MyUndo(this.doc, this.origin, (undo, redo) => {
       this.undoCount = undo;
       this.redoCount = redo;
