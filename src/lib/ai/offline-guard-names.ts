@@ -27,10 +27,17 @@ function nameWords(name: string): string[] {
     .filter(Boolean);
 }
 
-/** Why a made-up field name reads as unread request, or null when it reads as a name. */
-export function unreadName(name: string): string | null {
+/** Words no caption holds either: a plea, or the control the request asks for. */
+const NEVER = new Set('please pls button buttons'.split(' '));
+
+/**
+ * Why a made-up field name reads as unread request, or null when it reads as a name. `caption`:
+ * the name is that of an input's caption added with it, so only NEVER words count.
+ */
+export function unreadName(name: string, caption = false): string | null {
   const words = nameWords(name);
-  const filler = words.find((w) => FILLER.has(w));
+  const filler = words.find((w) => (caption ? NEVER : FILLER).has(w));
+  if (caption) return filler ? `"${filler}" is no part of a name` : null;
   if (filler) return `"${filler}" is no part of a name`;
   if (words.length > 4) return 'it is longer than a name';
   return null;
@@ -82,11 +89,10 @@ export function guardNames(
   // A field named after the caption of the input added with it ("a checkbox that says I agree to
   // the terms" → agreeToTheTerms): the caption is shown, and offline-guard.ts judges it as a text.
   const captions = ops.flatMap((op) => {
-    const props = op.op === 'addNode' ? (op.props as Record<string, unknown>) : {};
+    const props = (op.op === 'addNode' ? (op.props as Record<string, unknown>) : null) ?? {};
     return typeof props.label === 'string' ? [` ${nameWords(props.label).join(' ')} `] : [];
   });
-  const ownName = (name: string) =>
-    quoted.has(nameWords(name).join(' ')) ||
+  const captioned = (name: string) =>
     captions.some((c) => c.includes(` ${nameWords(name).join(' ')} `));
   for (const op of ops) {
     const o = op as unknown as Record<string, unknown>;
@@ -97,7 +103,7 @@ export function guardNames(
           ? addedItemFields(model, String(o.component), String(o.name), o.type)
           : [];
     for (const name of names) {
-      const why = ownName(name) ? null : unreadName(name);
+      const why = quoted.has(nameWords(name).join(' ')) ? null : unreadName(name, captioned(name));
       if (why)
         return ask(
           rule,
