@@ -106,7 +106,7 @@ function boxPerItem(text: string): string {
     /^(?:add|put|give me|make)\s+(?:a|an|one)\s+(?:(?:little|small|short|new)\s+)?(?:box|space|field|place|bit)\s+(?:where|in which|to|so)\s+(?:(?:i|we|you|people|they|someone|volunteers?)\s+(?:can|could)\s+)?(?:say|type|write|put|note|enter|record|jot down|fill in)\s+(.+?)\s+(?:for|on|against|next to|by)\s+(?:each|every)\s+(\w+)(?:,?\s+so(?:\s+that)?\s+(?:the\s+)?\w+\s+(?:know|can see|remember)\b[^,⟦]*)?$/i.exec(
       text
     ) ??
-    /^(?:add|put|give me|make)\s+(?:a|an|one)\s+(?:(?:little|small|short|new)\s+)?(?:box|space|field|place|bit)\s+(?:where|in which|to|so)\s+(?:(?:i|we|you|people|they|someone|volunteers?)\s+(?:can|could)\s+)?(?:say|type|write|put|note|enter|record|fill in)\s+(who)\s+(?:is|are)\s+\w+ing\s+(?:each|every)\s+(\w+)$/i.exec(
+    /^(?:add|put|give me|make)\s+(?:a|an|one)\s+(?:(?:little|small|short|new)\s+)?(?:box|space|field|place|bit)\s+(?:where|in which|to|so)\s+(?:(?:i|we|you|people|they|someone|volunteers?)\s+(?:can|could)\s+)?(?:say|type|write|put|note|enter|record|fill in)\s+(who)\s+(?:is|are)\s+\w+ing\s+(?:each|every)\s+(\w+)(?:,?\s+so(?:\s+that)?\s+(?:the\s+)?\w+\s+(?:know|can see|remember)\b[^,⟦]*)?$/i.exec(
       text
     );
   if (!m) return text;
@@ -114,13 +114,13 @@ function boxPerItem(text: string): string {
     ? 'person'
     : m[1].replace(/^(?:a|an|the|some|their|its)\s+/i, '');
   if (what.split(/\s+/).length > 2 || /⟦/.test(what)) return text;
-  return `add a ${what} field to each ${m[2]}`;
+  return `add a ${what} field to each of the ${m[2].replace(/(?<!s)$/, 's')}`;
 }
 
 /** "could the message box show how many letters I have typed": its character counter. */
 function shownCount(text: string): string {
   const m =
-    /^(?:make\s+)?(the\s+.+?)\s+(?:should\s+|to\s+)?(?:show|display|count|say)\s+(?:how many|the number of)\s+(letters|characters|chars|words)\s+(?:i|we|they|people|you|someone|the user)\s+(?:have\s+|'ve\s+|has\s+)?(?:typed|written|entered|put in|used)(?:\s+in(?:\s+it)?)?(?:\s+so\s+far)?$/i.exec(
+    /^(?:make\s+|(?:could|can|would|will)\s+)?(the\s+.+?)\s+(?:should\s+|to\s+)?(?:show|display|count|say)\s+(?:how many|the number of)\s+(letters|characters|chars|words)\s+(?:i|we|they|people|you|someone|the user)\s+(?:have\s+|'ve\s+|has\s+)?(?:typed|written|entered|put in|used)(?:\s+in(?:\s+it)?)?(?:\s+so\s+far)?$/i.exec(
       text
     );
   if (!m) return text;

@@ -448,8 +448,7 @@ export function canon(d: Draft): void {
   askedEnd(d);
   spellings(d);
   politeness(d);
-  // "the writing that says Todo", "mark every job as done, with a button": home-made wording,
-  // before a complaint or a reason is cut (a box "so the volunteers know" is read with it).
+  // Home-made wording, before a complaint or a reason is cut ("… each job, so they know").
   homeWords(d);
   complaints(d);
   // A complaint's rest may start with "could you": the politeness of the rest, taken off.

@@ -56,6 +56,8 @@ export function unreadOption(option: string): string | null {
     )
   )
     return 'it says what the dropdown is for';
+  // "the colours", "the days": the kind of choice, said before the choices themselves.
+  if (/^(?:the|all the|some)\s+\w+s$/i.test(option.trim())) return 'it names the kind of choices';
   return null;
 }
 
