@@ -82,8 +82,6 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     /^(?:how (?:many|much|long)|the (?:number|amount|count|total) of)\s+(?:\S+\s+){0,3}(?:i|we|you|they|people|there|are|is|have|has|'ve)\b/i,
     'a value described'
   ],
-  // "how many I typed? The newsletter takes 200": a question, then a sentence of its own.
-  [/\?\s+\p{L}/iu, 'a second sentence'],
   // "a text showing it": a word that points at something, not a text.
   [/^(?:it|them|this|that|these|those)$/i, 'a word that points at something'],
   // "All done when everything is finished", "Max! when it reaches 10": a condition, which needs
@@ -160,7 +158,11 @@ export function guardTexts(
     const why =
       quoted && /\p{L}/u.test(value.slice(quoted.length))
         ? 'words after the quoted text'
-        : instructionIn(rest);
+        : // "how many I typed? The newsletter takes 200": a question, then a sentence of its
+          // own (options are left to offline-guard-names.ts: "a size? S, M, L" is a caption).
+          prop !== 'option' && /\?\s+\p{L}/u.test(rest)
+          ? 'a second sentence'
+          : instructionIn(rest);
     if (!why) continue;
     return ask(
       rule,
