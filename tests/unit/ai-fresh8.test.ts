@@ -92,7 +92,7 @@ describe('options said as a sequence, or not read', () => {
     ['blank', 'add a dropdown with the months of the year', 12, 'December']
   ])('%s: %s', (name, message, count, has) => {
     const select = batch(name, message).find((op) => op.op === 'addNode' && op.type === 'Select');
-    const options = (select as { props: { options: string[] } }).props.options;
+    const options = (select as unknown as { props: { options: string[] } }).props.options;
     expect(options).toHaveLength(count);
     expect(options).toContain(has);
   });
