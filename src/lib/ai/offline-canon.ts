@@ -28,6 +28,7 @@ import {
   WANT_NEW
 } from './offline-canon-words';
 import { canonForApp } from './offline-canon-app';
+import { askedEnd, homeWords } from './offline-canon-home';
 import {
   ability,
   inputNames,
@@ -444,8 +445,11 @@ const JOIN =
 
 /** The request in the forms the rules read (see the file comment); quotes untouched. */
 export function canon(d: Draft): void {
+  askedEnd(d);
   spellings(d);
   politeness(d);
+  // Home-made wording, before a complaint or a reason is cut ("… each job, so they know").
+  homeWords(d);
   complaints(d);
   // A complaint's rest may start with "could you": the politeness of the rest, taken off.
   politeness(d);

@@ -75,6 +75,13 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
   // "with my email address a@b.com": words that lead into the text, not the text.
   // ("Which team?" is a question a label may ask, so only these three.)
   [/^(?:with|that|so)\s(?!.*\?$)/i, 'words before the text'],
+  // "where I can say who does it", "which shows the total": a clause about a thing, not a title.
+  [/^(?:where|which|whose)\s+(?:i|we|you|they|people|it|he|she|someone|everyone)\b/i, 'a clause'],
+  // "how many letters I have typed", "the number of jobs left": a value described, not a text.
+  [
+    /^(?:how (?:many|much|long)|the (?:number|amount|count|total) of)\s+(?:\S+\s+){0,3}(?:i|we|you|they|people|there|are|is|have|has|'ve)\b/i,
+    'a value described'
+  ],
   // "a text showing it": a word that points at something, not a text.
   [/^(?:it|them|this|that|these|those)$/i, 'a word that points at something'],
   // "All done when everything is finished", "Max! when it reaches 10": a condition, which needs
@@ -151,7 +158,11 @@ export function guardTexts(
     const why =
       quoted && /\p{L}/u.test(value.slice(quoted.length))
         ? 'words after the quoted text'
-        : instructionIn(rest);
+        : // "how many I typed? The newsletter takes 200": a question, then a sentence of its
+          // own (options are left to offline-guard-names.ts: "a size? S, M, L" is a caption).
+          prop !== 'option' && /\?\s+\p{L}/u.test(rest)
+          ? 'a second sentence'
+          : instructionIn(rest);
     if (!why) continue;
     return ask(
       rule,

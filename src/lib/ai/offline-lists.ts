@@ -415,7 +415,10 @@ export function markAll(scene: Scene, temps: TempIds): RuleResult {
   if (!asked || !new RegExp(`^${MARK_VERB}`, 'i').test(asked.verb)) return null;
   const split = splitPlacement(scene, asked.what, false);
   if (!split.ok) return ask(rule, split.text);
-  const what = split.value.before;
+  // "every job" is all the jobs: a singular after "every" names the list as its plural does.
+  const what = split.value.before.replace(/\b(?:every|each)\s+([a-z]+)\b/i, (all, word: string) =>
+    /s$/i.test(word) ? all : `all ${word}s`
+  );
   if (!/\b(?:all|every|everything|each)\b/i.test(what)) return null;
   const off = /^un/i.test(asked.verb);
   const said = /^(?:mark|unmark)$/i.test(asked.verb) ? what : `${what} ${off ? '' : 'done'}`;

@@ -31,8 +31,28 @@ const ASKS = new RegExp(
   'i'
 );
 
+// A sentence of its own that starts with who or what it is about, not with a verb: "My eyes
+// are not what they were.", "Then the children will understand it.", "Some weeks we start afresh."
+const SUBJECT =
+  /^(?:then\s+|just\s+|so\s+)?(?:i|i'm|i've|we|we're|we've|my|our|they|they're|their|it|it's|its|that|that's|this|there|there's|some|most|the|people|everyone|everybody|nobody|somebody|someone|because|since|for (?:fun|a laugh|when|our|my))\s/i;
+// Words that ask, name a place or an element, or say how big a thing is ("It fills the whole
+// tablet" says how much narrower): such a sentence is not a remark, it stays for the rules.
+const WISH =
+  /\b(?:need|needs|want|wants|wanted|would|could|can|should|must|has to|have to|make|made|also|too|as well|top|bottom|left|right|above|below|under|next to|button|heading|title|text|box|field|list|checkbox|tick|slider|card|number|count|label|hint|colou?r|whole|fills?|wide|narrow|big|small|tall|short|long|tiny|huge|size)\b/i;
+
+/**
+ * Whether a whole sentence after the request ("…? My eyes are not what they were.") is a remark:
+ * it starts with who or what it is about, says no wish and names no element or place, and passes
+ * the clause test below as a statement would.
+ */
+function isSentenceRemark(d: Draft, sentence: string, rest: string): boolean {
+  const said = sentence.trim();
+  if (!SUBJECT.test(said) || WISH.test(said)) return false;
+  return isRemark(d, said, rest, true);
+}
+
 /** Whether a clause is a remark that asks for nothing, given the rest of the request. */
-function isRemark(d: Draft, clause: string, rest: string): boolean {
+function isRemark(d: Draft, clause: string, rest: string, sentence = false): boolean {
   const said = clause.trim();
   // "some people dont want to give it": what others do not want is said of them, not asked.
   const theirs = said.replace(
@@ -41,14 +61,17 @@ function isRemark(d: Draft, clause: string, rest: string): boolean {
   );
   if (!said || ASKS.test(theirs)) return false;
   const subject = STATEMENT.exec(said)?.[1];
-  if (!PERSON.test(said) && !subject) return false;
+  if (!PERSON.test(said) && !subject && !sentence) return false;
   // "the heading is grey": a state said of an element may be the change itself.
   const scene = { model: d.model, selection: null, u: { text: said, quotes: d.quotes } };
   if (subject && (findElements(scene, subject).ok || trailingType(d.model, subject))) return false;
   const words = said.toLowerCase().split(/[^a-z-]+/);
   const restWords = new Set(rest.toLowerCase().split(/[^a-z-]+/));
   // "…, green is our colour" repeats the look; "…, blue is nicer" brings a new one.
-  if (words.some((w) => w && isStyleWord(w) && !restWords.has(w))) return false;
+  // (In a sentence of its own, "start" or "left" is a verb, not a look.)
+  const look = (w: string) =>
+    isStyleWord(w) && !(sentence && /^(?:start|end|left|right|top|bottom|full)$/.test(w));
+  if (words.some((w) => w && look(w) && !restWords.has(w))) return false;
   // Every number the remark holds is in the request as well.
   const numbers: string[] = rest.match(/\d+(?:\.\d+)?/g) ?? [];
   return (said.match(/\d+(?:\.\d+)?/g) ?? []).every((n) => numbers.includes(n));
@@ -56,6 +79,13 @@ function isRemark(d: Draft, clause: string, rest: string): boolean {
 
 /** Takes remarks off the start and end of the request (see the file comment). */
 export function remarks(d: Draft): void {
+  // "Could the plus be green? Then the children will understand it.": a sentence after the
+  // request, its own "?" or "." before it, that asks for nothing.
+  for (;;) {
+    const tail = /^(.*[^\s.?!])\s*[.?!]+\s+([^.?!]+)$/.exec(d.text);
+    if (!tail || !isSentenceRemark(d, tail[2], tail[1])) break;
+    d.text = tail[1];
+  }
   for (;;) {
     const tail = /^(.*\S)\s*[,.;]\s+([^,.;]+)$/.exec(d.text);
     if (!tail || !isRemark(d, tail[2], tail[1])) break;

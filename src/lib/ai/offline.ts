@@ -36,6 +36,7 @@ import { unsafeRequest } from './offline-safety';
 import { literal, prepare, type Utterance } from './offline-text';
 import { ask, TempIds, type OfflineTurn, type RuleResult } from './offline-turn';
 import { guardTexts, holdsMore } from './offline-guard';
+import { guardNames } from './offline-guard-names';
 import { refusal } from './offline-nearest';
 import { partlyRead, PRONOUN } from './offline-partial';
 import { rowBadge } from './offline-row-badge';
@@ -326,6 +327,9 @@ function planAll(
         result.rule,
         `About ${said}: ${result.text}${unread.length ? ` I do not understand "${unread.join('" or "')}" either.` : ''} (Nothing is changed until every part of the request is clear.)`
       );
+    // A name made of request run together is not said back as read, even in a partial answer.
+    const unnamed = guardNames(current, quotes, result.ops, result.rule);
+    if (unnamed) return unnamed;
     for (const [source, run] of result.migrations ?? []) migrations.set(source, run);
     const plan = planOps(current, result.ops, SELF_CHECK, {
       ids: seededIds(1000 + i),
@@ -416,5 +420,9 @@ function checked(
       `I could not make that change: ${plan.errors.map((e) => e.message).join('; ')}.`
     );
   // Whatever rule wrote a text, one that still holds more of the request is asked about.
-  return guardTexts(model, quotes, ops, rule) ?? { kind: 'batch', ops, summary, rule };
+  // And a field name or option made of request run together is unread request, not a name.
+  return (
+    guardTexts(model, quotes, ops, rule) ??
+    guardNames(model, quotes, ops, rule) ?? { kind: 'batch', ops, summary, rule }
+  );
 }
