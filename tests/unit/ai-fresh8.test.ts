@@ -150,3 +150,17 @@ describe('a sentence of remark after the request', () => {
     expect(offlinePlan(template(name), message).kind).not.toBe('batch');
   });
 });
+
+describe('a big or large new heading is the largest level, not the default one', () => {
+  it.each([
+    ['blank', 'add a big heading saying Opening hours', 'Opening hours'],
+    ['todo', "put a large title 'Bake sale' at the top", 'Bake sale']
+  ])('%s: %s', (name, message, text) => {
+    const added = batch(name, message).find((op) => op.op === 'addNode');
+    expect(added).toMatchObject({ type: 'Heading', props: { level: 1, text } });
+  });
+
+  it('a heading already at level 1 made big is said to be as big as headings go', () => {
+    expect(questionOf('todo', 'make the heading big')).toMatch(/already level 1, as big as/);
+  });
+});

@@ -64,7 +64,12 @@ describe('coded refusals', () => {
     // Kept behind people's backs, or never chosen by them.
     ['keep a secret copy of everything people type in the message', 'E_AI_TRACKING'],
     ['save every keystroke in the message box', 'E_AI_TRACKING'],
-    ['store the ip address of whoever sends the form', 'E_AI_TRACKING']
+    ['store the ip address of whoever sends the form', 'E_AI_TRACKING'],
+    // A device of theirs turned on, or which machine they used: never entered by them.
+    ['add a button that switches on the microphone', 'E_AI_TRACKING'],
+    ['open the webcams of everyone using the form when it loads', 'E_AI_TRACKING'],
+    ['note which device each visitor is using when they send it', 'E_AI_TRACKING'],
+    ['save which laptop the people filling this in were using', 'E_AI_TRACKING']
   ])('%s → %s', (message, code) => {
     const turn = offlinePlan(form, message);
     expect(turn.kind).toBe('refusal');
@@ -110,5 +115,15 @@ describe('an email address as literal text is not data leaving', () => {
     // A brand as a text is a label, not somewhere data goes.
     expect(offlinePlan(todo, 'rename the heading to Twitter').kind).toBe('batch');
     expect(offlinePlan(todo, 'get rid of the heading').kind).not.toBe('refusal');
+  });
+});
+
+describe('the words of a device are not tracking when they name an icon or a place', () => {
+  it.each([
+    'use the camera icon for the send button',
+    'add an Open button that opens the store location'
+  ])('%s has no tracking refusal', (message) => {
+    const turn = offlinePlan(form, message);
+    expect(turn.kind === 'refusal' ? turn.code : null).not.toBe('E_AI_TRACKING');
   });
 });

@@ -71,9 +71,15 @@ const COVERT = [
 
 // Reading what people did not choose to enter: their location, cookies, keystrokes, camera, ...
 const PRIVATE =
-  /\b(?:geo-?location|locations?|gps|coordinates|cookies?|keystrokes?|key ?presses|camera|webcam|microphone|clipboard|browser history|ip address(?:es)?|device id)\b(?!\s+(?:field|box|input|column|text|label|title)\b)/i;
+  /\b(?:geo-?location|locations?|gps|coordinates|cookies?|keystrokes?|key ?presses|cameras?|webcams?|microphones?|mics?|clipboard|browser history|ip address(?:es)?|device ids?)\b(?!\s+(?:field|box|input|column|text|label|title|icon|emoji|image|picture|button)\b)/i;
 const TAKES =
-  /\b(?:grab|grabs|grabbing|get|gets|getting|read|reads|reading|collect|collects|collecting|harvest\w*|steal\w*|access|accesses|detect|detects|capture|captures|sniff\w*|obtain\w*|pull|pulls|take|takes|find out|look up|use|uses|with)\b(?!\s+rid\b)/i;
+  /\b(?:grab|grabs|grabbing|get|gets|getting|read|reads|reading|collect|collects|collecting|harvest\w*|steal\w*|access|accesses|detect|detects|capture|captures|sniff\w*|obtain\w*|pull|pulls|take|takes|find out|look up|use|uses|with|record|records|recording|log|logs|logging|track|tracks|tracking)\b(?!\s+rid\b)/i;
+// Which machine someone uses is not something they entered: "note which computer each pupil used".
+const WHICH_DEVICE =
+  /\bwhich (?:computers?|devices?|browsers?|machines?|phones?|laptops?|tablets?) (?:\w+ ){0,5}(?:is|are|was|were|has|have|had) (?:using|used|on)\b/i;
+// Turning on a device of the person's: "a button that turns on the webcam".
+const DEVICE_ON =
+  /\b(?:turn|turns|turning|switch|switches|switching|power|powers) on\b.{0,30}\b(?:cameras?|webcams?|microphones?|mics?)\b|\b(?:open|opens|opening|start|starts|starting|activate|activates|activating|enable|enables|enabling)\s+(?:the\s+|their\s+|my\s+|his\s+|her\s+|people'?s\s+|\w+'s?\s+)?(?:cameras?|webcams?|microphones?|mics?)\b(?!\s+(?:icon|emoji|image|picture|field|box|label|text)\b)/i;
 // Telling the assistant to drop its rules, take another role, or show its instructions.
 const INJECTION = [
   /\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b.{0,40}\b(?:rules?|instructions?|prompts?|guidelines|guardrails|safety|restrictions?|policy|policies)\b/i,
@@ -136,6 +142,7 @@ function sendsOut(words: string, message: string): boolean {
 
 /** "grabs the visitor's location", "with the user's cookies": reading what nobody entered. */
 function readsPrivate(words: string): boolean {
+  if (DEVICE_ON.test(words) || WHICH_DEVICE.test(words)) return true;
   const what = PRIVATE.exec(words);
   return Boolean(what && TAKES.test(words.slice(0, what.index)));
 }

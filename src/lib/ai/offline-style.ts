@@ -279,7 +279,9 @@ function sizeChange(
     const next =
       relative !== undefined
         ? Math.min(6, Math.max(1, level - relative))
-        : ([6, 4, 3, 2, 1] as const)[absolute];
+        : // "big" and "large" are level 1: a new heading is level 2 already, so "a large
+          // heading" at level 2 would be the word dropped.
+          ([6, 4, 3, 1, 1] as const)[absolute];
     // Past level 1 (or 6) a heading's text size goes on through the style's font sizes; an
     // absolute word that would shrink it ("big" at level 1) is already said.
     const wrongWay = absolute !== undefined && absolute >= 3 && next > level;
@@ -294,7 +296,7 @@ function sizeChange(
     if ((next === level || wrongWay) && !fresh)
       return {
         ok: false,
-        text: `The heading is already level ${level}, as ${relative && relative > 0 ? 'big' : 'small'} as headings go.`
+        text: `The heading is already level ${level}, as ${(relative ?? absolute! - 2) > 0 ? 'big' : 'small'} as headings go.`
       };
     return { ok: true, change: { prop: 'level', value: next, words: `level ${next}` } };
   }
