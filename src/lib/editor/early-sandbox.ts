@@ -16,15 +16,37 @@ export function newSandboxWorker(): Worker {
 }
 
 let early: Worker | null = null;
+/** Resolves when the early worker's script runs (its `started` message), or is gone. */
+let earlyStarted: Promise<void> = Promise.resolve();
 
 /** Starts the first sandbox worker now, if none waits yet; nothing outside a browser. */
 export function startEarlySandbox(): void {
   if (early || typeof window === 'undefined' || typeof Worker === 'undefined') return;
   try {
-    early = newSandboxWorker();
+    const worker = newSandboxWorker();
+    early = worker;
+    earlyStarted = new Promise((resolve) => {
+      const done = () => {
+        worker.removeEventListener('message', done);
+        worker.removeEventListener('error', done);
+        resolve();
+      };
+      worker.addEventListener('message', done);
+      worker.addEventListener('error', done);
+    });
   } catch {
     early = null;
   }
+}
+
+/**
+ * Waits until the early worker's script runs (sandbox/started.js), at most `limitMs`: until
+ * then the browser needs the page's main thread to get the worker going, and a hydration
+ * started sooner holds it back to the end (measured on a 2,000-node app: the worker's first
+ * line ran only after the half-second hydration, so the app's first load waited for it).
+ */
+export function earlySandboxStarted(limitMs: number): Promise<void> {
+  return Promise.race([earlyStarted, new Promise<void>((r) => setTimeout(r, limitMs))]);
 }
 
 /** The worker started early, once; then a new one each call. */

@@ -20,16 +20,11 @@ import {
 import { webWorkerPort } from '../../runtime/port';
 import { keepSame, type ViewNode } from '../../runtime/view';
 import { rootComponent, type JsonValue } from '../../model/types';
-import {
-  browserPersonStore,
-  composeData,
-  personStoreKey,
-  scopePart,
-  type PersonStore
-} from '../../runtime/scopes';
+import { composeData, personStoreKey, scopePart, type PersonStore } from '../../runtime/scopes';
 import type { ModelChange, Studio } from '../studio.svelte';
 import { prepareView, patchView } from '../view-patch';
 import { SharedWrites } from './shared-writes';
+import { firstData, personStoreOf, takeFirstLoad } from './first-load';
 import { previewData } from './preview-data';
 
 /** A problem of the running app, with the error code the sandbox gave. */
@@ -95,8 +90,7 @@ export class SandboxView {
     private readonly studio: Studio,
     private readonly startWorker: () => Worker
   ) {
-    this.personStore =
-      typeof localStorage === 'undefined' ? null : browserPersonStore(localStorage, studio.appId);
+    this.personStore = personStoreOf(studio);
     this.writes = new SharedWrites({
       write: (prev, next) => studio.writeData(prev, next),
       refused: (outcome) =>
@@ -126,15 +120,18 @@ export class SandboxView {
       })
     );
 
-    // The first load starts now, while the rest of the studio hydrates: effects run only once
-    // every panel is on the page, and the sandbox's first evaluation (about 150 ms at 2,000
-    // nodes) then overlaps that work instead of following it.
+    // The first load started as the page made the studio (./first-load.ts), or starts now,
+    // while the rest of the studio hydrates: effects run only once every panel is on the page,
+    // and the sandbox's first evaluation (about 150 ms at 2,000 nodes) then overlaps that work
+    // instead of following it.
     const first = studio.previewLive === null ? studio.live : null;
     if (first?.ok && typeof window !== 'undefined') {
-      const data = this.currentData();
+      const early = takeFirstLoad(studio, first);
+      if (early) this.client = early.client;
+      const data = early?.data ?? firstData(studio, this.personStore);
       this.firstData = data;
       // At once, not after the chain's microtask: microtasks wait for the hydration to end.
-      void this.load(first, () => data, true);
+      void this.load(first, () => data, early?.result ?? true);
     }
 
     // Reload when the server compiled something new, or when the data moved under the sandbox
@@ -258,13 +255,18 @@ export class SandboxView {
    * A load waits for the events on their way and reads its data only then: data read before a
    * keystroke's result came back would load the app without that keystroke.
    */
-  private load(live: LiveSource, data: () => Data, now = false): Promise<void> {
+  private load(
+    live: LiveSource,
+    data: () => Data,
+    now: boolean | Promise<ClientResult> = false
+  ): Promise<void> {
     this.loadedLive = live;
     this.loadedKey = this.liveKey(live);
     const ticket = ++this.loadTicket;
-    // `now`: the first load, with nothing before it in the chain and no event on its way.
+    // `now`: the first load, with nothing before it in the chain and no event on its way; its
+    // answer, when the page already sent it (./first-load.ts).
     const run = now
-      ? this.loadNow(live, data())
+      ? this.loadNow(live, data(), now === true ? null : now)
       : this.loadChain.then(async () => {
           await this.eventsSettled();
           if (ticket === this.loadTicket) await this.loadNow(live, data());
@@ -273,7 +275,11 @@ export class SandboxView {
     return run;
   }
 
-  private async loadNow(live: LiveSource, data: Data): Promise<void> {
+  private async loadNow(
+    live: LiveSource,
+    data: Data,
+    sent: Promise<ClientResult> | null = null
+  ): Promise<void> {
     this.loadedLive = live;
     this.loadedKey = this.liveKey(live);
     if (!live.ok) {
@@ -310,7 +316,7 @@ export class SandboxView {
       if (!result.ok && result.error.code !== 'E_WATCHDOG')
         result = await this.client.load(source.components, source.root, plainData);
     } else {
-      result = await this.client.load(source.components, source.root, plainData);
+      result = await (sent ?? this.client.load(source.components, source.root, plainData));
     }
     if (!result.ok && result.error.code === 'E_WATCHDOG') {
       // The worker is gone (stopped for taking too long): a fresh one gets one more try.

@@ -4,6 +4,8 @@
  * `new Worker(new URL('./sandbox/web-worker.js', import.meta.url), { type: 'module' })` and wraps
  * it with `webWorkerPort` (../port.ts).
  */
+// First: it tells the page the worker runs before SES and lockdown take their time.
+import './started.js';
 import { createSandbox } from './core.js';
 
 /** The worker's global scope, typed structurally (this file is checked without the DOM lib's worker types). */
