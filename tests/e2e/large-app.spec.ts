@@ -164,3 +164,45 @@ test('a 600-node app: the outline draws the rows in view, and a literal edit sho
   );
   await other.context().close();
 });
+
+/**
+ * Logs the page's sandbox workers and what it posts to them: each worker made (its script's
+ * name) and the type of each message sent.
+ */
+const POST_LOG = `
+  window.__made = [];
+  window.__posted = [];
+  const Made = window.Worker;
+  window.Worker = class extends Made {
+    constructor(url, ...rest) {
+      super(url, ...rest);
+      window.__made.push(String(url).split('/').pop());
+    }
+  };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    window.__posted.push(message && typeof message.t === 'string' ? message.t : typeof message);
+    return post.call(this, message, ...rest);
+  };
+`;
+
+test('opening a 600-node app starts one sandbox worker and sends it the app once', async ({
+  page,
+  request
+}) => {
+  const { id, lastText } = await bigApp(request, NODES);
+  await page.addInitScript(POST_LOG);
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'running');
+  await expect(canvas.locator(`[data-node-id="${lastText}"]`)).toContainText('Line');
+  // The load the page posted as it made the studio is the one the canvas draws: no second
+  // worker, no second load (./src/lib/editor/canvas/first-load.ts).
+  const made = (await page.evaluate('window.__made')) as string[];
+  expect(made.filter((name) => name.startsWith('web-worker'))).toHaveLength(1);
+  const posted = (await page.evaluate('window.__posted')) as string[];
+  expect(posted.filter((t) => t === 'load')).toEqual(['load']);
+  // Use mode runs the app from that load: a click reaches its handler.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+});
