@@ -4,7 +4,8 @@
  * unsafe refusals and 8 questions, and every check naming element types, props, style keys and
  * enum values that exist (the validator of corpus-shape.ts). Its checks are fair: no change case's
  * checks all hold on the untouched template, all hold on a hand-written correct batch, and each
- * near-miss batch of fresh10-wrong.ts fails one. The planner is not run: the corpus is scored by
+ * near-miss batch of fresh10-wrong.ts fails one; a second right answer to some cases
+ * (fresh10-alternative.ts) passes too, so the anyOf groups accept what they name. The planner is not run: the corpus is scored by
  * `npx tsx tests/bench/held-out.ts --file tests/fixtures/ai-offline/fresh10.json`.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { CORRECT_TODO } from './fresh10-correct-a';
 import { CORRECT_COUNTER } from './fresh10-correct-b';
 import { CORRECT_FORM, CORRECT_BLANK } from './fresh10-correct-c';
 import { WRONG } from './fresh10-wrong';
+import { ALTERNATIVE } from './fresh10-alternative';
 
 // describeCorpusShape asks the same least number of changes of all four templates; blank has
 // fewer by design, so the 24 of the other three are asserted below.
@@ -57,4 +59,8 @@ describe('the tenth fresh corpus checks', () => {
   });
 
   itJudgesBatches(cases, { correct: CORRECT, wrong: WRONG, byStart: true });
+});
+
+describe('the tenth fresh corpus, second right answers', () => {
+  itJudgesBatches(loadCases(FILE), { correct: ALTERNATIVE, byStart: true });
 });
