@@ -104,7 +104,7 @@ export const CORRECT_COUNTER: Readonly<Record<string, CaseBatch>> = {
     }
   ],
   // renameState renames the field only: the handlers and the heading are rewritten by hand.
-  'Rename the state field `count`': (m) => [
+  'Tech task: rename the data field': (m) => [
     { op: 'renameState', component: 'App', from: 'count', to: 'volunteers' },
     handler('increment', 'state.volunteers += state.step;'),
     handler('decrement', 'state.volunteers -= state.step;'),

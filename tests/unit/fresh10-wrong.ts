@@ -45,7 +45,7 @@ export const WRONG: Readonly<Record<string, CaseBatch>> = {
     }
   ],
   // A new field beside the old one instead of a rename.
-  'Rename the state field `count`': () => [
+  'Tech task: rename the data field': () => [
     { op: 'addState', component: 'App', name: 'volunteers', type: 'number', initial: 0 }
   ],
   // One divider where two were asked for.
