@@ -100,6 +100,26 @@ export const WRONG: Readonly<Record<string, CaseBatch>> = {
       value: 'Thank you, see you in the garden!'
     }
   ],
+  // Greys out nothing: hides the done tasks, which were to stay in the list.
+  'Story: done tasks should look greyed out': (m) => [
+    {
+      op: 'setProp',
+      id: id(m, 'Each'),
+      name: 'items',
+      value: { $expr: 'state.items.filter((x) => !x.done)' }
+    }
+  ],
+  // A text field in each row that shows the title but changes nothing.
+  'As a volunteer I want to edit the title of a task inline': (m) => [
+    { op: 'unsetProp', id: id(m, 'Checkbox'), name: 'label' },
+    {
+      op: 'addNode',
+      parent: parent(m, id(m, 'Checkbox')),
+      index: 1,
+      type: 'TextInput',
+      props: { value: { $expr: 'item.title' } }
+    }
+  ],
   // Three cards in a row, not a grid of three columns.
   'Grid of 3 cards': (m) => [
     {
