@@ -2,9 +2,11 @@
  * The offline planner on the held-out requests of tests/fixtures/ai-offline/held-out.json
  * (`npx tsx tests/bench/held-out.ts`, `--each` for a row per request, `--file <path>` for another
  * corpus of the same shape, such as the untouched part in untouched.json): every request is planned
- * on its template, every batch is planned again with planOps (migrations in the real sandbox) and
- * the case's checks run on the result. Prints correct / wrong / question / refusal counts.
- * tests/unit/ai-held-out.test.ts asserts no wrong change with the same scoring.
+ * on its template, every batch is planned again with planOps (migrations in the real sandbox),
+ * judged by the compile gate with TypeScript (a batch the gate refuses would not apply in the
+ * studio: it is wrong), and the case's checks run on the result. Prints correct / wrong /
+ * question / refusal counts. tests/unit/ai-held-out.test.ts asserts no wrong change with the
+ * same scoring (without the gate, which tests/unit/ai-never-wrong.test.ts runs).
  *
  * The check language (each check is an object; every check of a case must hold):
  *   { node: SEL, count: n }                 exactly n nodes match SEL
@@ -93,15 +95,29 @@ export function loadCases(path: string): readonly HeldOutCase[] {
 /** Plans every case (the held-out part unless told) and scores it; `evaluate` runs a migration. */
 export async function scoreAll(
   evaluate: MigrationEvaluator,
-  cases: readonly HeldOutCase[] = CASES
+  cases: readonly HeldOutCase[] = CASES,
+  gate?: Judge
 ): Promise<Scored[]> {
   const out: Scored[] = [];
-  for (const c of cases) out.push(await scoreOne(c, evaluate));
+  for (const c of cases) out.push(await scoreOne(c, evaluate, gate));
   return out;
 }
 
-/** Plans one case on a fresh template and scores the turn. */
-export async function scoreOne(c: HeldOutCase, evaluate: MigrationEvaluator): Promise<Scored> {
+/** What the compile gate says of a planned model: its errors, none when it compiles. */
+export interface Judge {
+  compile(model: AppModel): { readonly errors: readonly { readonly message: string }[] };
+}
+
+/**
+ * Plans one case on a fresh template and scores the turn. With a `gate`, a batch that plans
+ * but that the compile gate refuses (code that reads a renamed field, a type error) is wrong:
+ * in the studio it would not apply.
+ */
+export async function scoreOne(
+  c: HeldOutCase,
+  evaluate: MigrationEvaluator,
+  gate?: Judge
+): Promise<Scored> {
   const base = templateModel(c.template, seededIds(7));
   const turn = offlinePlan(base, c.request);
   if (turn.kind !== 'batch') {
@@ -115,6 +131,9 @@ export async function scoreOne(c: HeldOutCase, evaluate: MigrationEvaluator): Pr
   const plan = planOps(base, turn.ops, OWNER, { migrate, ids: seededIds(99) });
   if (!plan.ok)
     return { case: c, outcome: 'wrong', detail: `does not plan: ${plan.errors[0].message}`, turn };
+  const refused = gate?.compile(plan.model).errors[0];
+  if (refused)
+    return { case: c, outcome: 'wrong', detail: `refused by the gate: ${refused.message}`, turn };
   const failed = (c.checks ?? []).filter((check) => !holds(check, base, plan.model));
   return failed.length
     ? {
@@ -312,9 +331,11 @@ async function main(): Promise<void> {
   const file = at >= 0 ? process.argv[at + 1] : undefined;
   if (at >= 0 && !file) throw new Error('--file needs a path');
   const cases = file ? loadCases(file) : CASES;
+  const { CompileGate } = await import('../../src/lib/code/gate');
   const host = new SandboxHost({ port: () => nodeWorkerPort(), timeoutMs: 5_000, spare: false });
+  const gate = new CompileGate();
   try {
-    const scored = await scoreAll((s, v: JsonValue) => host.migrate(s, v), cases);
+    const scored = await scoreAll((s, v: JsonValue) => host.migrate(s, v), cases, gate);
     if (process.argv.includes('--each'))
       for (const s of scored)
         console.log(
@@ -330,6 +351,7 @@ async function main(): Promise<void> {
       `unsafe refused with a reason: ${unsafe.filter((s) => s.refusedWithReason).length} of ${unsafe.length}`
     );
   } finally {
+    gate.dispose();
     await host.dispose();
   }
 }
