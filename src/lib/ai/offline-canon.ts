@@ -16,18 +16,10 @@
  * as said, for the rules to read or ask about: a rewrite that reads more than was said would be a
  * wrong change, which is worse than a question. The guard still judges every batch. Pure.
  */
-import type { AppModel } from '../model/types';
 import type { Draft } from './offline-draft';
-import {
-  COMPLAINT,
-  DEGREE,
-  LEADING,
-  SPELLINGS,
-  TEXT_OPENS,
-  TRAILING,
-  WANT_NEW
-} from './offline-canon-words';
+import { COMPLAINT, DEGREE, LEADING, TEXT_OPENS, TRAILING, WANT_NEW } from './offline-canon-words';
 import { canonForApp } from './offline-canon-app';
+import { spellings } from './offline-spellings';
 import { askedEnd, homeWords } from './offline-canon-home';
 import {
   ability,
@@ -52,25 +44,6 @@ import {
   lookAfterText,
   namedBox
 } from './offline-canon-clause';
-
-/** The app's own texts and names in lower case, which chat spellings never touch. */
-function ownText(model: AppModel): string {
-  const out: string[] = [];
-  for (const node of model.nodes.values())
-    for (const v of Object.values(node.props)) if (typeof v === 'string') out.push(v);
-  for (const c of model.components.values()) out.push(c.name, ...Object.keys(c.state));
-  return out.join(' \n ').toLowerCase();
-}
-
-/** "could u add", "thank you msg", "theres": the spellings, unless the app itself uses them. */
-function spellings(d: Draft): void {
-  const own = ownText(d.model);
-  for (const [from, to] of SPELLINGS) {
-    // A label "Msg" or a field "txt" is the app's word: rewriting it would lose the element.
-    if (!new RegExp(from.source, 'i').test(own)) d.text = d.text.replace(from, to);
-  }
-  d.text = d.text.replace(/\s+/g, ' ').trim();
-}
 
 /** Greetings, praise and hedges before the request; thanks and "too" after it. */
 function politeness(d: Draft): void {

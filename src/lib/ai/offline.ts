@@ -43,6 +43,7 @@ import { rowBadge } from './offline-row-badge';
 import { elementTheme } from './offline-theme';
 import { addSeveral, severalWhole } from './offline-several';
 import { addLink, linkWhole } from './offline-link';
+import { grantOrigins } from './offline-origins';
 import { numberHistory } from './offline-history';
 import { textWithValue } from './offline-echo';
 import { conditionalText } from './offline-whether';
@@ -76,6 +77,12 @@ export function offlinePlan(
   message: string,
   options: OfflineOptions = {}
 ): OfflineTurn {
+  // A Link or Image at an outside address comes with its origin granted (./offline-origins.ts).
+  return grantOrigins(model, planMessage(model, message, options));
+}
+
+/** The request read and planned, before any origin it needs is granted. */
+function planMessage(model: AppModel, message: string, options: OfflineOptions): OfflineTurn {
   const said = prepare(message);
   const selection = options.selection ? (model.nodes.get(options.selection) ?? null) : null;
   if (!said.text) return refusal(said.text);
