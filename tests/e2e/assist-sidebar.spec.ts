@@ -191,3 +191,28 @@ test('the preview runs the proposal with the app’s data, and its new toggle ca
   await expect(canvas.locator('.toggle')).toHaveCount(0);
   await expect(canvas).toContainText('Buy oat milk');
 });
+
+test('a link to another site is proposed with its origin, and applies once the owner approves', async ({
+  page,
+  request
+}) => {
+  const id = await newApp(request);
+  await page.goto(`/apps/${id}`);
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+  await ask(page, 'add a link to the garden rota at https://rota.example.net/may');
+  const proposal = page.locator('[data-assist-proposal]').last();
+  await expect(proposal).toContainText('https://rota.example.net');
+  // A new capability: Apply waits for the owner's tick (it used to fail at the gate instead).
+  const apply = proposal.locator('[data-assist-apply]');
+  await expect(apply).toBeDisabled();
+  await page.screenshot({ path: 'test-results/assist-link-origin.png' });
+  await proposal.locator('[data-assist-approve]').check();
+  await apply.click();
+  await expect(proposal.locator('[data-assist-result]')).toContainText('Applied');
+  const link = page.locator('[data-canvas] a', { hasText: 'Garden rota' });
+  await expect(link).toHaveAttribute('href', 'https://rota.example.net/may');
+  const file = JSON.parse(await appFile(request, id)) as {
+    components: { capabilities?: { network?: { origins: string[] } } }[];
+  };
+  expect(file.components[0].capabilities?.network?.origins).toEqual(['https://rota.example.net']);
+});
