@@ -22,6 +22,7 @@ import { listSayings } from './offline-list-say';
 import { between } from './offline-between';
 import { inputWords } from './offline-input-words';
 import { canon } from './offline-canon';
+import { phoneWords } from './offline-phone';
 import { remarks } from './offline-remarks';
 import { wants } from './offline-wants';
 import { pairs } from './offline-pairs';
@@ -421,6 +422,7 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
   // canon first: the other steps read the forms it writes ("the X should be Y", "add a …").
   for (const step of [
     canon,
+    phoneWords,
     remarks,
     wants,
     pairs,
