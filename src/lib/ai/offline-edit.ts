@@ -5,6 +5,7 @@
  * and returns a proposal, a question, or null when the request is not its kind. Pure. Adding an
  * element is offline-add.ts; renaming the app, a component or a state field is offline-rename.ts.
  */
+import { partQuestion } from './offline-part';
 import { elementSchema, ELEMENTS } from '../schema/elements';
 import { componentByName, subtreeIds, type NodeRecord, type Op } from '../model/types';
 import {
@@ -246,6 +247,9 @@ function applyStyle(scene: Scene, ref: string, word: string, sure: boolean): Rul
   const said: string[] = [];
   // Every element named takes the look, or none does: one that cannot is the question.
   for (const node of found.value) {
+    // "the title" resolved to the card that holds it: its look is the card's, so ask.
+    const part = partQuestion(ref, node, word);
+    if (part) return ask(rule, part);
     const result = styleChange(node, word);
     if (!result.ok) return ask(rule, result.text);
     const { prop, value, words } = result.change;

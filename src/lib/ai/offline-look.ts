@@ -5,6 +5,7 @@
  * number should turn green when it's above 0"). Each works on any element whose schema has the
  * props involved; anything else is a question. Pure.
  */
+import { partQuestion } from './offline-part';
 import { elementSchema } from '../schema/elements';
 import {
   childrenOf,
@@ -365,6 +366,8 @@ export function lookWithoutMake(scene: Scene): RuleResult {
   const ops: Op[] = [];
   const said: string[] = [];
   for (const node of found.value) {
+    const part = partQuestion(m[1], node, m[2]);
+    if (part) return ask(rule, part);
     const look = styleChange(node, m[2]);
     if (!look.ok) return ask(rule, look.text);
     ops.push({ op: 'setProp', id: node.id, name: look.change.prop, value: look.change.value });

@@ -22,6 +22,9 @@ import { listSayings } from './offline-list-say';
 import { between } from './offline-between';
 import { inputWords } from './offline-input-words';
 import { canon } from './offline-canon';
+import { phoneWords } from './offline-phone';
+import { teacherWords } from './offline-teacher';
+import { saysLook } from './offline-style';
 import { remarks } from './offline-remarks';
 import { wants } from './offline-wants';
 import { pairs } from './offline-pairs';
@@ -134,6 +137,8 @@ function wish(u: { quote: (s: string) => string }, clause: string): string | nul
     `^((?:.+?\\s)?(?:label|title|text|placeholder|caption|wording))${WISH}(?:be|become|read|say)\\s+(.+)$`,
     'i'
   ).exec(clause);
+  // "the card title should be bigger" is a look of the element, never the text "bigger".
+  if (m && saysLook(m[2])) return `make ${m[1]} ${m[2]}`;
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
   m = new RegExp(`^(.+?)${WISH}(?:${NAMED}|say|read|show)\\s+(.+)$`, 'i').exec(clause);
   if (m) return runsOn ? null : `change ${m[1]} to ${u.quote(m[2])}`;
@@ -419,8 +424,11 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     end: u.end
   };
   // canon first: the other steps read the forms it writes ("the X should be Y", "add a …").
+  // Wordy forms it would misread ("labelled 'X' instead, and …") are said plainly before it.
   for (const step of [
+    teacherWords,
     canon,
+    phoneWords,
     remarks,
     wants,
     pairs,
@@ -443,6 +451,8 @@ export function normalise(model: AppModel, u: Utterance): Utterance {
     theNumber,
     insteadOf,
     sideWords,
+    // Again, for what the steps above named by id ("the number" is the text that shows it).
+    teacherWords,
     wishes
   ])
     step(d);

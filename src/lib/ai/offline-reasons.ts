@@ -17,7 +17,7 @@ import { VERBS } from './offline-split';
 
 // Who a reason is about: "because it's…", "since nobody…", "so people…".
 const SUBJECT =
-  "(?:it|it'?s|its|it is|they|they'?re|they are|that|that'?s|this|this is|people|users|everyone|everybody|anyone|nobody|no one|no-one|i|i'?m|we|we'?re|you|one|(?:the|our|my|their|your) \\w+(?: \\w+)?)";
+  "(?:it|it'?s|its|it is|they|they'?re|they are|that|that'?s|this|this is|people|users|everyone|everybody|anyone|nobody|no one|no-one|i|i'?m|we|we'?re|you|one|(?:the\\s+)?(?:pupils|students|kids|children|customers|clients|staff|visitors|players|members|guests|parents|teachers|the class)|(?:the|our|my|their|your) \\w+(?: \\w+)?(?: (?:at|in|on) the \\w+(?: of the \\w+)?)?)";
 // "because …", "since …", "cos …": a reason whatever follows its subject.
 const BECAUSE = `(?:(?:because|cause|coz|cos)\\s+\\S|since\\s+(?:of\\s+\\S|${SUBJECT}\\s))`;
 // "as it's hard to read": "as" is a reason only before a subject that says so, never "as the heading".
@@ -25,7 +25,7 @@ const AS = "as\\s+(?:it'?s|it is|they'?re|they are|nobody|no one|people|users|i|
 // "so (that) people can see it", "so it stands out more", "so it's easier to read".
 const SO = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can|could|will|would|'ll|are able to|is able to|will be able to|actually|easily|clearly|better|quickly|immediately|really|more|is|are|looks?|be)\\s+){0,3}(?:see|read|notice|spot|find|tell|stand(?:s)? out|pop(?:s)?(?: out)?|catch(?:es)? (?:the|your|my) eye|know|knows|remember|understand|visible|readable|legible|obvious|noticeable|clearer|easier to (?:see|read|spot|find|notice|click|tap|hit|press)|nicer|better|cleaner|neater|prettier|good|nice)\\b`;
 // "so nobody hits it by accident", "so people can't miss it": a reason about a slip.
-const SO_SLIP = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can'?t|cannot|won'?t|doesn'?t|don'?t|never|will not|does not|do not|accidentally)\\s+){0,2}(?:miss|misses|hit|hits|click|clicks|press|presses|tap|taps|lose|loses|forget|forgets|overlook|overlooks)\\b`;
+const SO_SLIP = `so(?:\\s+that)?\\s+${SUBJECT}\\s+(?:(?:can'?t|cannot|won'?t|doesn'?t|don'?t|never|will not|does not|do not|accidentally)\\s+){0,2}(?:miss|misses|hit|hits|click|clicks|press|presses|tap|taps|lose|loses|forget|forgets|overlook|overlooks|think twice)\\b`;
 // "…, it's a bit loud", "…, we don't send newsletters", "…, it's optional": a remark after a
 // comma that says how things are, not what to do.
 const REMARK = `,\\s+(?:we|i|it'?s|its|it is|they|they'?re|they are|people|nobody|no one|that'?s|this is|(?:our|my) \\w+)\\s`;

@@ -122,6 +122,22 @@ export function isStyleWord(word: string): boolean {
   return false;
 }
 
+/**
+ * True when words said where a new text could go ("the card title should be bigger", "card title
+ * red") are a look instead: one style word, perhaps after "much" or "a bit", said in lower case
+ * (a capitalised "Blue" may be a team's name), or a comparative however it is written.
+ */
+export function saysLook(words: string): boolean {
+  const w = words
+    .trim()
+    .replace(
+      /^(?:(?:a\s+)?(?:bit|little|lot|tad)\s+|slightly\s+|much\s+|more\s+|way\s+|even\s+)+/i,
+      ''
+    );
+  if (!/^[a-z-]+$/i.test(w) || !isStyleWord(w)) return false;
+  return w === w.toLowerCase() || w.toLowerCase() in RELATIVE;
+}
+
 /** True when the word is a colour this rule knows. */
 export function isColour(word: string): boolean {
   return word.toLowerCase() in COLOURS;

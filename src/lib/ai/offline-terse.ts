@@ -12,7 +12,7 @@
 import { rootComponent } from '../model/types';
 import { quote, type Draft } from './offline-draft';
 import { findElement, findElements, trailingType } from './offline-refs';
-import { isStyleWord } from './offline-style';
+import { isStyleWord, saysLook } from './offline-style';
 
 // Verbs that start an instruction: a clause that starts with one and its object ("make the …")
 // is not terse; "reset button bigger" starts with a name.
@@ -48,6 +48,8 @@ function terseText(d: Draft, clause: string, last: boolean): string {
     return clause;
   // "the heading should be centered" is a wish, whose own rule reads it.
   if (/^(?:should|must|needs?|has|is|be|was|will|can)\b/i.test(m[3])) return clause;
+  // "card title bigger" is a look said with no verb, never the text "bigger".
+  if (saysLook(m[3])) return clause;
   if (!findElement(scene(d), m[1]).ok) return clause;
   const ref = /^the\s/i.test(m[1]) ? m[1] : `the ${m[1]}`;
   return `change ${ref} ${m[2]} to ${quote(d, m[3], last)}`;

@@ -56,6 +56,7 @@ import { stackVertically } from './offline-stack';
 import { valueFirst } from './offline-value-first';
 import { expressionText } from './offline-expr-text';
 import { makeOptional } from './offline-optional';
+import { appositions, placeNameClash } from './offline-apposition';
 
 export type { OfflineTurn } from './offline-turn';
 
@@ -115,7 +116,10 @@ function planMessage(model: AppModel, message: string, options: OfflineOptions):
 
 /** One reading of a request: normalised, split into instructions, each planned. */
 function planSaid(model: AppModel, said: Utterance, selected: NodeRecord | null): OfflineTurn {
-  let u = normalise(model, said);
+  // "the first box, Email": a place and a name that disagree are a question, never a guess.
+  const clash = placeNameClash(model, said);
+  if (clash) return clash;
+  let u = normalise(model, appositions(model, said));
   let selection = selected;
   // "Reset button: make it say Zero": what follows the colon is said of that element.
   const about = topic(model, u);
