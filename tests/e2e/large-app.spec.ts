@@ -206,3 +206,24 @@ test('opening a 600-node app starts one sandbox worker and sends it the app once
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-connection="online"]')).toBeVisible();
 });
+
+test('a sandbox worker that cannot start: the studio still opens, says why at once, and the rest works', async ({
+  page,
+  request
+}) => {
+  const { id } = await bigApp(request, 40);
+  // The worker's script never arrives (a proxy that blocks it, a broken deploy).
+  await page.route(/\/workers\/web-worker-[^/]*\.js$/, (route) => route.abort());
+  const opened = Date.now();
+  await page.goto(`/apps/${id}`);
+  const canvas = page.locator('[data-canvas]');
+  await expect(canvas).toHaveAttribute('data-live-state', 'failed', { timeout: 8_000 });
+  // Well before the 10 s a silent worker is given: its failure is seen, not waited out.
+  expect(Date.now() - opened).toBeLessThan(8_000);
+  await expect(canvas).toContainText('could not start');
+  await expect(canvas).toContainText('reload the page');
+  await page.screenshot({ path: 'test-results/sandbox-did-not-start.png' });
+  // The rest of the studio works: the outline lists the app, and the server is connected.
+  await expect(page.locator('[data-outline-node]').first()).toBeVisible();
+  await expect(page.locator('[data-connection="online"]')).toBeVisible();
+});

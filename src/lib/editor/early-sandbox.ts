@@ -18,6 +18,12 @@ export function newSandboxWorker(): Worker {
 let early: Worker | null = null;
 /** Resolves when the early worker's script runs (its `started` message), or is gone. */
 let earlyStarted: Promise<void> = Promise.resolve();
+/**
+ * Whether the early worker failed to start (its script did not load) before anyone took it: its
+ * error came before any sandbox client listened, so that client would wait out its whole startup
+ * allowance for an answer that never comes. A new worker is made instead, whose error is heard.
+ */
+let earlyFailed = false;
 
 /** Starts the first sandbox worker now, if none waits yet; nothing outside a browser. */
 export function startEarlySandbox(): void {
@@ -26,7 +32,8 @@ export function startEarlySandbox(): void {
     const worker = newSandboxWorker();
     early = worker;
     earlyStarted = new Promise((resolve) => {
-      const done = () => {
+      const done = (event: Event) => {
+        if (event.type === 'error') earlyFailed = true;
         worker.removeEventListener('message', done);
         worker.removeEventListener('error', done);
         resolve();
@@ -49,11 +56,12 @@ export function earlySandboxStarted(limitMs: number): Promise<void> {
   return Promise.race([earlyStarted, new Promise<void>((r) => setTimeout(r, limitMs))]);
 }
 
-/** The worker started early, once; then a new one each call. */
+/** The worker started early, once (unless it failed to start); then a new one each call. */
 export function sandboxWorker(): Worker {
-  const worker = early ?? newSandboxWorker();
+  const taken = early;
   early = null;
-  return worker;
+  if (taken && earlyFailed) taken.terminate();
+  return taken && !earlyFailed ? taken : newSandboxWorker();
 }
 
 /** Whether `path` is an app's studio (`/apps/ID`), the page whose canvas runs a sandbox. */

@@ -214,7 +214,14 @@ export function webWorkerPort(worker: WebWorkerLike): WorkerPort {
     if (terminated || failed) return;
     failed = true;
     const message = (event as { message?: unknown })?.message;
-    onError(new Error(typeof message === 'string' ? message : 'the sandbox worker failed'));
+    // A script that did not load gives an error event with no message.
+    onError(
+      new Error(
+        typeof message === 'string'
+          ? message
+          : 'the sandbox worker could not start or stopped (its script may not have loaded); reload the page to try again'
+      )
+    );
   };
   worker.addEventListener('message', (event) => onMessage(event.data));
   worker.addEventListener('error', fail);
