@@ -424,3 +424,28 @@ describe('a state field renamed, said about the data the app keeps', () => {
     if (turn.kind === 'batch') expect(json(turn.ops)).not.toMatch(/"to":"taps\w/);
   });
 });
+
+describe('new elements described, not named', () => {
+  it('"a box for the student\'s house, below X, where they pick one of A, B or C" is a dropdown', () => {
+    const ops = batch(
+      'form',
+      "add a box for the student's house, right below the Email box, where they pick one of Red, Blue or Green"
+    );
+    const select = ops.find((op) => op.op === 'addNode' && op.type === 'Select');
+    expect(select).toMatchObject({ props: { options: ['Red', 'Blue', 'Green'] } });
+  });
+
+  it('options of more than three words are not read as choices', () => {
+    const turn = offlinePlan(
+      template('form'),
+      'add a field for mood, below the Name box, where they choose one of very happy indeed today or sad'
+    );
+    if (turn.kind === 'batch') expect(json(turn.ops)).not.toMatch(/very happy indeed today/);
+  });
+
+  it('"add our shop logo at the top; the image is at /shop.png" adds that image', () => {
+    const ops = batch('blank', 'add our shop logo at the top; the image is at /shop.png');
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ op: 'addNode', type: 'Image', props: { src: '/shop.png' } });
+  });
+});

@@ -13,6 +13,7 @@
  */
 import { childrenOf, type NodeRecord } from '../model/types';
 import type { Draft } from './offline-draft';
+import { describedNew } from './offline-teacher-new';
 import { findElement, leadingType, readingOrder } from './offline-refs';
 
 const scene = (d: Draft) => ({ model: d.model, selection: null, u: d });
@@ -193,6 +194,7 @@ export function teacherWords(d: Draft): void {
   teacherMore(d);
   teacherPlaces(d);
   keptData(d);
+  describedNew(d);
 }
 
 // Who uses the app, as a teacher or a shop owner says it.
