@@ -271,3 +271,181 @@ describe('a request about one element changes no other', () => {
     expect(turn.kind).toBe('batch');
   });
 });
+
+describe('wishes said with who does what, and when', () => {
+  it('"when the page loads … should start at 5, and when someone clicks Reset it should go back to 5"', () => {
+    const ops = batch(
+      'counter',
+      'when the page loads the count should start at 5 instead of 0, and when someone clicks Reset it should go back to 5 too'
+    );
+    expect(ops[0]).toMatchObject({ op: 'retypeState', name: 'count', initial: 5 });
+    expect(handlerBodiesOf(ops)).toMatch(/state\.count = 5;/);
+  });
+
+  it('"kids should not be able to click <button> when the number is N" disables the button', () => {
+    const ops = batch(
+      'counter',
+      'kids should not be able to click the plus button when the number is 50'
+    );
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({
+      op: 'setProp',
+      id: idOf('counter', 'Button', '+'),
+      name: 'disabled'
+    });
+    expect(json(ops)).toMatch(/state\.count === 50/);
+  });
+
+  it('not being able to click something that is no button changes nothing', () => {
+    const turn = offlinePlan(
+      template('counter'),
+      'kids should not be able to click the heading when the number is 50'
+    );
+    expect(turn.kind).not.toBe('batch');
+  });
+
+  it('"when someone adds a new job it should show up at the start of the list" puts new items first', () => {
+    expect(
+      handlerBodiesOf(
+        batch('todo', 'when someone adds a new job it should show up at the start of the list')
+      )
+    ).toMatch(/unshift/);
+  });
+
+  it('a text named with when it shows, and a remark after it, is removed', () => {
+    expect(
+      batch(
+        'todo',
+        "remove the message 'Nothing to do yet.' which shows when the list is empty; the kids find it odd"
+      )
+    ).toEqual([{ op: 'removeNode', id: idOf('todo', 'Text', 'Nothing to do yet.') }]);
+  });
+
+  it("\"so it reads 'New' instead of 'Old'\" changes the one element showing Old; none, none", () => {
+    expect(
+      batch(
+        'todo',
+        "change the box for new tasks so it reads 'New job' instead of 'What needs doing?'"
+      )
+    ).toEqual([
+      { op: 'setProp', id: idOf('todo', 'TextInput'), name: 'placeholder', value: 'New job' }
+    ]);
+    expect(
+      offlinePlan(
+        template('todo'),
+        "change the box so it reads 'X' instead of 'Not shown anywhere'"
+      ).kind
+    ).not.toBe('batch');
+  });
+
+  it('"centre it across the screen" centres it', () => {
+    const ops = batch('todo', 'make the heading bigger and center it across the screen');
+    expect(ops[1]).toEqual({
+      op: 'setProp',
+      id: idOf('todo', 'Heading'),
+      name: 'align',
+      value: 'center'
+    });
+  });
+});
+
+function handlerBodiesOf(ops: Op[]): string {
+  return ops.flatMap((op) => (op.op === 'setHandler' ? [op.body] : [])).join('\n');
+}
+
+describe('new elements said around a place', () => {
+  it("a place said between a button's label and what it does goes after it", () => {
+    const ops = batch(
+      'counter',
+      "add a button labelled 'Half' before the minus button that halves the count every time someone clicks it"
+    );
+    expect(handlerBodiesOf(ops)).toMatch(/state\.count \/= 2|state\.count = state\.count \/ 2/);
+    expect(json(ops)).toMatch(/"label":"Half"/);
+  });
+
+  it('"show \'points\' below the number" adds that text there', () => {
+    const ops = batch('counter', "show 'points' below the number");
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ op: 'addNode', type: 'Text', props: { text: 'points' } });
+  });
+
+  it('"below the card\'s title" is the top of the card', () => {
+    const ops = batch('counter', "add a line of text below the card's title that reads 'Go team'");
+    expect(ops[0]).toMatchObject({
+      op: 'addNode',
+      parent: idOf('counter', 'Card'),
+      index: 0,
+      props: { text: 'Go team' }
+    });
+  });
+
+  it('"too much space in the card" makes its padding smaller; a contrary request is not read', () => {
+    expect(
+      batch('counter', "there's too much space in the card, please make the padding smaller")
+    ).toEqual([{ op: 'setProp', id: idOf('counter', 'Card'), name: 'padding', value: 'md' }]);
+    expect(
+      offlinePlan(
+        template('counter'),
+        'there is too much space inside the card; make the padding bigger'
+      ).kind
+    ).not.toBe('batch');
+  });
+});
+
+describe('a line of writing is a text', () => {
+  it.each([
+    "add a line of writing saying 'hi'",
+    "add a little line of writing under the number that says 'hi'"
+  ])('counter: "%s" adds the text "hi" alone', (message) => {
+    const ops = batch('counter', message);
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ op: 'addNode', type: 'Text', props: { text: 'hi' } });
+  });
+});
+
+describe('a state field renamed, said about the data the app keeps', () => {
+  it.each([
+    'rename the value the app keeps, which is now called count, to taps; everything should keep working',
+    'in the data the app keeps, rename the field called count to taps'
+  ])('counter: "%s" renames count to taps', (message) => {
+    expect(batch('counter', message)[0]).toEqual({
+      op: 'renameState',
+      component: 'App',
+      from: 'count',
+      to: 'taps'
+    });
+  });
+
+  it('a field is never renamed to the request run together', () => {
+    const turn = offlinePlan(
+      template('counter'),
+      'rename the state field count to taps, which the class will like better than the old one'
+    );
+    if (turn.kind === 'batch') expect(json(turn.ops)).not.toMatch(/"to":"taps\w/);
+  });
+});
+
+describe('new elements described, not named', () => {
+  it('"a box for the student\'s house, below X, where they pick one of A, B or C" is a dropdown', () => {
+    const ops = batch(
+      'form',
+      "add a box for the student's house, right below the Email box, where they pick one of Red, Blue or Green"
+    );
+    const select = ops.find((op) => op.op === 'addNode' && op.type === 'Select');
+    expect(select).toMatchObject({ props: { options: ['Red', 'Blue', 'Green'] } });
+  });
+
+  it('options of more than three words are not read as choices', () => {
+    const turn = offlinePlan(
+      template('form'),
+      'add a field for mood, below the Name box, where they choose one of very happy indeed today or sad'
+    );
+    if (turn.kind === 'batch') expect(json(turn.ops)).not.toMatch(/very happy indeed today/);
+  });
+
+  it('"add our shop logo at the top; the image is at /shop.png" adds that image', () => {
+    const ops = batch('blank', 'add our shop logo at the top; the image is at /shop.png');
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({ op: 'addNode', type: 'Image', props: { src: '/shop.png' } });
+  });
+});

@@ -102,9 +102,12 @@ export function guardNames(
     const names =
       o.op === 'addState' && typeof o.name === 'string'
         ? [o.name]
-        : o.op === 'retypeState'
-          ? addedItemFields(model, String(o.component), String(o.name), o.type)
-          : [];
+        : // A field renamed to request run together ("score, so the code reads better").
+          o.op === 'renameState' && typeof o.to === 'string'
+          ? [o.to]
+          : o.op === 'retypeState'
+            ? addedItemFields(model, String(o.component), String(o.name), o.type)
+            : [];
     for (const name of names) {
       const why = quoted.has(nameWords(name).join(' ')) ? null : unreadName(name, captioned(name));
       if (why)

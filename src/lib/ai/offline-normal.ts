@@ -337,7 +337,7 @@ function theNumber(d: Draft): void {
 }
 
 const DATA_VERB =
-  /\b(?:doubles?|halves?|triples?|multipl\w*|divides?|increases?|decreases?|starts?|begins?|default\w*|go(?:es)?\s+(?:below|over|above|under|past|beyond|higher|lower)|limit\w*|max(?:imum)?|min(?:imum)?|reset\w*|sets?\b.*\bto\s+-?\d|adds?\s+-?\d+\s+to|subtracts?|takes?\s+-?\d+\s+(?:off|from))\b/i;
+  /\b(?:doubles?|halves?|triples?|multipl\w*|divides?|increases?|decreases?|starts?|begins?|default\w*|go(?:es)?\s+(?:below|over|above|under|past|beyond|higher|lower)|limit\w*|max(?:imum)?|min(?:imum)?|reset\w*|sets?\b.*\bto\s+-?\d|adds?\s+-?\d+\s+to|subtracts?|takes?\s+-?\d+\s+(?:off|from)|(?:when|while|if|until|once)\s+the number\s+(?:is|reaches|gets|hits|equals))\b/i;
 
 /**
  * "underneath the input instead of next to it": where a thing is now, said to explain where it
