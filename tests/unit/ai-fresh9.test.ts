@@ -449,3 +449,31 @@ describe('new elements described, not named', () => {
     expect(ops[0]).toMatchObject({ op: 'addNode', type: 'Image', props: { src: '/shop.png' } });
   });
 });
+
+describe('what a new box is for, said after it', () => {
+  it('a search box with what it does said after it is a search box', () => {
+    const said = batch(
+      'todo',
+      'add a search box above the list, so that as someone types, only the tasks whose title matches stay visible'
+    );
+    expect(said).toEqual(batch('todo', 'add a search box above the list'));
+  });
+
+  it('a search by another field is not dropped as "what a search does"', () => {
+    const turn = offlinePlan(
+      template('todo'),
+      'add a search box above the list, so that as someone types, only the tasks whose notes match stay visible'
+    );
+    if (turn.kind === 'batch')
+      expect(turn.ops).not.toEqual(batch('todo', 'add a search box above the list'));
+  });
+
+  it('"a text area where people write a story, with a line under it showing how many letters they have typed"', () => {
+    const ops = batch(
+      'blank',
+      'add a text area where people write a story, with a line under it showing how many letters they have typed'
+    );
+    expect(ops.some((op) => op.op === 'addNode' && op.type === 'TextArea')).toBe(true);
+    expect(json(ops)).toMatch(/state\.story\.length/);
+  });
+});

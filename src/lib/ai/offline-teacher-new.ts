@@ -3,7 +3,9 @@
  * before the rules read them: a field where people choose one of a few values ("a field for the
  * pupil's year group, just below the Name box, where they choose one of Year 7, Year 8 or Year 9"
  * is a dropdown with those options), and a picture said with its address in a sentence of its own
- * ("add the school logo at the top; the picture is at /logo.png"). Pure.
+ * ("add the school logo at the top; the picture is at /logo.png"), a search box with what it does
+ * said after it, and a box "where pupils write a paragraph, with a line under it showing how
+ * many words they have written". Pure.
  */
 import type { Draft } from './offline-draft';
 
@@ -44,8 +46,37 @@ function pictureAt(d: Draft): void {
   d.text = `add an image from ${m[2]} ${place}`;
 }
 
+/**
+ * "add a search box above the list, so that as a pupil types, only the tasks whose title contains
+ * those letters remain visible": what the search box does, said after it, says nothing more
+ * (only by the title, name or text, which is what it searches).
+ */
+function searchPurpose(d: Draft): void {
+  if (!/^add\s+(?:a|an)\s+search\s+(?:box|bar|field)\b/i.test(d.text)) return;
+  d.text = d.text.replace(
+    /,?\s+so(?:\s+that)?,?\s+(?:as|while|when)\s+(?:a|the|any)?\s*\w+\s+types?,?\s+only\s+(?:the\s+)?\w+\s+(?:whose\s+(?:title|name|text)|that|which|with)\b[^;]*?\b(?:contains?|match(?:es)?|includes?)\b[^;]*?\b(?:remain|stay|are|is)\s+(?:visible|shown|showing|on screen)$/i,
+    ''
+  );
+}
+
+/**
+ * "add a text area where pupils write a short paragraph, with a line under it showing how many
+ * words they have written": the box, named by what is written in it, then its counter under it.
+ */
+function boxWithCounter(d: Draft): void {
+  const m =
+    /^add\s+(?:a|an)\s+(text\s+area|text\s+field|text\s+box)\s+where\s+\w+\s+(?:can\s+)?(?:write|type|enter)\s+(?:a\s+|an\s+|their\s+|some\s+)?(?:short\s+|long\s+|little\s+)?([a-z]+),?\s+with\s+(?:a\s+)?(?:line|text|note|counter)\s+(?:under|below|beneath|underneath)\s+it\s+(?:showing|that shows|saying)\s+how\s+many\s+(words|characters|letters)\s+(?:they|you|people|pupils|students)\s+(?:have\s+)?(?:written|typed|entered)$/i.exec(
+      d.text
+    );
+  if (!m) return;
+  const kind = /word/i.test(m[3]) ? 'word' : 'character';
+  d.text = `add a ${m[1]} called ${m[2]}, then add a ${kind} counter below it`;
+}
+
 /** Each reading of a new element described, on the whole request. */
 export function describedNew(d: Draft): void {
   chooseOneOf(d);
   pictureAt(d);
+  searchPurpose(d);
+  boxWithCounter(d);
 }
