@@ -97,6 +97,12 @@ const REASONS: readonly (readonly [RegExp, string])[] = [
     /\bso\s+(?:that\s+)?(?:it|it'?s|its|they|they'?re|people|users|you|i|we|everyone|nobody|no one)\b/i,
     'a reason'
   ],
+  // "Watering days, is for our volunteers", "Seed swap, it's for the street": after a comma, a
+  // remark on what it is for (its subject left out, as people writing in a second language do).
+  [
+    /,\s*(?:(?:it|this|that)(?:'s|\s+is)\s+|its\s+|(?:they|these)(?:'re|\s+are)\s+|is\s+|are\s+)(?:for|used for|meant for|to help)\b/i,
+    'a remark'
+  ],
   // "Submit form with a bit more padding", "Hi with less space".
   [
     /\bwith\s+(?:a\s+(?:bit|little|lot)\s+)?(?:more|less|extra|bigger|smaller|larger|no)\s+(?:padding|space|spacing|room|margin|gap|border|colou?r|contrast|emphasis)\b/i,
