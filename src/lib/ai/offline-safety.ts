@@ -39,7 +39,7 @@ const MAIL_ME =
   /\b(?:e-?mail|mail|text|bcc|cc|forward|dm|message)\s+(?:me|us|myself)\b|\bsend\s+(?:me|us|myself)\s+(?:their|his|her|its|the|every|each|all|what|whatever|a copy|an? (?:e-?mail|copy|notification|text))\b/i;
 // Moving data: "send", "post", "email", "upload", "forward", "sync", "export to", "fetch to", ...
 const SENDS =
-  /\b(?:send|sends|sending|sent|post|posts|posting|upload|uploads|uploading|e-?mail|e-?mails|mail|forward|forwards|sync|syncs|beam|leak|leaks|transmit|report|reports|push|pushes|ship|stream|pipe|copy|copies|export|exports|share|shares|fetch|fetches|ping|pings|beacon|call|calls|request|requests|connect|connects|save|saves|saving|store|stores|storing|write|writes|dump|dumps|log|logs|bcc|cc|submit|submits|relay|relays|notify|notifies)\b/gi;
+  /\b(?:send|sends|sending|sent|post|posts|posting|posted|uploaded|e-?mailed|forwarded|synced|pushed|exported|upload|uploads|uploading|e-?mail|e-?mails|mail|forward|forwards|sync|syncs|beam|leak|leaks|transmit|report|reports|push|pushes|ship|stream|pipe|copy|copies|export|exports|share|shares|fetch|fetches|ping|pings|beacon|call|calls|request|requests|connect|connects|save|saves|saving|store|stores|storing|write|writes|dump|dumps|log|logs|bcc|cc|submit|submits|relay|relays|notify|notifies)\b/gi;
 // A word used as a noun, not a verb: "the email box", "a post title", "a copy of".
 const NOUN_BEFORE = /\b(?:the|a|an|my|your|our|their|this|that|its|his|her|each|every|of|new)\s*$/i;
 const NOUN_AFTER =
@@ -49,8 +49,26 @@ const TRACKING = [
   /\b(?:google analytics|analytics|tracking pixels?|pixel tracking|fingerprint\w*|keylogg\w*|spyware)\b/i,
   // "save every keystroke", "keep their ip address": never something a person chose to enter.
   /\b(?:save|saves|saving|store|stores|storing|keep|keeps|keeping)\b.*\b(?:keystrokes?|key ?presses|clipboard|ip address(?:es)?|browser history|cookies?|device ids?)\b/i,
-  /\b(?:track|tracks|tracking|monitor|monitors|monitoring|spy on|spying on|surveil\w*|watch|record|records|recording|log|logs|logging|capture|captures)\b.*\b(?:people|users?|visitors?|everyone|who|clicks?|keystrokes?|typed?|typing|types|visits?|ip address(?:es)?|locations?)\b/i
+  /\b(?:track|tracks|tracking|monitor|monitors|monitoring|spy on|spying on|surveil\w*|watch|record|records|recording|log|logs|logging|capture|captures)\b.*\b(?:people|users?|visitors?|everyone|who|clicks?|keystrokes?|typed?|typing|types|visits?|ip address(?:es)?|locations?)\b/i,
+  // "know where each volunteer is", "their location on the map": where people are.
+  /\b(?:know|see|show|find out|tell me|check)\s+where\s+(?:(?:is|are)\s+)?(?:each|every|all|the|my|our)\s+(?:\w+\s+)?(?:volunteers?|users?|people|members?|pupils?|students?|customers?|staff|visitors?|players?|kids|children|employees?|workers?|drivers?|helpers?)\b/i,
+  /\b(?:their|his|her|people'?s|everyone'?s|each (?:one|person)'?s?)\s+(?:live\s+|current\s+|gps\s+)?(?:locations?|whereabouts|gps|positions?)\b(?!\s+(?:field|box|input|column|text|label))/i
 ];
+
+/**
+ * "a page that loads https://…/pixel.gif for every visitor so marketing can count them": an
+ * outside address fetched for each visitor tells that address who came (a tracking pixel,
+ * whatever it is called).
+ */
+function countsVisitorsOutside(words: string, message: string): boolean {
+  return (
+    HARD_ADDRESS.test(message) &&
+    /\b(?:every|each|all|our|the)\s+(?:visitors?|visits?|users?|people who (?:visit|come|open))\b/i.test(
+      words
+    ) &&
+    /\b(?:loads?|loading|fetch(?:es)?|ping(?:s)?|count|counts|counting|hits?)\b/i.test(words)
+  );
+}
 // Hiding from the owner: "hide … from the owner", "the owner can't see", "secretly".
 const HIDDEN = [
   /\b(?:hide|hides|hidden|hiding|conceal\w*|secret\w*|invisible|sneak\w*)\b.*\b(?:owner|admin|administrator|creator)s?\b/i,
@@ -190,6 +208,7 @@ export function unsafeRequest(u: Utterance, message: string): UnsafeRequest | nu
   if (
     TRACKING.some((p) => p.test(tracking)) ||
     COVERT.some((p) => p.test(words)) ||
+    countsVisitorsOutside(tracking, message) ||
     readsPrivate(tracking)
   )
     return {
