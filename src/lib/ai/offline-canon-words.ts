@@ -24,6 +24,10 @@ export const SPELLINGS: readonly (readonly [RegExp, string])[] = [
   [/\bw\/(?=\s)/gi, 'with'],
   // "until theres a message": the apostrophe people leave out.
   [/\btheres\b/gi, 'there is'],
+  // "make it more big": the comparative people writing in a second language build with "more".
+  [/\bmore big\b/gi, 'bigger'],
+  [/\bmore (small|narrow|tall|short|thick|dark|light|bold)\b/gi, '$1er'],
+  [/\bmore (wide|large)\b/gi, '$1r'],
   [/\bserch\b/gi, 'search'],
   // "instead of 'A' it should say 'B'": the quoted text replaced by the other.
   [

@@ -20,6 +20,7 @@ import type { Draft } from './offline-draft';
 import { COMPLAINT, DEGREE, LEADING, TEXT_OPENS, TRAILING, WANT_NEW } from './offline-canon-words';
 import { canonForApp } from './offline-canon-app';
 import { spellings } from './offline-spellings';
+import { ticketFrame } from './offline-ticket';
 import { askedEnd, homeWords } from './offline-canon-home';
 import {
   ability,
@@ -419,6 +420,7 @@ const JOIN =
 /** The request in the forms the rules read (see the file comment); quotes untouched. */
 export function canon(d: Draft): void {
   askedEnd(d);
+  ticketFrame(d);
   spellings(d);
   politeness(d);
   // Home-made wording, before a complaint or a reason is cut ("… each job, so they know").
