@@ -25,20 +25,10 @@ function originOf(value: unknown): string | null {
   }
 }
 
-/** The component id of each node the batch adds, from its parent; the model's for the rest. */
-function componentsOf(model: AppModel, ops: readonly Op[]): Map<string, string> {
-  const added = new Map<string, string>();
-  for (const op of ops) {
-    if (op.op !== 'addNode' || typeof op.id !== 'string') continue;
-    const component = model.nodes.get(op.parent)?.component ?? added.get(op.parent);
-    if (component) added.set(op.id, component);
-  }
-  return added;
-}
-
 /** Each component's outside origins the batch's Links and Images use, by component id. */
 function originsUsed(model: AppModel, ops: readonly Op[]): Map<string, Set<string>> {
-  const added = componentsOf(model, ops);
+  /** The component of each node the batch adds (its type is in `types`), by id, as the ops go. */
+  const added = new Map<string, string>();
   const types = new Map<string, string>();
   const used = new Map<string, Set<string>>();
   const use = (component: string | undefined, value: unknown) => {
@@ -50,7 +40,10 @@ function originsUsed(model: AppModel, ops: readonly Op[]): Map<string, Set<strin
   };
   /** A new element and the ones given inside it, all in the component of its parent. */
   const visit = (spec: NodeSpec, component: string | undefined) => {
-    if (typeof spec.id === 'string') types.set(spec.id, spec.type);
+    if (typeof spec.id === 'string') {
+      types.set(spec.id, spec.type);
+      if (component) added.set(spec.id, component);
+    }
     const prop = ADDRESS_PROP[spec.type];
     if (prop) use(component, spec.props?.[prop]);
     for (const child of spec.children ?? []) visit(child, component);

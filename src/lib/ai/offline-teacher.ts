@@ -14,6 +14,7 @@
 import { childrenOf, type NodeRecord } from '../model/types';
 import type { Draft } from './offline-draft';
 import { describedNew } from './offline-teacher-new';
+import { numberOf } from './offline-numbers';
 import { findElement, leadingType, readingOrder } from './offline-refs';
 
 const scene = (d: Draft) => ({ model: d.model, selection: null, u: d });
@@ -22,19 +23,6 @@ function named(d: Draft, phrase: string): NodeRecord | null {
   const found = findElement(scene(d), phrase);
   return found.ok ? found.value : null;
 }
-
-const NUMBER: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10
-};
 
 /**
  * "labelled ⟦0⟧ instead, and …": the new text, with "instead" (of the old one) said after it,
@@ -60,7 +48,7 @@ function partAfterPlace(d: Draft): void {
 function linesHigh(d: Draft): void {
   d.text = d.text.replace(
     /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+lines?\s+(?:high|tall|deep)(?:\s+instead\s+of\s+(?:\d+|\w+))?/gi,
-    (_, n: string) => `${NUMBER[n.toLowerCase()] ?? n} rows`
+    (_, n: string) => `${numberOf(n) ?? n} rows`
   );
 }
 
