@@ -31,6 +31,8 @@ export function startEarlySandbox(): void {
   try {
     const worker = newSandboxWorker();
     early = worker;
+    // A worker of an earlier studio that failed says nothing of this one.
+    earlyFailed = false;
     earlyStarted = new Promise((resolve) => {
       const done = (event: Event) => {
         if (event.type === 'error') earlyFailed = true;
